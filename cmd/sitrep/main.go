@@ -1,0 +1,89 @@
+// Command sitrep turns conflict news into verified, geocoded, claim-aware
+// event data.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// commands holds the constructors of the subcommands; each command's file
+// adds its own in an init function, so that files do not collide.
+var commands []func(*app) *cobra.Command
+
+// app is what every subcommand shares: streams and the logger.
+type app struct {
+	stdin  *os.File
+	stdout *os.File
+	stderr *os.File
+	logger *slog.Logger
+	// verbose and quiet set the log level.
+	verbose, quiet bool
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:]))
+}
+
+// run executes the command line args and returns the process exit code.
+func run(ctx context.Context, args []string) int {
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	root := newRoot(a)
+	root.SetArgs(args)
+	if err := root.ExecuteContext(ctx); err != nil {
+		var ec exitCode
+		if asExit(err, &ec) {
+			return int(ec)
+		}
+		fmt.Fprintln(a.stderr, "sitrep:", err)
+		return 1
+	}
+	return 0
+}
+
+func newRoot(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "sitrep",
+		Short:         "Turn conflict news into verified, geocoded, claim-aware event data",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			level := slog.LevelWarn
+			if a.verbose {
+				level = slog.LevelDebug
+			}
+			if a.quiet {
+				level = slog.LevelError
+			}
+			a.logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+		},
+	}
+	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "log debug messages")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "log errors only")
+	for _, c := range commands {
+		root.AddCommand(c(a))
+	}
+	return root
+}
+
+// exitCode is an error that carries a process exit code whose message was
+// already printed.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func asExit(err error, target *exitCode) bool {
+	e, ok := err.(exitCode)
+	if ok {
+		*target = e
+	}
+	return ok
+}
