@@ -1,0 +1,251 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+// acledColumns are the columns of ACLED's public data export, in ACLED's
+// order (the CSV that the ACLED Explorer and API write).
+var acledColumns = []string{
+	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+	"event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+	"actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+	"iso", "region", "country", "admin1", "admin2", "admin3", "location",
+	"latitude", "longitude", "geo_precision", "source", "source_scale",
+	"notes", "fatalities", "tags", "timestamp",
+}
+
+// extraColumns are sitrep's own columns, after ACLED's.
+var extraColumns = []string{
+	"claimed_by", "verification", "date_basis", "date_from", "people",
+	"injuries", "arrests", "geonameid", "evidence", "claims",
+}
+
+// Columns is the CSV header: ACLED's column names in ACLED's order, then
+// sitrep's. Columns that sitrep has no value for (iso, region,
+// source_scale, tags, timestamp) are written empty.
+var Columns = append(append([]string(nil), acledColumns...), extraColumns...)
+
+// ACLED's disorder types.
+const (
+	PoliticalViolence     = "Political violence"
+	Demonstrations        = "Demonstrations"
+	StrategicDevelopments = "Strategic developments"
+)
+
+// DisorderType returns ACLED's disorder_type of an event type and
+// sub-event type, "" for an unknown event type.
+//
+// ACLED codebook: Battles, Explosions/Remote violence and Violence against
+// civilians are political violence; Protests are demonstrations; Riots are
+// demonstrations when they are violent demonstrations and political
+// violence when they are mob violence; "Excessive force against
+// protesters" is both ("Political violence; Demonstrations").
+func DisorderType(eventType, subEventType string) string {
+	switch eventType {
+	case sitrep.Battles, sitrep.ExplosionsRemote, sitrep.ViolenceAgainstCivilian:
+		return PoliticalViolence
+	case sitrep.Protests:
+		if subEventType == "Excessive force against protesters" {
+			return PoliticalViolence + "; " + Demonstrations
+		}
+		return Demonstrations
+	case sitrep.Riots:
+		if subEventType == "Mob violence" {
+			return PoliticalViolence
+		}
+		return Demonstrations
+	case sitrep.StrategicDevelopments:
+		return StrategicDevelopments
+	}
+	return ""
+}
+
+// CivilianTargeting returns ACLED's civilian_targeting value: "Civilian
+// targeting" when the event is political violence aimed at civilians
+// (actor2 is civilians, inter code 7), "" otherwise.
+func CivilianTargeting(ev *sitrep.Event) string {
+	if !strings.HasPrefix(DisorderType(ev.EventType, ev.SubEventType), PoliticalViolence) {
+		return ""
+	}
+	if ev.Inter2 == 7 || strings.HasPrefix(ev.Actor2, "Civilians") {
+		return "Civilian targeting"
+	}
+	return ""
+}
+
+// Interaction returns ACLED's interaction code: the two inter codes, the
+// lower first ("17"); a sole actor is coded with 0 ("10"); "" when inter1
+// is unknown.
+func Interaction(inter1, inter2 int) string {
+	if inter1 <= 0 {
+		return ""
+	}
+	if inter2 <= 0 {
+		return strconv.Itoa(inter1 * 10)
+	}
+	lo, hi := min(inter1, inter2), max(inter1, inter2)
+	return strconv.Itoa(lo*10 + hi)
+}
+
+// PeopleString renders people as "name (fate)" joined by "; ".
+func PeopleString(people []sitrep.Person) string {
+	var sb strings.Builder
+	for i, p := range people {
+		if i > 0 {
+			sb.WriteString("; ")
+		}
+		sb.WriteString(p.Name)
+		if p.Fate != "" {
+			sb.WriteString(" (")
+			sb.WriteString(p.Fate)
+			sb.WriteString(")")
+		}
+	}
+	return sb.String()
+}
+
+// csvWriter writes the header, then one row per event.
+type csvWriter struct {
+	bw     *bufio.Writer
+	w      *csv.Writer
+	row    []string
+	header bool
+}
+
+func newCSVWriter(bw *bufio.Writer) *csvWriter {
+	return &csvWriter{bw: bw, w: csv.NewWriter(bw), row: make([]string, len(Columns))}
+}
+
+func (c *csvWriter) writeHeader() error {
+	if c.header {
+		return nil
+	}
+	c.header = true
+	if err := c.w.Write(Columns); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	return nil
+}
+
+// itoa formats n, or "" for 0 where 0 means unknown.
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func ftoa(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+func jsonString(v any, empty bool) (string, error) {
+	if empty {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// Row returns the CSV record of ev, one value per entry of Columns.
+func Row(ev *sitrep.Event) ([]string, error) {
+	row := make([]string, len(Columns))
+	return row, fillRow(row, ev)
+}
+
+func fillRow(r []string, ev *sitrep.Event) error {
+	year := ""
+	if len(ev.EventDate) >= 4 {
+		year = ev.EventDate[:4]
+	}
+	evidence, err := jsonString(ev.Evidence, len(ev.Evidence) == 0)
+	if err != nil {
+		return err
+	}
+	claims, err := jsonString(ev.Claims, len(ev.Claims) == 0)
+	if err != nil {
+		return err
+	}
+	copy(r, []string{
+		ev.EventID,             // event_id_cnty
+		ev.EventDate,           // event_date
+		year,                   // year
+		itoa(ev.TimePrecision), // time_precision
+		DisorderType(ev.EventType, ev.SubEventType), // disorder_type
+		ev.EventType,                      // event_type
+		ev.SubEventType,                   // sub_event_type
+		ev.Actor1,                         // actor1
+		ev.AssocActor1,                    // assoc_actor_1
+		itoa(ev.Inter1),                   // inter1
+		ev.Actor2,                         // actor2
+		ev.AssocActor2,                    // assoc_actor_2
+		itoa(ev.Inter2),                   // inter2
+		Interaction(ev.Inter1, ev.Inter2), // interaction
+		CivilianTargeting(ev),             // civilian_targeting
+		"",                                // iso
+		"",                                // region
+		ev.Country,                        // country
+		ev.Admin1,                         // admin1
+		ev.Admin2,                         // admin2
+		ev.Admin3,                         // admin3
+		ev.Location,                       // location
+		ftoa(ev.Latitude),                 // latitude
+		ftoa(ev.Longitude),                // longitude
+		itoa(ev.GeoPrecision),             // geo_precision
+		ev.Source,                         // source
+		"",                                // source_scale
+		ev.Notes,                          // notes
+		strconv.Itoa(ev.Fatalities),       // fatalities
+		"",                                // tags
+		"",                                // timestamp
+		ev.ClaimedBy,                      // claimed_by
+		ev.Verification,                   // verification
+		ev.DateBasis,                      // date_basis
+		ev.DateFrom,                       // date_from
+		PeopleString(ev.People),           // people
+		strconv.Itoa(ev.Injuries),         // injuries
+		strconv.Itoa(ev.Arrests),          // arrests
+		itoa(ev.GeonameID),                // geonameid
+		evidence,                          // evidence
+		claims,                            // claims
+	})
+	return nil
+}
+
+func (c *csvWriter) Write(ev *sitrep.Event) error {
+	if err := c.writeHeader(); err != nil {
+		return err
+	}
+	if err := fillRow(c.row, ev); err != nil {
+		return fmt.Errorf("export csv: event %s: %w", ev.EventID, err)
+	}
+	if err := c.w.Write(c.row); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	return nil
+}
+
+func (c *csvWriter) Close() error {
+	if err := c.writeHeader(); err != nil {
+		return err
+	}
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	if err := c.bw.Flush(); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	return nil
+}
