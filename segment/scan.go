@@ -332,9 +332,19 @@ func (s *scanner) word(i int) (int, Kind, class) {
 	prevLetter := false // the rune before j is a letter or digit
 	nrunes := 0
 	for j < hi {
-		r, size := s.runeAt(j)
+		c := text[j]
+		if c < utf8.RuneSelf && ascii[c] >= aLetter {
+			j++
+			prevLetter = true
+			nrunes++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:hi])
+		}
 		switch {
-		case isWordRune(r):
+		case c >= utf8.RuneSelf && isWordRune(r):
 			j += size
 			prevLetter = true
 			nrunes++
