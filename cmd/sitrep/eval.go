@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-dev/sitrep/eval"
+	"github.com/sitrep-dev/sitrep/pipeline"
+)
+
+func init() { commands = append(commands, newEvalCmd) }
+
+func newEvalCmd(a *app) *cobra.Command {
+	var (
+		asJSON  bool
+		verbose bool
+		workers int
+	)
+	cmd := &cobra.Command{
+		Use:   "eval [--json] [--verbose] GOLD...",
+		Short: "Score the pipeline against gold files",
+		Long: `Run the pipeline over gold files and print event precision, recall and F1,
+per-field accuracy over matched events, the per-sub-event-type table of
+labelled snippets (weighted F1) and place figures (within 161 km, mean
+error, AUC). Gold formats: ../shared/spec/events.md, "Gold files".
+
+--verbose lists, per document, the missed gold events, the false
+positives and the wrong fields (it also turns on debug logging).`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := false
+			var files []*eval.GoldFile
+			for _, path := range args {
+				gf, err := eval.LoadGold(path)
+				if err != nil {
+					fmt.Fprintln(a.stderr, "sitrep eval:", err)
+					failed = true
+				}
+				if gf != nil {
+					files = append(files, gf)
+				}
+			}
+			if len(files) == 0 {
+				return exitCode(1)
+			}
+			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			rep, err := eval.Run(cmd.Context(), p, files, eval.Options{
+				Workers: workers, Details: verbose || asJSON, Logger: a.logger,
+			})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rep); err != nil {
+					return fmt.Errorf("eval: %w", err)
+				}
+			} else if err := eval.WriteText(a.stdout, rep, verbose); err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			if failed {
+				return exitCode(1)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print the report as JSON, per-document details included")
+	f.BoolVarP(&verbose, "verbose", "v", false, "list misses, false positives and wrong fields per document")
+	f.IntVar(&workers, "workers", 0, "documents run at once (0: GOMAXPROCS)")
+	return cmd
+}

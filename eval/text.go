@@ -1,0 +1,128 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteText writes r as a plain-text report; verbose adds the per-document
+// details (Run must have kept them: Options.Details).
+func WriteText(w io.Writer, r *Report, verbose bool) error {
+	bw := bufio.NewWriter(w)
+	for i, f := range r.Files {
+		if i > 0 {
+			fmt.Fprintln(bw)
+		}
+		writeFile(bw, f, verbose)
+	}
+	if r.ElapsedSeconds > 0 {
+		fmt.Fprintf(bw, "\n%.2fs with %d workers\n", r.ElapsedSeconds, r.Workers)
+	}
+	return bw.Flush()
+}
+
+func pct(n, d int) string {
+	if d == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(d))
+}
+
+func writeFile(w *bufio.Writer, f *FileReport, verbose bool) {
+	fmt.Fprintf(w, "== %s: %d documents", f.Path, f.Documents)
+	if f.Unscored > 0 {
+		fmt.Fprintf(w, ", %d unscored (skipped)", f.Unscored)
+	}
+	if f.Failed > 0 {
+		fmt.Fprintf(w, ", %d FAILED (pipeline panic)", f.Failed)
+	}
+	fmt.Fprintln(w)
+
+	if e := f.Events; e != nil {
+		fmt.Fprintf(w, "events: gold %d (+%d optional), extracted %d\n", e.Gold, e.Optional, e.Extracted)
+		fmt.Fprintf(w, "  TP %d  FP %d  FN %d  optional matched %d\n", e.TP, e.FP, e.FN, e.OptionalMatched)
+		fmt.Fprintf(w, "  precision %.3f  recall %.3f  F1 %.3f\n", e.Precision, e.Recall, e.F1)
+	}
+	if len(f.Fields) > 0 {
+		fmt.Fprintf(w, "fields over %d matched events:\n", f.Events.TP)
+		for _, s := range f.Fields {
+			acc := "    -"
+			if s.Total > 0 {
+				acc = fmt.Sprintf("%.3f", s.Accuracy)
+			}
+			fmt.Fprintf(w, "  %-15s %s  %d/%d\n", s.Field, acc, s.Right, s.Total)
+		}
+	}
+	if p := f.People; p != nil {
+		fmt.Fprintf(w, "people of matched events: %d gold, found %d, fate %d/%d, affiliation %d/%d\n",
+			p.Gold, p.Found, p.FateRight, p.FateTotal, p.AffiliationRight, p.AffiliationTotal)
+	}
+	if s := f.Snippets; s != nil {
+		fmt.Fprintf(w, "sub-event types over %d labelled snippets:\n", s.Snippets)
+		fmt.Fprintf(w, "  %-38s %5s %5s %5s %7s %4s %4s %4s\n", "sub_event_type", "P", "R", "F1", "support", "TP", "FP", "FN")
+		for _, t := range s.Types {
+			fmt.Fprintf(w, "  %-38s %.3f %.3f %.3f %7d %4d %4d %4d\n", t.SubEventType, t.Precision, t.Recall, t.F1, t.Support, t.TP, t.FP, t.FN)
+		}
+		fmt.Fprintf(w, "  weighted F1 %.3f (over %d gold labels), macro F1 %.3f\n", s.WeightedF1, s.Support, s.MacroF1)
+		fmt.Fprintf(w, "negative snippets with no event: %d/%d (%s)", s.NegativesEmpty, s.Negatives, pct(s.NegativesEmpty, s.Negatives))
+		for _, l := range s.NegativeLabels {
+			fmt.Fprintf(w, "  %s %d/%d", l.Label, l.Empty, l.Snippets)
+		}
+		fmt.Fprintln(w)
+	}
+	if p := f.Places; p != nil {
+		fmt.Fprintf(w, "places: %d gold toponyms in %d documents; %d place mentions, %d on a gold toponym\n",
+			p.Gold, p.Documents, p.Mentions, p.OnGold)
+		fmt.Fprintf(w, "  recognised       %d/%d (%s), %d with coordinates\n", p.Recognised, p.Gold, pct(p.Recognised, p.Gold), p.Resolved)
+		fmt.Fprintf(w, "  end to end       within 161 km %s  mean error %.0f km  median %.0f km  AUC %.3f\n",
+			pct(p.Within161, p.Gold), p.MeanErrorKm, p.MedianErrorKm, p.AUC)
+		if p.Recognised > 0 {
+			fmt.Fprintf(w, "  of recognised    within 161 km %.1f%%  mean error %.0f km  AUC %.3f\n",
+				100*p.Within161ShareRecognised, p.MeanErrorKmRecognised, p.AUCRecognised)
+		}
+		fmt.Fprintf(w, "  (unrecognised or unresolved toponyms count %d km; AUC: 0 best, 1 worst)\n", MaxErrorKm)
+	}
+	fmt.Fprintf(w, "evidence spans: %d checked, %d violations of text[start:end] == text\n", f.Evidence.Spans, f.Evidence.Violations)
+
+	if !verbose {
+		return
+	}
+	for _, d := range f.Details {
+		writeDoc(w, d)
+	}
+}
+
+func writeDoc(w *bufio.Writer, d *DocReport) {
+	loc := d.ID
+	if d.Line > 0 {
+		loc = fmt.Sprintf("%s (line %d)", d.ID, d.Line)
+	}
+	fmt.Fprintf(w, "-- %s: %d extracted\n", loc, d.Extracted)
+	if d.Error != "" {
+		fmt.Fprintf(w, "  ERROR %s\n", d.Error)
+	}
+	if s := d.Snippet; s != nil && !s.Right {
+		fmt.Fprintf(w, "  label %s: gold [%s], predicted [%s]\n", s.Label, strings.Join(s.Gold, ", "), strings.Join(s.Predicted, ", "))
+	}
+	for _, m := range d.Misses {
+		fmt.Fprintf(w, "  MISS %q (%s): %s\n", m.Label, m.EventType, m.Reason)
+	}
+	for _, fp := range d.FalsePositives {
+		fmt.Fprintf(w, "  FP #%d %s / %s, %s, %q: %s\n", fp.Extracted+1, fp.EventType, fp.SubEventType, fp.EventDate, fp.Location, fp.Reason)
+	}
+	for _, fe := range d.FieldErrors {
+		fmt.Fprintf(w, "  WRONG %s of %q (extracted #%d): want %s, got %s\n", fe.Field, fe.Label, fe.Extracted+1, fe.Want, fe.Got)
+	}
+	for _, p := range d.Places {
+		if p.ErrorKm < 0 {
+			fmt.Fprintf(w, "  PLACE %q [%d,%d) not recognised\n", p.Text, p.Start, p.End)
+		} else {
+			fmt.Fprintf(w, "  PLACE %q [%d,%d) resolved as %q, %.0f km off\n", p.Text, p.Start, p.End, p.Mention, p.ErrorKm)
+		}
+	}
+	for _, v := range d.SpanViolations {
+		fmt.Fprintf(w, "  SPAN %s [%d,%d) says %q, text has %q\n", v.Kind, v.Start, v.End, v.Text, v.AtSpan)
+	}
+}
