@@ -155,8 +155,8 @@ type docOutcome struct {
 	report DocReport
 	// Events.
 	gold, optional, extracted, tp, fp, fn, optMatched int
-	fieldRight, fieldTotal                           []int // by fieldScorers index
-	people                                           PeopleScores
+	fieldRight, fieldTotal                            []int // by fieldScorers index
+	people                                            PeopleScores
 	// Snippets: the gold labels (one list of alternatives per gold event)
 	// and the distinct predicted labels.
 	snippet   bool
