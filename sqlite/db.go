@@ -1,0 +1,250 @@
+// Package sqlite implements sitrep.Store on an embedded SQLite database
+// (modernc.org/sqlite, pure Go): WAL journal, foreign keys, a busy timeout,
+// FTS5 over article text and event notes, and an R*Tree over event points.
+//
+// A DB holds two connection pools on one file: a single writer connection,
+// on which every write runs as a BEGIN IMMEDIATE transaction with statements
+// prepared once, and a pool of readers, which WAL lets run beside the
+// writer.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+)
+
+//go:embed migrations/*.sql
+var migrationsFS embed.FS
+
+// Options configure a DB.
+type Options struct {
+	// Logger receives debug messages; nil discards them.
+	Logger *slog.Logger
+	// BusyTimeout is how long a statement waits for a lock held by another
+	// connection or process; 0 means 10 seconds.
+	BusyTimeout time.Duration
+}
+
+// DB is a sitrep.Store in one SQLite file. It is safe for concurrent use.
+type DB struct {
+	path   string
+	opts   Options
+	writer *sql.DB // one connection: SQLite has one writer at a time
+	reader *sql.DB // a pool; the same as writer for an in-memory database
+	stmts  *writeStmts
+}
+
+var _ sitrep.Store = (*DB)(nil)
+
+// Environment variables that choose the default database directory.
+const (
+	EnvDataDir = "SITREP_DATA_DIR"
+	envXDGData = "XDG_DATA_HOME"
+)
+
+// DefaultPath returns the default database file: sitrep.db in
+// $SITREP_DATA_DIR, else in $XDG_DATA_HOME/sitrep, else in
+// ~/.local/share/sitrep.
+func DefaultPath() (string, error) {
+	if d := os.Getenv(EnvDataDir); d != "" {
+		return filepath.Join(d, "sitrep.db"), nil
+	}
+	if d := os.Getenv(envXDGData); d != "" {
+		return filepath.Join(d, "sitrep", "sitrep.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("sqlite: default database path: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "sitrep", "sitrep.db"), nil
+}
+
+// Open opens the database at path, creating the file and its directory if
+// needed, and applies any migration not yet applied. path ":memory:" opens a
+// private in-memory database.
+func Open(ctx context.Context, path string, opts Options) (*DB, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = 10 * time.Second
+	}
+	if path == "" {
+		return nil, fmt.Errorf("sqlite: empty database path: %w", sitrep.ErrInvalid)
+	}
+	memory := path == ":memory:"
+	if !memory {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+	}
+	db := &DB{path: path, opts: opts}
+	var err error
+	if db.writer, err = sql.Open("sqlite", dsn(path, opts, true)); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db.writer.SetMaxOpenConns(1)
+	db.writer.SetConnMaxIdleTime(0)
+	db.writer.SetConnMaxLifetime(0)
+	if memory {
+		db.reader = db.writer
+	} else {
+		if db.reader, err = sql.Open("sqlite", dsn(path, opts, false)); err != nil {
+			db.writer.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		n := max(4, runtime.GOMAXPROCS(0))
+		db.reader.SetMaxOpenConns(n)
+		db.reader.SetMaxIdleConns(n)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if db.stmts, err = prepareWriteStmts(ctx, db.writer); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// dsn returns the driver's data source name: pragmas run on every new
+// connection.
+func dsn(path string, opts Options, write bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(opts.BusyTimeout.Milliseconds(), 10)+")")
+	q.Add("_pragma", "foreign_keys(1)")
+	if path != ":memory:" {
+		q.Add("_pragma", "journal_mode(WAL)")
+		// NORMAL in WAL mode: a process crash loses no committed
+		// transaction; a power loss may lose the last few.
+		q.Add("_pragma", "synchronous(NORMAL)")
+	}
+	if write {
+		// Writers take the write lock when the transaction begins, so two
+		// processes never deadlock upgrading a read lock.
+		q.Add("_txlock", "immediate")
+	} else {
+		q.Add("_pragma", "query_only(1)")
+	}
+	if path == ":memory:" {
+		return ":memory:?" + q.Encode()
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Path returns the database file's path.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the database.
+func (db *DB) Close() error {
+	var errs []error
+	if db.stmts != nil {
+		errs = append(errs, db.stmts.close())
+	}
+	if db.reader != nil && db.reader != db.writer {
+		errs = append(errs, db.reader.Close())
+	}
+	if db.writer != nil {
+		errs = append(errs, db.writer.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("sqlite: close: %w", err)
+	}
+	return nil
+}
+
+// migration is one embedded migrations/NNNN_name.sql file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationsFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("sqlite: migration %s: name must start with a version number", name)
+		}
+		b, err := migrationsFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("sqlite: migrations %s and %s share a version", ms[i-1].name, ms[i].name)
+		}
+	}
+	return ms, nil
+}
+
+// Migrate applies, in version order, every embedded migration not yet
+// applied, each in its own transaction together with its record in
+// schema_migrations. It is safe to call again and from several processes.
+func (db *DB) Migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := db.writer.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	for _, m := range ms {
+		if err := db.apply(ctx, m); err != nil {
+			return fmt.Errorf("sqlite: migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) apply(ctx context.Context, m migration) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	db.opts.Logger.Debug("applied migration", "name", m.name, "db", db.path)
+	return tx.Commit()
+}

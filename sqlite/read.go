@@ -1,0 +1,298 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+// Page sizes of Events.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+// Document returns the stored document whose id is id or, failing that,
+// whose source is id (events name their document by source);
+// sitrep.ErrNotFound when there is none.
+func (db *DB) Document(ctx context.Context, id string) (*sitrep.StoredDocument, error) {
+	const q = `SELECT id, source, url, title, author, language, published, text, content_hash, ingested_at
+		FROM documents WHERE id = ?1 OR source = ?1 ORDER BY id = ?1 DESC LIMIT 1`
+	var d sitrep.StoredDocument
+	var ingested string
+	err := db.reader.QueryRowContext(ctx, q, id).Scan(&d.ID, &d.Source, &d.URL, &d.Title, &d.Author,
+		&d.Language, &d.Published, &d.Text, &d.ContentHash, &ingested)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: document %q: %w", id, sitrep.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: document %q: %w", id, err)
+	}
+	if d.IngestedAt, err = time.Parse(time.RFC3339Nano, ingested); err != nil {
+		return nil, fmt.Errorf("sqlite: document %q: ingested_at: %w", id, err)
+	}
+	return &d, nil
+}
+
+// HasDocument reports whether a document with this content hash (see
+// sitrep.ContentHash) is stored.
+func (db *DB) HasDocument(ctx context.Context, contentHash string) (bool, error) {
+	var n int
+	err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE content_hash = ?`, contentHash).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: has document: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Event returns the event with this id; sitrep.ErrNotFound when there is
+// none.
+func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
+	var js string
+	err := db.reader.QueryRowContext(ctx, `SELECT json FROM events WHERE event_id = ?`, id).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: event %q: %w", id, sitrep.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: event %q: %w", id, err)
+	}
+	var ev sitrep.Event
+	if err := json.Unmarshal([]byte(js), &ev); err != nil {
+		return nil, fmt.Errorf("sqlite: event %q: %w", id, err)
+	}
+	return &ev, nil
+}
+
+// cursor is the position after the last event of a page.
+type cursor struct {
+	Date string `json:"d"`
+	ID   string `json:"i"`
+}
+
+func encodeCursor(c cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.ID == "" {
+		return c, fmt.Errorf("sqlite: bad cursor %q: %w", s, sitrep.ErrInvalid)
+	}
+	return c, nil
+}
+
+// validDate reports whether s is a real YYYY-MM-DD date.
+func validDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil && len(s) == 10
+}
+
+// query builds the WHERE clause of an events query. Every value the
+// caller gives is a bound parameter; only fixed SQL text is concatenated.
+type query struct {
+	where []string
+	args  []any
+}
+
+func (q *query) add(cond string, args ...any) {
+	q.where = append(q.where, cond)
+	q.args = append(q.args, args...)
+}
+
+func (q *query) in(col string, vals []string) {
+	vals = nonEmpty(vals)
+	if len(vals) == 0 {
+		return
+	}
+	ph := strings.Repeat(",?", len(vals))[1:]
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		args[i] = v
+	}
+	q.add(col+" IN ("+ph+")", args...)
+}
+
+func nonEmpty(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// ftsQuery turns free text into an FTS5 query that cannot be a syntax
+// error: each whitespace-separated word becomes a quoted phrase (a final
+// "*" keeps its prefix meaning), and the phrases are ANDed.
+func ftsQuery(s string) string {
+	// FTS5 ends a string at NUL; control characters carry no words.
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	var parts []string
+	for w := range strings.FieldsSeq(s) {
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.TrimRight(w, "*")
+		if w == "" {
+			continue
+		}
+		p := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if prefix {
+			p += "*"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// buildQuery validates f and returns its conditions and the page size.
+func buildQuery(f sitrep.EventFilter) (*query, int, error) {
+	q := &query{}
+	bad := func(format string, a ...any) (*query, int, error) {
+		return nil, 0, fmt.Errorf("sqlite: events: "+format+": %w", append(a, sitrep.ErrInvalid)...)
+	}
+	limit := f.Limit
+	switch {
+	case limit < 0:
+		return bad("negative limit %d", limit)
+	case limit == 0:
+		limit = DefaultLimit
+	case limit > MaxLimit:
+		limit = MaxLimit
+	}
+	if f.From != "" {
+		if !validDate(f.From) {
+			return bad("from date %q is not YYYY-MM-DD", f.From)
+		}
+		q.add("e.event_date >= ?", f.From)
+	}
+	if f.To != "" {
+		if !validDate(f.To) {
+			return bad("to date %q is not YYYY-MM-DD", f.To)
+		}
+		q.add("e.event_date <= ?", f.To)
+	}
+	if f.From != "" && f.To != "" && f.From > f.To {
+		return bad("from date %s is after to date %s", f.From, f.To)
+	}
+	q.in("e.event_type", f.EventType)
+	q.in("e.sub_event_type", f.SubEventType)
+	q.in("e.verification", f.Verification)
+	if f.Actor != "" {
+		q.add("e.rid IN (SELECT event_rid FROM event_actors WHERE actor = ?)", f.Actor)
+	}
+	if f.Country != "" {
+		q.add("e.country = ?", f.Country)
+	}
+	if f.Admin1 != "" {
+		q.add("e.admin1 = ?", f.Admin1)
+	}
+	if f.ClaimedBy != "" {
+		q.add("e.claimed_by = ?", f.ClaimedBy)
+	}
+	if f.Source != "" {
+		q.add("e.source = ?", f.Source)
+	}
+	if b := f.BBox; b != nil {
+		minLon, minLat, maxLon, maxLat := b[0], b[1], b[2], b[3]
+		for _, v := range b {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return bad("bbox %v holds a value that is not a number", *b)
+			}
+		}
+		if minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 {
+			return bad("bbox %v out of range (lon -180..180, lat -90..90)", *b)
+		}
+		if minLon > maxLon || minLat > maxLat {
+			return bad("bbox %v: min exceeds max", *b)
+		}
+		// The R*Tree keeps 32-bit boxes rounded outward: it finds the
+		// candidates, the REAL columns decide.
+		q.add(`e.rid IN (SELECT rid FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
+			AND e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?`,
+			minLon, maxLon, minLat, maxLat, minLon, maxLon, minLat, maxLat)
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		fq := ftsQuery(f.Query)
+		if fq == "" {
+			return bad("full-text query %q has no words", f.Query)
+		}
+		q.add(`(e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+			OR e.document_rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`, fq, fq)
+	}
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return nil, 0, err
+		}
+		q.add("(e.event_date < ? OR (e.event_date = ? AND e.event_id > ?))", c.Date, c.Date, c.ID)
+	}
+	return q, limit, nil
+}
+
+// Events returns a page of events matching f in (event_date desc,
+// event_id) order, and the cursor of the next page ("" after the last).
+// A malformed filter is an error wrapping sitrep.ErrInvalid.
+func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, string, error) {
+	q, limit, err := buildQuery(f)
+	if err != nil {
+		return nil, "", err
+	}
+	var sb strings.Builder
+	sb.WriteString("SELECT e.event_date, e.event_id, e.json FROM events e")
+	if len(q.where) > 0 {
+		sb.WriteString(" WHERE ")
+		sb.WriteString(strings.Join(q.where, " AND "))
+	}
+	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id LIMIT ?")
+	args := append(q.args, limit+1)
+
+	rows, err := db.reader.QueryContext(ctx, sb.String(), args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	events := make([]sitrep.Event, 0, min(limit, 256))
+	var last cursor
+	more := false
+	var js []byte
+	for rows.Next() {
+		if len(events) == limit {
+			more = true
+			break
+		}
+		if err := rows.Scan(&last.Date, &last.ID, &js); err != nil {
+			return nil, "", fmt.Errorf("sqlite: events: %w", err)
+		}
+		events = append(events, sitrep.Event{})
+		if err := json.Unmarshal(js, &events[len(events)-1]); err != nil {
+			return nil, "", fmt.Errorf("sqlite: events: event %s: %w", last.ID, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("sqlite: events: %w", err)
+	}
+	next := ""
+	if more {
+		next = encodeCursor(last)
+	}
+	return events, next, nil
+}
