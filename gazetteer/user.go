@@ -58,7 +58,9 @@ func (r Record) tsv() string {
 	if r.HasPoint {
 		lat, lon = strconv.FormatFloat(r.Lat, 'f', 5, 64), strconv.FormatFloat(r.Lon, 'f', 5, 64)
 	}
-	clean := func(s string) string { return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ", "|", " ").Replace(strings.TrimSpace(s)) }
+	clean := func(s string) string {
+		return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ", "|", " ").Replace(strings.TrimSpace(s))
+	}
 	alts := make([]string, 0, len(r.Alternates))
 	for _, a := range r.Alternates {
 		if a = clean(a); a != "" && a != r.Name {

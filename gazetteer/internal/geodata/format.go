@@ -294,7 +294,7 @@ func (r *reader) take(n int) []byte {
 
 func (r *reader) u32() uint32 { return binary.LittleEndian.Uint32(r.take(4)) }
 func (r *reader) u64() uint64 { return binary.LittleEndian.Uint64(r.take(8)) }
-func (r *reader) str() string  { n := r.take(1); return string(r.take(int(n[0]))) }
+func (r *reader) str() string { n := r.take(1); return string(r.take(int(n[0]))) }
 
 func u32s(r *reader, n int) []uint32 {
 	b := r.take(4 * n)
