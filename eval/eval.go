@@ -53,11 +53,17 @@ import (
 	"github.com/sitrep-dev/sitrep"
 )
 
+// Extractor turns a document into events; it must be safe for concurrent
+// use.
+type Extractor interface {
+	// Extract returns the events of doc.
+	Extract(doc *sitrep.Document) []sitrep.Event
+}
+
 // Pipeline is what eval runs: sitrep's pipeline.Pipeline, or a fake.
 // It must be safe for concurrent use.
 type Pipeline interface {
-	// Extract returns the events of doc.
-	Extract(doc *sitrep.Document) []sitrep.Event
+	Extractor
 	// Annotate returns the mentions found in doc.
 	Annotate(doc *sitrep.Document) []sitrep.Mention
 }
@@ -140,8 +146,9 @@ func Run(ctx context.Context, p Pipeline, files []*GoldFile, opts Options) (*Rep
 	return r, nil
 }
 
-// document returns the sitrep.Document of a gold document.
-func (d *GoldDoc) document() *sitrep.Document {
+// Document returns the sitrep.Document the pipeline reads for d: its id and
+// text, and the published date when the gold gives one (BasisGiven).
+func (d *GoldDoc) Document() *sitrep.Document {
 	doc := &sitrep.Document{ID: d.ID, Text: d.Text}
 	if !d.Published.IsZero() {
 		doc.Published = d.Published
@@ -172,7 +179,7 @@ type docOutcome struct {
 // evalDoc runs p on d and scores the result.
 func evalDoc(p Pipeline, d *GoldDoc) (o *docOutcome) {
 	o = &docOutcome{report: DocReport{ID: d.ID, Line: d.Line}}
-	doc := d.document()
+	doc := d.Document()
 	defer func() {
 		if v := recover(); v != nil {
 			o = &docOutcome{report: DocReport{ID: d.ID, Line: d.Line, Error: fmt.Sprintf("panic: %v", v)}, failed: true}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep"
 )
 
 // GoldFile is one gold file as read: its documents, in file order.
@@ -536,4 +538,16 @@ func parsePeople(m json.RawMessage) ([]GoldPerson, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// Documents returns the documents of the scored gold documents of f, in
+// file order (see GoldDoc.Document).
+func (f *GoldFile) Documents() []*sitrep.Document {
+	docs := make([]*sitrep.Document, 0, len(f.Docs))
+	for _, d := range f.Docs {
+		if !d.Unscored {
+			docs = append(docs, d.Document())
+		}
+	}
+	return docs
 }
