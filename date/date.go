@@ -1,0 +1,153 @@
+// Package date finds date expressions in news text and resolves them to
+// calendar days against a reference date (the publication date), with
+// ACLED's time precision. It also infers the reference date of an undated
+// article from the text itself.
+//
+// Expressions are found by a hand-written scanner, not regular
+// expressions: the text is split into words, numbers and punctuation, each
+// word is looked up once in the vocabulary (the embedded data file
+// lexicon/data/dates.tsv), and patterns are matched over the tokens.
+//
+// Reading rules, chosen to generalise over news text:
+//   - A day and month without a year ("March 26") is the most recent such
+//     day on or before the reference date plus one day (articles are often
+//     dated the day after). When the text pairs it with a weekday that does
+//     not fit, the nearest year around the reference where it does is taken.
+//   - A bare weekday ("on Sunday", "Sunday night", "last Sunday") is the most
+//     recent such day on or before the reference date; "next Sunday" the
+//     first after it.
+//   - "overnight" is the reference day and the day before (precision 2):
+//     a report of a night's events is dated the morning after.
+//   - "early/mid/late March" are days 1-10, 11-20 and 21 to the end, with
+//     precision 2: about ten days is closer to ACLED's "week or a few days"
+//     than to a month. "early 2021" is January to April, precision 4.
+//   - "last week" is the ISO week (Monday to Sunday) before the reference's;
+//     "this week", "this month", "earlier this year" end on the reference
+//     day. "the past week", "in the last few days" are windows that end on
+//     the reference day.
+//   - "the next day", "two days later" count from the nearest preceding
+//     expression resolved to one day in the same paragraph, else from the
+//     reference date.
+//   - Absolute marks expressions that name a calendar day, month or year
+//     themselves ("March 26", "early March", "in 2021"), as against words
+//     relative to the reference ("Sunday", "last week", "yesterday").
+//
+// Values are TimeML-style strings: "2023-03-26", "2023-W12", "2023-W12-WE",
+// "2023-03", "2023", an ISO 8601 interval "2023-03-19/2023-03-26" for other
+// ranges, "XXXX-03-26" and "XXXX-WXX-7" when the year or the reference is
+// unknown, and "" for a relative expression with no reference.
+package date
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// Expr is a date expression resolved to a range of days.
+type Expr struct {
+	Start, End int       // UTF-8 byte offsets into text, End exclusive
+	From, To   time.Time // first and last day of the range (UTC midnight, inclusive); zero when unresolved
+	Precision  int       // ACLED time_precision: 1 the day, 2 the week or a few days, 3 the month; 4 only the year
+	Value      string    // TimeML style: "2023-03-26", "2023-W12", "2023-03", "2023"; "XXXX-03-26" when the year is unknown
+	Absolute   bool      // the text states the day and month (or month and year) itself, e.g. "March 26", "2 February 2016"
+}
+
+// Finder finds date expressions with one vocabulary. It is safe for
+// concurrent use.
+type Finder struct {
+	v    *vocab
+	pool sync.Pool // *matcher
+}
+
+// NewFinder returns a Finder with the vocabulary file DataFile of fsys (a
+// directory laid out like the lexicon package's embedded files).
+func NewFinder(fsys fs.FS) (*Finder, error) {
+	v, err := loadVocab(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &Finder{v: v}, nil
+}
+
+var defaultFinder = sync.OnceValues(func() (*Finder, error) { return NewFinder(lexicon.FS()) })
+
+// Default returns the Finder with the embedded vocabulary. The error is
+// only ever non-nil when the embedded data file is broken.
+func Default() (*Finder, error) { return defaultFinder() }
+
+// Find returns the date expressions in text[body.Start:body.End], resolved against ref.
+// ref is the document's reference date (publication date); zero when unknown, in which case
+// expressions that need it stay unresolved (From/To zero) but are still returned.
+func Find(text string, body sitrep.Span, ref time.Time) []Expr {
+	f, err := defaultFinder()
+	if err != nil {
+		return nil
+	}
+	return f.Find(text, body, ref)
+}
+
+// InferReference infers the publication date of an undated text, as a careful reader would.
+// now bounds it (an article is not from the future). ok is false when the text gives no basis.
+func InferReference(text string, body sitrep.Span, now time.Time) (ref time.Time, ok bool) {
+	f, err := defaultFinder()
+	if err != nil {
+		return time.Time{}, false
+	}
+	return f.InferReference(text, body, now)
+}
+
+// Find is the package-level Find with f's vocabulary.
+func (f *Finder) Find(text string, body sitrep.Span, ref time.Time) []Expr {
+	m := f.scan(text, body)
+	defer f.pool.Put(m)
+	if len(m.cands) == 0 {
+		return nil
+	}
+	r := resolver{}
+	if !ref.IsZero() {
+		r.ref = civil(ref)
+	}
+	out := make([]Expr, len(m.cands))
+	for i := range m.cands {
+		out[i] = r.resolve(&m.cands[i])
+	}
+	return out
+}
+
+// scan tokenizes the body of text and matches its expressions. The caller
+// puts the matcher back in the pool.
+func (f *Finder) scan(text string, body sitrep.Span) *matcher {
+	m, _ := f.pool.Get().(*matcher)
+	if m == nil {
+		m = &matcher{}
+	}
+	m.v = f.v
+	start, end := bodyRange(text, body)
+	m.toks = tokenize(f.v, text, start, end, m.toks[:0])
+	m.run()
+	return m
+}
+
+// bodyRange clamps body to text, on rune boundaries; the zero Span is the
+// whole text.
+func bodyRange(text string, body sitrep.Span) (start, end int) {
+	if body.Start == 0 && body.End == 0 {
+		return 0, len(text)
+	}
+	start, end = max(body.Start, 0), min(body.End, len(text))
+	if start >= end {
+		return 0, 0
+	}
+	for start < end && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	for end < len(text) && end > start && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return start, end
+}

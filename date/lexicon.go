@@ -1,0 +1,261 @@
+package date
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// DataFile is the name of the vocabulary file inside the lexicon file system.
+const DataFile = "data/dates.tsv"
+
+// Phrase kinds: vocabulary entries that may span several words.
+const (
+	pkDay      = iota // a day or days relative to the reference date
+	pkAnaphor         // a day relative to the preceding day in the paragraph
+	pkRolling         // a window back from the reference date
+	pkNumber          // a count
+	pkModifier        // a part of a month or year
+	pkPeriod          // a calendar period relative to the reference date
+)
+
+// wordInfo holds every role one lower-cased word plays in the vocabulary.
+type wordInfo struct {
+	word        string
+	month       int8 // 1-12, 0 none
+	monthAbbr   int8 // 1-12, 0 none
+	weekday     int8 // 0-6 (Sunday 0), -1 none
+	weekdayAbbr int8 // 0-6, -1 none
+	part        bool // part of the day
+	deictic     bool
+	deixis      int8 // -1, 0, +1 when deictic
+	rolling     bool // "past": a window back from the reference
+	unit        unit
+	cue         bool
+	cueFuture   bool
+	ago         int8 // -1 ago/earlier, +1 later, 0 none
+	agoFromRef  bool // "ago" counts from the reference, not the preceding day
+	todate      bool
+	ordinal     bool
+	namehead    bool
+	phrases     []*phrase // phrases that start with this word, longest first
+}
+
+// unit is a calendar unit, or a fixed count of days.
+type unit struct {
+	kind byte // 0 none, 'd', 'w', 'm', 'y', 'h', 'e' (weekend)
+	days int  // for a fixed count of days ("fortnight"): kind 'd'
+}
+
+// phrase is one vocabulary entry of a phrase kind.
+type phrase struct {
+	words     []*wordInfo
+	kind      int
+	lo, hi    int    // day offsets, day ranges, counts, window days
+	precision int    // for rolling windows
+	period    unit   // for pkPeriod
+	text      string // for error messages and tests
+}
+
+// vocab is the loaded vocabulary.
+type vocab struct {
+	words map[string]*wordInfo
+	the   *wordInfo
+	of    *wordInfo
+}
+
+func (v *vocab) word(w string) *wordInfo {
+	if wi, ok := v.words[w]; ok {
+		return wi
+	}
+	wi := &wordInfo{word: w, weekday: -1, weekdayAbbr: -1}
+	v.words[w] = wi
+	return wi
+}
+
+// loadVocab reads DataFile from fsys.
+func loadVocab(fsys fs.FS) (*vocab, error) {
+	v := &vocab{words: make(map[string]*wordInfo, 256)}
+	err := lexicon.ReadTSV(fsys, DataFile, func(r lexicon.Row) error {
+		text := strings.ToLower(r.Get("text"))
+		kind := r.Get("kind")
+		val := r.Get("value")
+		words := strings.Fields(text)
+		if len(words) == 0 {
+			return r.Errorf("empty text")
+		}
+		for _, w := range words {
+			if len(w) > maxWord {
+				return r.Errorf("word %q longer than %d bytes", w, maxWord)
+			}
+			for i := 0; i < len(w); i++ {
+				if c := w[i]; c < 'a' || c > 'z' {
+					return r.Errorf("word %q: only ASCII letters are allowed", w)
+				}
+			}
+		}
+		switch kind {
+		case "day", "anaphor", "rolling", "number", "modifier", "period":
+			p := &phrase{text: text}
+			for _, w := range words {
+				p.words = append(p.words, v.word(w))
+			}
+			var err error
+			switch kind {
+			case "day":
+				p.kind = pkDay
+				p.lo, p.hi, err = parseRange(val)
+			case "anaphor":
+				p.kind = pkAnaphor
+				p.lo, err = strconv.Atoi(strings.TrimPrefix(val, "+"))
+				p.hi = p.lo
+			case "rolling":
+				p.kind = pkRolling
+				p.lo, err = strconv.Atoi(val)
+				if err == nil {
+					p.precision, err = strconv.Atoi(r.Get("precision"))
+				}
+			case "number":
+				p.kind = pkNumber
+				p.lo, err = strconv.Atoi(val)
+			case "modifier":
+				p.kind = pkModifier
+				p.lo, p.hi, err = parseRange(val)
+				if err == nil && (p.lo < 1 || p.hi > 31 || p.lo > p.hi) {
+					err = fmt.Errorf("day range out of 1..31")
+				}
+			case "period":
+				p.kind = pkPeriod
+				u, off, ok := strings.Cut(val, ":")
+				if !ok {
+					return r.Errorf("period %q: want unit:offset", val)
+				}
+				p.period, err = parseUnit(u)
+				if err == nil {
+					p.lo, err = strconv.Atoi(strings.TrimPrefix(off, "+"))
+				}
+			}
+			if err != nil {
+				return r.Errorf("%s %q: bad value %q: %v", kind, text, val, err)
+			}
+			first := p.words[0]
+			first.phrases = append(first.phrases, p)
+			return nil
+		}
+		if len(words) != 1 {
+			return r.Errorf("kind %s takes one word, got %q", kind, text)
+		}
+		wi := v.word(words[0])
+		n, nerr := strconv.Atoi(strings.TrimPrefix(val, "+"))
+		switch kind {
+		case "month", "month_abbr":
+			if nerr != nil || n < 1 || n > 12 {
+				return r.Errorf("month %q: bad value %q", text, val)
+			}
+			if kind == "month" {
+				wi.month = int8(n)
+			} else {
+				wi.monthAbbr = int8(n)
+			}
+		case "weekday", "weekday_abbr":
+			if nerr != nil || n < 0 || n > 6 {
+				return r.Errorf("weekday %q: bad value %q", text, val)
+			}
+			if kind == "weekday" {
+				wi.weekday = int8(n)
+			} else {
+				wi.weekdayAbbr = int8(n)
+			}
+		case "part":
+			wi.part = true
+		case "deictic":
+			wi.deictic = true
+			if val == "rolling" {
+				wi.rolling, wi.deixis = true, -1
+			} else if nerr != nil || n < -1 || n > 1 {
+				return r.Errorf("deictic %q: bad value %q", text, val)
+			} else {
+				wi.deixis = int8(n)
+			}
+		case "unit":
+			u, err := parseUnit(val)
+			if err != nil {
+				return r.Errorf("unit %q: %v", text, err)
+			}
+			wi.unit = u
+		case "cue":
+			wi.cue = true
+			wi.cueFuture = val == "future"
+		case "ago":
+			if nerr != nil || (n != -1 && n != 1) {
+				return r.Errorf("ago %q: bad value %q", text, val)
+			}
+			wi.ago = int8(n)
+			wi.agoFromRef = text == "ago"
+		case "todate":
+			wi.todate = true
+		case "ordinal":
+			wi.ordinal = true
+		case "namehead":
+			wi.namehead = true
+		default:
+			return r.Errorf("unknown kind %q", kind)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("date: %w", err)
+	}
+	for _, wi := range v.words {
+		sort.SliceStable(wi.phrases, func(a, b int) bool {
+			return len(wi.phrases[a].words) > len(wi.phrases[b].words)
+		})
+	}
+	v.the = v.word("the")
+	v.of = v.word("of")
+	return v, nil
+}
+
+func parseRange(s string) (lo, hi int, err error) {
+	a, b, ok := strings.Cut(s, "..")
+	if lo, err = strconv.Atoi(strings.TrimPrefix(a, "+")); err != nil {
+		return 0, 0, err
+	}
+	if !ok {
+		return lo, lo, nil
+	}
+	if hi, err = strconv.Atoi(strings.TrimPrefix(b, "+")); err != nil {
+		return 0, 0, err
+	}
+	if hi < lo {
+		return 0, 0, fmt.Errorf("range %q is reversed", s)
+	}
+	return lo, hi, nil
+}
+
+func parseUnit(s string) (unit, error) {
+	switch s {
+	case "d":
+		return unit{kind: 'd', days: 1}, nil
+	case "w":
+		return unit{kind: 'w'}, nil
+	case "m":
+		return unit{kind: 'm'}, nil
+	case "y":
+		return unit{kind: 'y'}, nil
+	case "h":
+		return unit{kind: 'h'}, nil
+	case "we":
+		return unit{kind: 'e'}, nil
+	}
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		if d, err := strconv.Atoi(n); err == nil && d > 0 {
+			return unit{kind: 'd', days: d}, nil
+		}
+	}
+	return unit{}, fmt.Errorf("bad unit %q", s)
+}

@@ -1,0 +1,722 @@
+package date
+
+// Candidate kinds: what a matched expression says, before it is resolved
+// against a reference date.
+const (
+	cDate    = iota + 1 // a day or day range of a month; year and weekday optional
+	cMonth              // a month, maybe with a year, a deictic word or a part (early, mid, late)
+	cYear               // a year, maybe with a part
+	cWeekday            // a weekday alone: "Sunday", "last Sunday"
+	cRelDay             // days relative to the reference: "yesterday", "overnight"
+	cAnaphor            // a day relative to the preceding day: "the next day"
+	cPeriod             // a calendar week, weekend, month or year: "last week"
+	cRolling            // a window back (or forward) from the reference: "the past week"
+	cAgo                // n units before the reference: "two days ago"
+	cLater              // n units after or before the preceding day: "two days later"
+)
+
+// cand is one matched expression.
+type cand struct {
+	start, end int // byte offsets into the text
+	para       int32
+	kind       uint8
+	hasDeixis  bool
+	todate     bool
+	cueFuture  bool // a forward-looking cue precedes it ("by 2030")
+	year       int  // 0 when the text gives none
+	month, day int
+	day2       int // last day of a range of days, else 0
+	wd         int // the weekday stated with the date, -1 none
+	lo, hi     int // a part of a month (days) or day offsets
+	deixis     int // -1 last, 0 this, +1 next
+	n          int // count of units
+	u          unit
+	prec       int // precision of a fixed window
+}
+
+// matcher scans the tokens of one text for date expressions.
+type matcher struct {
+	v     *vocab
+	toks  []token
+	cands []cand
+	floor int // index of the first token not yet part of an expression
+}
+
+// run fills m.cands with the expressions of the tokens.
+func (m *matcher) run() {
+	m.cands = m.cands[:0]
+	m.floor = 0
+	for i := 0; i < len(m.toks); {
+		c, next, ok := m.matchAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		c.para = m.toks[i].para
+		m.cands = append(m.cands, c)
+		i, m.floor = next, next
+	}
+}
+
+func (m *matcher) word(i int) *wordInfo {
+	if i < 0 || i >= len(m.toks) || m.toks[i].kind != tWord {
+		return nil
+	}
+	return m.toks[i].w
+}
+
+func (m *matcher) punct(i int, ch byte) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].kind == tPunct && m.toks[i].ch == ch
+}
+
+func (m *matcher) num(i int) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].kind == tNum
+}
+
+// spaced reports whether whitespace precedes token i.
+func (m *matcher) spaced(i int) bool { return m.toks[i].flags&fSpace != 0 }
+
+// adjacent reports whether token i follows token i-1 with nothing between.
+func (m *matcher) adjacent(i int) bool {
+	return i > 0 && i < len(m.toks) && m.toks[i].flags&fSpace == 0
+}
+
+// span fills c's byte offsets from tokens first..last inclusive.
+func (m *matcher) span(c *cand, first, last int) {
+	c.start, c.end = int(m.toks[first].start), int(m.toks[last].end)
+}
+
+func (m *matcher) matchAt(i int) (cand, int, bool) {
+	t := &m.toks[i]
+	switch t.kind {
+	case tNum:
+		if c, next, ok := m.isoDate(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.numericDate(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.dayMonth(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.yearOnly(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.countAgo(i); ok {
+			return c, next, true
+		}
+	case tWord:
+		w := t.w
+		if w == nil {
+			return cand{}, 0, false
+		}
+		if w.phrases != nil {
+			if c, next, ok := m.fixedPhrase(i); ok {
+				return c, next, true
+			}
+		}
+		if w.weekday >= 0 || w.weekdayAbbr >= 0 {
+			if c, next, ok := m.weekday(i); ok {
+				return c, next, true
+			}
+		}
+		if w.month > 0 || w.monthAbbr > 0 {
+			if c, next, ok := m.monthDay(i); ok {
+				return c, next, true
+			}
+			if c, next, ok := m.monthBare(i); ok {
+				return c, next, true
+			}
+		}
+		if w.phrases != nil {
+			if c, next, ok := m.countAgo(i); ok {
+				return c, next, true
+			}
+		}
+		if w.deictic {
+			if c, next, ok := m.deicticUnit(i); ok {
+				return c, next, true
+			}
+		}
+	}
+	return cand{}, 0, false
+}
+
+// parseDay reads a day of the month at token i: "26", "26th". It returns
+// the index after it.
+func (m *matcher) parseDay(i int) (day, next int, ok bool) {
+	if !m.num(i) {
+		return 0, 0, false
+	}
+	t := &m.toks[i]
+	if t.ndig > 2 || t.num < 1 || t.num > 31 {
+		return 0, 0, false
+	}
+	if m.adjacent(i) {
+		// Glued to what precedes: "M23", "3.26", "10:26", "$26".
+		p := &m.toks[i-1]
+		if p.kind != tPunct {
+			return 0, 0, false
+		}
+		switch p.ch {
+		case '.', ',', ':', '/', '$', '#', '+', '*':
+			return 0, 0, false
+		}
+	}
+	next = i + 1
+	if next < len(m.toks) && m.adjacent(next) {
+		n := &m.toks[next]
+		switch n.kind {
+		case tWord:
+			if n.w == nil || !n.w.ordinal {
+				return 0, 0, false // "26km"
+			}
+			next++
+		case tPunct:
+			if n.ch == '%' {
+				return 0, 0, false
+			}
+			if (n.ch == ':' || n.ch == '.' || n.ch == ',' || n.ch == '/') && m.num(next+1) && m.adjacent(next+1) {
+				return 0, 0, false // "10:26", "26.5", "26,000", "9/11"
+			}
+		}
+	}
+	return int(t.num), next, true
+}
+
+// parseYear reads a four-digit year at token i.
+func (m *matcher) parseYear(i int) (year, next int, ok bool) {
+	if !m.num(i) {
+		return 0, 0, false
+	}
+	t := &m.toks[i]
+	if t.ndig != 4 || t.num < 1900 || t.num > 2100 {
+		return 0, 0, false
+	}
+	if m.adjacent(i) {
+		p := &m.toks[i-1]
+		if p.kind != tPunct || (p.ch != '-' && p.ch != '(' && p.ch != '\'') {
+			return 0, 0, false
+		}
+	}
+	next = i + 1
+	if next < len(m.toks) && m.adjacent(next) {
+		n := &m.toks[next]
+		switch n.kind {
+		case tWord, tNum:
+			return 0, 0, false // "1990s", "2021km"
+		case tPunct:
+			if n.ch == '%' {
+				return 0, 0, false
+			}
+			if (n.ch == ':' || n.ch == '.' || n.ch == ',' || n.ch == '/') && m.num(next+1) && m.adjacent(next+1) {
+				return 0, 0, false
+			}
+		}
+	}
+	return int(t.num), next, true
+}
+
+// monthAt reads a month name at token i: "March", "Mar.", "Sept". abbr is
+// true for an abbreviation, which must be followed by a day or a year.
+func (m *matcher) monthAt(i int) (month, next int, abbr, ok bool) {
+	w := m.word(i)
+	if w == nil || m.toks[i].flags&fCap == 0 {
+		return 0, 0, false, false
+	}
+	if w.month > 0 {
+		return int(w.month), i + 1, false, true
+	}
+	if w.monthAbbr > 0 {
+		next = i + 1
+		if m.punct(next, '.') && m.adjacent(next) {
+			next++
+		}
+		return int(w.monthAbbr), next, true, true
+	}
+	return 0, 0, false, false
+}
+
+// nameAfter reports whether token i is a capitalised word that makes the
+// date before it part of a name: "Sunday Times", "March 23 Movement".
+func (m *matcher) nameAfter(i int) bool {
+	w := m.word(i)
+	return w != nil && w.namehead && m.toks[i].flags&fCap != 0
+}
+
+// yearAfter reads an optional ", 2023" or " 2023" at token i.
+func (m *matcher) yearAfter(i int) (year, next int, ok bool) {
+	j := i
+	if m.punct(j, ',') {
+		j++
+	}
+	if j < len(m.toks) && m.spaced(j) {
+		if y, k, ok := m.parseYear(j); ok {
+			return y, k, true
+		}
+	}
+	return 0, i, false
+}
+
+// dayRange reads an optional "-27" after a day at token i.
+func (m *matcher) dayRange(i int) (day2, next int) {
+	if !m.punct(i, '-') {
+		return 0, i
+	}
+	// "26-27" or "26 - 27", not "26 -27".
+	if m.adjacent(i) != m.adjacent(i+1) || !m.num(i+1) {
+		return 0, i
+	}
+	d2, next, ok := m.parseDay(i + 1)
+	if !ok {
+		return 0, i
+	}
+	return d2, next
+}
+
+// monthDay matches "March 26", "Mar. 26th, 2023", "March 26-27".
+func (m *matcher) monthDay(i int) (cand, int, bool) {
+	mo, j, _, ok := m.monthAt(i)
+	if !ok || j >= len(m.toks) || !m.spaced(j) {
+		return cand{}, 0, false
+	}
+	d, k, ok := m.parseDay(j)
+	if !ok {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cDate, month: mo, day: d, wd: -1}
+	c.day2, k = m.dayRange(k)
+	c.year, k, _ = m.yearAfter(k)
+	if m.nameAfter(k) || !validDay(c.year, mo, d) || (c.day2 != 0 && (c.day2 <= d || !validDay(c.year, mo, c.day2))) {
+		return cand{}, 0, false
+	}
+	m.span(&c, i, k-1)
+	return c, k, true
+}
+
+// dayMonth matches "26 March", "26th of March 2023", "26-27 March".
+func (m *matcher) dayMonth(i int) (cand, int, bool) {
+	d, k, ok := m.parseDay(i)
+	if !ok {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cDate, day: d, wd: -1}
+	c.day2, k = m.dayRange(k)
+	if k < len(m.toks) && m.word(k) == m.v.of && m.spaced(k) {
+		k++
+	}
+	if k >= len(m.toks) || !m.spaced(k) {
+		return cand{}, 0, false
+	}
+	mo, k, _, ok := m.monthAt(k)
+	if !ok {
+		return cand{}, 0, false
+	}
+	c.month = mo
+	c.year, k, _ = m.yearAfter(k)
+	if m.nameAfter(k) || !validDay(c.year, mo, d) || (c.day2 != 0 && (c.day2 <= d || !validDay(c.year, mo, c.day2))) {
+		return cand{}, 0, false
+	}
+	m.span(&c, i, k-1)
+	return c, k, true
+}
+
+// isoDate matches "2023-03-26" and "2023/03/26".
+func (m *matcher) isoDate(i int) (cand, int, bool) {
+	if i+4 >= len(m.toks) || m.toks[i].ndig != 4 {
+		return cand{}, 0, false
+	}
+	sep := m.toks[i+1]
+	if sep.kind != tPunct || (sep.ch != '-' && sep.ch != '/') || !m.punct(i+3, sep.ch) {
+		return cand{}, 0, false
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if !m.adjacent(k) {
+			return cand{}, 0, false
+		}
+	}
+	if !m.num(i+2) || !m.num(i+4) || m.toks[i+2].ndig > 2 || m.toks[i+4].ndig > 2 {
+		return cand{}, 0, false
+	}
+	if m.adjacent(i) && m.toks[i-1].kind != tPunct {
+		return cand{}, 0, false
+	}
+	if n := i + 5; n < len(m.toks) && m.adjacent(n) && (m.num(n) || ((m.punct(n, '-') || m.punct(n, '/') || m.punct(n, '.')) && m.num(n+1) && m.adjacent(n+1))) {
+		return cand{}, 0, false
+	}
+	y, mo, d := int(m.toks[i].num), int(m.toks[i+2].num), int(m.toks[i+4].num)
+	if y < 1900 || y > 2100 || mo < 1 || mo > 12 || !validDay(y, mo, d) {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cDate, year: y, month: mo, day: d, wd: -1}
+	m.span(&c, i, i+4)
+	return c, i + 5, true
+}
+
+// numericDate matches "26/03/2023" and "03/26/2023" when only one reading
+// is a valid date; "03/04/2023" is left alone.
+func (m *matcher) numericDate(i int) (cand, int, bool) {
+	if i+4 >= len(m.toks) || m.toks[i].ndig > 2 {
+		return cand{}, 0, false
+	}
+	sep := m.toks[i+1]
+	if sep.kind != tPunct || (sep.ch != '/' && sep.ch != '.' && sep.ch != '-') || !m.punct(i+3, sep.ch) {
+		return cand{}, 0, false
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if !m.adjacent(k) {
+			return cand{}, 0, false
+		}
+	}
+	if !m.num(i+2) || m.toks[i+2].ndig > 2 || !m.num(i+4) || m.toks[i+4].ndig != 4 {
+		return cand{}, 0, false
+	}
+	if m.adjacent(i) && m.toks[i-1].kind != tPunct {
+		return cand{}, 0, false
+	}
+	if n := i + 5; n < len(m.toks) && m.adjacent(n) && (m.num(n) || m.toks[n].kind == tWord || (m.punct(n, sep.ch) && m.num(n+1))) {
+		return cand{}, 0, false
+	}
+	a, b, y := int(m.toks[i].num), int(m.toks[i+2].num), int(m.toks[i+4].num)
+	var mo, d int
+	switch {
+	case a > 12 && b >= 1 && b <= 12:
+		d, mo = a, b
+	case b > 12 && a >= 1 && a <= 12:
+		mo, d = a, b
+	default:
+		return cand{}, 0, false
+	}
+	if y < 1900 || y > 2100 || !validDay(y, mo, d) {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cDate, year: y, month: mo, day: d, wd: -1}
+	m.span(&c, i, i+4)
+	return c, i + 5, true
+}
+
+// modifierBefore finds a part of a month or year right before token i:
+// "early", "mid-", "the end of". It returns the first token of the part.
+func (m *matcher) modifierBefore(i int) (lo, hi, first int, ok bool) {
+	// "mid-March", "mid-2021"
+	if i-2 >= m.floor && m.punct(i-1, '-') && m.adjacent(i-1) && m.adjacent(i) {
+		if w := m.word(i - 2); w != nil {
+			for _, p := range w.phrases {
+				if p.kind == pkModifier && len(p.words) == 1 {
+					return p.lo, p.hi, i - 2, true
+				}
+			}
+		}
+	}
+	best := 0
+	for k := i - 1; k >= m.floor && k >= i-4; k-- {
+		w := m.word(k)
+		if w == nil {
+			if m.toks[k].kind != tWord {
+				break
+			}
+			continue
+		}
+		for _, p := range w.phrases {
+			if p.kind != pkModifier || k+len(p.words) != i || len(p.words) <= best {
+				continue
+			}
+			if m.wordsAt(k, p.words) {
+				lo, hi, first, ok, best = p.lo, p.hi, k, true, len(p.words)
+			}
+		}
+	}
+	return lo, hi, first, ok
+}
+
+// wordsAt reports whether the words ws are at tokens i, i+1, ...
+func (m *matcher) wordsAt(i int, ws []*wordInfo) bool {
+	if i+len(ws) > len(m.toks) {
+		return false
+	}
+	for k, w := range ws {
+		t := &m.toks[i+k]
+		if t.kind != tWord || t.w != w || (k > 0 && t.flags&fSpace == 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueBefore reports whether token i-1 is a cue word ("in", "since"), and
+// whether it looks forward ("by", "until").
+func (m *matcher) cueBefore(i int) (cue, future bool) {
+	if i-1 < m.floor || !m.spaced(i) {
+		return false, false
+	}
+	w := m.word(i - 1)
+	if w == nil || !w.cue {
+		return false, false
+	}
+	return true, w.cueFuture
+}
+
+// monthBare matches a month without a day: "March 2023", "in March",
+// "early March", "last March", "the end of March 2023".
+func (m *matcher) monthBare(i int) (cand, int, bool) {
+	mo, j, abbr, ok := m.monthAt(i)
+	if !ok {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cMonth, month: mo, wd: -1}
+	first := i
+	hasYear := false
+	if j < len(m.toks) && m.spaced(j) {
+		if y, k, ok := m.parseYear(j); ok {
+			c.year, j, hasYear = y, k, true
+		}
+	}
+	if !hasYear && abbr {
+		return cand{}, 0, false
+	}
+	if lo, hi, f, ok := m.modifierBefore(i); ok {
+		c.lo, c.hi, first = lo, hi, f
+	} else if w := m.word(i - 1); i-1 >= m.floor && w != nil && w.deictic && !w.rolling && m.spaced(i) {
+		c.hasDeixis, c.deixis, first = true, int(w.deixis), i-1
+	} else if cue, _ := m.cueBefore(i); !cue && !hasYear {
+		return cand{}, 0, false
+	}
+	if _, fut := m.cueBefore(first); fut {
+		c.cueFuture = true
+	}
+	if !hasYear && m.nameAfter(j) {
+		return cand{}, 0, false
+	}
+	m.span(&c, first, j-1)
+	return c, j, true
+}
+
+// yearOnly matches a year after a cue or a part: "in 2021", "since 2021",
+// "early 2021", "mid-2021", "the end of 2021".
+func (m *matcher) yearOnly(i int) (cand, int, bool) {
+	y, next, ok := m.parseYear(i)
+	if !ok {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cYear, year: y, wd: -1}
+	first := i
+	if lo, hi, f, ok := m.modifierBefore(i); ok {
+		c.lo, c.hi, first = lo, hi, f
+	} else if cue, _ := m.cueBefore(i); !cue {
+		return cand{}, 0, false
+	}
+	if m.adjacent(i) && first == i {
+		return cand{}, 0, false // "-2021" after a cue: part of a range
+	}
+	_, c.cueFuture = m.cueBefore(first)
+	m.span(&c, first, next-1)
+	return c, next, true
+}
+
+// weekday matches "Sunday", "Sunday night", "last Sunday", and a weekday
+// paired with a date: "Sunday night, March 26", "Thursday, February 2, 2016".
+func (m *matcher) weekday(i int) (cand, int, bool) {
+	t := &m.toks[i]
+	if t.flags&fCap == 0 {
+		return cand{}, 0, false
+	}
+	w := t.w
+	wd := int(w.weekday)
+	abbr := wd < 0
+	if abbr {
+		wd = int(w.weekdayAbbr)
+	}
+	first := i
+	c := cand{kind: cWeekday, wd: wd}
+	if p := m.word(i - 1); i-1 >= m.floor && p != nil && p.deictic && !p.rolling && m.spaced(i) {
+		c.hasDeixis, c.deixis, first = true, int(p.deixis), i-1
+		if pp := m.word(i - 2); i-2 >= m.floor && pp != nil && pp.deictic && pp.deixis == 0 && p.deixis == 1 {
+			first = i - 2 // "this coming Sunday"
+		}
+	}
+	j := i + 1
+	if abbr && m.punct(j, '.') && m.adjacent(j) {
+		j++
+	}
+	last := i
+	if pw := m.word(j); pw != nil && pw.part && m.spaced(j) {
+		last = j
+		j++
+	}
+	// A paired date: the weekday is a check on it.
+	k := j
+	if m.punct(k, ',') || m.punct(k, '(') {
+		k++
+	}
+	if k < len(m.toks) && (m.spaced(k) || m.punct(k-1, '(')) {
+		var d cand
+		var next int
+		ok := false
+		if m.num(k) {
+			if d, next, ok = m.dayMonth(k); !ok {
+				d, next, ok = m.isoDate(k)
+			}
+		} else if m.word(k) != nil {
+			d, next, ok = m.monthDay(k)
+		}
+		if ok {
+			d.wd = wd
+			d.start = int(m.toks[first].start)
+			return d, next, true
+		}
+	}
+	if abbr {
+		return cand{}, 0, false
+	}
+	// Not a date when it is part of a name: "Bloody Sunday", "the Sunday Times".
+	if first == i && i > 0 && t.flags&fSent == 0 {
+		if p := &m.toks[i-1]; p.kind == tWord && p.flags&fCap != 0 && (p.w == nil || (!p.w.cue && !p.w.deictic)) {
+			return cand{}, 0, false
+		}
+	}
+	if m.nameAfter(i + 1) {
+		return cand{}, 0, false
+	}
+	if i+1 < len(m.toks) && m.toks[i+1].kind == tWord && m.toks[i+1].flags&fCap != 0 && m.word(i-1) == m.v.the {
+		return cand{}, 0, false
+	}
+	m.span(&c, first, last)
+	return c, last + 1, true
+}
+
+// fixedPhrase matches a vocabulary phrase that is an expression by itself:
+// "yesterday", "last night", "the previous day", "recent days".
+func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
+	t := &m.toks[i]
+	for _, p := range t.w.phrases {
+		if p.kind == pkNumber || p.kind == pkModifier || !m.wordsAt(i, p.words) {
+			continue
+		}
+		// "USA Today", "Pakistan Today": a capitalised word inside a sentence is a name.
+		if t.flags&fCap != 0 && t.flags&fSent == 0 {
+			continue
+		}
+		last := i + len(p.words) - 1
+		next := last + 1
+		lw := p.words[len(p.words)-1]
+		c := cand{wd: -1}
+		switch p.kind {
+		case pkDay:
+			c.kind, c.lo, c.hi = cRelDay, p.lo, p.hi
+			if pw := m.word(next); pw != nil && pw.part && !lw.part && m.spaced(next) {
+				last, next = next, next+1 // "yesterday morning"
+			}
+		case pkAnaphor:
+			// "the day before the election" is not anaphoric.
+			if lw.cue && next < len(m.toks) && m.toks[next].kind != tPunct {
+				continue
+			}
+			c.kind, c.lo, c.hi = cAnaphor, p.lo, p.hi
+		case pkRolling:
+			c.kind, c.n, c.u, c.prec = cRolling, p.lo, unit{kind: 'd', days: 1}, p.precision
+			c.deixis = -1
+		case pkPeriod:
+			c.kind, c.u, c.deixis, c.hasDeixis = cPeriod, p.period, p.lo, true
+		}
+		m.span(&c, i, last)
+		return c, next, true
+	}
+	return cand{}, 0, false
+}
+
+// parseCount reads a count at token i: "2", "two", "a few", "a couple of".
+func (m *matcher) parseCount(i int) (n, next int, ok bool) {
+	if i >= len(m.toks) {
+		return 0, 0, false
+	}
+	t := &m.toks[i]
+	switch t.kind {
+	case tNum:
+		if t.ndig > 4 || t.num == 0 || (m.adjacent(i) && m.toks[i-1].kind != tPunct) {
+			return 0, 0, false
+		}
+		n, next = int(t.num), i+1
+	case tWord:
+		if t.w == nil {
+			return 0, 0, false
+		}
+		for _, p := range t.w.phrases {
+			if p.kind == pkNumber && m.wordsAt(i, p.words) {
+				n, next = p.lo, i+len(p.words)
+				break
+			}
+		}
+		if next == 0 {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	return n, next, true
+}
+
+// countAgo matches "two days ago", "a few weeks ago", "three days later".
+func (m *matcher) countAgo(i int) (cand, int, bool) {
+	n, j, ok := m.parseCount(i)
+	if !ok || j+1 >= len(m.toks) || !m.spaced(j) {
+		return cand{}, 0, false
+	}
+	uw := m.word(j)
+	if uw == nil || uw.unit.kind == 0 || uw.unit.kind == 'e' {
+		return cand{}, 0, false
+	}
+	aw := m.word(j + 1)
+	if aw == nil || aw.ago == 0 || !m.spaced(j+1) {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cLater, n: n, u: uw.unit, deixis: int(aw.ago), wd: -1}
+	if aw.agoFromRef {
+		c.kind = cAgo
+	}
+	m.span(&c, i, j+1)
+	return c, j + 2, true
+}
+
+// deicticUnit matches "last week", "this month", "earlier this year",
+// "the past week", "the last few days", "past two weeks".
+func (m *matcher) deicticUnit(i int) (cand, int, bool) {
+	w := m.toks[i].w
+	j := i + 1
+	n, counted := 1, false
+	if k, next, ok := m.parseCount(j); ok && next < len(m.toks) && m.spaced(j) {
+		if uw := m.word(next); uw != nil && uw.unit.kind != 0 {
+			n, j, counted = k, next, true
+		}
+	}
+	if j >= len(m.toks) || !m.spaced(j) {
+		return cand{}, 0, false
+	}
+	uw := m.word(j)
+	if uw == nil || uw.unit.kind == 0 {
+		return cand{}, 0, false
+	}
+	first := i
+	the := i-1 >= m.floor && m.word(i-1) == m.v.the && m.spaced(i)
+	if the {
+		first = i - 1
+	}
+	c := cand{wd: -1, u: uw.unit, n: n, deixis: int(w.deixis), hasDeixis: true}
+	switch {
+	case uw.unit.kind == 'e':
+		c.kind = cPeriod
+	case w.rolling || the || counted:
+		if w.deixis == 0 {
+			return cand{}, 0, false // "this two weeks"
+		}
+		c.kind = cRolling
+	case uw.unit.kind == 'd' || uw.unit.kind == 'h':
+		return cand{}, 0, false // "last day", "next hour"
+	default:
+		c.kind = cPeriod
+		if p := m.word(i - 1); w.deixis == 0 && i-1 >= m.floor && p != nil && p.todate && m.spaced(i) {
+			c.todate, first = true, i-1
+		}
+	}
+	m.span(&c, first, j)
+	return c, j + 1, true
+}

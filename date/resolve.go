@@ -1,0 +1,494 @@
+package date
+
+import (
+	"strconv"
+	"time"
+)
+
+// mkDate returns the UTC midnight of a calendar day; out-of-range months
+// and days are normalised as time.Date does.
+func mkDate(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// civil returns the UTC midnight of t's calendar day in t's location.
+func civil(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return mkDate(y, int(m), d)
+}
+
+// daysIn returns the number of days of month m of year y; year 0 is read as
+// a leap year, so that February 29 is valid when the year is unknown.
+func daysIn(y, m int) int {
+	if y == 0 {
+		y = 2000
+	}
+	return mkDate(y, m+1, 0).Day()
+}
+
+// validDay reports whether d is a day of month m of year y (0 unknown).
+func validDay(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}
+
+func addDays(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }
+
+func daysBetween(a, b time.Time) int { return int(b.Sub(a).Hours()/24 + 0.5) }
+
+// precisionOf returns the ACLED time precision of a range of days.
+func precisionOf(from, to time.Time) int {
+	switch n := daysBetween(from, to) + 1; {
+	case n <= 1:
+		return 1
+	case n <= 15:
+		return 2
+	case n <= 62:
+		return 3
+	}
+	return 4
+}
+
+// recentYear returns the year of the most recent month/day on or before
+// limit, searching back a few years for February 29.
+func recentYear(month, day int, limit time.Time) (int, bool) {
+	for y := limit.Year(); y >= limit.Year()-8; y-- {
+		if validDay(y, month, day) && !mkDate(y, month, day).After(limit) {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+// yearOfDay picks the year of a month/day given without one: the most
+// recent such day on or before ref+1 day. When the text also gives the
+// weekday and that day does not fall on it, the nearest year around ref
+// where it does is taken instead ("Sunday, April 2" read in late March is
+// the coming one).
+func yearOfDay(month, day, wd int, ref time.Time) (int, bool) {
+	y, ok := recentYear(month, day, addDays(ref, 1))
+	if !ok || wd < 0 || int(mkDate(y, month, day).Weekday()) == wd {
+		return y, ok
+	}
+	best, bestDist := 0, 0
+	for cy := ref.Year() - 1; cy <= ref.Year()+1; cy++ {
+		if !validDay(cy, month, day) {
+			continue
+		}
+		t := mkDate(cy, month, day)
+		if int(t.Weekday()) != wd {
+			continue
+		}
+		dist := daysBetween(ref, t)
+		if dist < 0 {
+			dist = -dist
+		}
+		if best == 0 || dist < bestDist {
+			best, bestDist = cy, dist
+		}
+	}
+	if best != 0 {
+		return best, true
+	}
+	return y, true
+}
+
+// Value formatting.
+
+func appendPad(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+func appendDay(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	b = appendPad(b, y, 4)
+	b = append(b, '-')
+	b = appendPad(b, int(m), 2)
+	b = append(b, '-')
+	return appendPad(b, d, 2)
+}
+
+func fmtRange(from, to time.Time) string {
+	var buf [32]byte
+	b := appendDay(buf[:0], from)
+	if !to.Equal(from) {
+		b = append(b, '/')
+		b = appendDay(b, to)
+	}
+	return string(b)
+}
+
+func fmtMonth(y, m int) string {
+	var buf [16]byte
+	b := appendPad(buf[:0], y, 4)
+	b = append(b, '-')
+	return string(appendPad(b, m, 2))
+}
+
+func fmtYear(y int) string {
+	var buf [8]byte
+	return string(appendPad(buf[:0], y, 4))
+}
+
+func fmtWeek(t time.Time, weekend bool) string {
+	y, w := t.ISOWeek()
+	var buf [16]byte
+	b := appendPad(buf[:0], y, 4)
+	b = append(b, '-', 'W')
+	b = appendPad(b, w, 2)
+	if weekend {
+		b = append(b, "-WE"...)
+	}
+	return string(b)
+}
+
+// fmtNoYear formats a month/day without a year: "XXXX-03-26", or a range
+// "XXXX-03-26/XXXX-03-27".
+func fmtNoYear(month, day, day2 int) string {
+	var buf [32]byte
+	b := append(buf[:0], "XXXX-"...)
+	b = appendPad(b, month, 2)
+	if day > 0 {
+		b = append(b, '-')
+		b = appendPad(b, day, 2)
+	}
+	if day2 > 0 {
+		b = append(b, "/XXXX-"...)
+		b = appendPad(b, month, 2)
+		b = append(b, '-')
+		b = appendPad(b, day2, 2)
+	}
+	return string(b)
+}
+
+// isoWeekday maps time.Weekday (Sunday 0) to ISO 8601 (Monday 1, Sunday 7).
+func isoWeekday(wd int) int {
+	if wd == 0 {
+		return 7
+	}
+	return wd
+}
+
+// yearPart maps a part of a month, as a day range, onto the same part of a
+// year, as a month range: days 1..10 are January to April.
+func yearPart(lo, hi int) (mFrom, mTo int) {
+	mFrom = int(float64(lo-1)*12/31+0.5) + 1
+	mTo = int(float64(hi)*12/31 + 0.5)
+	if mTo < mFrom {
+		mTo = mFrom
+	}
+	if mTo > 12 {
+		mTo = 12
+	}
+	return mFrom, mTo
+}
+
+// resolver turns candidates into expressions against a reference date.
+type resolver struct {
+	ref        time.Time // UTC midnight of the reference day; zero when unknown
+	anchor     time.Time // the latest resolved single day, for anaphora
+	anchorPara int32
+}
+
+func (r *resolver) hasRef() bool { return !r.ref.IsZero() }
+
+// resolve returns the expression of c.
+func (r *resolver) resolve(c *cand) Expr {
+	e := Expr{Start: c.start, End: c.end}
+	switch c.kind {
+	case cDate:
+		e.Absolute = true
+		e.Precision = 1
+		if c.day2 > 0 {
+			e.Precision = 2
+		}
+		y := c.year
+		if y == 0 && r.hasRef() {
+			y, _ = yearOfDay(c.month, c.day, c.wd, r.ref)
+		}
+		if y == 0 {
+			e.Value = fmtNoYear(c.month, c.day, c.day2)
+			break
+		}
+		e.From = mkDate(y, c.month, c.day)
+		e.To = e.From
+		if c.day2 > 0 {
+			e.To = mkDate(y, c.month, c.day2)
+		}
+		e.Value = fmtRange(e.From, e.To)
+	case cMonth:
+		e.Absolute = true
+		e.Precision = 3
+		if c.lo > 0 {
+			e.Precision = 2
+		}
+		y := c.year
+		if y == 0 && r.hasRef() {
+			ry, rm := r.ref.Year(), int(r.ref.Month())
+			switch {
+			case !c.hasDeixis:
+				y = ry
+				if mkDate(ry, c.month, 1).After(addDays(r.ref, 1)) {
+					y = ry - 1
+				}
+			case c.deixis < 0:
+				y = ry
+				if c.month >= rm {
+					y = ry - 1
+				}
+			case c.deixis == 0:
+				y = ry
+			default:
+				y = ry
+				if c.month <= rm {
+					y = ry + 1
+				}
+			}
+		}
+		if y == 0 {
+			if c.lo > 0 {
+				e.Value = fmtNoYear(c.month, c.lo, min(c.hi, daysIn(0, c.month)))
+			} else {
+				e.Value = fmtNoYear(c.month, 0, 0)
+			}
+			break
+		}
+		if c.lo > 0 {
+			e.From = mkDate(y, c.month, c.lo)
+			e.To = mkDate(y, c.month, min(c.hi, daysIn(y, c.month)))
+			e.Value = fmtRange(e.From, e.To)
+		} else {
+			e.From = mkDate(y, c.month, 1)
+			e.To = mkDate(y, c.month, daysIn(y, c.month))
+			e.Value = fmtMonth(y, c.month)
+		}
+	case cYear:
+		e.Absolute = true
+		e.Precision = 4
+		if c.lo > 0 {
+			mf, mt := yearPart(c.lo, c.hi)
+			e.From = mkDate(c.year, mf, 1)
+			e.To = mkDate(c.year, mt, daysIn(c.year, mt))
+			e.Value = fmtRange(e.From, e.To)
+		} else {
+			e.From = mkDate(c.year, 1, 1)
+			e.To = mkDate(c.year, 12, 31)
+			e.Value = fmtYear(c.year)
+		}
+	case cWeekday:
+		e.Precision = 1
+		if !r.hasRef() {
+			e.Value = "XXXX-WXX-" + strconv.Itoa(isoWeekday(c.wd))
+			break
+		}
+		rwd := int(r.ref.Weekday())
+		back := (rwd - c.wd + 7) % 7
+		switch {
+		case !c.hasDeixis || c.deixis < 0:
+			e.From = addDays(r.ref, -back)
+		case c.deixis == 0:
+			if back <= 3 {
+				e.From = addDays(r.ref, -back)
+			} else {
+				e.From = addDays(r.ref, 7-back)
+			}
+		default:
+			fwd := (c.wd - rwd + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			e.From = addDays(r.ref, fwd)
+		}
+		e.To = e.From
+		e.Value = fmtRange(e.From, e.To)
+	case cRelDay:
+		e.Precision = 1
+		if c.hi > c.lo {
+			e.Precision = 2
+		}
+		if r.hasRef() {
+			e.From, e.To = addDays(r.ref, c.lo), addDays(r.ref, c.hi)
+			e.Value = fmtRange(e.From, e.To)
+		}
+	case cAnaphor:
+		e.Precision = 1
+		base := r.ref
+		if !r.anchor.IsZero() && r.anchorPara == c.para {
+			base = r.anchor
+		}
+		if !base.IsZero() {
+			e.From, e.To = addDays(base, c.lo), addDays(base, c.hi)
+			e.Value = fmtRange(e.From, e.To)
+		}
+	case cPeriod:
+		r.period(c, &e)
+	case cRolling:
+		e.Precision = c.prec
+		if !r.hasRef() {
+			if e.Precision == 0 {
+				e.Precision = rollingPrecision(c.u, c.n)
+			}
+			break
+		}
+		other := shift(r.ref, c.u, c.n*c.deixis)
+		e.From, e.To = other, r.ref
+		if c.deixis > 0 {
+			e.From, e.To = r.ref, other
+		}
+		if e.Precision == 0 {
+			e.Precision = precisionOf(e.From, e.To)
+		}
+		e.Value = fmtRange(e.From, e.To)
+	case cAgo, cLater:
+		base := r.ref
+		if c.kind == cLater && !r.anchor.IsZero() && r.anchorPara == c.para {
+			base = r.anchor
+		}
+		sign := c.deixis
+		if c.kind == cAgo {
+			sign = -1
+		}
+		r.offset(c, base, sign, &e)
+	}
+	if e.Precision == 1 && !e.From.IsZero() {
+		r.anchor, r.anchorPara = e.From, c.para
+	}
+	return e
+}
+
+// period resolves a calendar week, weekend, month or year around the
+// reference: "last week" is the ISO week (Monday to Sunday) before the
+// reference's; "this week", "this month" and "earlier this year" end on
+// the reference day, since news reports what has happened.
+func (r *resolver) period(c *cand, e *Expr) {
+	switch c.u.kind {
+	case 'w', 'e':
+		e.Precision = 2
+	case 'm':
+		e.Precision = 3
+	default:
+		e.Precision = 4
+	}
+	if !r.hasRef() {
+		return
+	}
+	ref := r.ref
+	rwd := int(ref.Weekday())
+	switch c.u.kind {
+	case 'w':
+		monday := addDays(ref, -((rwd + 6) % 7))
+		e.From = addDays(monday, 7*c.deixis)
+		e.To = addDays(e.From, 6)
+		e.Value = fmtWeek(e.From, false)
+	case 'e':
+		var sat time.Time
+		switch {
+		case c.deixis > 0:
+			fwd := (6 - rwd + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			sat = addDays(ref, fwd)
+		default:
+			sat = addDays(ref, -((rwd - 6 + 7) % 7))
+			if c.deixis < 0 && (rwd == 6 || rwd == 0) {
+				sat = addDays(sat, -7)
+			}
+		}
+		e.From, e.To = sat, addDays(sat, 1)
+		e.Value = fmtWeek(sat, true)
+		return
+	case 'm':
+		e.From = mkDate(ref.Year(), int(ref.Month())+c.deixis, 1)
+		e.To = mkDate(e.From.Year(), int(e.From.Month()), daysIn(e.From.Year(), int(e.From.Month())))
+		e.Value = fmtMonth(e.From.Year(), int(e.From.Month()))
+	case 'y':
+		y := ref.Year() + c.deixis
+		e.From, e.To = mkDate(y, 1, 1), mkDate(y, 12, 31)
+		e.Value = fmtYear(y)
+	default:
+		return
+	}
+	if (c.todate || c.deixis == 0) && e.To.After(ref) {
+		e.To = ref
+	}
+}
+
+// offset resolves "n units ago" and "n units later/earlier" from base.
+func (r *resolver) offset(c *cand, base time.Time, sign int, e *Expr) {
+	switch c.u.kind {
+	case 'd', 'h':
+		e.Precision = 1
+	case 'w':
+		e.Precision = 2
+	case 'm':
+		e.Precision = 3
+	default:
+		e.Precision = 4
+	}
+	if base.IsZero() {
+		return
+	}
+	switch c.u.kind {
+	case 'd':
+		e.From = addDays(base, sign*c.n*c.u.days)
+		e.To = e.From
+		e.Value = fmtRange(e.From, e.To)
+	case 'h':
+		e.From = addDays(base, sign*(c.n/24))
+		e.To = e.From
+		e.Value = fmtRange(e.From, e.To)
+	case 'w':
+		day := addDays(base, sign*7*c.n)
+		if c.kind == cAgo {
+			// "two weeks ago": the ISO week that held that day.
+			e.From = addDays(day, -((int(day.Weekday()) + 6) % 7))
+			e.To = addDays(e.From, 6)
+			e.Value = fmtWeek(e.From, false)
+		} else {
+			e.From, e.To = day, day
+			e.Value = fmtRange(day, day)
+		}
+	case 'm':
+		e.From = mkDate(base.Year(), int(base.Month())+sign*c.n, 1)
+		e.To = mkDate(e.From.Year(), int(e.From.Month()), daysIn(e.From.Year(), int(e.From.Month())))
+		e.Value = fmtMonth(e.From.Year(), int(e.From.Month()))
+	case 'y':
+		y := base.Year() + sign*c.n
+		e.From, e.To = mkDate(y, 1, 1), mkDate(y, 12, 31)
+		e.Value = fmtYear(y)
+	}
+}
+
+// shift moves t by n units (n may be negative).
+func shift(t time.Time, u unit, n int) time.Time {
+	switch u.kind {
+	case 'd':
+		return addDays(t, n*max(u.days, 1))
+	case 'h':
+		if n < 0 {
+			return addDays(t, -((-n + 23) / 24))
+		}
+		return addDays(t, (n+23)/24)
+	case 'w':
+		return addDays(t, 7*n)
+	case 'm':
+		return t.AddDate(0, n, 0)
+	case 'y':
+		return t.AddDate(n, 0, 0)
+	case 'e':
+		return addDays(t, 7*n)
+	}
+	return t
+}
+
+// rollingPrecision is the precision of a window when no reference is known.
+func rollingPrecision(u unit, n int) int {
+	t := mkDate(2000, 6, 15)
+	return precisionOf(shift(t, u, -n), t)
+}
