@@ -154,7 +154,7 @@ func parseBatchLine(ctx context.Context, name string, lineNo int, l []byte, opts
 		}
 	case bl.HTML != "":
 		var err error
-		doc, err = parseHTML(ctx, id, []byte(bl.HTML), bl.URL, opts)
+		doc, err = parseHTML(ctx, id, []byte(bl.HTML), bl.URL, "text/html; charset=utf-8", opts)
 		if err != nil {
 			return nil, err
 		}

@@ -23,8 +23,10 @@ func newDedup() *dedup {
 // canonical URL or the same normalised text, and which one. Empty texts
 // are never duplicates.
 func (d *dedup) check(doc *sitrep.Document) (string, bool) {
+	key := ""
 	if doc.URL != "" {
-		if prev, ok := d.urls[doc.URL]; ok {
+		key = urlKey(doc.URL)
+		if prev, ok := d.urls[key]; ok {
 			return prev, true
 		}
 	}
@@ -38,8 +40,8 @@ func (d *dedup) check(doc *sitrep.Document) (string, bool) {
 		return prev, true
 	}
 	d.texts[h] = doc.ID
-	if doc.URL != "" {
-		d.urls[doc.URL] = doc.ID
+	if key != "" {
+		d.urls[key] = doc.ID
 	}
 	return "", false
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"context"
 	"errors"
 	"fmt"
@@ -26,16 +27,17 @@ var ErrTooDeep = errors.New("HTML nested too deeply")
 
 // parseHTML turns an HTML page into one document: the article text as
 // go-trafilatura finds it, with paragraph and list boundaries kept, and the
-// page's metadata. pageURL is where the page came from ("" when unknown);
+// page's metadata. pageURL is where the page came from ("" when unknown),
+// contentType its Content-Type header (its charset wins over the page's);
 // the document's URL is the page's canonical URL when it declares one.
-func parseHTML(ctx context.Context, name string, data []byte, pageURL string, opts *Options) (*sitrep.Document, error) {
+func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentType string, opts *Options) (*sitrep.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := checkDepth(data); err != nil {
 		return nil, err
 	}
-	utf8Data, err := toUTF8(data, "")
+	utf8Data, err := toUTF8(data, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +55,10 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL string, op
 	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
 		topts.OriginalURL = u
 	}
-	doc := &sitrep.Document{ID: name, URL: pageURL}
+	doc := &sitrep.Document{ID: name}
+	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
+		doc.URL = canonicalURL(u)
+	}
 	res, terr := trafilatura.ExtractDocument(root, topts)
 	if terr == nil && res != nil && res.ContentNode != nil {
 		doc.Text = nodeText(res.ContentNode)
@@ -61,9 +66,10 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL string, op
 		doc.Title = strings.TrimSpace(md.Title)
 		doc.Author = strings.TrimSpace(md.Author)
 		doc.Language = md.Language
-		if md.URL != "" {
-			if u, err := url.Parse(md.URL); err == nil && u.Scheme != "" && u.Host != "" {
+		for _, cand := range []string{md.URL, jsonLDURL(root)} {
+			if u, err := url.Parse(cand); err == nil && u.Scheme != "" && u.Host != "" {
 				doc.URL = canonicalURL(u)
+				break
 			}
 		}
 		if !md.Date.IsZero() {
@@ -175,9 +181,9 @@ func pageTitle(n *html.Node) string {
 	return title
 }
 
-// canonicalURL normalises u for output and duplicate detection: lower-case
-// scheme and host, no fragment, no default port, no trailing slash on a
-// non-root path, and no tracking parameters (utm_*, fbclid, gclid).
+// canonicalURL normalises u for output: lower-case scheme and host, no
+// fragment, no default port, and no tracking parameters (utm_*, fbclid,
+// gclid, mc_*).
 func canonicalURL(u *url.URL) string {
 	c := *u
 	c.Scheme = strings.ToLower(c.Scheme)
@@ -185,10 +191,6 @@ func canonicalURL(u *url.URL) string {
 	c.Fragment, c.RawFragment = "", ""
 	if h, p, ok := strings.Cut(c.Host, ":"); ok && (c.Scheme == "http" && p == "80" || c.Scheme == "https" && p == "443") {
 		c.Host = h
-	}
-	if len(c.Path) > 1 {
-		c.Path = strings.TrimSuffix(c.Path, "/")
-		c.RawPath = ""
 	}
 	if c.RawQuery != "" {
 		q := c.Query()
@@ -201,4 +203,86 @@ func canonicalURL(u *url.URL) string {
 		c.RawQuery = q.Encode()
 	}
 	return c.String()
+}
+
+// jsonLDURL returns the url (or mainEntityOfPage) of the first article
+// object in the page's JSON-LD, "" when none.
+func jsonLDURL(root *html.Node) string {
+	var found string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if found != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script && n.FirstChild != nil {
+			for _, a := range n.Attr {
+				if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
+					var v any
+					if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+						found = ldURL(v, 0)
+					}
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return found
+}
+
+func ldURL(v any, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if u := ldURL(e, depth+1); u != "" {
+				return u
+			}
+		}
+	case map[string]any:
+		if g, ok := v["@graph"]; ok {
+			return ldURL(g, depth+1)
+		}
+		t := fmt.Sprint(v["@type"])
+		if !strings.Contains(t, "Article") && !strings.Contains(t, "Posting") && !strings.Contains(t, "Report") {
+			return ""
+		}
+		if u, ok := v["url"].(string); ok && u != "" {
+			return u
+		}
+		switch m := v["mainEntityOfPage"].(type) {
+		case string:
+			return m
+		case map[string]any:
+			if id, ok := m["@id"].(string); ok {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// urlKey is the key of a canonical URL for duplicate detection: the scheme
+// is dropped (http and https copies are the same page), as are a leading
+// "www." and a trailing slash.
+func urlKey(canonical string) string {
+	u, err := url.Parse(canonical)
+	if err != nil || u.Host == "" {
+		return canonical
+	}
+	host := strings.TrimPrefix(u.Host, "www.")
+	path := u.EscapedPath()
+	if len(path) > 1 {
+		path = strings.TrimSuffix(path, "/")
+	}
+	key := host + path
+	if u.RawQuery != "" {
+		key += "?" + u.RawQuery
+	}
+	return key
 }

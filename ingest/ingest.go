@@ -67,6 +67,9 @@ type Options struct {
 	// .jsonl line); 0 means DefaultMaxFileBytes for files and stdin and
 	// DefaultMaxURLBytes for URLs. Larger inputs fail with ErrTooLarge.
 	MaxBytes int64
+	// Timeout bounds one HTTP attempt, body included; 0 means
+	// DefaultTimeout.
+	Timeout time.Duration
 	// KeepDuplicates turns off duplicate detection in Read.
 	KeepDuplicates bool
 }

@@ -113,6 +113,10 @@ func (w *textWriter) walk(n *html.Node, listDepth int) {
 		return
 	}
 	a := n.DataAtom
+	if a == 0 || a.String() != n.Data {
+		// go-trafilatura renames elements without updating DataAtom.
+		a = atom.Lookup([]byte(n.Data))
+	}
 	if skipElements[a] {
 		return
 	}

@@ -130,19 +130,14 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) ([]*sitr
 
 // parseInto parses one input and emits its documents and errors. pageURL
 // is where the data came from when fetched; contentType its header.
-func parseInto(ctx context.Context, name string, data []byte, pageURL, contentType string, opts *Options, f *fetcher, emit func(Result) error) error {
+func parseInto(ctx context.Context, name string, data []byte, pageURL, contentType string, opts *Options, f *Fetcher, emit func(Result) error) error {
 	switch Sniff(name, data) {
 	case KindBatch:
 		return readBatch(ctx, name, bytes.NewReader(data), opts.maxFile(), opts, emit)
 	case KindFeed:
 		return parseFeed(ctx, name, data, pageURL, opts, f, emit)
 	case KindHTML:
-		if contentType != "" {
-			if d, err := toUTF8(data, contentType); err == nil {
-				data = d
-			}
-		}
-		doc, err := parseHTML(ctx, name, data, pageURL, opts)
+		doc, err := parseHTML(ctx, name, data, pageURL, contentType, opts)
 		if err != nil {
 			return emit(Result{Input: name, Err: &InputError{Input: name, Err: err}})
 		}
@@ -187,7 +182,7 @@ func isUTF8Type(ct string) bool {
 // Options.KeepDuplicates).
 func Read(ctx context.Context, inputs []string, opts Options, fn func(Result) error) error {
 	log := opts.logger()
-	var f *fetcher
+	f := newFetcher(&opts)
 	seen := newDedup()
 	sources := expandInputs(inputs, log)
 	bar := newProgress(opts.Progress, len(sources))
@@ -215,9 +210,6 @@ func Read(ctx context.Context, inputs []string, opts Options, fn func(Result) er
 		case src.name == "-":
 			err = readStdin(ctx, &opts, f, emit)
 		case isURL(src.name):
-			if f == nil {
-				f = newFetcher(&opts)
-			}
 			err = f.readURL(ctx, src.name, emit)
 		default:
 			err = readFile(ctx, src.name, &opts, f, emit)
@@ -319,7 +311,7 @@ func walkDir(dir string) ([]string, error) {
 
 // readFile reads one file. Batches are streamed line by line; other files
 // are read whole, up to opts.MaxBytes.
-func readFile(ctx context.Context, name string, opts *Options, f *fetcher, emit func(Result) error) error {
+func readFile(ctx context.Context, name string, opts *Options, f *Fetcher, emit func(Result) error) error {
 	fail := func(err error) error {
 		return emit(Result{Input: name, Err: &InputError{Input: name, Err: err}})
 	}
@@ -349,7 +341,7 @@ func readFile(ctx context.Context, name string, opts *Options, f *fetcher, emit 
 	return parseInto(ctx, name, data, "", "", opts, f, emit)
 }
 
-func readStdin(ctx context.Context, opts *Options, f *fetcher, emit func(Result) error) error {
+func readStdin(ctx context.Context, opts *Options, f *Fetcher, emit func(Result) error) error {
 	if opts.Stdin == nil {
 		return emit(Result{Input: "-", Err: &InputError{Input: "-", Err: errors.New("no standard input")}})
 	}
