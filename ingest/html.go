@@ -2,12 +2,13 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/json"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -20,6 +21,11 @@ import (
 // maxHTMLDepth is the deepest element nesting parseHTML accepts; deeper
 // pages are refused before parsing, since every tree walk is recursive.
 const maxHTMLDepth = 2000
+
+// minArticleRunes is the shortest article text (in runes) taken from
+// go-trafilatura; below it (its own MinExtractedSize) the page is short
+// and its visible body text is used instead.
+const minArticleRunes = 250
 
 // ErrTooDeep means an HTML page nests its elements deeper than the parser
 // accepts.
@@ -61,7 +67,9 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 	}
 	res, terr := trafilatura.ExtractDocument(root, topts)
 	if terr == nil && res != nil && res.ContentNode != nil {
-		doc.Text = nodeText(res.ContentNode)
+		if utf8.RuneCountInString(res.ContentText) >= minArticleRunes {
+			doc.Text = nodeText(res.ContentNode)
+		}
 		md := res.Metadata
 		doc.Title = strings.TrimSpace(md.Title)
 		doc.Author = strings.TrimSpace(md.Author)
@@ -77,8 +85,9 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 		}
 	}
 	if strings.TrimSpace(doc.Text) == "" {
-		// Too little for trafilatura (a short page, a feed summary): take
-		// the visible text of the body.
+		// Too little for trafilatura (a short page, a feed summary): its
+		// rescue path repeats the title and the text, so take the visible
+		// text of the body instead.
 		opts.logger().Debug("trafilatura found no article; using the page's visible text",
 			"input", name, "reason", terr)
 		doc.Text = nodeText(findBody(root))
