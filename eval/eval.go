@@ -195,6 +195,7 @@ func evalDoc(p Pipeline, d *GoldDoc) (o *docOutcome) {
 		o.evidence.checkMentions(doc.Text, ms, &o.report)
 		o.place = scorePlaces(d, ms)
 		o.report.Places = o.place.errors
+		o.report.Mentions = o.place.mentions
 		return o
 	}
 	events := p.Extract(doc)

@@ -164,7 +164,8 @@ type DocReport struct {
 	ID        string `json:"id"`
 	Line      int    `json:"line,omitempty"`
 	Error     string `json:"error,omitempty"`
-	Extracted int    `json:"extracted"`
+	Extracted int    `json:"extracted"`          // events, for event documents
+	Mentions  int    `json:"mentions,omitempty"` // place mentions, for place documents
 
 	Misses         []Miss          `json:"misses,omitempty"`
 	FalsePositives []FalsePositive `json:"false_positives,omitempty"`
@@ -203,7 +204,8 @@ type FalsePositive struct {
 type FieldError struct {
 	Gold      int    `json:"gold"`
 	Label     string `json:"label"`
-	Extracted int    `json:"extracted"`
+	Extracted int    `json:"extracted"`          // events, for event documents
+	Mentions  int    `json:"mentions,omitempty"` // place mentions, for place documents
 	Field     string `json:"field"`
 	Want      string `json:"want"`
 	Got       string `json:"got"`

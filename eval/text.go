@@ -99,7 +99,11 @@ func writeDoc(w *bufio.Writer, d *DocReport) {
 	if d.Line > 0 {
 		loc = fmt.Sprintf("%s (line %d)", d.ID, d.Line)
 	}
-	fmt.Fprintf(w, "-- %s: %d extracted\n", loc, d.Extracted)
+	if d.Places != nil || d.Mentions > 0 {
+		fmt.Fprintf(w, "-- %s: %d place mentions\n", loc, d.Mentions)
+	} else {
+		fmt.Fprintf(w, "-- %s: %d extracted\n", loc, d.Extracted)
+	}
 	if d.Error != "" {
 		fmt.Fprintf(w, "  ERROR %s\n", d.Error)
 	}
