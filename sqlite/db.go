@@ -130,6 +130,7 @@ func dsn(path string, opts Options, write bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(opts.BusyTimeout.Milliseconds(), 10)+")")
 	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "cache_size(-32768)")
 	if path != ":memory:" {
 		q.Add("_pragma", "journal_mode(WAL)")
 		// NORMAL in WAL mode: a process crash loses no committed

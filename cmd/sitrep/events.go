@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/export"
+	"github.com/sitrep-dev/sitrep/sqlite"
+)
+
+func init() { commands = append(commands, newEventsCmd) }
+
+// openEventDB opens the event database at path, or at the default path
+// (sqlite.DefaultPath) when path is "".
+func openEventDB(ctx context.Context, path string, a *app) (*sqlite.DB, error) {
+	if path == "" {
+		p, err := sqlite.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return sqlite.Open(ctx, path, sqlite.Options{Logger: a.logger})
+}
+
+// addDBFlag adds --db to cmd.
+func addDBFlag(cmd *cobra.Command, path *string) {
+	cmd.Flags().StringVar(path, "db", "", "database file (default $SITREP_DATA_DIR/sitrep.db, else $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db)")
+}
+
+// eventFilterFlags are the filter flags of events and export.
+type eventFilterFlags struct {
+	from, to, actor, country, admin1, bbox, claimedBy, query, source string
+	types, subTypes, verification                                    []string
+	limit                                                            int
+}
+
+func (ff *eventFilterFlags) add(fs *pflag.FlagSet, defaultLimit int) {
+	fs.StringVar(&ff.from, "from", "", "first event date, YYYY-MM-DD")
+	fs.StringVar(&ff.to, "to", "", "last event date, YYYY-MM-DD")
+	fs.StringSliceVar(&ff.types, "type", nil, "event type (repeat or comma-separate): "+strings.Join(eventTypes, ", "))
+	fs.StringSliceVar(&ff.subTypes, "sub-type", nil, "sub-event type, e.g. \"Armed clash\" (repeat the flag; commas separate values)")
+	fs.StringVar(&ff.actor, "actor", "", "actor1, actor2 or an associated actor (canonical name)")
+	fs.StringVar(&ff.country, "country", "", "country")
+	fs.StringVar(&ff.admin1, "admin1", "", "first-level administrative division")
+	fs.StringVar(&ff.bbox, "bbox", "", "bounding box minlon,minlat,maxlon,maxlat")
+	fs.StringSliceVar(&ff.verification, "verification", nil, "verification state: "+strings.Join(verificationStates, ", "))
+	fs.StringVar(&ff.claimedBy, "claimed-by", "", "claimant (canonical actor name)")
+	fs.StringVar(&ff.query, "q", "", "full-text query over article text and notes (all words must match; word* for a prefix)")
+	fs.StringVar(&ff.source, "source", "", "document source (file name, URL or id given at ingest)")
+	fs.IntVar(&ff.limit, "limit", defaultLimit, "most events to print; 0 for all")
+}
+
+var eventTypes = []string{
+	sitrep.Battles, sitrep.ExplosionsRemote, sitrep.ViolenceAgainstCivilian,
+	sitrep.Protests, sitrep.Riots, sitrep.StrategicDevelopments,
+}
+
+var verificationStates = []string{sitrep.Confirmed, sitrep.Unconfirmed, sitrep.Claimed, sitrep.Disputed, sitrep.Reported}
+
+// canonical returns the entry of vocab that v names, ignoring case, or an
+// error listing vocab.
+func canonical(flag, v string, vocab []string) (string, error) {
+	v = strings.TrimSpace(v)
+	for _, w := range vocab {
+		if strings.EqualFold(v, w) {
+			return w, nil
+		}
+	}
+	return "", fmt.Errorf("--%s %q: want one of %s", flag, v, strings.Join(vocab, ", "))
+}
+
+// parseBBox parses "minlon,minlat,maxlon,maxlat".
+func parseBBox(s string) (*[4]float64, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return nil, fmt.Errorf("--bbox %q: want minlon,minlat,maxlon,maxlat", s)
+	}
+	var b [4]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("--bbox %q: %q is not a number", s, p)
+		}
+		b[i] = f
+	}
+	switch {
+	case b[0] < -180 || b[2] > 180 || b[0] > 180 || b[2] < -180:
+		return nil, fmt.Errorf("--bbox %q: longitudes must lie in -180..180", s)
+	case b[1] < -90 || b[3] > 90 || b[1] > 90 || b[3] < -90:
+		return nil, fmt.Errorf("--bbox %q: latitudes must lie in -90..90", s)
+	case b[0] > b[2] || b[1] > b[3]:
+		return nil, fmt.Errorf("--bbox %q: min must not exceed max", s)
+	}
+	return &b, nil
+}
+
+func parseDateFlag(flag, s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+		return fmt.Errorf("--%s %q: want a date YYYY-MM-DD", flag, s)
+	}
+	return nil
+}
+
+// filter validates the flags and returns the store filter.
+func (ff *eventFilterFlags) filter() (sitrep.EventFilter, error) {
+	f := sitrep.EventFilter{
+		From: ff.from, To: ff.to, Actor: strings.TrimSpace(ff.actor), Country: strings.TrimSpace(ff.country),
+		Admin1: strings.TrimSpace(ff.admin1), ClaimedBy: strings.TrimSpace(ff.claimedBy),
+		Query: ff.query, Source: ff.source,
+	}
+	if err := parseDateFlag("from", ff.from); err != nil {
+		return f, err
+	}
+	if err := parseDateFlag("to", ff.to); err != nil {
+		return f, err
+	}
+	if ff.from != "" && ff.to != "" && ff.from > ff.to {
+		return f, fmt.Errorf("--from %s is after --to %s", ff.from, ff.to)
+	}
+	for _, t := range ff.types {
+		c, err := canonical("type", t, eventTypes)
+		if err != nil {
+			return f, err
+		}
+		f.EventType = append(f.EventType, c)
+	}
+	for _, t := range ff.subTypes {
+		if t = strings.TrimSpace(t); t != "" {
+			f.SubEventType = append(f.SubEventType, t)
+		}
+	}
+	for _, v := range ff.verification {
+		c, err := canonical("verification", v, verificationStates)
+		if err != nil {
+			return f, err
+		}
+		f.Verification = append(f.Verification, c)
+	}
+	if ff.bbox != "" {
+		b, err := parseBBox(ff.bbox)
+		if err != nil {
+			return f, err
+		}
+		f.BBox = b
+	}
+	if ff.limit < 0 {
+		return f, fmt.Errorf("--limit %d: want 0 (all) or more", ff.limit)
+	}
+	return f, nil
+}
+
+// eachEvent calls fn for every event matching f, up to limit (0: all),
+// reading the store a page at a time.
+func eachEvent(ctx context.Context, st sitrep.Store, f sitrep.EventFilter, limit int, fn func(*sitrep.Event) error) error {
+	n := 0
+	for {
+		f.Limit = 1000
+		if limit > 0 {
+			f.Limit = min(1000, limit-n)
+		}
+		page, next, err := st.Events(ctx, f)
+		if err != nil {
+			return err
+		}
+		for i := range page {
+			if err := fn(&page[i]); err != nil {
+				return err
+			}
+		}
+		n += len(page)
+		if next == "" || (limit > 0 && n >= limit) {
+			return nil
+		}
+		f.Cursor = next
+	}
+}
+
+// isTerminal reports whether f is a character device.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+const formatTable = "table"
+
+func newEventsCmd(a *app) *cobra.Command {
+	var (
+		dbPath, format string
+		ff             eventFilterFlags
+	)
+	cmd := &cobra.Command{
+		Use:   "events [--db PATH] [filters] [--format table|jsonl|json|csv|geojson]",
+		Short: "List stored events, newest first",
+		Long: `List the events in the database that match every filter given, newest
+first. The default format is a table on a terminal and JSON lines
+otherwise; --limit 0 lists every match.`,
+		Example: `  sitrep events --country Afghanistan --from 2023-03-01 --type battles
+  sitrep events --bbox 60,29,75,39 --verification claimed,unconfirmed --format csv
+  sitrep events --q "drone strike" --limit 0 --format jsonl`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format == "" {
+				format = export.JSONL
+				if isTerminal(a.stdout) {
+					format = formatTable
+				}
+			}
+			if format != formatTable {
+				if _, err := export.NewWriter(io.Discard, format); err != nil {
+					return fmt.Errorf("--format %q: want table, %s", format, strings.Join(export.Formats, ", "))
+				}
+			}
+			f, err := ff.filter()
+			if err != nil {
+				return err
+			}
+			db, err := openEventDB(cmd.Context(), dbPath, a)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if format == formatTable {
+				return writeTable(cmd.Context(), a.stdout, db, f, ff.limit)
+			}
+			return writeEvents(cmd.Context(), a.stdout, db, f, ff.limit, format)
+		},
+	}
+	addDBFlag(cmd, &dbPath)
+	cmd.Flags().StringVar(&format, "format", "", "output format: table, "+strings.Join(export.Formats, ", ")+" (default table on a terminal, else jsonl)")
+	ff.add(cmd.Flags(), 100)
+	return cmd
+}
+
+// writeEvents writes the matching events to w in format.
+func writeEvents(ctx context.Context, w io.Writer, st sitrep.Store, f sitrep.EventFilter, limit int, format string) error {
+	ew, err := export.NewWriter(w, format)
+	if err != nil {
+		return err
+	}
+	if err := eachEvent(ctx, st, f, limit, ew.Write); err != nil {
+		ew.Close()
+		return err
+	}
+	return ew.Close()
+}
+
+// writeTable writes one line per event for reading on a terminal.
+func writeTable(ctx context.Context, w io.Writer, st sitrep.Store, f sitrep.EventFilter, limit int) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tTYPE\tLOCATION\tACTOR1\tACTOR2\tFATAL\tVERIFICATION\tID")
+	n := 0
+	err := eachEvent(ctx, st, f, limit, func(e *sitrep.Event) error {
+		n++
+		loc := e.Location
+		if e.Country != "" && e.Country != loc {
+			loc = strings.TrimPrefix(loc+", "+e.Country, ", ")
+		}
+		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", e.EventDate, clip(e.SubEventType, 28),
+			clip(loc, 32), clip(e.Actor1, 32), clip(e.Actor2, 32), e.Fatalities, e.Verification, e.EventID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if n == 0 {
+		fmt.Fprintln(w, "no events match")
+	}
+	return nil
+}
+
+// clip shortens s to at most n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	r := []rune(strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
