@@ -27,6 +27,7 @@ const (
 type wordInfo struct {
 	word        string
 	month       int8 // 1-12, 0 none
+	ambiguous   bool // a month name that is also a common word
 	monthAbbr   int8 // 1-12, 0 none
 	weekday     int8 // 0-6 (Sunday 0), -1 none
 	weekdayAbbr int8 // 0-6, -1 none
@@ -39,7 +40,7 @@ type wordInfo struct {
 	cueFuture   bool
 	ago         int8 // -1 ago/earlier, +1 later, 0 none
 	agoFromRef  bool // "ago" counts from the reference, not the preceding day
-	todate      bool
+	todate      int8 // -1 "earlier this week", +1 "later this week", 0 none
 	ordinal     bool
 	namehead    bool
 	phrases     []*phrase // phrases that start with this word, longest first
@@ -158,6 +159,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			}
 			if kind == "month" {
 				wi.month = int8(n)
+				wi.ambiguous = r.Get("flags") == "ambiguous"
 			} else {
 				wi.monthAbbr = int8(n)
 			}
@@ -197,7 +199,10 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.ago = int8(n)
 			wi.agoFromRef = text == "ago"
 		case "todate":
-			wi.todate = true
+			if nerr != nil || (n != -1 && n != 1) {
+				return r.Errorf("todate %q: bad value %q", text, val)
+			}
+			wi.todate = int8(n)
 		case "ordinal":
 			wi.ordinal = true
 		case "namehead":

@@ -21,7 +21,7 @@ type cand struct {
 	para       int32
 	kind       uint8
 	hasDeixis  bool
-	todate     bool
+	todate     int  // -1 up to the reference ("earlier this week"), +1 from it ("later this week")
 	cueFuture  bool // a forward-looking cue precedes it ("by 2030")
 	year       int  // 0 when the text gives none
 	month, day int
@@ -237,11 +237,20 @@ func (m *matcher) monthAt(i int) (month, next int, abbr, ok bool) {
 	return 0, 0, false, false
 }
 
-// nameAfter reports whether token i is a capitalised word that makes the
-// date before it part of a name: "Sunday Times", "March 23 Movement".
+// nameAfter reports whether the capitalised words from token i (up to
+// two) end in a word that makes the date before them part of a name:
+// "Sunday Times", "March 23 Movement", "6 April Youth Movement".
 func (m *matcher) nameAfter(i int) bool {
-	w := m.word(i)
-	return w != nil && w.namehead && m.toks[i].flags&fCap != 0
+	for k := i; k < i+2 && k < len(m.toks); k++ {
+		t := &m.toks[k]
+		if t.kind != tWord || t.flags&fCap == 0 || t.flags&fSpace == 0 {
+			return false
+		}
+		if t.w != nil && t.w.namehead {
+			return true
+		}
+	}
+	return false
 }
 
 // yearAfter reads an optional ", 2023" or " 2023" at token i.
@@ -487,6 +496,11 @@ func (m *matcher) monthBare(i int) (cand, int, bool) {
 	if !hasYear && m.nameAfter(j) {
 		return cand{}, 0, false
 	}
+	// "before May God help them": an ambiguous month alone must not run
+	// into a capitalised word.
+	if !hasYear && m.toks[i].w.ambiguous && j < len(m.toks) && m.toks[j].kind == tWord && m.toks[j].flags&fCap != 0 {
+		return cand{}, 0, false
+	}
 	m.span(&c, first, j-1)
 	return c, j, true
 }
@@ -713,8 +727,8 @@ func (m *matcher) deicticUnit(i int) (cand, int, bool) {
 		return cand{}, 0, false // "last day", "next hour"
 	default:
 		c.kind = cPeriod
-		if p := m.word(i - 1); w.deixis == 0 && i-1 >= m.floor && p != nil && p.todate && m.spaced(i) {
-			c.todate, first = true, i-1
+		if p := m.word(i - 1); w.deixis == 0 && i-1 >= m.floor && p != nil && p.todate != 0 && m.spaced(i) {
+			c.todate, first = int(p.todate), i-1
 		}
 	}
 	m.span(&c, first, j)

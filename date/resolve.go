@@ -364,7 +364,8 @@ func (r *resolver) resolve(c *cand) Expr {
 // period resolves a calendar week, weekend, month or year around the
 // reference: "last week" is the ISO week (Monday to Sunday) before the
 // reference's; "this week", "this month" and "earlier this year" end on
-// the reference day, since news reports what has happened.
+// the reference day, since news reports what has happened; "later this
+// week" starts on it.
 func (r *resolver) period(c *cand, e *Expr) {
 	switch c.u.kind {
 	case 'w', 'e':
@@ -414,7 +415,12 @@ func (r *resolver) period(c *cand, e *Expr) {
 	default:
 		return
 	}
-	if (c.todate || c.deixis == 0) && e.To.After(ref) {
+	switch {
+	case c.todate > 0:
+		if e.From.Before(ref) {
+			e.From = ref
+		}
+	case c.deixis == 0 && e.To.After(ref):
 		e.To = ref
 	}
 }
