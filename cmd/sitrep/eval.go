@@ -26,8 +26,11 @@ per-field accuracy over matched events, the per-sub-event-type table of
 labelled snippets (weighted F1) and place figures (within 161 km, mean
 error, AUC). Gold formats: ../shared/spec/events.md, "Gold files".
 
---verbose lists, per document, the missed gold events, the false
-positives and the wrong fields (it also turns on debug logging).`,
+--verbose lists, per document, the missed gold events with the check
+that failed, the false positives with the gold event they came closest
+to, the wrong fields of matched events, mislabelled snippets, place
+errors and evidence spans that do not hold. (For eval, -v/--verbose is
+this report flag; it does not change the log level.)`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failed := false
