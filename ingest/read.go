@@ -82,6 +82,14 @@ func Sniff(name string, data []byte) Kind {
 			if i < 0 {
 				return KindText
 			}
+			if j := bytes.IndexByte(rest, '['); j >= 0 && j < i {
+				// A doctype with an internal subset: skip to "]>".
+				k := bytes.Index(rest, []byte("]>"))
+				if k < 0 {
+					return KindText
+				}
+				i = k + 1
+			}
 			rest = rest[i+1:]
 			continue
 		}
