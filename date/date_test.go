@@ -125,6 +125,20 @@ func TestFind(t *testing.T) {
 			[]want{{"early 2021", "2021-01-01", "2021-04-30", 4, "2021-01-01/2021-04-30", true},
 				{"mid-2022", "2022-05-01", "2022-08-31", 4, "2022-05-01/2022-08-31", true}}},
 
+		{"YearRange", "He was governor from 1983 to 1995, and 2014 Olympic medallists met between June and July.", ref,
+			[]want{{"1983", "1983-01-01", "1983-12-31", 4, "1983", true},
+				{"1995", "1995-01-01", "1995-12-31", 4, "1995", true},
+				{"June", "2022-06-01", "2022-06-30", 3, "2022-06", true},
+				{"July", "2022-07-01", "2022-07-31", 3, "2022-07", true}}},
+		{"MonthOfYear", "fighting since October of 2012", ref,
+			[]want{{"October of 2012", "2012-10-01", "2012-10-31", 3, "2012-10", true}}},
+		{"YearsLater", "The war began in 1983. Four years later a truce was signed; cases rose from the previous year.", ref,
+			[]want{{"1983", "1983-01-01", "1983-12-31", 4, "1983", true},
+				{"Four years later", "1987-01-01", "1987-12-31", 4, "1987", false},
+				{"the previous year", "1986-01-01", "1986-12-31", 4, "1986", false}}},
+		{"WeekdayParenthesis", "Militants on Saturday (March 25) claimed the attack.", ref,
+			[]want{{"Saturday (March 25)", "2023-03-25", "2023-03-25", 1, "2023-03-25", true}}},
+
 		// Relative to the reference.
 		{"RelativeDays", "Today police said that yesterday, tonight and this morning were calm; last night was not.", ref,
 			[]want{{"Today", "2023-03-27", "2023-03-27", 1, "2023-03-27", false},
@@ -198,6 +212,8 @@ func TestFind(t *testing.T) {
 		{"NamedDays", "on the anniversary of Bloody Sunday at the Friday Mosque", ref, nil},
 		{"Counts", "Police killed 26 people and arrested 2021 suspects at 10:30 on the 9/11 anniversary; 3.5 percent.", ref, nil},
 		{"NamedMovement", "The March 23 Movement and the 6 April Youth Movement", ref, nil},
+		{"OrdinalWeekday", "Thanksgiving falls on the last Thursday in November.", ref,
+			[]want{{"November", "2022-11-01", "2022-11-30", 3, "2022-11", true}}},
 		{"DistrictOrdinals", "in the 5th, 8th and 10th districts", ref, nil},
 
 		// Multibyte text before and around.

@@ -35,9 +35,11 @@ type wordInfo struct {
 	deictic     bool
 	deixis      int8 // -1, 0, +1 when deictic
 	rolling     bool // "past": a window back from the reference
+	prior       bool // "previous": the period before the last one named
 	unit        unit
 	cue         bool
 	cueFuture   bool
+	cueRange    bool // only right after another date: "from 1983 to 1995"
 	ago         int8 // -1 ago/earlier, +1 later, 0 none
 	agoFromRef  bool // "ago" counts from the reference, not the preceding day
 	todate      int8 // -1 "earlier this week", +1 "later this week", 0 none
@@ -178,6 +180,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.deictic = true
 			if val == "rolling" {
 				wi.rolling, wi.deixis = true, -1
+			} else if val == "prior" {
+				wi.prior, wi.deixis = true, -1
 			} else if nerr != nil || n < -1 || n > 1 {
 				return r.Errorf("deictic %q: bad value %q", text, val)
 			} else {
@@ -192,6 +196,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		case "cue":
 			wi.cue = true
 			wi.cueFuture = val == "future"
+			wi.cueRange = val == "range"
 		case "ago":
 			if nerr != nil || (n != -1 && n != 1) {
 				return r.Errorf("ago %q: bad value %q", text, val)

@@ -21,6 +21,7 @@ type cand struct {
 	para       int32
 	kind       uint8
 	hasDeixis  bool
+	prior      bool // "the previous year": before the period last named
 	todate     int  // -1 up to the reference ("earlier this week"), +1 from it ("later this week")
 	cueFuture  bool // a forward-looking cue precedes it ("by 2030")
 	year       int  // 0 when the text gives none
@@ -462,6 +463,9 @@ func (m *matcher) cueBefore(i int) (cue, future bool) {
 	if w == nil || !w.cue {
 		return false, false
 	}
+	if w.cueRange && (len(m.cands) == 0 || m.floor != i-1 || m.toks[i-2].end != int32(m.cands[len(m.cands)-1].end)) {
+		return false, false
+	}
 	return true, w.cueFuture
 }
 
@@ -478,6 +482,10 @@ func (m *matcher) monthBare(i int) (cand, int, bool) {
 	if j < len(m.toks) && m.spaced(j) {
 		if y, k, ok := m.parseYear(j); ok {
 			c.year, j, hasYear = y, k, true
+		} else if m.word(j) == m.v.of && j+1 < len(m.toks) && m.spaced(j+1) {
+			if y, k, ok := m.parseYear(j + 1); ok {
+				c.year, j, hasYear = y, k, true // "October of 2012"
+			}
 		}
 	}
 	if !hasYear && abbr {
@@ -547,6 +555,9 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 		if pp := m.word(i - 2); i-2 >= m.floor && pp != nil && pp.deictic && pp.deixis == 0 && p.deixis == 1 {
 			first = i - 2 // "this coming Sunday"
 		}
+		if m.word(first-1) == m.v.the {
+			return cand{}, 0, false // "the last Thursday in November"
+		}
 	}
 	j := i + 1
 	if abbr && m.punct(j, '.') && m.adjacent(j) {
@@ -576,6 +587,10 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 		if ok {
 			d.wd = wd
 			d.start = int(m.toks[first].start)
+			if m.punct(k-1, '(') && m.punct(next, ')') {
+				d.end = int(m.toks[next].end) // "Saturday (Feb 13)"
+				next++
+			}
 			return d, next, true
 		}
 	}
@@ -718,6 +733,9 @@ func (m *matcher) deicticUnit(i int) (cand, int, bool) {
 	switch {
 	case uw.unit.kind == 'e':
 		c.kind = cPeriod
+		c.prior = w.prior
+	case w.prior && !counted:
+		c.kind, c.prior = cPeriod, true
 	case w.rolling || the || counted:
 		if w.deixis == 0 {
 			return cand{}, 0, false // "this two weeks"

@@ -193,6 +193,24 @@ type resolver struct {
 	ref        time.Time // UTC midnight of the reference day; zero when unknown
 	anchor     time.Time // the latest resolved single day, for anaphora
 	anchorPara int32
+	// last is the first day of the latest resolved absolute (or "n units
+	// later") expression of any precision, for "four years later" and "the
+	// previous year".
+	last     time.Time
+	lastPara int32
+}
+
+// base returns the day an anaphoric expression in paragraph para counts
+// from: the latest single day in the paragraph, or with coarse the latest
+// absolute expression of any precision, else the reference.
+func (r *resolver) base(para int32, coarse bool) time.Time {
+	if coarse && !r.last.IsZero() && r.lastPara == para && (r.anchor.IsZero() || r.anchorPara != para || r.last.After(r.anchor)) {
+		return r.last
+	}
+	if !r.anchor.IsZero() && r.anchorPara == para {
+		return r.anchor
+	}
+	return r.ref
 }
 
 func (r *resolver) hasRef() bool { return !r.ref.IsZero() }
@@ -317,11 +335,7 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 	case cAnaphor:
 		e.Precision = 1
-		base := r.ref
-		if !r.anchor.IsZero() && r.anchorPara == c.para {
-			base = r.anchor
-		}
-		if !base.IsZero() {
+		if base := r.base(c.para, false); !base.IsZero() {
 			e.From, e.To = addDays(base, c.lo), addDays(base, c.hi)
 			e.Value = fmtRange(e.From, e.To)
 		}
@@ -346,8 +360,8 @@ func (r *resolver) resolve(c *cand) Expr {
 		e.Value = fmtRange(e.From, e.To)
 	case cAgo, cLater:
 		base := r.ref
-		if c.kind == cLater && !r.anchor.IsZero() && r.anchorPara == c.para {
-			base = r.anchor
+		if c.kind == cLater {
+			base = r.base(c.para, c.u.kind == 'm' || c.u.kind == 'y')
 		}
 		sign := c.deixis
 		if c.kind == cAgo {
@@ -357,6 +371,9 @@ func (r *resolver) resolve(c *cand) Expr {
 	}
 	if e.Precision == 1 && !e.From.IsZero() {
 		r.anchor, r.anchorPara = e.From, c.para
+	}
+	if (e.Absolute || c.kind == cLater) && !e.From.IsZero() {
+		r.last, r.lastPara = e.From, c.para
 	}
 	return e
 }
@@ -375,10 +392,13 @@ func (r *resolver) period(c *cand, e *Expr) {
 	default:
 		e.Precision = 4
 	}
-	if !r.hasRef() {
+	ref := r.ref
+	if c.prior {
+		ref = r.base(c.para, true)
+	}
+	if ref.IsZero() {
 		return
 	}
-	ref := r.ref
 	rwd := int(ref.Weekday())
 	switch c.u.kind {
 	case 'w':
