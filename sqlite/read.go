@@ -296,3 +296,61 @@ func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event,
 	}
 	return events, next, nil
 }
+
+// Stats counts what the database holds.
+type Stats struct {
+	Documents int `json:"documents"`
+	Events    int `json:"events"`
+}
+
+// Stats returns the number of stored documents and events.
+func (db *DB) Stats(ctx context.Context) (Stats, error) {
+	var s Stats
+	err := db.reader.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).Scan(&s.Documents, &s.Events)
+	if err != nil {
+		return s, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return s, nil
+}
+
+// Check runs SQLite's integrity and foreign key checks and returns an
+// error describing the first problems found, nil when the file is sound.
+func (db *DB) Check(ctx context.Context) error {
+	rows, err := db.reader.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("sqlite: check: %w", err)
+	}
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: check: %w", err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: check: %w", err)
+	}
+	var n int
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&n); err != nil {
+		return fmt.Errorf("sqlite: check: %w", err)
+	}
+	if n > 0 {
+		problems = append(problems, fmt.Sprintf("%d foreign key violations", n))
+	}
+	// The FTS5 checks compare each index with its content table; they
+	// are INSERT commands, so they run on the writer.
+	for _, t := range []string{"events_fts", "documents_fts"} {
+		if _, err := db.writer.ExecContext(ctx, `INSERT INTO `+t+`(`+t+`, rank) VALUES ('integrity-check', 1)`); err != nil {
+			problems = append(problems, t+": "+err.Error())
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("sqlite: check: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
