@@ -162,8 +162,10 @@ type docOutcome struct {
 	report DocReport
 	// Events.
 	gold, optional, extracted, tp, fp, fn, optMatched int
-	fieldRight, fieldTotal                            []int // by fieldScorers index
-	people                                            PeopleScores
+	// byType counts per event_type: [0] TP, [1] FP, [2] FN.
+	byType                 map[string]*[3]int
+	fieldRight, fieldTotal []int // by fieldScorers index
+	people                 PeopleScores
 	// Snippets: the gold labels (one list of alternatives per gold event)
 	// and the distinct predicted labels.
 	snippet   bool
@@ -211,6 +213,15 @@ func scoreEvents(o *docOutcome, d *GoldDoc, events []sitrep.Event) {
 	pairs := Match(gold, nreq, events)
 	o.gold, o.optional, o.extracted = nreq, len(d.Optional), len(events)
 	o.report.Extracted = len(events)
+	o.byType = map[string]*[3]int{}
+	count := func(typ string, k int) {
+		c := o.byType[typ]
+		if c == nil {
+			c = new([3]int)
+			o.byType[typ] = c
+		}
+		c[k]++
+	}
 	o.fieldRight = make([]int, len(fieldScorers))
 	o.fieldTotal = make([]int, len(fieldScorers))
 
@@ -228,6 +239,7 @@ func scoreEvents(o *docOutcome, d *GoldDoc, events []sitrep.Event) {
 		}
 		o.tp++
 		g, e := gold[pr.Gold], &events[pr.Extracted]
+		count(e.EventType, 0)
 		for k, f := range fieldScorers {
 			ok, given := f.score(g, e)
 			if !given {
@@ -269,6 +281,7 @@ func scoreEvents(o *docOutcome, d *GoldDoc, events []sitrep.Event) {
 			continue
 		}
 		o.fn++
+		count(gold[i].EventType[0], 2)
 		o.report.Misses = append(o.report.Misses, Miss{
 			Gold: i, Label: goldLabel(gold[i], i), EventType: showStrings(gold[i].EventType),
 			Reason: missReason(gold, i, events, goldPaired),
@@ -280,6 +293,7 @@ func scoreEvents(o *docOutcome, d *GoldDoc, events []sitrep.Event) {
 		}
 		o.fp++
 		e := &events[j]
+		count(e.EventType, 1)
 		o.report.FalsePositives = append(o.report.FalsePositives, FalsePositive{
 			Extracted: j, EventID: e.EventID, EventType: e.EventType, SubEventType: e.SubEventType,
 			EventDate: e.EventDate, Location: e.Location,

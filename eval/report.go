@@ -70,6 +70,15 @@ type EventScores struct {
 	Optional        int `json:"optional"`  // optional gold events
 	Extracted       int `json:"extracted"`
 	OptionalMatched int `json:"optional_matched"` // extracted events paired with optional gold events
+	// Types breaks the figures down by event_type (the extracted type for
+	// true and false positives, the gold's first type for misses).
+	Types []EventTypeScore `json:"types"`
+}
+
+// EventTypeScore is the event-level figures of one event_type.
+type EventTypeScore struct {
+	EventType string `json:"event_type"`
+	PRF
 }
 
 // FieldScore is the accuracy of one field over the matched events whose
@@ -100,6 +109,10 @@ type SnippetScores struct {
 	WeightedF1 float64 `json:"weighted_f1"`
 	MacroF1    float64 `json:"macro_f1"`
 	Support    int     `json:"support"`
+	// Confusions counts, for mislabelled snippets, each gold label with
+	// what was predicted instead ("" when nothing was): most frequent
+	// first.
+	Confusions []Confusion `json:"confusions"`
 	// Negatives are snippets with no gold event; Empty of them got none.
 	Negatives      int          `json:"negatives"`
 	NegativesEmpty int          `json:"negatives_empty"`
@@ -112,6 +125,14 @@ type TypeScore struct {
 	SubEventType string `json:"sub_event_type"`
 	PRF
 	Support int `json:"support"` // gold count
+}
+
+// Confusion is a gold sub-event type and a wrong prediction for it, with
+// the number of snippets. Gold is "" for a snippet with no gold event.
+type Confusion struct {
+	Gold      string `json:"gold"`
+	Predicted string `json:"predicted"`
+	Count     int    `json:"count"`
 }
 
 // LabelCount is how many snippets of a class got no event.
@@ -244,6 +265,7 @@ func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
 	fr := &FileReport{Path: f.Path, Documents: len(f.Docs)}
 	var (
 		ev          EventScores
+		byType      = map[string]*[3]int{}
 		eventDocs   int
 		fieldRight  = make([]int, len(fieldScorers))
 		fieldTotal  = make([]int, len(fieldScorers))
@@ -278,6 +300,16 @@ func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
 			ev.TP += o.tp
 			ev.FP += o.fp
 			ev.FN += o.fn
+			for typ, c := range o.byType {
+				t := byType[typ]
+				if t == nil {
+					t = new([3]int)
+					byType[typ] = t
+				}
+				for k := range c {
+					t[k] += c[k]
+				}
+			}
 			for k := range fieldScorers {
 				fieldRight[k] += o.fieldRight[k]
 				fieldTotal[k] += o.fieldTotal[k]
@@ -304,6 +336,10 @@ func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
 	if eventDocs > 0 {
 		ev.Documents = eventDocs
 		ev.PRF = newPRF(ev.TP, ev.FP, ev.FN)
+		for typ, c := range byType {
+			ev.Types = append(ev.Types, EventTypeScore{EventType: typ, PRF: newPRF(c[0], c[1], c[2])})
+		}
+		sort.Slice(ev.Types, func(i, j int) bool { return ev.Types[i].EventType < ev.Types[j].EventType })
 		fr.Events = &ev
 		for k, fs := range fieldScorers {
 			if fieldTotal[k] == 0 && !hasGoldField(f, k) {
@@ -367,6 +403,7 @@ type snippetTally struct {
 	goldNamed          map[string]bool
 	negatives, empty   int
 	negLabels, negEmpt map[string]int
+	confusions         map[[2]string]int
 }
 
 func (t *snippetTally) name(s string, gold bool) string {
@@ -374,6 +411,7 @@ func (t *snippetTally) name(s string, gold bool) string {
 		t.tp, t.fp, t.fn = map[string]int{}, map[string]int{}, map[string]int{}
 		t.names, t.goldNamed = map[string]string{}, map[string]bool{}
 		t.negLabels, t.negEmpt = map[string]int{}, map[string]int{}
+		t.confusions = map[[2]string]int{}
 	}
 	k := fold(s)
 	if _, ok := t.names[k]; !ok || (gold && !t.goldNamed[k]) {
@@ -410,10 +448,39 @@ func (t *snippetTally) add(label string, o *docOutcome) {
 			t.fn[t.name(set[0], true)]++
 		}
 	}
+	var missed, extra []string
+	for _, set := range o.goldSets {
+		found := false
+		for _, g := range set {
+			for _, p := range o.predicted {
+				if fold(p) == fold(g) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			missed = append(missed, set[0])
+		}
+	}
 	for j, p := range o.predicted {
 		if !used[j] {
 			right = false
 			t.fp[t.name(p, false)]++
+			extra = append(extra, p)
+		}
+	}
+	switch {
+	case len(missed) > 0 && len(extra) == 0:
+		for _, g := range missed {
+			t.confusions[[2]string{g, ""}]++
+		}
+	case len(missed) > 0 || len(o.goldSets) == 0:
+		for _, p := range extra {
+			g := ""
+			if len(missed) > 0 {
+				g = missed[0]
+			}
+			t.confusions[[2]string{g, p}]++
 		}
 	}
 	if len(o.goldSets) == 0 && o.gold == 0 {
@@ -466,6 +533,19 @@ func (t *snippetTally) scores() *SnippetScores {
 	for l, n := range t.negLabels {
 		s.NegativeLabels = append(s.NegativeLabels, LabelCount{Label: l, Snippets: n, Empty: t.negEmpt[l]})
 	}
+	for k, n := range t.confusions {
+		s.Confusions = append(s.Confusions, Confusion{Gold: k[0], Predicted: k[1], Count: n})
+	}
+	sort.Slice(s.Confusions, func(i, j int) bool {
+		a, b := s.Confusions[i], s.Confusions[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if a.Gold != b.Gold {
+			return a.Gold < b.Gold
+		}
+		return a.Predicted < b.Predicted
+	})
 	sort.Slice(s.NegativeLabels, func(i, j int) bool { return s.NegativeLabels[i].Label < s.NegativeLabels[j].Label })
 	return s
 }

@@ -44,6 +44,11 @@ func writeFile(w *bufio.Writer, f *FileReport, verbose bool) {
 		fmt.Fprintf(w, "events: gold %d (+%d optional), extracted %d\n", e.Gold, e.Optional, e.Extracted)
 		fmt.Fprintf(w, "  TP %d  FP %d  FN %d  optional matched %d\n", e.TP, e.FP, e.FN, e.OptionalMatched)
 		fmt.Fprintf(w, "  precision %.3f  recall %.3f  F1 %.3f\n", e.Precision, e.Recall, e.F1)
+		if len(e.Types) > 1 {
+			for _, t := range e.Types {
+				fmt.Fprintf(w, "  %-28s P %.3f  R %.3f  F1 %.3f  (TP %d FP %d FN %d)\n", t.EventType, t.Precision, t.Recall, t.F1, t.TP, t.FP, t.FN)
+			}
+		}
 	}
 	if len(f.Fields) > 0 {
 		fmt.Fprintf(w, "fields over %d matched events:\n", f.Events.TP)
@@ -71,6 +76,19 @@ func writeFile(w *bufio.Writer, f *FileReport, verbose bool) {
 			fmt.Fprintf(w, "  %s %d/%d", l.Label, l.Empty, l.Snippets)
 		}
 		fmt.Fprintln(w)
+		if verbose && len(s.Confusions) > 0 {
+			fmt.Fprintln(w, "confusions (gold -> predicted instead, snippets):")
+			for _, c := range s.Confusions {
+				g, p := c.Gold, c.Predicted
+				if g == "" {
+					g = "(no event)"
+				}
+				if p == "" {
+					p = "(nothing)"
+				}
+				fmt.Fprintf(w, "  %4d  %s -> %s\n", c.Count, g, p)
+			}
+		}
 	}
 	if p := f.Places; p != nil {
 		fmt.Fprintf(w, "places: %d gold toponyms in %d documents; %d place mentions, %d on a gold toponym\n",
