@@ -53,7 +53,7 @@ func (d *GoldDoc) Labelled() bool { return d.Label != "" }
 // that field, and it is not scored; a non-nil slice lists the values that
 // are right ("" among them means an empty value is right).
 type GoldEvent struct {
-	Label         string `json:"label,omitempty"`
+	Label         string // the gold's description of the event, for reports
 	EventDate     []DateRange
 	TimePrecision []int
 	EventType     []string
