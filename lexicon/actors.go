@@ -75,6 +75,25 @@ type Actor struct {
 	// the matcher appends " (Country)" from context, as in
 	// "Islamic State (Syria)".
 	QualifyByCountry bool
+	// ACLED is the name ACLED codes the actor under when it differs from
+	// Name ("Islamic State" for ISKP, "Hamas Movement" for the Qassam
+	// Brigades); "" means Name.
+	ACLED string
+}
+
+// ACLEDName returns the name ACLED uses for the actor in a country (the
+// country's ACLED name, e.g. "Afghanistan"): the acled column or Name,
+// qualified with " (country)" when the actor is named per country and
+// country is not empty.
+func (a Actor) ACLEDName(country string) string {
+	n := a.ACLED
+	if n == "" {
+		n = a.Name
+	}
+	if a.QualifyByCountry && country != "" {
+		n += " (" + country + ")"
+	}
+	return n
 }
 
 // Contains reports whether day falls within the actor's period.
@@ -213,6 +232,7 @@ func LoadActors(fsys fs.FS) ([]Actor, error) {
 			Country: strings.ToUpper(r.Get("country")),
 			Aliases: r.List("aliases"),
 			Parent:  r.Get("parent"),
+			ACLED:   r.Get("acled"),
 		}
 		if a.Name == "" {
 			return r.Errorf("actor has no name")
