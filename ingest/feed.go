@@ -25,7 +25,11 @@ const summaryOnly = 600
 // fetched with f (nil: no fetching; the summary is used). The item's own
 // published (else updated) time is the document's date, basis metadata;
 // it wins over the linked page's metadata.
-func parseFeed(ctx context.Context, name string, data []byte, feedURL string, opts *Options, f *Fetcher, emit func(Result) error) error {
+//
+// skip, when set, is asked for each item's id before anything is fetched
+// for it; skipped items are not emitted (Watch uses it to read new items
+// only).
+func parseFeed(ctx context.Context, name string, data []byte, feedURL string, opts *Options, f *Fetcher, skip func(id string) bool, emit func(Result) error) error {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		return emit(Result{Input: name, Err: &InputError{Input: name, Err: fmt.Errorf("parsing feed: %w", err)}})
@@ -35,7 +39,11 @@ func parseFeed(ctx context.Context, name string, data []byte, feedURL string, op
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		doc, err := feedItem(ctx, name, i, feed, it, base, opts, f)
+		id := itemID(name, i, it, base)
+		if skip != nil && skip(id) {
+			continue
+		}
+		doc, err := feedItem(ctx, id, feed, it, base, opts, f)
 		if err != nil {
 			err = emit(Result{Input: name, Err: &InputError{Input: name, Err: fmt.Errorf("item %d: %w", i+1, err)}})
 		} else {
@@ -48,20 +56,31 @@ func parseFeed(ctx context.Context, name string, data []byte, feedURL string, op
 	return nil
 }
 
-func feedItem(ctx context.Context, name string, i int, feed *gofeed.Feed, it *gofeed.Item, base *url.URL, opts *Options, f *Fetcher) (*sitrep.Document, error) {
+// itemLink returns the item's link, resolved against the feed's URL.
+func itemLink(it *gofeed.Item, base *url.URL) string {
 	link := strings.TrimSpace(it.Link)
 	if link != "" && base != nil {
 		if u, err := base.Parse(link); err == nil {
 			link = u.String()
 		}
 	}
-	id := link
-	if id == "" {
-		id = strings.TrimSpace(it.GUID)
+	return link
+}
+
+// itemID is the document id of a feed item: its link, else its GUID, else
+// the feed's name and the item's position ("feed.xml#3", from 1).
+func itemID(name string, i int, it *gofeed.Item, base *url.URL) string {
+	if id := itemLink(it, base); id != "" {
+		return id
 	}
-	if id == "" {
-		id = fmt.Sprintf("%s#%d", name, i+1)
+	if id := strings.TrimSpace(it.GUID); id != "" {
+		return id
 	}
+	return fmt.Sprintf("%s#%d", name, i+1)
+}
+
+func feedItem(ctx context.Context, id string, feed *gofeed.Feed, it *gofeed.Item, base *url.URL, opts *Options, f *Fetcher) (*sitrep.Document, error) {
+	link := itemLink(it, base)
 	content := it.Content
 	if strings.TrimSpace(content) == "" {
 		content = it.Description
@@ -72,7 +91,7 @@ func feedItem(ctx context.Context, name string, i int, feed *gofeed.Feed, it *go
 		d, err := f.fetchArticle(ctx, link)
 		if err != nil {
 			opts.logger().Warn("cannot fetch the article of a summary-only feed item; using the summary",
-				"input", name, "link", link, "err", err)
+				"item", id, "err", err)
 		} else {
 			doc = d
 		}

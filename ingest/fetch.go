@@ -213,7 +213,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, cond *Conditional) (
 }
 
 func retryable(err error) bool {
-	if errors.Is(err, ErrPrivateAddress) || errors.Is(err, ErrTooLarge) || errors.Is(err, context.Canceled) {
+	// A slow server stays slow: retrying a timeout would triple the wait.
+	if errors.Is(err, ErrPrivateAddress) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTimeout) ||
+		errors.Is(err, context.Canceled) {
 		return false
 	}
 	var he *HTTPError
@@ -222,7 +224,7 @@ func retryable(err error) bool {
 	}
 	var ue interface{ Timeout() bool }
 	if errors.As(err, &ue) && ue.Timeout() {
-		return false // a slow server stays slow; do not triple the wait
+		return false
 	}
 	return !strings.Contains(err.Error(), "redirects") && !strings.Contains(err.Error(), "unsupported scheme")
 }
@@ -250,7 +252,7 @@ func (f *Fetcher) fetchOnce(ctx context.Context, rawURL string, cond *Conditiona
 	resp, err := f.client.Do(req)
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			return nil, 0, fmt.Errorf("timed out after %v: %w", f.timeout, unwrapURLError(err))
+			return nil, 0, fmt.Errorf("%w after %v: %w", ErrTimeout, f.timeout, unwrapURLError(err))
 		}
 		return nil, 0, unwrapURLError(err)
 	}
@@ -274,7 +276,7 @@ func (f *Fetcher) fetchOnce(ctx context.Context, rawURL string, cond *Conditiona
 	body, err := readCapped(resp.Body, f.max)
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
-			return nil, 0, fmt.Errorf("timed out after %v reading the body", f.timeout)
+			return nil, 0, fmt.Errorf("%w after %v reading the body", ErrTimeout, f.timeout)
 		}
 		return nil, 0, err
 	}

@@ -35,6 +35,8 @@ var (
 	// ErrPrivateAddress means a URL resolved to a loopback, private,
 	// link-local or metadata address and Options.AllowPrivate is off.
 	ErrPrivateAddress = errors.New("refusing to connect to a non-public address")
+	// ErrTimeout means an HTTP request took longer than Options.Timeout.
+	ErrTimeout = errors.New("timed out")
 	// ErrDuplicate means the document was already read from another input
 	// (same canonical URL or same normalised text). Read skips duplicates
 	// silently and logs them; it never reports this error to fn.

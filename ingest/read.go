@@ -143,7 +143,7 @@ func parseInto(ctx context.Context, name string, data []byte, pageURL, contentTy
 	case KindBatch:
 		return readBatch(ctx, name, bytes.NewReader(data), opts.maxFile(), opts, emit)
 	case KindFeed:
-		return parseFeed(ctx, name, data, pageURL, opts, f, emit)
+		return parseFeed(ctx, name, data, pageURL, opts, f, nil, emit)
 	case KindHTML:
 		doc, err := parseHTML(ctx, name, data, pageURL, contentType, opts)
 		if err != nil {
