@@ -67,6 +67,12 @@ type phrase struct {
 // vocab is the loaded vocabulary.
 type vocab struct {
 	words map[string]*wordInfo
+	// infos and table are a small open-addressing hash table over words,
+	// faster than a map for the one lookup per word of text: table holds
+	// indexes into infos (0 empty), hashed with FNV-1a.
+	infos []*wordInfo
+	table []uint16
+	mask  uint32
 	the   *wordInfo
 	of    *wordInfo
 }
@@ -227,7 +233,56 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 	}
 	v.the = v.word("the")
 	v.of = v.word("of")
+	v.buildTable()
 	return v, nil
+}
+
+// buildTable fills infos and table from words.
+func (v *vocab) buildTable() {
+	size := 64
+	for size < 4*len(v.words) {
+		size *= 2
+	}
+	v.table = make([]uint16, size)
+	v.mask = uint32(size - 1)
+	v.infos = make([]*wordInfo, 1, len(v.words)+1) // index 0: no word
+	keys := make([]string, 0, len(v.words))
+	for w := range v.words {
+		keys = append(keys, w)
+	}
+	sort.Strings(keys)
+	for _, w := range keys {
+		v.infos = append(v.infos, v.words[w])
+		idx := uint16(len(v.infos) - 1)
+		for slot := fnv(w) & v.mask; ; slot = (slot + 1) & v.mask {
+			if v.table[slot] == 0 {
+				v.table[slot] = idx
+				break
+			}
+		}
+	}
+}
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// lookup returns the index in infos of the lower-case word b, whose FNV-1a
+// hash is h, or 0.
+func (v *vocab) lookup(b []byte, h uint32) uint16 {
+	for slot := h & v.mask; ; slot = (slot + 1) & v.mask {
+		idx := v.table[slot]
+		if idx == 0 {
+			return 0
+		}
+		if v.infos[idx].word == string(b) {
+			return idx
+		}
+	}
 }
 
 func parseRange(s string) (lo, hi int, err error) {

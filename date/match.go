@@ -63,7 +63,7 @@ func (m *matcher) word(i int) *wordInfo {
 	if i < 0 || i >= len(m.toks) || m.toks[i].kind != tWord {
 		return nil
 	}
-	return m.toks[i].w
+	return m.v.infos[m.toks[i].wi]
 }
 
 func (m *matcher) punct(i int, ch byte) bool {
@@ -107,7 +107,7 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 			return c, next, true
 		}
 	case tWord:
-		w := t.w
+		w := m.v.infos[t.wi]
 		if w == nil {
 			return cand{}, 0, false
 		}
@@ -169,7 +169,7 @@ func (m *matcher) parseDay(i int) (day, next int, ok bool) {
 		n := &m.toks[next]
 		switch n.kind {
 		case tWord:
-			if n.w == nil || !n.w.ordinal {
+			if nw := m.v.infos[n.wi]; nw == nil || !nw.ordinal {
 				return 0, 0, false // "26km"
 			}
 			next++
@@ -247,7 +247,7 @@ func (m *matcher) nameAfter(i int) bool {
 		if t.kind != tWord || t.flags&fCap == 0 || t.flags&fSpace == 0 {
 			return false
 		}
-		if t.w != nil && t.w.namehead {
+		if tw := m.v.infos[t.wi]; tw != nil && tw.namehead {
 			return true
 		}
 	}
@@ -446,7 +446,7 @@ func (m *matcher) wordsAt(i int, ws []*wordInfo) bool {
 	}
 	for k, w := range ws {
 		t := &m.toks[i+k]
-		if t.kind != tWord || t.w != w || (k > 0 && t.flags&fSpace == 0) {
+		if t.kind != tWord || m.v.infos[t.wi] != w || (k > 0 && t.flags&fSpace == 0) {
 			return false
 		}
 	}
@@ -506,7 +506,7 @@ func (m *matcher) monthBare(i int) (cand, int, bool) {
 	}
 	// "before May God help them": an ambiguous month alone must not run
 	// into a capitalised word.
-	if !hasYear && m.toks[i].w.ambiguous && j < len(m.toks) && m.toks[j].kind == tWord && m.toks[j].flags&fCap != 0 {
+	if !hasYear && m.word(i).ambiguous && j < len(m.toks) && m.toks[j].kind == tWord && m.toks[j].flags&fCap != 0 {
 		return cand{}, 0, false
 	}
 	m.span(&c, first, j-1)
@@ -542,7 +542,7 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 	if t.flags&fCap == 0 {
 		return cand{}, 0, false
 	}
-	w := t.w
+	w := m.v.infos[t.wi]
 	wd := int(w.weekday)
 	abbr := wd < 0
 	if abbr {
@@ -599,7 +599,7 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 	}
 	// Not a date when it is part of a name: "Bloody Sunday", "the Sunday Times".
 	if first == i && i > 0 && t.flags&fSent == 0 {
-		if p := &m.toks[i-1]; p.kind == tWord && p.flags&fCap != 0 && (p.w == nil || (!p.w.cue && !p.w.deictic)) {
+		if p, pw := &m.toks[i-1], m.word(i-1); p.kind == tWord && p.flags&fCap != 0 && (pw == nil || (!pw.cue && !pw.deictic)) {
 			return cand{}, 0, false
 		}
 	}
@@ -617,7 +617,7 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 // "yesterday", "last night", "the previous day", "recent days".
 func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 	t := &m.toks[i]
-	for _, p := range t.w.phrases {
+	for _, p := range m.v.infos[t.wi].phrases {
 		if p.kind == pkNumber || p.kind == pkModifier || !m.wordsAt(i, p.words) {
 			continue
 		}
@@ -666,10 +666,10 @@ func (m *matcher) parseCount(i int) (n, next int, ok bool) {
 		}
 		n, next = int(t.num), i+1
 	case tWord:
-		if t.w == nil {
+		if t.wi == 0 {
 			return 0, 0, false
 		}
-		for _, p := range t.w.phrases {
+		for _, p := range m.v.infos[t.wi].phrases {
 			if p.kind == pkNumber && m.wordsAt(i, p.words) {
 				n, next = p.lo, i+len(p.words)
 				break
@@ -709,7 +709,7 @@ func (m *matcher) countAgo(i int) (cand, int, bool) {
 // deicticUnit matches "last week", "this month", "earlier this year",
 // "the past week", "the last few days", "past two weeks".
 func (m *matcher) deicticUnit(i int) (cand, int, bool) {
-	w := m.toks[i].w
+	w := m.word(i)
 	j := i + 1
 	n, counted := 1, false
 	if k, next, ok := m.parseCount(j); ok && next < len(m.toks) && m.spaced(j) {

@@ -198,13 +198,15 @@ type resolver struct {
 	// previous year".
 	last     time.Time
 	lastPara int32
+	// lastPos and anchorPos are the text offsets of last and anchor.
+	lastPos, anchorPos int
 }
 
 // base returns the day an anaphoric expression in paragraph para counts
 // from: the latest single day in the paragraph, or with coarse the latest
 // absolute expression of any precision, else the reference.
 func (r *resolver) base(para int32, coarse bool) time.Time {
-	if coarse && !r.last.IsZero() && r.lastPara == para && (r.anchor.IsZero() || r.anchorPara != para || r.last.After(r.anchor)) {
+	if coarse && !r.last.IsZero() && r.lastPara == para && (r.anchor.IsZero() || r.anchorPara != para || r.lastPos > r.anchorPos) {
 		return r.last
 	}
 	if !r.anchor.IsZero() && r.anchorPara == para {
@@ -370,10 +372,10 @@ func (r *resolver) resolve(c *cand) Expr {
 		r.offset(c, base, sign, &e)
 	}
 	if e.Precision == 1 && !e.From.IsZero() {
-		r.anchor, r.anchorPara = e.From, c.para
+		r.anchor, r.anchorPara, r.anchorPos = e.From, c.para, c.start
 	}
 	if (e.Absolute || c.kind == cLater) && !e.From.IsZero() {
-		r.last, r.lastPara = e.From, c.para
+		r.last, r.lastPara, r.lastPos = e.From, c.para, c.start
 	}
 	return e
 }

@@ -25,10 +25,10 @@ const (
 
 // token is one word, number or punctuation mark of the text.
 type token struct {
-	start, end int32 // byte offsets into the text; end exclusive
-	w          *wordInfo
-	num        int32 // the value of a number (saturates at 1<<30)
-	para       int32 // paragraph index, starting at 0
+	start, end int32  // byte offsets into the text; end exclusive
+	wi         uint16 // index of the vocabulary word in vocab.infos, 0 none
+	num        int32  // the value of a number (saturates at 1<<30)
+	para       int32  // paragraph index, starting at 0
 	kind       uint8
 	ch         byte  // a punctuation mark: the ASCII byte, '-' for dashes, '\'' for apostrophes, 0 for others
 	ndig       uint8 // digits of a number (saturates at 255)
@@ -179,6 +179,7 @@ func appendWord(v *vocab, text string, i, j int, para int32, flags uint8, prevSe
 	}
 	t := token{start: int32(i), end: int32(j), kind: tWord, para: para, flags: flags}
 	if n := j - i; n <= maxWord {
+		h := uint32(2166136261)
 		ascii := true
 		for k := 0; k < n; k++ {
 			c := text[i+k]
@@ -186,13 +187,12 @@ func appendWord(v *vocab, text string, i, j int, para int32, flags uint8, prevSe
 				ascii = false
 				break
 			}
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
+			c |= 0x20 // ASCII letters only reach here: lower case
 			buf[k] = c
+			h = (h ^ uint32(c)) * 16777619
 		}
 		if ascii {
-			t.w = v.words[string(buf[:n])]
+			t.wi = v.lookup(buf[:n], h)
 		}
 	}
 	return append(toks, t)
