@@ -16,12 +16,13 @@ package gazetteer
 import (
 	"bytes"
 	"compress/gzip"
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -31,6 +32,9 @@ import (
 
 //go:embed data/gazetteer.bin.gz
 var embedded []byte
+
+//go:embed data/regions.tsv data/aliases.tsv
+var dataFS embed.FS
 
 // Place is one gazetteer feature: a populated place, a region, a country.
 type Place struct {
@@ -147,7 +151,45 @@ func loadEmbedded() (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	g.addCountries(countries)
+	if err := g.addRegions(); err != nil {
+		return nil, err
+	}
+	if err := g.addAliases(); err != nil {
+		return nil, err
+	}
 	return g, nil
+}
+
+// addRegions adds the continents and world regions of data/regions.tsv.
+func (g *Gazetteer) addRegions() error {
+	none := uint16(len(g.c.Countries))
+	g.c.Countries = append(g.c.Countries, geodata.Country{Capital: -1})
+	g.ccNames = append(g.ccNames, "")
+	g.ccRef = append(g.ccRef, NoRef)
+	return lexicon.ReadTSV(dataFS, "data/regions.tsv", func(r lexicon.Row) error {
+		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+		if err1 != nil || err2 != nil || r.Get("name") == "" {
+			return r.Errorf("bad region row")
+		}
+		ref := g.appendFeature(feature{name: r.Get("name"), lat: geodata.Deg(lat), lon: geodata.Deg(lon),
+			pop: 100_000_000, code: g.code("L", r.Get("code")), cc: none, a1: NoRef, a2: NoRef, seat: NoRef})
+		g.addKey(r.Get("name"), ref)
+		for _, a := range r.List("aliases") {
+			g.addKey(a, ref)
+		}
+		return nil
+	})
+}
+
+// addAliases adds the region abbreviations of data/aliases.tsv.
+func (g *Gazetteer) addAliases() error {
+	return lexicon.ReadTSV(dataFS, "data/aliases.tsv", func(r lexicon.Row) error {
+		if ref := g.findRegion(r.Get("region"), "ADM1", r.Get("cc"), NoRef); ref != NoRef {
+			g.addKey(r.Get("alias"), ref)
+		}
+		return nil
+	})
 }
 
 // addCountries adds one PCLI feature per country that has places, named and

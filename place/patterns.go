@@ -1,0 +1,216 @@
+package place
+
+import (
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// patterns applies the phrase patterns of news to the candidates: suffixes
+// ("Balkh province"), directions ("northern Faryab"), nearness ("near
+// Kabul"), containment ("X district of Y", "X, Y", "Y's X", "X, the capital
+// of Y"), numbered city districts ("the 5th and 8th districts of Balkh",
+// "PD 12 of Kabul") and unknown parts of known places ("Sakhi Abad village
+// of Shiberghan").
+func (r *Resolver) patterns(st *state, text string) {
+	tw := func(i int) string {
+		if i < 0 || i >= len(st.toks) {
+			return ""
+		}
+		return text[st.toks[i].start:st.toks[i].end]
+	}
+	is := func(i int, words ...string) bool {
+		w := tw(i)
+		for _, x := range words {
+			if strings.EqualFold(w, x) {
+				return true
+			}
+		}
+		return false
+	}
+	startAt := make(map[int]int, len(st.cands)) // first token -> candidate
+	for k := range st.cands {
+		if _, ok := startAt[st.cands[k].i]; !ok {
+			startAt[st.cands[k].i] = k
+		}
+	}
+	candAt := func(i int) int {
+		if k, ok := startAt[i]; ok && !st.cands[k].adjective {
+			return k
+		}
+		return -1
+	}
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.adjective || c.start != st.toks[c.i].start {
+			continue // demonyms and parts of hyphenated words
+		}
+		j := c.j
+		// Suffix: "Balkh province", "Kabul city", "X village".
+		if j < len(st.toks) {
+			switch cl := st.toks[j].class; {
+			case cl&wAdm1 != 0:
+				c.want, c.end, j = "ADM1", st.toks[j].end, j+1
+			case cl&wAdm2 != 0:
+				c.want, c.end, j = "ADM2", st.toks[j].end, j+1
+			case cl&wCity != 0:
+				c.want, c.end, j = "P", st.toks[j].end, j+1
+			case cl&wSub != 0:
+				c.want, c.end, j = "P", st.toks[j].end, j+1
+			}
+		}
+		// Direction: "northern Faryab".
+		if p := c.i - 1; p >= 0 && st.toks[p].class&wDir != 0 {
+			c.start = st.toks[p].start
+			if c.want != "ADM1" && c.want != "ADM2" {
+				c.near = true
+			}
+		}
+		// Nearness: "near X", "outside X", "the outskirts of X", "north of X".
+		p := c.i - 1
+		if is(p, "the") {
+			p--
+		}
+		if is(p, "of", "to", "from") && (st.toks[max(p-1, 0)].class&wNear != 0 || is(p-1, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles")) {
+			c.near = true
+		} else if p >= 0 && st.toks[p].class&wNear != 0 && !st.toks[p].upper {
+			c.near = true
+		}
+		// "X-based": the token runs on past the name.
+		// Containment: "X district of Y", "X in Y", "X, Y".
+		if is(j, "of", "in") || (is(j, ",") && !is(j+1, "the")) {
+			if d := candAt(j + 1); d >= 0 {
+				c.parent = d
+			}
+		}
+		// "X, the capital of Y", "X, the provincial capital of Y".
+		if is(j, ",") && is(j+1, "the") {
+			q := j + 2
+			for q < len(st.toks) && q < j+5 && !is(q, "capital") {
+				q++
+			}
+			if is(q, "capital") && is(q+1, "of") {
+				q += 2
+				// "capital of Afghanistan's northern Jawzjan province"
+				if d := candAt(q); d >= 0 {
+					if is(st.cands[d].j, "'s", "’s") {
+						if d2 := candAt(st.cands[d].j + 1); d2 >= 0 {
+							d = d2
+						} else if d2 := candAt(st.cands[d].j + 2); d2 >= 0 && st.toks[st.cands[d].j+1].class&wDir != 0 {
+							d = d2
+						}
+					}
+					c.parent, c.capitalOf = d, true
+				} else if d := candAt(q + 1); d >= 0 && st.toks[q].class&wDir != 0 {
+					c.parent, c.capitalOf = d, true
+				}
+			}
+		}
+		// "Afghanistan's northern Jawzjan province": Y's X.
+		if is(j, "'s", "’s") {
+			q := j + 1
+			if q < len(st.toks) && st.toks[q].class&wDir != 0 {
+				q++
+			}
+			if d := candAt(q); d >= 0 && st.cands[d].parent < 0 {
+				st.cands[d].parent = k
+			}
+		}
+	}
+	// Numbered districts and unknown parts: these extend a candidate
+	// leftwards over words that are not in the gazetteer.
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.adjective {
+			continue
+		}
+		q := c.i - 1
+		if !is(q, "of", "in") {
+			continue
+		}
+		q--
+		switch {
+		case q >= 0 && st.toks[q].class&(wAdm2|wSub) != 0 && (is(q, "districts", "district") || true):
+			// "the 5th, 8th and 10th districts of Balkh"
+			s := q - 1
+			first := -1
+			for s >= 0 && (isOrdinal(tw(s)) || is(s, ",", "and", "&")) {
+				if isOrdinal(tw(s)) {
+					first = s
+				}
+				s--
+			}
+			if first >= 0 && st.toks[q].class&wAdm2 != 0 {
+				c.start, c.useSeat, c.near, c.viaParent = st.toks[first].start, true, true, true
+				if is(first-1, "the") {
+					c.start = st.toks[first-1].start
+				}
+				continue
+			}
+			// "Sakhi Abad village of Shiberghan": capitalised words
+			// before the suffix that are no candidate of their own.
+			s = q - 1
+			u := -1
+			for s >= 0 && q-s <= 4 && st.toks[s].kind == segment.Word && st.toks[s].upper && st.toks[s].class&(wStop|wTitle) == 0 {
+				u = s
+				s--
+			}
+			if u >= 0 && !r.coveredBy(st, u, q) && st.toks[q].class&wSub != 0 {
+				c.start, c.near, c.viaParent = st.toks[u].start, true, true
+			}
+		case q >= 1 && st.toks[q].kind == segment.Number && (is(q-1, "PD", "District", "Nahia", "Zone", "Sector", "Precinct") || (is(q-1, "district") && is(q-2, "police", "Police"))):
+			// "PD 12 of Kabul", "District 12 of Kabul", "police district 12 of Kabul"
+			if !r.coveredBy(st, q-1, q+1) {
+				c.start, c.near, c.viaParent = st.toks[q-1].start, true, true
+				if is(q-2, "police", "Police") {
+					c.start = st.toks[q-2].start
+				}
+			}
+		}
+	}
+	// A part whose parent is known takes the place of the parent's own
+	// phrase: drop candidates swallowed by an extension.
+	for k := range st.cands {
+		c := &st.cands[k]
+		for m := range st.cands {
+			if m != k && !st.cands[m].dropped && st.cands[m].start >= c.start && st.cands[m].end <= c.end &&
+				(st.cands[m].start > c.start || st.cands[m].end < c.end) && c.viaParent {
+				st.cands[m].dropped = true
+			}
+		}
+	}
+}
+
+// coveredBy reports whether some candidate covers a token in [i, j).
+func (r *Resolver) coveredBy(st *state, i, j int) bool {
+	for _, c := range st.cands {
+		if c.i < j && i < c.j {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrdinal reports whether w is "5th", "1st", "22nd", "3rd", or an
+// ordinal word.
+func isOrdinal(w string) bool {
+	lw := strings.ToLower(w)
+	switch lw {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+		"nineteenth", "twentieth", "twenty-first", "twenty-second":
+		return true
+	}
+	n := 0
+	for n < len(lw) && lw[n] >= '0' && lw[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch lw[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}

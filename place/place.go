@@ -1,0 +1,383 @@
+// Package place finds the places named in a text and resolves them to
+// gazetteer features: recognition by n-gram lookups of the tokens in the
+// gazetteer's name index, with capitalisation, word-list and phrase cues
+// ("X district of Y province", "the 5th and 8th districts of Balkh", "PD 12
+// of Kabul city", "Sakhi Abad village of Shiberghan", "near X"); then
+// resolution among homonyms by the document's context (countries and
+// regions named, containment, nearby places), population and feature class.
+package place
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep/gazetteer"
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// ACLED geo_precision values.
+const (
+	PrecisionPlace  = 1 // the place itself
+	PrecisionNear   = 2 // near it, a part of it, or an unknown place inside it
+	PrecisionRegion = 3 // only a region (province, country) is known
+)
+
+// Mention is a toponym found in text and resolved.
+type Mention struct {
+	Start, End int    // byte offsets into text, End exclusive (the whole phrase, e.g. "Sakhi Abad village of Shiberghan")
+	Text       string // text[Start:End]
+	// Name is the name to print as ACLED's location ("Shiberghan",
+	// "Mazar-e Sharif", "Kabul").
+	Name  string
+	Place gazetteer.Place
+	// Precision is ACLED's geo_precision if an event happened here: 1 the
+	// place itself, 2 near it / a part of it / an unknown village of it, 3
+	// a region (province, country).
+	Precision  int
+	Confidence float64 // 0..1
+	// Adjective is true for a demonym or adjective ("Afghan", "Turkish"):
+	// it names a country but is not where something happened.
+	Adjective bool
+	// Region is true when Place is a country, a first-level region or a
+	// world region.
+	Region bool
+}
+
+// Resolver finds and resolves places. It is safe for concurrent use.
+type Resolver struct {
+	g     *gazetteer.Gazetteer
+	words map[string]wordClass
+	pool  sync.Pool
+}
+
+// New returns a Resolver over g (gazetteer.Default() when nil; a Resolver
+// whose gazetteer cannot load finds nothing).
+func New(g *gazetteer.Gazetteer) *Resolver {
+	if g == nil {
+		g, _ = gazetteer.Default()
+	}
+	w, err := loadWords()
+	if err != nil {
+		w = map[string]wordClass{} // the embedded file is tested
+	}
+	r := &Resolver{g: g, words: w}
+	r.pool.New = func() any { return new(state) }
+	return r
+}
+
+// tok is a token with what recognition needs.
+type tok struct {
+	start, end int
+	kind       segment.Kind
+	upper      bool // first rune upper-case
+	caps       bool // every letter upper-case (and at least two letters)
+	sentStart  bool // first word of its sentence
+	k0, k1     int  // key is state.keys[k0:k1]
+	class      wordClass
+	lineBreak  bool // a newline lies between this token and the previous
+}
+
+// cand is a candidate mention.
+type cand struct {
+	i, j       int // tokens [i, j)
+	start, end int // the phrase's bytes
+	refs       []gazetteer.Ref
+	want       string // feature code the phrase asks for ("ADM1", "ADM2", "P")
+	near       bool
+	adjective  bool
+	parent     int // index of a candidate that contains this one, -1
+	viaParent  bool
+	useSeat    bool // resolve to the parent's seat (numbered city districts)
+	capitalOf  bool // "X, the capital of Y"
+	cued       bool
+	strong     bool
+	best       gazetteer.Ref
+	conf       float64
+	dropped    bool
+}
+
+type state struct {
+	toks  []tok
+	keys  []byte
+	key   []byte
+	cands []cand
+	refs  []gazetteer.Ref
+}
+
+const maxGram = 6
+
+// Annotate finds and resolves the places in text; sents/toks come from
+// segment.Split. Mentions are sorted by Start.
+func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segment.Token) []Mention {
+	if r.g == nil || len(toks) == 0 {
+		return nil
+	}
+	st := r.pool.Get().(*state)
+	defer r.pool.Put(st)
+	r.prepare(st, text, sents, toks)
+	r.recognise(st, text)
+	if len(st.cands) == 0 {
+		return nil
+	}
+	r.patterns(st, text)
+	r.resolve(st)
+	return r.output(st, text)
+}
+
+func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {
+	st.toks = st.toks[:0]
+	st.keys = st.keys[:0]
+	st.cands = st.cands[:0]
+	starts := make(map[int]bool, len(sents))
+	for _, s := range sents {
+		for k := s.First; k < s.Last && k < len(toks); k++ {
+			if toks[k].Kind != segment.Punct {
+				starts[k] = true
+				break
+			}
+		}
+	}
+	prevEnd := 0
+	for k, t := range toks {
+		if t.Start < 0 || t.End > len(text) || t.Start > t.End {
+			continue
+		}
+		w := text[t.Start:t.End]
+		x := tok{start: t.Start, end: t.End, kind: t.Kind, upper: t.Upper, sentStart: starts[k] || len(sents) == 0 && k == 0}
+		x.lineBreak = strings.IndexByte(text[min(prevEnd, t.Start):t.Start], '\n') >= 0
+		prevEnd = t.End
+		if t.Kind != segment.Punct {
+			x.caps = allCaps(w)
+			x.k0 = len(st.keys)
+			st.keys = gazetteer.AppendKey(st.keys, w)
+			x.k1 = len(st.keys)
+			x.class = r.words[string(st.keys[x.k0:x.k1])]
+		}
+		st.toks = append(st.toks, x)
+	}
+}
+
+func allCaps(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsLetter(c) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func (st *state) tkey(i int) []byte { return st.keys[st.toks[i].k0:st.toks[i].k1] }
+
+// gram builds the key of tokens [i, j) into st.key, folding a letter
+// doubled across a word boundary as Normalize does. It reports false when
+// the tokens cannot form one name.
+func (st *state) gram(text string, i, j int) bool {
+	st.key = st.key[:0]
+	for k := i; k < j; k++ {
+		t := &st.toks[k]
+		if t.kind == segment.Punct {
+			return false
+		}
+		if k > i {
+			if t.lineBreak || t.start-st.toks[k-1].end > 1 {
+				return false
+			}
+		}
+		kk := st.tkey(k)
+		if len(st.key) > 0 && len(kk) > 0 && st.key[len(st.key)-1] == kk[0] && kk[0] < utf8.RuneSelf {
+			kk = kk[1:]
+		}
+		st.key = append(st.key, kk...)
+	}
+	return len(st.key) > 0
+}
+
+// nameStart reports whether token i may begin a place name.
+func (st *state) nameStart(i int) bool {
+	t := &st.toks[i]
+	return t.kind == segment.Word && t.upper
+}
+
+func (r *Resolver) recognise(st *state, text string) {
+	n := len(st.toks)
+	for i := 0; i < n; i++ {
+		if !st.nameStart(i) {
+			continue
+		}
+		found := false
+		for j := min(n, i+maxGram); j > i; j-- {
+			last := &st.toks[j-1]
+			if j-1 > i && !(last.upper || last.kind == segment.Number) {
+				continue
+			}
+			if !st.gram(text, i, j) {
+				continue
+			}
+			// Inner lower-case words must be connectors.
+			ok := true
+			for k := i + 1; k < j-1; k++ {
+				if !st.toks[k].upper && st.toks[k].kind == segment.Word && st.toks[k].class&wConn == 0 {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			refs := r.g.AppendRefs(nil, st.key)
+			if len(refs) == 0 {
+				continue
+			}
+			c := cand{i: i, j: j, start: st.toks[i].start, end: st.toks[j-1].end, refs: refs, parent: -1, best: gazetteer.NoRef}
+			if r.accept(st, text, &c) {
+				st.cands = append(st.cands, c)
+				i = j - 1
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		// Demonyms and adjectives: "Afghan", "Turkish".
+		if cc, ok := r.g.Demonym(st.tkey(i)); ok {
+			if ref := r.g.CountryRef(cc); ref != gazetteer.NoRef && st.toks[i].class&wStop == 0 {
+				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
+					refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
+				continue
+			}
+		}
+		// "Kabul-based", "US-led", "Syria-Turkey": the parts of a
+		// hyphenated word.
+		r.hyphenParts(st, text, i)
+	}
+}
+
+// hyphenParts adds the capitalised parts of hyphenated token i that are
+// strong places.
+func (r *Resolver) hyphenParts(st *state, text string, i int) {
+	t := st.toks[i]
+	w := text[t.start:t.end]
+	if strings.IndexByte(w, '-') < 0 {
+		return
+	}
+	off := t.start
+	for _, part := range strings.Split(w, "-") {
+		start := off
+		off += len(part) + 1
+		if part == "" || !unicode.IsUpper(rune(part[0])) {
+			continue
+		}
+		st.key = gazetteer.AppendKey(st.key[:0], part)
+		if r.words[string(st.key)]&wStop != 0 {
+			continue
+		}
+		refs := r.g.AppendRefs(nil, st.key)
+		c := cand{i: i, j: i + 1, start: start, end: start + len(part), refs: refs, parent: -1, best: gazetteer.NoRef}
+		if len(refs) > 0 {
+			if r.strong(refs) {
+				c.strong = true
+				st.cands = append(st.cands, c)
+			}
+			continue
+		}
+		if cc, ok := r.g.Demonym(st.key); ok {
+			if ref := r.g.CountryRef(cc); ref != gazetteer.NoRef {
+				c.refs, c.adjective = []gazetteer.Ref{ref}, true
+				st.cands = append(st.cands, c)
+			}
+		}
+	}
+}
+
+// strong reports whether the best-known feature among refs is one a
+// reader would take for a place without help: a country, a region, a
+// capital or a city of 100,000.
+func (r *Resolver) strong(refs []gazetteer.Ref) bool {
+	for _, ref := range refs {
+		in := r.g.Info(ref)
+		switch in.Code {
+		case "PCLI", "ADM1", "PPLC", "CONT", "RGN":
+			return true
+		}
+		if in.Population >= 100_000 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Resolver) maxPop(refs []gazetteer.Ref) int {
+	m := 0
+	for _, ref := range refs {
+		m = max(m, r.g.Info(ref).Population)
+	}
+	return m
+}
+
+// accept decides whether candidate c is a place mention, from
+// capitalisation and the words around it.
+func (r *Resolver) accept(st *state, text string, c *cand) bool {
+	first := &st.toks[c.i]
+	single := c.j-c.i == 1
+	if single && first.class&(wStop|wTitle|wDir|wAdm1|wAdm2|wCity|wSub) != 0 {
+		return false
+	}
+	// Short names ("US", "UK") only in capitals.
+	if single && c.end-c.start <= 3 && !first.caps {
+		return false
+	}
+	// Initials-like "A." or "J.".
+	if single && c.end-c.start <= 2 {
+		return false
+	}
+	c.strong = r.strong(c.refs)
+	prev, next := c.i-1, c.j
+	// After a title: a person ("President Kabul", "Gen. Paris").
+	if prev >= 0 && st.toks[prev].class&wTitle != 0 && st.toks[prev].upper {
+		return false
+	}
+	// "Mosul Dam", "Kabul University": an organisation or a thing.
+	if next < len(st.toks) && st.toks[next].upper && st.toks[next].class&wOrg != 0 && st.toks[next].start-c.end <= 1 {
+		return false
+	}
+	if prev >= 0 && st.toks[prev].class&(wCue|wNear|wDir) != 0 && !st.toks[prev].upper {
+		c.cued = true
+	}
+	if next < len(st.toks) && st.toks[next].class&(wAdm1|wAdm2|wCity|wSub) != 0 {
+		c.cued = true
+	}
+	if prev >= 0 && text[st.toks[prev].start:st.toks[prev].end] == "," {
+		c.cued = true
+	}
+	if next < len(st.toks) && text[st.toks[next].start:st.toks[next].end] == "," {
+		c.cued = c.cued || next+1 < len(st.toks) && st.toks[next+1].upper
+	}
+	// Inside a run of capitalised words: part of a name.
+	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && !st.toks[prev].sentStart &&
+		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
+	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper &&
+		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop) == 0 && st.toks[next].start-c.end <= 1
+	if !c.strong && (prevName || nextName) {
+		return false
+	}
+	if single && !c.strong && next < len(st.toks) && st.toks[next].class&wPerson != 0 && !c.cued {
+		return false
+	}
+	if c.strong {
+		return true
+	}
+	if first.sentStart && !c.cued {
+		return false
+	}
+	if single && first.caps && !c.cued && c.end-c.start <= 4 {
+		return false // an acronym
+	}
+	return c.cued || r.maxPop(c.refs) >= 1000
+}

@@ -1,0 +1,258 @@
+package place
+
+import (
+	"math"
+	"sort"
+
+	"github.com/sitrep-dev/sitrep/gazetteer"
+)
+
+// Weights of the resolution score; the prior is on a log10 population scale.
+const (
+	wantBonus     = 4.0 // the phrase asks for this kind of feature ("X province")
+	countryBonus  = 2.0 // the document names the feature's country
+	admin1Bonus   = 1.5 // the document names the feature's first-level region
+	containBonus  = 6.0 // the phrase puts the feature inside its parent ("X, Texas")
+	capitalBonus  = 4.0 // "X, the capital of Y" and X is Y's seat
+	nearbyBonus   = 1.0 // another place of the document lies within nearbyKm
+	nearbyKm      = 150.0
+	exactBonus    = 0.5 // the text spells the name exactly as the gazetteer's primary name
+	contextPasses = 2
+)
+
+// resolve picks each candidate's feature, in passes that feed the choices
+// back as context.
+func (r *Resolver) resolve(st *state) {
+	cands := st.cands
+	// Pass 0: the prior alone (with the phrase's wanted kind).
+	for k := range cands {
+		c := &cands[k]
+		if c.dropped {
+			continue
+		}
+		c.best, c.conf = r.pick(st, k, nil)
+	}
+	for pass := 0; pass < contextPasses; pass++ {
+		ctx := r.context(st)
+		// Parents first: a part's choice depends on its parent's.
+		order := make([]int, 0, len(cands))
+		for k := range cands {
+			if !cands[k].dropped {
+				order = append(order, k)
+			}
+		}
+		sort.SliceStable(order, func(a, b int) bool {
+			return cands[order[a]].parent < 0 && cands[order[b]].parent >= 0
+		})
+		for _, k := range order {
+			c := &cands[k]
+			c.best, c.conf = r.pick(st, k, ctx)
+		}
+	}
+	// A part that lies in none of its parent's features is an unknown
+	// place inside the parent: "Sakhi Abad village of Shiberghan".
+	for k := range cands {
+		c := &cands[k]
+		if c.dropped || c.parent < 0 || c.adjective || c.capitalOf {
+			continue
+		}
+		p := &cands[c.parent]
+		if p.dropped || p.best == gazetteer.NoRef || c.parent < k {
+			continue
+		}
+		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
+			if c.want == "P" || c.want == "ADM2" || !c.strong {
+				c.best, c.conf = p.best, p.conf*0.9
+				c.end, c.near, c.viaParent = p.end, true, true
+				p.dropped = true
+			}
+		}
+	}
+}
+
+// docContext is what the document says about where it is.
+type docContext struct {
+	cc     map[string]float64        // country code -> weight of mentions
+	admin1 map[gazetteer.Ref]float64 // region -> weight of mentions
+	points []point                   // chosen points of confident mentions
+}
+
+type point struct {
+	lat, lon float64
+	cand     int
+}
+
+func (r *Resolver) context(st *state) *docContext {
+	ctx := &docContext{cc: map[string]float64{}, admin1: map[gazetteer.Ref]float64{}}
+	for k, c := range st.cands {
+		if c.dropped || c.best == gazetteer.NoRef {
+			continue
+		}
+		in := r.g.Info(c.best)
+		w := c.conf
+		if c.adjective {
+			w *= 0.5
+		}
+		if in.CC != "" {
+			ctx.cc[in.CC] += w
+		}
+		switch {
+		case in.Code == "ADM1":
+			ctx.admin1[c.best] += w
+		case in.Admin1 >= 0:
+			ctx.admin1[in.Admin1] += w * 0.5
+		}
+		if !c.adjective && in.Class != 'L' && in.Code != "PCLI" && c.conf >= 0.6 {
+			ctx.points = append(ctx.points, point{in.Lat, in.Lon, k})
+		}
+	}
+	return ctx
+}
+
+// pick scores the features of c and returns the best with a confidence.
+func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, float64) {
+	c := &st.cands[self]
+	if len(c.refs) == 0 {
+		return gazetteer.NoRef, 0
+	}
+	best, second := math.Inf(-1), math.Inf(-1)
+	bestRef := gazetteer.NoRef
+	var parent gazetteer.Ref = gazetteer.NoRef
+	if c.parent >= 0 && !st.cands[c.parent].dropped {
+		parent = st.cands[c.parent].best
+	}
+	for _, ref := range c.refs {
+		in := r.g.Info(ref)
+		s := r.g.Prior(ref)
+		switch c.want {
+		case "ADM1":
+			if in.Code == "ADM1" {
+				s += wantBonus
+			}
+		case "ADM2":
+			if in.Code == "ADM2" {
+				s += wantBonus
+			} else if in.Code == "ADM1" {
+				s -= 1
+			}
+		case "P":
+			if in.Class == 'P' {
+				s += wantBonus
+			}
+		}
+		if ctx != nil {
+			own := 0.0
+			if cc := st.cands[self].best; cc != gazetteer.NoRef && r.g.Info(cc).CC == in.CC {
+				own = st.cands[self].conf
+			}
+			if w := ctx.cc[in.CC] - own; w > 0.3 {
+				s += countryBonus * math.Min(1, w)
+			}
+			if in.Admin1 >= 0 && in.Admin1 != ref && ctx.admin1[in.Admin1] > 0.3 {
+				s += admin1Bonus
+			}
+			for _, p := range ctx.points {
+				if p.cand != self && distKm(in.Lat, in.Lon, p.lat, p.lon) < nearbyKm {
+					s += nearbyBonus
+					break
+				}
+			}
+		}
+		if parent != gazetteer.NoRef {
+			if c.capitalOf && r.g.Info(parent).Seat == ref {
+				s += capitalBonus
+			}
+			if r.inside(ref, parent) {
+				s += containBonus
+			}
+		}
+		switch {
+		case s > best:
+			second, best, bestRef = best, s, ref
+		case s > second:
+			second = s
+		}
+	}
+	conf := 1.0
+	if !math.IsInf(second, -1) {
+		conf = 1 / (1 + math.Exp(-(best-second)))
+	}
+	if !c.strong && !c.cued {
+		conf *= 0.8
+	}
+	if c.adjective {
+		conf *= 0.7
+	}
+	return bestRef, conf
+}
+
+// inside reports whether feature a lies in feature b: in its region, or
+// near it when b is a place.
+func (r *Resolver) inside(a, b gazetteer.Ref) bool {
+	if a == b {
+		return false
+	}
+	ia, ib := r.g.Info(a), r.g.Info(b)
+	switch {
+	case ib.Code == "PCLI":
+		return ia.CC == ib.CC
+	case ib.Code == "ADM1":
+		return ia.Admin1 == b
+	case ib.Code == "ADM2":
+		return ia.Admin2 == b
+	case ib.Class == 'L':
+		return distKm(ia.Lat, ia.Lon, ib.Lat, ib.Lon) < 2500
+	case ib.Class == 'P':
+		return ia.CC == ib.CC && distKm(ia.Lat, ia.Lon, ib.Lat, ib.Lon) < 40
+	}
+	return false
+}
+
+// distKm is the great-circle distance between two points in km.
+func distKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const earth = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * earth * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// DistanceKm returns the great-circle distance between two points in km.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 { return distKm(lat1, lon1, lat2, lon2) }
+
+// output turns the resolved candidates into Mentions.
+func (r *Resolver) output(st *state, text string) []Mention {
+	var out []Mention
+	for _, c := range st.cands {
+		if c.dropped || c.best == gazetteer.NoRef {
+			continue
+		}
+		ref := c.best
+		in := r.g.Info(ref)
+		prec := PrecisionPlace
+		region := in.Class == 'A' || in.Class == 'L'
+		switch {
+		case in.Code == "ADM2":
+			prec = PrecisionNear
+		case region:
+			prec = PrecisionRegion
+		case c.near || c.viaParent:
+			prec = PrecisionNear
+		}
+		if c.useSeat {
+			if in.Seat >= 0 {
+				ref, region = in.Seat, false
+			}
+			prec = PrecisionNear
+		}
+		p := r.g.Place(ref)
+		m := Mention{Start: c.start, End: c.end, Text: text[c.start:c.end], Name: p.Name, Place: p,
+			Precision: prec, Confidence: math.Round(c.conf*1000) / 1000, Adjective: c.adjective, Region: region}
+		if c.adjective {
+			m.Precision = PrecisionRegion
+		}
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
