@@ -114,6 +114,9 @@ type Agent struct {
 	// Template builds the ACLED name: {country} is the country name,
 	// {military} and {police} the state forces of the country and date.
 	Template string
+	// Assoc is the template of ACLED's associated actor for the group
+	// ("Students ({country})"), "" when none.
+	Assoc string
 }
 
 // PersonTitle is an honorific, rank or office that precedes a name.
@@ -269,7 +272,7 @@ func LoadActors(fsys fs.FS) ([]Actor, error) {
 func LoadAgents(fsys fs.FS) ([]Agent, error) {
 	var out []Agent
 	err := ReadTSV(fsys, AgentsFile, func(r Row) error {
-		a := Agent{Terms: r.List("term"), Kind: r.Get("kind"), Template: r.Get("template")}
+		a := Agent{Terms: r.List("term"), Kind: r.Get("kind"), Template: r.Get("template"), Assoc: r.Get("assoc")}
 		if len(a.Terms) == 0 {
 			return r.Errorf("agent has no term")
 		}
@@ -284,8 +287,10 @@ func LoadAgents(fsys fs.FS) ([]Agent, error) {
 		if a.Template == "" {
 			return r.Errorf("%s: template is required", a.Terms[0])
 		}
-		if err := checkTemplate(a.Template); err != nil {
-			return r.Errorf("%s: %v", a.Terms[0], err)
+		for _, t := range []string{a.Template, a.Assoc} {
+			if err := checkTemplate(t); err != nil {
+				return r.Errorf("%s: %v", a.Terms[0], err)
+			}
 		}
 		out = append(out, a)
 		return nil
@@ -318,13 +323,27 @@ func LoadPersonTitles(fsys fs.FS) ([]PersonTitle, error) {
 	return out, nil
 }
 
-// Expand fills an agent template for a country and its state forces.
+// Expand fills the agent's template for a country (its ACLED name) and its
+// state forces on the event date.
 func (a Agent) Expand(countryName string, forces StateForces) string {
+	return expand(a.Template, countryName, forces)
+}
+
+// ExpandAssoc fills the agent's associated-actor template; "" when the
+// agent has none.
+func (a Agent) ExpandAssoc(countryName string, forces StateForces) string {
+	return expand(a.Assoc, countryName, forces)
+}
+
+func expand(t, countryName string, forces StateForces) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
 	return strings.NewReplacer(
 		"{country}", countryName,
 		"{military}", forces.Military,
 		"{police}", forces.Police,
-	).Replace(a.Template)
+	).Replace(t)
 }
 
 func checkTemplate(t string) error {
