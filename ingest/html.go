@@ -118,36 +118,70 @@ func toUTF8(data []byte, contentType string) ([]byte, error) {
 }
 
 // checkDepth scans the page's tags and refuses pages nested deeper than
-// maxHTMLDepth. Void and self-closing elements do not nest; unclosed
-// elements are counted as open, which overestimates depth only for
-// malformed pages.
+// maxHTMLDepth. It keeps a stack of open elements as the parser would, in
+// short: void elements do not nest, a block start closes an open <p>, a
+// list item, table cell or row closes an open sibling of its kind, and an
+// end tag closes everything above its element. It can overestimate the
+// depth of malformed pages, never underestimate it much.
 func checkDepth(data []byte) error {
 	z := html.NewTokenizer(bytes.NewReader(data))
-	depth := 0
+	var stack []atom.Atom
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
 			return nil
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if !voidElements[atom.Lookup(name)] {
-				depth++
-				if depth > maxHTMLDepth {
-					return fmt.Errorf("%w: more than %d levels", ErrTooDeep, maxHTMLDepth)
+			a := atom.Lookup(name)
+			if voidElements[a] {
+				continue
+			}
+			if n := len(stack); n > 0 {
+				top := stack[n-1]
+				if top == atom.P && closesP[a] || top == a && siblingCloses[a] ||
+					(top == atom.Dt || top == atom.Dd) && (a == atom.Dt || a == atom.Dd) ||
+					(top == atom.Td || top == atom.Th) && (a == atom.Td || a == atom.Th || a == atom.Tr) {
+					stack = stack[:n-1]
 				}
 			}
+			stack = append(stack, a)
+			if len(stack) > maxHTMLDepth {
+				return fmt.Errorf("%w: more than %d levels", ErrTooDeep, maxHTMLDepth)
+			}
 		case html.EndTagToken:
-			if depth > 0 {
-				depth--
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == a {
+					stack = stack[:i]
+					break
+				}
 			}
 		}
 	}
 }
 
+// closesP are the elements whose start tag closes an open <p>.
+var closesP = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Details: true, atom.Div: true, atom.Dl: true, atom.Fieldset: true, atom.Figcaption: true,
+	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true,
+	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Table: true, atom.Ul: true,
+}
+
+// siblingCloses are the elements whose start tag closes an open element of
+// the same kind.
+var siblingCloses = map[atom.Atom]bool{
+	atom.Li: true, atom.Option: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+}
+
 var voidElements = map[atom.Atom]bool{
 	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
 	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
-	atom.Source: true, atom.Track: true, atom.Wbr: true, atom.P: false,
+	atom.Source: true, atom.Track: true, atom.Wbr: true, atom.Param: true,
+	atom.Keygen: true,
 }
 
 func findBody(n *html.Node) *html.Node {
