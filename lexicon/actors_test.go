@@ -177,3 +177,54 @@ func TestBrokenFixture(t *testing.T) {
 		})
 	}
 }
+
+// TestCrossFileAliases checks that a name means one thing across files: an
+// actor alias is not also a state-forces alias in an overlapping period, a
+// country name, alias or demonym, or a generic agent term.
+func TestCrossFileAliases(t *testing.T) {
+	as, err := Actors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := Forces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Countries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ags, err := Agents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := make(map[string]string)
+	for _, c := range cs {
+		for _, n := range append(append([]string{c.Name}, c.Aliases...), c.Demonyms...) {
+			other[aliasKey(n)] = "country " + c.ISO2
+		}
+	}
+	for _, g := range ags {
+		for _, n := range g.Terms {
+			other[aliasKey(n)] = "agent " + g.Terms[0]
+		}
+	}
+	for _, a := range as {
+		for _, al := range append([]string{a.Name}, a.Aliases...) {
+			k := aliasKey(al)
+			if o, ok := other[k]; ok {
+				t.Errorf("actor %q alias %q is also %s", a.Name, al, o)
+			}
+			for _, f := range fs {
+				if !overlaps(a.From, a.To, f.From, f.To) {
+					continue
+				}
+				for _, fa := range f.Aliases {
+					if aliasKey(fa) == k {
+						t.Errorf("actor %q alias %q is also an alias of %s", a.Name, al, f.Military)
+					}
+				}
+			}
+		}
+	}
+}
