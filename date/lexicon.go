@@ -46,6 +46,8 @@ type wordInfo struct {
 	ordinal     bool
 	namehead    bool
 	phrases     []*phrase // phrases that start with this word, longest first
+	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
+	starts      bool      // an expression may start at this word
 }
 
 // unit is a calendar unit, or a fixed count of days.
@@ -73,8 +75,11 @@ type vocab struct {
 	infos []*wordInfo
 	table []uint16
 	mask  uint32
-	the   *wordInfo
-	of    *wordInfo
+	// firsts[n] has bit c-'a' set when a word of n letters starts with c:
+	// a cheap test that spares most text words the hash.
+	firsts [maxWord + 1]uint32
+	the    *wordInfo
+	of     *wordInfo
 }
 
 func (v *vocab) word(w string) *wordInfo {
@@ -227,9 +232,17 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		return nil, fmt.Errorf("date: %w", err)
 	}
 	for _, wi := range v.words {
+		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic
 		sort.SliceStable(wi.phrases, func(a, b int) bool {
 			return len(wi.phrases[a].words) > len(wi.phrases[b].words)
 		})
+	}
+	for _, wi := range v.words {
+		for _, p := range wi.phrases {
+			if p.kind != pkNumber && p.kind != pkModifier {
+				wi.exprs = append(wi.exprs, p)
+			}
+		}
 	}
 	v.the = v.word("the")
 	v.of = v.word("of")
@@ -252,6 +265,7 @@ func (v *vocab) buildTable() {
 	}
 	sort.Strings(keys)
 	for _, w := range keys {
+		v.firsts[len(w)] |= 1 << (w[0] - 'a')
 		v.infos = append(v.infos, v.words[w])
 		idx := uint16(len(v.infos) - 1)
 		for slot := fnv(w) & v.mask; ; slot = (slot + 1) & v.mask {
@@ -269,6 +283,12 @@ func fnv(s string) uint32 {
 		h = (h ^ uint32(s[i])) * 16777619
 	}
 	return h
+}
+
+// maybe reports whether a word of n ASCII letters starting with c may be
+// in the vocabulary.
+func (v *vocab) maybe(n int, c byte) bool {
+	return v.firsts[n]&(1<<((c|0x20)-'a')) != 0
 }
 
 // lookup returns the index in infos of the lower-case word b, whose FNV-1a

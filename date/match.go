@@ -48,6 +48,10 @@ func (m *matcher) run() {
 	m.cands = m.cands[:0]
 	m.floor = 0
 	for i := 0; i < len(m.toks); {
+		if t := &m.toks[i]; t.kind == tPunct || (t.kind == tWord && (t.wi == 0 || !m.v.infos[t.wi].starts)) {
+			i++
+			continue
+		}
 		c, next, ok := m.matchAt(i)
 		if !ok {
 			i++
@@ -111,7 +115,7 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 		if w == nil {
 			return cand{}, 0, false
 		}
-		if w.phrases != nil {
+		if w.exprs != nil {
 			if c, next, ok := m.fixedPhrase(i); ok {
 				return c, next, true
 			}
@@ -617,12 +621,19 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 // "yesterday", "last night", "the previous day", "recent days".
 func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 	t := &m.toks[i]
-	for _, p := range m.v.infos[t.wi].phrases {
-		if p.kind == pkNumber || p.kind == pkModifier || !m.wordsAt(i, p.words) {
+	// "USA Today", "Pakistan Today": a capitalised word inside a sentence is a name.
+	if t.flags&fCap != 0 && t.flags&fSent == 0 {
+		return cand{}, 0, false
+	}
+	var second *wordInfo
+	if i+1 < len(m.toks) {
+		second = m.word(i + 1)
+	}
+	for _, p := range m.v.infos[t.wi].exprs {
+		if len(p.words) > 1 && p.words[1] != second {
 			continue
 		}
-		// "USA Today", "Pakistan Today": a capitalised word inside a sentence is a name.
-		if t.flags&fCap != 0 && t.flags&fSent == 0 {
+		if !m.wordsAt(i, p.words) {
 			continue
 		}
 		last := i + len(p.words) - 1

@@ -35,7 +35,31 @@ type token struct {
 	flags      uint8
 }
 
-func (t *token) has(f uint8) bool { return t.flags&f != 0 }
+// Byte classes for the scanner.
+const (
+	clSpace  = 1 << iota // ' ', '\t', '\r'
+	clNL                 // '\n'
+	clDigit              // '0'-'9'
+	clLetter             // ASCII letters
+)
+
+var byteClass = func() (t [256]uint8) {
+	t[' '], t['\t'], t['\r'] = clSpace, clSpace, clSpace
+	t['\n'] = clNL
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = clLetter, clLetter
+	}
+	return t
+}()
+
+// FNV-1a, as vocab.lookup expects.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // tokenize splits text[start:end] into toks, looking words up in v.
 func tokenize(v *vocab, text string, start, end int, toks []token) []token {
@@ -44,14 +68,25 @@ func tokenize(v *vocab, text string, start, end int, toks []token) []token {
 	var flags uint8 = fSent
 	prevSent := true // the previous token ends a sentence
 	nls := 0         // newlines since the last token
-	for i := start; i < end; {
-		c := text[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
+	// emit appends a token and resets the state between tokens.
+	emit := func(t token, sent bool) {
+		if prevSent {
+			t.flags |= fSent
+		}
+		t.flags |= flags
+		t.para = para
+		toks = append(toks, t)
+		flags, nls, prevSent = 0, 0, sent
+	}
+	s := text[:end]
+	for i := start; i < len(s); {
+		c := s[i]
+		switch byteClass[c] {
+		case clSpace:
 			flags |= fSpace
 			i++
 			continue
-		case c == '\n':
+		case clNL:
 			nls++
 			if nls == 2 && len(toks) > 0 {
 				para++ // a blank line ends a paragraph
@@ -59,55 +94,57 @@ func tokenize(v *vocab, text string, start, end int, toks []token) []token {
 			flags |= fSpace | fSent
 			i++
 			continue
-		case c >= '0' && c <= '9':
+		case clDigit:
 			j := i
 			var n int32
-			for j < end && text[j] >= '0' && text[j] <= '9' {
+			for j < len(s) && byteClass[s[j]] == clDigit {
 				if n < 1<<30 {
-					n = n*10 + int32(text[j]-'0')
+					n = n*10 + int32(s[j]-'0')
 				}
 				j++
 			}
-			nd := j - i
-			if nd > 255 {
-				nd = 255
-			}
-			if prevSent {
-				flags |= fSent
-			}
-			toks = append(toks, token{start: int32(i), end: int32(j), kind: tNum, num: n, ndig: uint8(nd), para: para, flags: flags})
-			flags, prevSent, nls = 0, false, 0
+			emit(token{start: int32(i), end: int32(j), kind: tNum, num: n, ndig: uint8(min(j-i, 255))}, false)
 			i = j
 			continue
-		case c < utf8.RuneSelf:
-			if isASCIILetter(c) {
-				j := i
-				for j < end {
-					d := text[j]
-					if isASCIILetter(d) {
-						j++
+		case clLetter:
+			// A word: ASCII letters, lower-cased and hashed as they are read,
+			// and any non-ASCII letters.
+			t := token{start: int32(i), kind: tWord}
+			if c <= 'Z' {
+				t.flags = fCap
+			}
+			j := i + 1
+			ascii := true
+			for {
+				for j < len(s) && byteClass[s[j]] == clLetter {
+					j++
+				}
+				if j < len(s) && s[j] >= utf8.RuneSelf {
+					if r, w := utf8.DecodeRuneInString(s[j:]); r != utf8.RuneError && unicode.IsLetter(r) {
+						ascii = false
+						j += w
 						continue
 					}
-					if d >= utf8.RuneSelf {
-						r, w := utf8.DecodeRuneInString(text[j:end])
-						if r != utf8.RuneError && unicode.IsLetter(r) {
-							j += w
-							continue
-						}
-					}
-					break
 				}
-				toks = appendWord(v, text, i, j, para, flags, prevSent, toks, &buf)
-				flags, prevSent, nls = 0, false, 0
-				i = j
-				continue
+				break
 			}
-			if prevSent {
-				flags |= fSent
+			if n := j - i; ascii && n <= maxWord && v.maybe(n, c) {
+				h := uint32(fnvOffset)
+				for k := 0; k < n; k++ {
+					d := s[i+k] | 0x20
+					buf[k] = d
+					h = (h ^ uint32(d)) * fnvPrime
+				}
+				t.wi = v.lookup(buf[:n], h)
 			}
-			toks = append(toks, token{start: int32(i), end: int32(i + 1), kind: tPunct, ch: c, para: para, flags: flags})
-			flags, nls = 0, 0
-			prevSent = c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == '(' || (prevSent && (c == '\'' || c == '*' || c == '-'))
+			t.end = int32(j)
+			emit(t, false)
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			sent := c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == '(' || (prevSent && (c == '\'' || c == '*' || c == '-'))
+			emit(token{start: int32(i), end: int32(i + 1), kind: tPunct, ch: c}, sent)
 			i++
 			continue
 		}
@@ -121,31 +158,27 @@ func tokenize(v *vocab, text string, start, end int, toks []token) []token {
 			continue
 		}
 		if r != utf8.RuneError && unicode.IsLetter(r) {
+			// Words with non-ASCII letters are never vocabulary words.
+			t := token{start: int32(i), kind: tWord}
+			if unicode.IsUpper(r) {
+				t.flags = fCap
+			}
 			j := i + w
 			for j < end {
-				d := text[j]
-				if isASCIILetter(d) {
+				if byteClass[text[j]] == clLetter {
 					j++
 					continue
 				}
-				if d >= utf8.RuneSelf {
-					r2, w2 := utf8.DecodeRuneInString(text[j:end])
-					if r2 != utf8.RuneError && unicode.IsLetter(r2) {
+				if text[j] >= utf8.RuneSelf {
+					if r2, w2 := utf8.DecodeRuneInString(text[j:end]); r2 != utf8.RuneError && unicode.IsLetter(r2) {
 						j += w2
 						continue
 					}
 				}
 				break
 			}
-			// Words with non-ASCII letters are never vocabulary words.
-			if prevSent {
-				flags |= fSent
-			}
-			if unicode.IsUpper(r) {
-				flags |= fCap
-			}
-			toks = append(toks, token{start: int32(i), end: int32(j), kind: tWord, para: para, flags: flags})
-			flags, prevSent, nls = 0, false, 0
+			t.end = int32(j)
+			emit(t, false)
 			i = j
 			continue
 		}
@@ -158,44 +191,10 @@ func tokenize(v *vocab, text string, start, end int, toks []token) []token {
 		case '\u201c', '\u201d':
 			ch = '"'
 		}
-		if prevSent {
-			flags |= fSent
-		}
-		toks = append(toks, token{start: int32(i), end: int32(i + w), kind: tPunct, ch: ch, para: para, flags: flags})
-		flags, nls = 0, 0
 		// Bullets and quotation marks open a sentence when they follow one.
-		prevSent = prevSent || ch == '"' || r == '\u2022' || r == '\u00b7'
+		sent := prevSent || ch == '"' || r == '\u2022' || r == '\u00b7'
+		emit(token{start: int32(i), end: int32(i + w), kind: tPunct, ch: ch}, sent)
 		i += w
 	}
 	return toks
 }
-
-func appendWord(v *vocab, text string, i, j int, para int32, flags uint8, prevSent bool, toks []token, buf *[maxWord]byte) []token {
-	if prevSent {
-		flags |= fSent
-	}
-	if c := text[i]; c >= 'A' && c <= 'Z' {
-		flags |= fCap
-	}
-	t := token{start: int32(i), end: int32(j), kind: tWord, para: para, flags: flags}
-	if n := j - i; n <= maxWord {
-		h := uint32(2166136261)
-		ascii := true
-		for k := 0; k < n; k++ {
-			c := text[i+k]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			c |= 0x20 // ASCII letters only reach here: lower case
-			buf[k] = c
-			h = (h ^ uint32(c)) * 16777619
-		}
-		if ascii {
-			t.wi = v.lookup(buf[:n], h)
-		}
-	}
-	return append(toks, t)
-}
-
-func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
