@@ -1,23 +1,48 @@
 // Package pipeline wires the annotation stages together: text -> sentences
-// and tokens -> numbers, dates, actors, places, triggers, claims -> events.
+// and tokens -> numbers, dates, actors, places, people, claims, triggers ->
+// events. It holds no stage logic of its own.
 package pipeline
 
 import (
 	"log/slog"
+	"sort"
+	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/date"
+	"github.com/sitrep-dev/sitrep/event"
+	"github.com/sitrep-dev/sitrep/gazetteer"
+	"github.com/sitrep-dev/sitrep/number"
+	"github.com/sitrep-dev/sitrep/person"
+	"github.com/sitrep-dev/sitrep/place"
+	"github.com/sitrep-dev/sitrep/segment"
 )
 
 // Options configure a Pipeline.
 type Options struct {
 	// Logger receives warnings; nil discards them.
 	Logger *slog.Logger
+	// Gazetteer resolves places; nil uses gazetteer.Default() (the
+	// embedded gazetteer and the user's imported places).
+	Gazetteer *gazetteer.Gazetteer
+	// Now bounds inferred reference dates (an article is not from the
+	// future); the zero time means time.Now().
+	Now time.Time
 }
 
 // Pipeline turns documents into mentions and events. It is safe for
 // concurrent use.
 type Pipeline struct {
-	opts Options
+	opts    Options
+	dates   *date.Finder
+	numbers *number.Finder
+	actors  *actor.Matcher
+	places  *place.Resolver
+	people  *person.Finder
+	cues    *claim.Finder
+	events  *event.Builder
 }
 
 // New returns a Pipeline with the embedded data.
@@ -25,15 +50,213 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Pipeline{opts: opts}, nil
+	p := &Pipeline{opts: opts}
+	var err error
+	if p.dates, err = date.Default(); err != nil {
+		return nil, err
+	}
+	if p.numbers, err = number.Default(); err != nil {
+		return nil, err
+	}
+	if p.actors, err = actor.New(); err != nil {
+		return nil, err
+	}
+	g := opts.Gazetteer
+	if g == nil {
+		if g, err = gazetteer.Default(); err != nil {
+			return nil, err
+		}
+	}
+	p.places = place.New(g)
+	if p.people, err = person.New(); err != nil {
+		return nil, err
+	}
+	if p.cues, err = claim.New(); err != nil {
+		return nil, err
+	}
+	if p.events, err = event.New(p.actors); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// annotate runs every stage but the event builder.
+func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
+	text := doc.Text
+	body := doc.BodySpan()
+	in := &event.Input{Doc: doc}
+	in.Sents, in.Toks = segment.Split(text, body)
+
+	// The reference date: given, from metadata, else inferred.
+	switch {
+	case !doc.Published.IsZero():
+		in.Ref, in.Basis = truncDay(doc.Published), doc.PublishedBasis
+		if in.Basis == "" {
+			in.Basis = sitrep.BasisGiven
+		}
+	default:
+		now := p.opts.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		if ref, ok := p.dates.InferReference(text, body, now); ok {
+			in.Ref, in.Basis = ref, sitrep.BasisInferred
+		}
+	}
+	in.Dates = p.dates.Find(text, body, in.Ref)
+	in.Numbers = p.numbers.Find(text, in.Toks)
+
+	pms := p.places.Annotate(text, in.Sents, in.Toks)
+	for _, m := range pms {
+		if m.Adjective {
+			continue
+		}
+		in.Places = append(in.Places, event.Place{
+			Start: m.Start, End: m.End, Text: m.Text, Name: m.Name,
+			GeonameID: m.Place.ID, Lat: m.Place.Lat, Lon: m.Place.Lon,
+			CountryCode: m.Place.CountryCode, Country: m.Place.Country,
+			Admin1: m.Place.Admin1, Admin2: m.Place.Admin2, FeatureCode: m.Place.FeatureCode,
+			Precision: m.Precision,
+		})
+	}
+
+	n := len(in.Sents)
+	in.Actors = make([][]actor.Mention, n)
+	for si, s := range in.Sents {
+		in.Actors[si] = p.actors.Find(text, in.Toks, s.First, s.Last)
+	}
+	// A named group wins over a place inside it: "the Khorasan branch".
+	in.Places = dropInsideActors(in)
+	in.People = make([][]person.Mention, n)
+	in.Cues = make([][]claim.Cue, n)
+	taken := make([]bool, len(in.Toks))
+	markBytes := func(start, end int) {
+		i := sort.Search(len(in.Toks), func(i int) bool { return in.Toks[i].End > start })
+		for ; i < len(in.Toks) && in.Toks[i].Start < end; i++ {
+			taken[i] = true
+		}
+	}
+	for _, pl := range in.Places {
+		markBytes(pl.Start, pl.End)
+	}
+	for _, d := range in.Dates {
+		markBytes(d.Start, d.End)
+	}
+	for si, s := range in.Sents {
+		for _, a := range in.Actors[si] {
+			if a.Kind != actor.Country {
+				for k := a.First; k < a.Last; k++ {
+					taken[k] = true
+				}
+			}
+		}
+		in.People[si] = p.people.Find(text, in.Toks, s.First, s.Last, func(i int) bool { return taken[i] })
+		in.Cues[si] = p.cues.Find(text, in.Toks, s.First, s.Last)
+	}
+	return in
+}
+
+func truncDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Extract returns the events of doc.
 func (p *Pipeline) Extract(doc *sitrep.Document) []sitrep.Event {
-	return nil // TODO(spine): being written
+	in := p.annotate(doc)
+	return p.events.Build(in)
 }
 
 // Annotate returns every mention found in doc, sorted by (Start, End).
 func (p *Pipeline) Annotate(doc *sitrep.Document) []sitrep.Mention {
-	return nil // TODO(spine): being written
+	in := p.annotate(doc)
+	text := doc.Text
+	src := doc.ID
+	var out []sitrep.Mention
+	add := func(m sitrep.Mention) {
+		m.Source = src
+		m.Text = text[m.Start:m.End]
+		out = append(out, m)
+	}
+	for _, d := range in.Dates {
+		m := sitrep.Mention{Kind: sitrep.KindDate, Start: d.Start, End: d.End}
+		if d.Value != "" {
+			m.Value = d.Value
+		}
+		add(m)
+	}
+	for _, n := range in.Numbers {
+		m := sitrep.Mention{Kind: sitrep.KindNumber, Start: n.Start, End: n.End, Value: n.Value}
+		if n.Ordinal {
+			m.Label = "ordinal"
+		}
+		add(m)
+	}
+	for _, pl := range in.Places {
+		lat, lon := pl.Lat, pl.Lon
+		add(sitrep.Mention{Kind: sitrep.KindPlace, Start: pl.Start, End: pl.End, Name: pl.Name,
+			GeonameID: pl.GeonameID, Latitude: &lat, Longitude: &lon, Country: pl.Country,
+			Admin1: pl.Admin1, Admin2: pl.Admin2, FeatureCode: pl.FeatureCode})
+	}
+	country := ""
+	for _, pl := range in.Places {
+		if pl.CountryCode != "" {
+			country = pl.CountryCode
+			break
+		}
+	}
+	for si := range in.Sents {
+		for _, a := range in.Actors[si] {
+			if a.Kind == actor.Country && a.Demonym {
+				continue
+			}
+			r := p.actors.Resolve(&a, country, in.Ref)
+			if r.Name == "" {
+				continue
+			}
+			add(sitrep.Mention{Kind: sitrep.KindActor, Start: a.Start, End: a.End, Name: r.Name})
+		}
+		for _, pm := range in.People[si] {
+			add(sitrep.Mention{Kind: sitrep.KindPerson, Start: pm.Start, End: pm.End, Name: pm.Name, Label: pm.Role})
+		}
+		for _, c := range in.Cues[si] {
+			add(sitrep.Mention{Kind: sitrep.KindClaim, Start: c.Start, End: c.End, Label: c.Stance})
+		}
+		for _, t := range p.events.Triggers(in, si) {
+			if t.Class[:min(4, len(t.Class))] == "ctx:" {
+				continue
+			}
+			m := sitrep.Mention{Kind: sitrep.KindTrigger, Start: t.Start, End: t.End, Name: t.Class}
+			if t.Suppressed != "" {
+				m.Label = t.Suppressed
+			}
+			add(m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End < out[j].End
+	})
+	return out
+}
+
+func dropInsideActors(in *event.Input) []event.Place {
+	out := in.Places[:0]
+	for _, pl := range in.Places {
+		keep := true
+		si := sort.Search(len(in.Sents), func(i int) bool { return in.Sents[i].End > pl.Start })
+		if si < len(in.Sents) {
+			for _, a := range in.Actors[si] {
+				if (a.Kind == actor.Named || a.Kind == actor.Regime) && a.Start <= pl.Start && pl.End <= a.End {
+					keep = false
+				}
+			}
+		}
+		if keep {
+			out = append(out, pl)
+		}
+	}
+	return out
 }

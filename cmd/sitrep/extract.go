@@ -1,0 +1,155 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/export"
+	"github.com/sitrep-dev/sitrep/ingest"
+	"github.com/sitrep-dev/sitrep/pipeline"
+)
+
+func init() { commands = append(commands, newExtractCmd, newAnnotateCmd) }
+
+// readFlags are the input flags extract and annotate share.
+type readFlags struct {
+	published string
+	id        string
+	allowPriv bool
+}
+
+func (f *readFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.published, "published", "", "reference date `YYYY-MM-DD` for relative dates (default: page metadata, else inferred from the text)")
+	cmd.Flags().StringVar(&f.id, "id", "", "document id for a single input (default: the URL or file name)")
+	cmd.Flags().BoolVar(&f.allowPriv, "allow-private", false, "allow URLs on loopback and private addresses")
+}
+
+func (f *readFlags) options(a *app) (ingest.Options, error) {
+	opts := ingest.Options{ID: f.id, Stdin: a.stdin, Logger: a.logger, Progress: a.stderr, AllowPrivate: f.allowPriv}
+	if f.published != "" {
+		t, err := time.Parse(time.DateOnly, f.published)
+		if err != nil {
+			return opts, fmt.Errorf("--published: want YYYY-MM-DD, got %q", f.published)
+		}
+		opts.Published = t
+	}
+	return opts, nil
+}
+
+// eachDocument reads inputs and calls fn for each document, printing a
+// one-line error for each input that cannot be read. It returns an
+// exitCode error when any input failed, after processing all the others.
+func eachDocument(cmd *cobra.Command, a *app, inputs []string, opts ingest.Options, fn func(*sitrep.Document) error) error {
+	failed := 0
+	err := ingest.Read(cmd.Context(), inputs, opts, func(r ingest.Result) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "sitrep: %v\n", r.Err)
+			return nil
+		}
+		return fn(r.Doc)
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return exitCode(1)
+	}
+	return nil
+}
+
+func newExtractCmd(a *app) *cobra.Command {
+	var (
+		rf     readFlags
+		format string
+	)
+	cmd := &cobra.Command{
+		Use:   "extract [--published YYYY-MM-DD] [--format jsonl|json|csv|geojson] [--id ID] INPUT...",
+		Short: "Write the events of articles as ACLED-style records",
+		Long: `Read every input (a file or URL holding plain text, an HTML page or an RSS/Atom
+feed; - for stdin; a .jsonl batch of {"id","text"|"html","url","published"}) and
+write its events: what happened (ACLED's event and sub-event types), who did it
+to whom, where, when, how many were killed, who claims it and whether anyone
+confirmed it, with the text behind each field.
+
+An input that cannot be read gets a one-line error on stderr and a non-zero
+exit status; every other input is still processed.`,
+		Example: `  sitrep extract examples/kunduz-checkpoint.txt
+  sitrep extract --published 2023-03-27 --format csv article.txt > events.csv
+  sitrep extract --format geojson batch.jsonl > events.geojson`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := rf.options(a)
+			if err != nil {
+				return err
+			}
+			if format == "" {
+				format = export.JSONL
+				if isTerminal(a.stdout) {
+					format = export.JSON
+				}
+			}
+			w, err := export.NewWriter(a.stdout, format)
+			if err != nil {
+				return err
+			}
+			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			if err != nil {
+				return err
+			}
+			runErr := eachDocument(cmd, a, args, opts, func(doc *sitrep.Document) error {
+				for _, ev := range p.Extract(doc) {
+					if err := w.Write(&ev); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err := w.Close(); err != nil {
+				return err
+			}
+			return runErr
+		},
+	}
+	rf.register(cmd)
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: jsonl, json, csv or geojson (default jsonl, json on a terminal)")
+	return cmd
+}
+
+func newAnnotateCmd(a *app) *cobra.Command {
+	var rf readFlags
+	cmd := &cobra.Command{
+		Use:   "annotate [--published YYYY-MM-DD] [--id ID] INPUT...",
+		Short: "Write every mention found in articles, one JSON object per line",
+		Long: `Print the mentions the pipeline found (places, dates, actors, people, numbers,
+event triggers and reporting cues), each with its byte offsets into the article
+text: {source, kind, start, end, text, ...}.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := rf.options(a)
+			if err != nil {
+				return err
+			}
+			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(a.stdout)
+			enc.SetEscapeHTML(false)
+			return eachDocument(cmd, a, args, opts, func(doc *sitrep.Document) error {
+				for _, m := range p.Annotate(doc) {
+					if err := enc.Encode(m); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		},
+	}
+	rf.register(cmd)
+	return cmd
+}

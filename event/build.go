@@ -1,0 +1,709 @@
+// Package event writes ACLED-style events from an annotated document: it
+// finds the sentences that report an event, types them by ACLED's codebook,
+// assigns who did what to whom, where, when and how many, merges the
+// sentences that report one event (ACLED: same actors, place and day), and
+// records who claims it and whether anyone confirmed it.
+package event
+
+import (
+	"sort"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/date"
+	"github.com/sitrep-dev/sitrep/internal/phrase"
+	"github.com/sitrep-dev/sitrep/number"
+	"github.com/sitrep-dev/sitrep/person"
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// Place is a resolved toponym as the builder sees it.
+type Place struct {
+	Start, End  int // byte offsets into the text
+	Text        string
+	Name        string // location name to print
+	GeonameID   int
+	Lat, Lon    float64
+	CountryCode string
+	Country     string
+	Admin1      string
+	Admin2      string
+	FeatureCode string
+	Precision   int // ACLED geo_precision if an event happened here
+}
+
+// Input is an annotated document: every layer the builder reads.
+type Input struct {
+	Doc   *sitrep.Document
+	Sents []segment.Sentence
+	Toks  []segment.Token
+	// Ref is the reference date (zero when unknown) and Basis how it was
+	// obtained (sitrep.BasisGiven ...).
+	Ref     time.Time
+	Basis   string
+	Dates   []date.Expr
+	Numbers []number.Number
+	Places  []Place
+	// Per sentence, indexed like Sents.
+	Actors [][]actor.Mention
+	People [][]person.Mention
+	Cues   [][]claim.Cue
+}
+
+// Builder writes events. It is safe for concurrent use.
+type Builder struct {
+	lex    *lex
+	actors *actor.Matcher
+}
+
+// New returns a Builder with the embedded trigger lexicon; actors resolves
+// actor names.
+func New(actors *actor.Matcher) (*Builder, error) {
+	l, err := loadLex()
+	if err != nil {
+		return nil, err
+	}
+	return &Builder{lex: l, actors: actors}, nil
+}
+
+// SubEvent returns ACLED's hierarchy row of a sub-event type.
+func (b *Builder) SubEvent(name string) (SubEvent, bool) {
+	s, ok := b.lex.subEvents[name]
+	return s, ok
+}
+
+// Triggers returns the triggers of sentence si, for annotation.
+func (b *Builder) Triggers(in *Input, si int) []Trigger {
+	s := in.Sents[si]
+	ts, _ := b.findTriggers(in.Doc.Text, in.Toks, s.First, s.Last)
+	return ts
+}
+
+// Fates of counted people.
+const (
+	fateKilled   = "killed"
+	fateInjured  = "injured"
+	fateArrested = "arrested"
+)
+
+// count is a number of people with a fate: "three important ISIS members"
+// killed.
+type count struct {
+	n          int
+	start, end int // byte span of the number phrase
+	fate       string
+	kind       string         // count noun kind: civilian, member, other
+	actor      *actor.Mention // the group named with the noun ("ISIS members")
+}
+
+// draft is the event one sentence reports, before merging.
+type draft struct {
+	sents          []int // sentence indices
+	subType        string
+	trigger        *Trigger
+	triggers       []Trigger // every active trigger merged in, for evidence
+	actor1         *actor.Mention
+	actor2         *actor.Mention
+	dates          []date.Expr
+	places         []Place
+	explicitDate   bool
+	ownPlace       bool
+	counts         []count
+	people         []personFate
+	cues           []cueRef
+	separate       bool
+	actorFromClaim bool
+}
+
+type personFate struct {
+	m    person.Mention
+	fate string
+	si   int
+}
+
+type cueRef struct {
+	c  claim.Cue
+	si int
+}
+
+// Build returns the events of the document in text order.
+func (b *Builder) Build(in *Input) []sitrep.Event {
+	text := in.Doc.Text
+	var drafts []*draft
+	for si, s := range in.Sents {
+		ts, separate := b.findTriggers(text, in.Toks, s.First, s.Last)
+		if len(ts) == 0 {
+			continue
+		}
+		d := b.sentenceDraft(in, si, ts)
+		if d == nil {
+			continue
+		}
+		d.separate = separate
+		drafts = append(drafts, d)
+	}
+	drafts = b.merge(in, drafts)
+	b.applyDoubts(in, drafts)
+	events := make([]sitrep.Event, 0, len(drafts))
+	for _, d := range drafts {
+		if ev, ok := b.finish(in, d); ok {
+			events = append(events, ev)
+		}
+	}
+	return dedupeIDs(events)
+}
+
+// sentenceDraft types sentence si and fills what the sentence says.
+func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
+	text := in.Doc.Text
+	s := in.Sents[si]
+	cues := in.Cues[si]
+	hasCue := false
+	for _, c := range cues {
+		if c.Stance == claim.Asserts || c.Stance == claim.Claims {
+			hasCue = true
+		}
+	}
+	hasDate := false
+	for _, de := range in.Dates {
+		if de.Start >= s.Start && de.End <= s.End && de.Precision <= 3 {
+			hasDate = true
+		}
+	}
+	hasNumber := false
+	for _, n := range in.Numbers {
+		if n.Start >= s.Start && n.End <= s.End && !n.Ordinal {
+			hasNumber = true
+		}
+	}
+	disaster := false
+	for i := range ts {
+		if ts[i].Class == classDisaster {
+			disaster = true
+		}
+	}
+	for i := range ts {
+		t := &ts[i]
+		t.Passive = passive(text, in.Toks, s.First, s.Last, t)
+		if t.Suppressed != "" {
+			continue
+		}
+		switch {
+		case disaster && (t.Class == classKill || t.Class == classInjure || t.Class == classAttack || t.Class == "Remote explosive/landmine/IED" && t.Strength == 2):
+			// ACLED does not code disasters and accidents.
+			t.Suppressed = "disaster"
+		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
+			// "the detainees had carried out attacks": background.
+			t.Suppressed = "background"
+		case bareGenericPlural(text, in.Toks, s.First, t) && !hasDate && !hasNumber:
+			// "carried out attacks in Faryab and Kabul": no one event.
+			t.Suppressed = "generic"
+		}
+	}
+	actors := roleCandidates(text, in.Toks, in.Actors[si], cues)
+	v := &sentenceView{triggers: ts, actors: actors}
+	v.victims = b.counts(in, si, ts, in.Actors[si])
+	subType, main := classify(v, func(t *Trigger) (*actor.Mention, *actor.Mention) {
+		return roles(text, in.Toks, s, t, actors, v.victims)
+	})
+	if subType == "" {
+		return nil
+	}
+	d := &draft{sents: []int{si}, subType: subType, trigger: main}
+	for i := range ts {
+		if ts[i].active() {
+			d.triggers = append(d.triggers, ts[i])
+		}
+	}
+	d.actor1, d.actor2 = roles(text, in.Toks, s, main, actors, v.victims)
+	d.counts = v.victims
+	// Dates: the one nearest the trigger; a bare year is context.
+	if de, ok := nearestDate(in.Dates, s, main); ok {
+		d.dates = append(d.dates, de)
+		d.explicitDate = true
+	}
+	d.places = eventPlaces(in, s, ts, cues, main)
+	d.ownPlace = len(d.places) > 0
+	d.people = b.peopleFates(in, si, ts, cues)
+	for _, c := range cues {
+		d.cues = append(d.cues, cueRef{c: c, si: si})
+	}
+	return d
+}
+
+// passive reports whether a verb trigger is in the passive voice ("were
+// killed", "have been arrested", "killed by").
+func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		switch phrase.Fold(toks[k].Text(text)) {
+		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
+			return true
+		case "not", "reportedly", "allegedly", "also", "all", "later", "both", "reported", "said", "believed":
+			continue
+		}
+		break
+	}
+	if t.Last < to && phrase.Fold(toks[t.Last].Text(text)) == "by" {
+		return true
+	}
+	return false
+}
+
+func pastPerfect(text string, toks []segment.Token, from int, t *Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
+		w := phrase.Fold(toks[k].Text(text))
+		if w == "had" {
+			return true
+		}
+		if toks[k].Kind == segment.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// bareGenericPlural reports a plural event noun with no determiner or
+// number before it: "carried out attacks".
+func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) bool {
+	if t.Last-t.First != 1 {
+		return false
+	}
+	w := phrase.Fold(toks[t.First].Text(text))
+	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
+		return false
+	}
+	switch t.Class {
+	case classAttack, "Armed clash", classKill, "Remote explosive/landmine/IED", "Air/drone strike":
+	default:
+		return false
+	}
+	if t.First-1 < from {
+		return false
+	}
+	prev := phrase.Fold(toks[t.First-1].Text(text))
+	switch prev {
+	case "out", "conducted", "carried", "launched", "staged", "increased", "more", "frequent", "repeated", "several", "recent":
+		return true
+	}
+	return false
+}
+
+// roleCandidates are the actor mentions that can fill actor1/actor2: not
+// the speakers of cues, and not a country named as a place ("in Syria").
+func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues []claim.Cue) []actor.Mention {
+	out := make([]actor.Mention, 0, len(ms))
+	for _, m := range ms {
+		inSpeaker := false
+		for _, c := range cues {
+			if c.HasSpeaker() && m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast {
+				inSpeaker = true
+			}
+		}
+		if inSpeaker {
+			continue
+		}
+		if m.Kind == actor.Country {
+			if m.Demonym || locative(text, toks, m.First) {
+				continue
+			}
+			if m.Last < len(toks) && (toks[m.Last].Text(text) == "’s" || toks[m.Last].Text(text) == "'s") {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var locatives = map[string]bool{
+	"in": true, "of": true, "from": true, "near": true, "to": true, "across": true, "into": true,
+	"at": true, "within": true, "throughout": true, "outside": true, "inside": true, "towards": true,
+	"toward": true, "around": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "over": true, "through": true, "on": true,
+}
+
+func locative(text string, toks []segment.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := phrase.Fold(toks[k].Text(text))
+		if locatives[w] {
+			return true
+		}
+		if w != "the" && w != "northern" && w != "north" && w != "south" && w != "east" && w != "west" {
+			return false
+		}
+	}
+	return false
+}
+
+// prepositions that make the actor after them the object of an event.
+var objectPreps = map[string]bool{
+	"on": true, "against": true, "with": true, "at": true, "in": true, "targeting": true,
+	"targetting": true, "from": true, "near": true, "into": true, "toward": true, "towards": true,
+}
+
+func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bool {
+	for k := m.First - 1; k >= from && k >= m.First-3; k-- {
+		w := phrase.Fold(toks[k].Text(text))
+		if objectPreps[w] {
+			return true
+		}
+		switch w {
+		case "a", "an", "the", "its", "their", "his", "her", "key", "suspected", "alleged", "local", "special":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// roles assigns actor1 (who acted) and actor2 (on whom) around the main
+// trigger, by voice and position.
+func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
+	var subj, objBefore, after, after2 *actor.Mention
+	// A relative clause before the verb ("members of IS who were involved
+	// in the attack on the governor have been arrested") holds no subject.
+	rel := -1
+	for k := t.First - 1; k >= s.First; k-- {
+		if w := phrase.Fold(toks[k].Text(text)); w == "who" || w == "which" {
+			rel = k
+			break
+		}
+	}
+	for i := range cands {
+		m := &cands[i]
+		switch {
+		case rel >= 0 && m.First > rel && m.Last <= t.First:
+			continue
+		case m.Last <= t.First:
+			if afterPrep(text, toks, s.First, m) {
+				if objBefore == nil {
+					objBefore = m
+				}
+			} else {
+				subj = m // the nearest subject before the trigger
+			}
+		case m.First >= t.Last:
+			if after == nil {
+				after = m
+			} else if after2 == nil {
+				after2 = m
+			}
+		}
+	}
+	if t.Last < s.Last && phrase.Fold(toks[t.Last].Text(text)) == "between" && after != nil && after2 != nil {
+		return after, after2
+	}
+	if t.Passive {
+		a2 = subj
+		if a2 == nil {
+			a2 = objBefore
+		}
+		a1 = after
+	} else {
+		a1 = subj
+		a2 = after
+		if a2 == nil {
+			a2 = objBefore
+		}
+	}
+	// The group named with the victims: "killing 12 security force members".
+	if a2 == nil {
+		for _, c := range victims {
+			if c.actor != nil {
+				a2 = c.actor
+				break
+			}
+		}
+	}
+	if a1 != nil && a2 != nil && a1.First == a2.First {
+		a2 = nil
+	}
+	return a1, a2
+}
+
+func nearestDate(dates []date.Expr, s segment.Sentence, t *Trigger) (date.Expr, bool) {
+	best, bestDist := -1, 0
+	for i, de := range dates {
+		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() {
+			continue
+		}
+		dist := de.Start - t.End
+		if de.End <= t.Start {
+			dist = t.Start - de.End
+		}
+		if dist < 0 {
+			dist = -dist
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return date.Expr{}, false
+	}
+	return dates[best], true
+}
+
+// eventPlaces returns the places of sentence s that belong to the event:
+// not those that follow a trigger of a background event ("the attack on
+// the governor in Balkh"), nor those inside a speaker ("the police chief of
+// Jawzjan said").
+func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, main *Trigger) []Place {
+	var out []Place
+	for _, p := range in.Places {
+		if p.Start < s.Start || p.End > s.End {
+			continue
+		}
+		owner := -1
+		for i := range ts {
+			t := &ts[i]
+			if t.End <= p.Start && !isCtx(t) && (owner < 0 || t.End > ts[owner].End) {
+				owner = i
+			}
+		}
+		if owner >= 0 && ts[owner].Suppressed != "" && &ts[owner] != main {
+			continue
+		}
+		inSpeaker := false
+		for _, c := range cues {
+			if c.HasSpeaker() {
+				// Speaker token span to bytes.
+				if p.Start >= in.Toks[c.SpeakerFirst].Start && p.End <= in.Toks[c.SpeakerLast-1].End {
+					inSpeaker = true
+				}
+			}
+		}
+		if inSpeaker {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func isCtx(t *Trigger) bool {
+	return len(t.Class) > 4 && t.Class[:4] == "ctx:" || len(t.Class) > 4 && t.Class[:4] == "mod:" || t.Class == classDisaster || t.Class == classDiplomacy
+}
+
+// counts finds the numbers of people killed, injured or arrested in
+// sentence si: "killing 12 security force members", "24 people were
+// killed", "killed a key ISIS commander".
+func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention) []count {
+	text := in.Doc.Text
+	s := in.Sents[si]
+	toks := in.Toks
+	tokAt := func(byteOff int) int {
+		return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= byteOff })
+	}
+	fateOf := func(t *Trigger) string {
+		if t.Suppressed != "" && t.Suppressed != "generic" {
+			return ""
+		}
+		switch t.Class {
+		case classKill:
+			return fateKilled
+		case classInjure:
+			return fateInjured
+		case "Arrests":
+			return fateArrested
+		}
+		return ""
+	}
+	type cand struct {
+		n          int
+		start, end int
+		first      int // first token after the number
+	}
+	var cs []cand
+	for _, n := range in.Numbers {
+		if n.Start < s.Start || n.End > s.End || n.Ordinal || n.Value <= 0 {
+			continue
+		}
+		cs = append(cs, cand{n: n.Value, start: n.Start, end: n.End, first: tokAt(n.End)})
+	}
+	// "a"/"an"/"one" count one when a count noun follows.
+	for i := s.First; i < s.Last; i++ {
+		w := phrase.Fold(toks[i].Text(text))
+		if w == "a" || w == "an" {
+			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
+		}
+	}
+	var out []count
+	for _, c := range cs {
+		// The counted noun: within four tokens, past adjectives and a group name.
+		noun, kind := -1, ""
+		var grp *actor.Mention
+		for k := c.first; k < s.Last && k < c.first+5; k++ {
+			tk := toks[k]
+			if tk.Kind == segment.Punct {
+				if isQuote(text[tk.Start:tk.End]) {
+					continue
+				}
+				break
+			}
+			if tk.Kind == segment.Number {
+				break
+			}
+			w := phrase.Fold(tk.Text(text))
+			if cn, ok := b.lex.countNouns[w]; ok {
+				noun, kind = k, cn.kind
+				break
+			}
+			for i := range actors {
+				if actors[i].First <= k && k < actors[i].Last && actors[i].Kind != actor.Country {
+					grp = &actors[i]
+				}
+			}
+		}
+		// The actor mention may be the noun itself: "12 soldiers".
+		if noun >= 0 {
+			for i := range actors {
+				if actors[i].First <= noun && noun < actors[i].Last && (grp == nil || actors[i].Kind != actor.Agent) {
+					if grp == nil {
+						grp = &actors[i]
+					}
+				}
+			}
+		}
+		first := noun
+		if noun < 0 {
+			// "12 killed", "5 dead": the fate word right after the number.
+			if c.first < s.Last {
+				for i := range ts {
+					if ts[i].First == c.first && fateOf(&ts[i]) != "" {
+						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: "other"})
+					}
+				}
+			}
+			continue
+		}
+		// Fate: a trigger just before the number ("killing 12", "killed
+		// at least 10"), else the next one after the noun ("were killed").
+		fate := ""
+		ctok := tokAt(c.start)
+		for i := range ts {
+			t := &ts[i]
+			if f := fateOf(t); f != "" && t.Last <= ctok && ctok-t.Last <= 3 && !t.Passive {
+				fate = f
+			}
+		}
+		if fate == "" {
+			for i := range ts {
+				t := &ts[i]
+				if f := fateOf(t); f != "" && t.First > first && t.First-first <= 6 && !clauseBreak(text, toks, first, t.First) {
+					fate = f
+					break
+				}
+			}
+		}
+		if fate == "" {
+			continue
+		}
+		if c.n == 1 && (phrase.Fold(text[c.start:c.end]) == "a" || phrase.Fold(text[c.start:c.end]) == "an") && kind == "other" {
+			continue
+		}
+		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp})
+	}
+	return out
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "‘", "’", "'", "\"", "“", "”":
+		return true
+	}
+	return false
+}
+
+// peopleFates gives each person named in sentence si the fate of the
+// event verb that governs them, leaving out speakers.
+func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue) []personFate {
+	var out []personFate
+	for _, p := range in.People[si] {
+		speaker := false
+		for _, c := range cues {
+			if c.HasSpeaker() && p.First >= c.SpeakerFirst && p.Last <= c.SpeakerLast {
+				speaker = true
+			}
+		}
+		if speaker {
+			continue
+		}
+		// "the attack on former governor X": X belongs to that background event.
+		if governedBySuppressed(in.Doc.Text, in.Toks, ts, p) {
+			continue
+		}
+		fate := ""
+		// The nearest governing trigger: a passive verb after the name,
+		// or an active verb or noun ("the death of") before it.
+		bestDist := 1 << 30
+		for i := range ts {
+			t := &ts[i]
+			if t.Suppressed != "" && t.Suppressed != "generic" {
+				continue
+			}
+			f := fateOfPerson(t)
+			if f == "" {
+				continue
+			}
+			var dist int
+			switch {
+			case t.First >= p.Next && t.Passive:
+				dist = t.First - p.Last
+			case t.Last <= p.First && !t.Passive:
+				dist = p.First - t.Last
+				if dist > 6 {
+					continue
+				}
+			default:
+				continue
+			}
+			if dist < bestDist {
+				bestDist, fate = dist, f
+			}
+		}
+		if fate != "" {
+			out = append(out, personFate{m: p, fate: fate, si: si})
+		}
+	}
+	return out
+}
+
+func fateOfPerson(t *Trigger) string {
+	switch t.Class {
+	case classKill:
+		if t.Strength >= 1 {
+			return sitrep.FateKilled
+		}
+	case classInjure:
+		return sitrep.FateInjured
+	case "Arrests":
+		return sitrep.FateArrested
+	case "Abduction/forced disappearance":
+		return sitrep.FateOther
+	case classAttack, "Attack":
+		return sitrep.FateTargeted
+	}
+	return ""
+}
+
+// governedBySuppressed reports whether the nearest trigger before person p
+// is a suppressed one within a few tokens: p belongs to that event.
+func governedBySuppressed(text string, toks []segment.Token, ts []Trigger, p person.Mention) bool {
+	var near *Trigger
+	for i := range ts {
+		t := &ts[i]
+		if isCtx(t) || t.Last > p.First {
+			continue
+		}
+		if near == nil || t.Last > near.Last {
+			near = t
+		}
+	}
+	if near == nil || near.Suppressed == "" || near.Suppressed == "generic" {
+		return false
+	}
+	return p.First-near.Last <= 6 && !clauseBreak(text, toks, near.Last, p.First)
+}

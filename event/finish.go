@@ -1,0 +1,539 @@
+package event
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/internal/phrase"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// docCountry is the country most places of the document lie in.
+func docCountry(in *Input) string {
+	n := map[string]int{}
+	best := ""
+	for _, p := range in.Places {
+		if p.CountryCode == "" {
+			continue
+		}
+		n[p.CountryCode]++
+		if best == "" || n[p.CountryCode] > n[best] {
+			best = p.CountryCode
+		}
+	}
+	if best == "" {
+		for _, ms := range in.Actors {
+			for _, m := range ms {
+				if m.Country != "" {
+					return m.Country
+				}
+			}
+		}
+	}
+	return best
+}
+
+// claimant is who a cue attributes its statement to.
+type claimant struct {
+	name        string // canonical actor or person name, "" for none
+	actor       actor.Resolved
+	independent bool
+	start, end  int // byte span of the speaker
+}
+
+// resolveClaimant names the speaker of cue c in sentence si. history maps
+// a speaker's head noun ("directorate") to whom it named before, so that
+// "the directorate said" refers back.
+func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string, day time.Time, history map[string]claimant, last *claimant) claimant {
+	text := in.Doc.Text
+	if !c.HasSpeaker() {
+		return claimant{}
+	}
+	cl := claimant{start: in.Toks[c.SpeakerFirst].Start, end: in.Toks[c.SpeakerLast-1].End, independent: c.Independent}
+	if c.Independent {
+		return cl
+	}
+	head := phrase.Fold(in.Toks[c.SpeakerLast-1].Text(text))
+	for _, m := range in.Actors[si] {
+		if m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast && m.Kind != actor.Country || m.Kind == actor.Country && !m.Demonym && m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast {
+			r := b.actors.Resolve(&m, country, day)
+			if r.Name != "" {
+				cl.name, cl.actor = r.Name, r
+				history[head] = cl
+				return cl
+			}
+		}
+	}
+	for _, p := range in.People[si] {
+		if p.First >= c.SpeakerFirst && p.Last <= c.SpeakerLast {
+			if p.RoleFirst >= 0 {
+				for _, m := range in.Actors[si] {
+					if m.First >= p.RoleFirst && m.Last <= p.RoleLast {
+						if r := b.actors.Resolve(&m, country, day); r.Name != "" {
+							cl.name, cl.actor = r.Name, r
+							return cl
+						}
+					}
+				}
+			}
+			cl.name = p.Name
+			return cl
+		}
+	}
+	if prev, ok := history[head]; ok {
+		prev.start, prev.end = cl.start, cl.end
+		return prev
+	}
+	switch head {
+	case "it", "they", "he", "she", "group", "ministry", "spokesman", "spokesperson", "statement", "officials", "official", "authorities":
+		if last != nil && last.name != "" {
+			prev := *last
+			prev.start, prev.end = cl.start, cl.end
+			return prev
+		}
+	}
+	return cl
+}
+
+// finish resolves a draft into an event record.
+func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
+	text := in.Doc.Text
+	sub := b.lex.subEvents[d.subType]
+	sort.Ints(d.sents)
+	ev := sitrep.Event{
+		EventType:    sub.EventType,
+		SubEventType: sub.Name,
+		Source:       in.Doc.ID,
+		DateBasis:    in.Basis,
+		People:       []sitrep.Person{},
+		Evidence:     []sitrep.Evidence{},
+	}
+	addEv := func(field string, start, end int) {
+		if start < 0 || end > len(text) || start >= end {
+			return
+		}
+		ev.Evidence = append(ev.Evidence, sitrep.Evidence{Field: field, Text: text[start:end], Start: start, End: end})
+	}
+	addEv(sitrep.FieldSubEventType, d.trigger.Start, d.trigger.End)
+
+	// When: the most precise date stated, else the week before the
+	// reference date (the article reports it without saying when).
+	if len(d.dates) > 0 {
+		best := d.dates[0]
+		for _, de := range d.dates[1:] {
+			if de.Precision < best.Precision {
+				best = de
+			}
+		}
+		ev.EventDate = best.To.Format(time.DateOnly)
+		ev.DateFrom = best.From.Format(time.DateOnly)
+		ev.TimePrecision = min(best.Precision, 3)
+		addEv(sitrep.FieldEventDate, best.Start, best.End)
+	} else if !in.Ref.IsZero() {
+		ev.EventDate = in.Ref.Format(time.DateOnly)
+		ev.DateFrom = in.Ref.AddDate(0, 0, -6).Format(time.DateOnly)
+		ev.TimePrecision = 2
+	}
+	day := in.Ref
+	if ev.EventDate != "" {
+		day, _ = time.Parse(time.DateOnly, ev.EventDate)
+	}
+
+	// Where.
+	country := docCountry(in)
+	if len(d.places) > 0 {
+		p := bestPlace(d.places)
+		b.setPlace(&ev, p)
+		addEv(sitrep.FieldLocation, p.Start, p.End)
+		if p.CountryCode != "" {
+			country = p.CountryCode
+		}
+	} else if p, ok := inheritPlace(in, d); ok {
+		b.setPlace(&ev, p)
+		ev.GeoPrecision = max(ev.GeoPrecision, 2)
+		if p.CountryCode != "" {
+			country = p.CountryCode
+		}
+	}
+	if ev.Country == "" && country != "" {
+		ev.Country = b.actors.CountryName(country)
+	}
+
+	// Who: actors resolved for the country and day; claims.
+	var r1, r2 actor.Resolved
+	if d.actor1 != nil {
+		r1 = b.actors.Resolve(d.actor1, country, day)
+	}
+	if d.actor2 != nil {
+		r2 = b.actors.Resolve(d.actor2, country, day)
+	}
+	claims, claimedBy, verification, verSpan := b.claims(in, d, country, day, &r1, r2)
+	if r1.Name != "" && d.actor1 != nil {
+		addEv(sitrep.FieldActor1, d.actor1.Start, d.actor1.End)
+	}
+	if r2.Name != "" && r2.Name != r1.Name && d.actor2 != nil {
+		addEv(sitrep.FieldActor2, d.actor2.Start, d.actor2.End)
+	}
+	if r2.Name == r1.Name {
+		r2 = actor.Resolved{}
+	}
+	ev.Actor1, ev.Inter1 = r1.Name, r1.Inter
+	ev.Actor2, ev.Inter2 = r2.Name, r2.Inter
+	ev.Claims = claims
+	ev.ClaimedBy = claimedBy.name
+	if claimedBy.name != "" {
+		addEv(sitrep.FieldClaimedBy, claimedBy.start, claimedBy.end)
+	}
+	ev.Verification = verification
+	if verSpan[1] > 0 {
+		addEv(sitrep.FieldVerification, verSpan[0], verSpan[1])
+	}
+
+	// How many.
+	perSent := map[int]map[string]int{}
+	spans := map[string][2]int{}
+	for _, c := range d.counts {
+		si := sentenceOf(in, c.start)
+		if perSent[si] == nil {
+			perSent[si] = map[string]int{}
+		}
+		perSent[si][c.fate] += c.n
+		if perSent[si][c.fate] > 0 && spans[c.fate][1] == 0 {
+			spans[c.fate] = [2]int{c.start, c.end}
+		}
+	}
+	maxFate := func(f string) int {
+		n := 0
+		for _, m := range perSent {
+			n = max(n, m[f])
+		}
+		return n
+	}
+	ev.People = b.people(in, d, country, day, r2)
+	named := map[string]int{}
+	for _, p := range ev.People {
+		named[p.Fate]++
+	}
+	ev.Fatalities = max(maxFate(fateKilled), named[sitrep.FateKilled])
+	ev.Injuries = max(maxFate(fateInjured), named[sitrep.FateInjured])
+	ev.Arrests = max(maxFate(fateArrested), named[sitrep.FateArrested])
+	if s := spans[fateKilled]; s[1] > 0 && ev.Fatalities > 0 {
+		addEv(sitrep.FieldFatalities, s[0], s[1])
+	}
+	for _, pf := range d.people {
+		addEv(sitrep.FieldPeople, pf.m.Start, pf.m.End)
+	}
+
+	ev.Notes = b.notes(&ev, sub)
+	ev.EventID = eventID(&ev, d.trigger.Start, country)
+	sortEvidence(ev.Evidence)
+	return ev, true
+}
+
+func sentenceOf(in *Input, off int) int {
+	return sort.Search(len(in.Sents), func(i int) bool { return in.Sents[i].End > off })
+}
+
+// inheritPlace returns the last place named before the event in its
+// paragraph or earlier, for an event whose sentences name none.
+func inheritPlace(in *Input, d *draft) (Place, bool) {
+	start := in.Sents[d.sents[0]].Start
+	for i := len(in.Places) - 1; i >= 0; i-- {
+		if in.Places[i].End <= start {
+			return in.Places[i], true
+		}
+	}
+	for _, p := range in.Places { // a place named later in the same sentence group
+		if p.Start >= start {
+			return p, true
+		}
+	}
+	return Place{}, false
+}
+
+func (b *Builder) setPlace(ev *sitrep.Event, p Place) {
+	ev.Country = p.Country
+	ev.Admin1 = p.Admin1
+	ev.Admin2 = p.Admin2
+	ev.Location = p.Name
+	lat, lon := p.Lat, p.Lon
+	ev.Latitude, ev.Longitude = &lat, &lon
+	ev.GeoPrecision = p.Precision
+	ev.GeonameID = p.GeonameID
+}
+
+// claims collects the claims of an event and decides its verification.
+// Spec: confirmed (independently confirmed), unconfirmed (the text says it
+// is not), claimed (only a party's word), disputed (denied), reported.
+func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 *actor.Resolved, r2 actor.Resolved) ([]sitrep.Claim, claimant, string, [2]int) {
+	history := map[string]claimant{}
+	var last *claimant
+	// Resolve every cue of the document up to the event, in order, so
+	// that anaphoric speakers ("the directorate") refer back.
+	resolved := map[[2]int]claimant{}
+	maxSent := d.sents[len(d.sents)-1]
+	for _, cr := range d.cues {
+		maxSent = max(maxSent, cr.si)
+	}
+	for si := 0; si <= maxSent && si < len(in.Cues); si++ {
+		for _, c := range in.Cues[si] {
+			cl := b.resolveClaimant(in, si, c, country, day, history, last)
+			resolved[[2]int{si, c.First}] = cl
+			if cl.name != "" {
+				cp := cl
+				last = &cp
+			}
+		}
+	}
+	var out []sitrep.Claim
+	var by claimant
+	var doubt, deny, confirm bool
+	var verSpan [2]int
+	party := func(cl claimant) bool {
+		if cl.name == "" {
+			return false
+		}
+		for _, r := range []actor.Resolved{*r1, r2} {
+			if r.Name == "" {
+				continue
+			}
+			if cl.name == r.Name || cl.actor.Base != "" && cl.actor.Base == r.Base || cl.actor.State && r.State && cl.actor.Country == r.Country {
+				return true
+			}
+		}
+		return r1.Name == "" && cl.actor.Inter != 0 && cl.actor.Inter <= 4
+	}
+	seen := map[[2]int]bool{}
+	for _, cr := range d.cues {
+		key := [2]int{cr.si, cr.c.First}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		cl := resolved[key]
+		stance := cr.c.Stance
+		out = append(out, sitrep.Claim{Claimant: cl.name, Cue: in.Doc.Text[cr.c.Start:cr.c.End], Stance: stance, Text: in.Doc.Text[cr.c.Start:cr.c.End], Start: cr.c.Start, End: cr.c.End})
+		switch stance {
+		case claim.Asserts, claim.Claims:
+			if by.name == "" && cl.name != "" {
+				by = cl
+			}
+		case claim.Doubts:
+			doubt = true
+			verSpan = [2]int{cr.c.Start, cr.c.End}
+		case claim.Denies:
+			deny = true
+			if verSpan[1] == 0 {
+				verSpan = [2]int{cr.c.Start, cr.c.End}
+			}
+		case claim.Confirms:
+			if cl.independent || cl.name != "" && !party(cl) {
+				confirm = true
+			} else if by.name == "" && cl.name != "" {
+				by = cl
+			}
+		}
+	}
+	// Who did it, when the text names only the party that announces it:
+	// "Taliban spokesman ... reported an attack on three ISIS hideouts".
+	if r1.Name == "" && by.name != "" && by.actor.Inter != 0 && by.actor.Inter <= 4 && by.actor.Name != r2.Name && by.actor.Base != r2.Base {
+		*r1 = by.actor
+	}
+	verification := sitrep.Reported
+	switch {
+	case doubt:
+		verification = sitrep.Unconfirmed
+	case deny:
+		verification = sitrep.Disputed
+	case confirm:
+		verification = sitrep.Confirmed
+	case by.name != "" && party(by):
+		verification = sitrep.Claimed
+	}
+	if verification == sitrep.Claimed && verSpan[1] == 0 && by.end > 0 {
+		verSpan = [2]int{by.start, by.end}
+	}
+	return out, by, verification, verSpan
+}
+
+// people lists the named people of the event with their fate, role and
+// affiliation, one entry per person.
+func (b *Builder) people(in *Input, d *draft, country string, day time.Time, victims actor.Resolved) []sitrep.Person {
+	text := in.Doc.Text
+	rank := map[string]int{sitrep.FateKilled: 5, sitrep.FateInjured: 4, sitrep.FateArrested: 3, sitrep.FateTargeted: 2, sitrep.FateOther: 1}
+	var out []sitrep.Person
+	index := map[string]int{}
+	for _, pf := range d.people {
+		p := pf.m
+		aff := ""
+		if p.RoleFirst >= 0 {
+			for _, m := range in.Actors[pf.si] {
+				if m.First >= p.RoleFirst && m.Last <= p.RoleLast && m.Kind != actor.Country {
+					aff = b.actors.Resolve(&m, country, day).Name
+					break
+				}
+			}
+		}
+		if aff == "" && (pf.fate == sitrep.FateKilled || pf.fate == sitrep.FateInjured || pf.fate == sitrep.FateArrested) {
+			aff = victims.Name
+		}
+		role := ""
+		if p.RoleFirst >= 0 && p.RoleLast > p.RoleFirst {
+			role = strings.TrimSpace(text[in.Toks[p.RoleFirst].Start:in.Toks[p.RoleLast-1].End])
+			role = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(role, "a "), "an "), "the ")
+		}
+		key := phrase.Fold(p.Name)
+		if i, ok := index[key]; ok {
+			q := &out[i]
+			if rank[pf.fate] > rank[q.Fate] {
+				q.Fate = pf.fate
+			}
+			if q.Role == "" {
+				q.Role = role
+			}
+			if q.Affiliation == "" {
+				q.Affiliation = aff
+			}
+			q.Aliases = appendNew(q.Aliases, p.Aliases...)
+			continue
+		}
+		// "Ustad Salman" after "Ustad Salman Tajikistani": the same person.
+		dup := false
+		for i := range out {
+			if strings.HasPrefix(phrase.Fold(out[i].Name), key+" ") || strings.HasPrefix(key, phrase.Fold(out[i].Name)+" ") {
+				dup = true
+				if rank[pf.fate] > rank[out[i].Fate] {
+					out[i].Fate = pf.fate
+				}
+			}
+		}
+		if dup {
+			continue
+		}
+		index[key] = len(out)
+		out = append(out, sitrep.Person{Name: p.Name, Aliases: p.Aliases, Role: role, Affiliation: aff, Fate: pf.fate})
+	}
+	if out == nil {
+		out = []sitrep.Person{}
+	}
+	return out
+}
+
+func appendNew(xs []string, ys ...string) []string {
+	for _, y := range ys {
+		found := false
+		for _, x := range xs {
+			found = found || x == y
+		}
+		if !found {
+			xs = append(xs, y)
+		}
+	}
+	return xs
+}
+
+// notes writes one or two sentences in ACLED's style.
+func (b *Builder) notes(ev *sitrep.Event, sub SubEvent) string {
+	var sb strings.Builder
+	if ev.EventDate != "" {
+		t, _ := time.Parse(time.DateOnly, ev.EventDate)
+		ds := fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year())
+		switch ev.TimePrecision {
+		case 1:
+			sb.WriteString("On " + ds + ", ")
+		case 2:
+			sb.WriteString("On or shortly before " + ds + ", ")
+		default:
+			sb.WriteString(fmt.Sprintf("In %s %d, ", t.Month(), t.Year()))
+		}
+	}
+	where := ev.Location
+	if ev.Admin1 != "" && ev.Admin1 != ev.Location {
+		where += " (" + ev.Admin1 + ", " + ev.Country + ")"
+	} else if ev.Country != "" && ev.Country != ev.Location {
+		where += " (" + ev.Country + ")"
+	}
+	switch {
+	case ev.Actor1 != "" && ev.Actor2 != "":
+		sb.WriteString(ev.Actor1 + " " + sub.Verb + " " + ev.Actor2)
+	case ev.Actor1 != "":
+		sb.WriteString(sub.Noun + " involving " + ev.Actor1)
+	case ev.Actor2 != "":
+		sb.WriteString(sub.Noun + " targeting " + ev.Actor2)
+	default:
+		sb.WriteString(sub.Noun)
+	}
+	if where != "" {
+		sb.WriteString(" in " + where)
+	}
+	sb.WriteString(".")
+	var killed []string
+	for _, p := range ev.People {
+		if p.Fate == sitrep.FateKilled {
+			killed = append(killed, p.Name)
+		}
+	}
+	switch {
+	case ev.Fatalities > 0 && len(killed) > 0:
+		sb.WriteString(fmt.Sprintf(" %d killed, including %s.", ev.Fatalities, strings.Join(killed, ", ")))
+	case ev.Fatalities > 0:
+		sb.WriteString(fmt.Sprintf(" %d reported killed.", ev.Fatalities))
+	}
+	switch ev.Verification {
+	case sitrep.Unconfirmed:
+		sb.WriteString(" According to " + orSource(ev.ClaimedBy) + "; not independently confirmed.")
+	case sitrep.Claimed:
+		sb.WriteString(" Claimed by " + ev.ClaimedBy + ".")
+	case sitrep.Disputed:
+		sb.WriteString(" Disputed.")
+	case sitrep.Confirmed:
+		sb.WriteString(" Independently confirmed.")
+	}
+	s := sb.String()
+	if len(s) > 0 {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
+}
+
+func orSource(s string) string {
+	if s == "" {
+		return "the source"
+	}
+	return s
+}
+
+// eventID is stable for the same input: a hash of the document, the
+// event's type, date, place and where in the text it was found.
+func eventID(ev *sitrep.Event, offset int, country string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d", ev.Source, ev.SubEventType, ev.EventDate, ev.Location, offset)
+	prefix := "XXX"
+	if c, ok := lexicon.CountryByISO2(country); ok {
+		prefix = c.ISO3
+	}
+	return prefix + "-" + hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+func dedupeIDs(evs []sitrep.Event) []sitrep.Event {
+	seen := map[string]int{}
+	for i := range evs {
+		id := evs[i].EventID
+		if n := seen[id]; n > 0 {
+			evs[i].EventID = fmt.Sprintf("%s-%d", id, n+1)
+		}
+		seen[id]++
+	}
+	return evs
+}
+
+func sortEvidence(es []sitrep.Evidence) {
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+}

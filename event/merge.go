@@ -1,0 +1,191 @@
+package event
+
+import (
+	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/claim"
+)
+
+// merge joins the drafts that report one event. ACLED's rule: the same
+// actors, place and day make one event. A sentence that adds to the one
+// before it (no place or date of its own, no "in another incident") is
+// folded into it too.
+func (b *Builder) merge(in *Input, ds []*draft) []*draft {
+	var out []*draft
+	for _, d := range ds {
+		merged := false
+		for k := len(out) - 1; k >= 0; k-- {
+			e := out[k]
+			if e.subType == d.subType && compatible(e, d) {
+				e.absorb(d)
+				merged = true
+				break
+			}
+			if k == len(out)-1 && absorbable(e, d) {
+				if e.trigger.Strength < 3 && d.trigger.Strength == 3 && sameFamily(b, e.subType, d.subType) {
+					e.subType, e.trigger = d.subType, d.trigger
+				}
+				e.absorb(d)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func sameFamily(b *Builder, a, c string) bool {
+	return b.lex.subEvents[a].EventType == b.lex.subEvents[c].EventType ||
+		b.lex.subEvents[a].DisorderType == "Political violence" && b.lex.subEvents[c].DisorderType == "Political violence"
+}
+
+// absorbable reports whether d only adds detail to e, the event before it.
+func absorbable(e, d *draft) bool {
+	if d.separate || d.ownPlace || d.explicitDate {
+		return false
+	}
+	if d.sents[0]-e.sents[len(e.sents)-1] > 2 {
+		return false
+	}
+	return actorsCompatible(e.actor1, d.actor1) && actorsCompatible(e.actor2, d.actor2) ||
+		actorsCompatible(e.actor1, d.actor2) && actorsCompatible(e.actor2, d.actor1)
+}
+
+func compatible(e, d *draft) bool {
+	if d.separate && !d.ownPlace {
+		return false
+	}
+	if !actorsCompatible(e.actor1, d.actor1) || !actorsCompatible(e.actor2, d.actor2) {
+		return false
+	}
+	if !placesCompatible(e.places, d.places) {
+		return false
+	}
+	if e.explicitDate && d.explicitDate {
+		if !datesOverlap(e, d) {
+			return false
+		}
+	}
+	return true
+}
+
+func datesOverlap(e, d *draft) bool {
+	for _, x := range e.dates {
+		for _, y := range d.dates {
+			if !x.To.Before(y.From) && !y.To.Before(x.From) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func placesCompatible(a, b []Place) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	p, q := bestPlace(a), bestPlace(b)
+	if p.GeonameID != 0 && p.GeonameID == q.GeonameID {
+		return true
+	}
+	if p.CountryCode != q.CountryCode {
+		return false
+	}
+	if p.Admin1 == "" || q.Admin1 == "" {
+		return true
+	}
+	return p.Admin1 == q.Admin1
+}
+
+// bestPlace is the most precise place, the first among equals.
+func bestPlace(ps []Place) Place {
+	best := ps[0]
+	for _, p := range ps[1:] {
+		if p.Precision < best.Precision {
+			best = p
+		}
+	}
+	return best
+}
+
+// actorKey names the actor a mention denotes, coarsely, for comparing
+// mentions before they are resolved. State forces of an unnamed country
+// ("its security forces") key as "state:".
+func actorKey(m *actor.Mention) string {
+	switch {
+	case m == nil:
+		return ""
+	case len(m.Regimes) > 0:
+		return "state:" + m.Regimes[0].Country
+	case m.Kind == actor.Named:
+		n := m.Named[0]
+		if n.Parent != "" {
+			return "named:" + n.Parent
+		}
+		return "named:" + n.Name
+	case m.State():
+		return "state:" + m.Country
+	case m.Agent != nil:
+		return "agent:" + m.Agent.Kind + ":" + m.Country
+	case m.Kind == actor.Country:
+		return "state:" + m.Country
+	}
+	return ""
+}
+
+func actorsCompatible(a, b *actor.Mention) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	ka, kb := actorKey(a), actorKey(b)
+	if ka == kb {
+		return true
+	}
+	if ka == "state:" && len(kb) > 6 && kb[:6] == "state:" || kb == "state:" && len(ka) > 6 && ka[:6] == "state:" {
+		return true
+	}
+	return false
+}
+
+func (e *draft) absorb(d *draft) {
+	e.sents = append(e.sents, d.sents...)
+	e.triggers = append(e.triggers, d.triggers...)
+	if e.actor1 == nil {
+		e.actor1 = d.actor1
+	}
+	if e.actor2 == nil {
+		e.actor2 = d.actor2
+	}
+	e.dates = append(e.dates, d.dates...)
+	e.places = append(e.places, d.places...)
+	e.explicitDate = e.explicitDate || d.explicitDate
+	e.ownPlace = e.ownPlace || d.ownPlace
+	e.counts = append(e.counts, d.counts...)
+	e.people = append(e.people, d.people...)
+	e.cues = append(e.cues, d.cues...)
+}
+
+// applyDoubts extends a statement that something is not confirmed ("So
+// far, independent sources have not confirmed the deaths") to the events
+// of the sentence before it.
+func (b *Builder) applyDoubts(in *Input, ds []*draft) {
+	for si, cues := range in.Cues {
+		for _, c := range cues {
+			if c.Stance != claim.Doubts {
+				continue
+			}
+			for _, d := range ds {
+				has, prev := false, false
+				for _, s := range d.sents {
+					has = has || s == si
+					prev = prev || s == si-1
+				}
+				if prev && !has {
+					d.cues = append(d.cues, cueRef{c: c, si: si})
+				}
+			}
+		}
+	}
+}

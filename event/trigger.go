@@ -1,0 +1,118 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/internal/phrase"
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// Trigger is a word or phrase that names (or helps name) an event.
+type Trigger struct {
+	First, Last int // token indices, Last exclusive
+	Start, End  int // byte offsets into the text
+	Class       string
+	Strength    int
+	// Suppressed says why the trigger does not describe a new event here:
+	// "background", "trend", "irrealis", "generic", "disaster", or "".
+	Suppressed string
+	// Passive is true for a verb in the passive voice: "were killed".
+	Passive bool
+}
+
+func (t *Trigger) active() bool {
+	return t.Suppressed == "" && t.Strength >= 2 && !strings.HasPrefix(t.Class, "mod:") && !strings.HasPrefix(t.Class, "ctx:") &&
+		t.Class != classDisaster && t.Class != classDiplomacy && t.Class != classOperation
+}
+
+// context window: how many tokens before a trigger a context word reaches.
+const ctxWindow = 5
+
+// toExceptions are words before "to" that do not make an infinitive.
+var toExceptions = map[string]bool{
+	"led": true, "due": true, "according": true, "leading": true, "prior": true, "close": true,
+	"next": true, "up": true, "response": true, "rose": true, "climbed": true, "risen": true,
+	"reached": true, "raised": true, "came": true, "went": true, "returned": true, "back": true,
+	"subjected": true, "exposed": true, "home": true, "way": true, "fell": true,
+}
+
+// findTriggers returns the triggers of toks[from:to] with their context
+// applied; separate is true when the sentence opens a new incident.
+func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) (ts []Trigger, separate bool) {
+	var ms []phrase.Match[trig]
+	b.lex.triggers.Find(text, toks, from, to, func(m phrase.Match[trig]) { ms = append(ms, m) })
+	if len(ms) == 0 {
+		return nil, false
+	}
+	best := phrase.Longest(ms)
+	for _, m := range ms {
+		keep := false
+		for _, c := range best {
+			if c.First == m.First && c.Last == m.Last {
+				keep = true
+				break
+			}
+		}
+		// A modifier or context word inside a longer trigger still counts:
+		// "suicide" in "suicide bomber" does not, "arrested" as both an
+		// arrest and an intervention does (same span).
+		if !keep {
+			continue
+		}
+		ts = append(ts, Trigger{First: m.First, Last: m.Last, Start: toks[m.First].Start, End: toks[m.Last-1].End, Class: m.Value.class, Strength: m.Value.strength})
+	}
+	// Context words reach forward within their clause.
+	for i := range ts {
+		c := &ts[i]
+		if !strings.HasPrefix(c.Class, "ctx:") {
+			continue
+		}
+		if c.Class == ctxSeparate {
+			if c.First-from <= 6 {
+				separate = true
+			}
+			continue
+		}
+		for j := range ts {
+			t := &ts[j]
+			if strings.HasPrefix(t.Class, "ctx:") || t.First < c.Last || t.First-c.Last > ctxWindow || t.Suppressed != "" {
+				continue
+			}
+			if clauseBreak(text, toks, c.Last, t.First) {
+				continue
+			}
+			t.Suppressed = strings.TrimPrefix(c.Class, "ctx:")
+		}
+	}
+	// Infinitives: "deployed to attack".
+	for i := range ts {
+		t := &ts[i]
+		if t.Suppressed != "" || t.First-1 < from {
+			continue
+		}
+		if phrase.Fold(toks[t.First-1].Text(text)) == "to" {
+			prev := ""
+			if t.First-2 >= from {
+				prev = phrase.Fold(toks[t.First-2].Text(text))
+			}
+			if !toExceptions[prev] {
+				t.Suppressed = "irrealis"
+			}
+		}
+	}
+	return ts, separate
+}
+
+// clauseBreak reports whether punctuation that ends a clause stands in
+// toks[from:to].
+func clauseBreak(text string, toks []segment.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		if toks[i].Kind == segment.Punct {
+			switch text[toks[i].Start:toks[i].End] {
+			case ",", ";", ":", "—", "(", ")":
+				return true
+			}
+		}
+	}
+	return false
+}

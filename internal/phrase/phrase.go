@@ -1,0 +1,270 @@
+// Package phrase matches multi-word phrases from a word list against the
+// tokens of a text. It is the one matcher behind actor aliases, event
+// triggers and reporting cues.
+//
+// A phrase is a space-separated list of items. An item is a word, matched
+// case-insensitively (apostrophes ’ and ' are the same); a word ending in
+// "*" matches any token starting with it; "~" skips up to three tokens.
+// A phrase added with Exact matches only tokens spelled exactly as written,
+// for acronyms such as "IS" that are ordinary words in lower case.
+package phrase
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// maxGap is how many tokens "~" may skip.
+const maxGap = 3
+
+// Match is one phrase found in the tokens: toks[First:Last].
+type Match[T any] struct {
+	First, Last int // token indices, Last exclusive
+	Value       T
+	Len         int // number of items in the phrase; longer phrases are more specific
+}
+
+type item struct {
+	word string // folded; "" for a gap
+	stem bool
+	gap  bool
+	raw  string // as written, for exact phrases
+}
+
+type entry[T any] struct {
+	items []item
+	exact bool
+	value T
+}
+
+// Dict is a set of phrases with values. The zero value is empty and ready
+// to use; a Dict is safe for concurrent Find once no more phrases are added.
+type Dict[T any] struct {
+	words map[string][]*entry[T] // by first item's folded word
+	stems map[string][]*entry[T] // by first item's stem
+	lens  []int                  // distinct stem lengths, for lookup
+	n     int
+}
+
+// Len returns the number of phrases in d.
+func (d *Dict[T]) Len() int { return d.n }
+
+// Add adds phrase with value v. With exact set, words must match as
+// written (case and all).
+func (d *Dict[T]) Add(phrase string, v T, exact bool) error {
+	fields := strings.Fields(phrase)
+	if len(fields) == 0 {
+		return fmt.Errorf("phrase: empty phrase")
+	}
+	e := &entry[T]{exact: exact, value: v}
+	for i, f := range fields {
+		switch {
+		case f == "~":
+			if i == 0 || i == len(fields)-1 {
+				return fmt.Errorf("phrase %q: a gap must stand between words", phrase)
+			}
+			e.items = append(e.items, item{gap: true})
+		case strings.HasSuffix(f, "*") && len(f) > 1:
+			e.items = append(e.items, item{word: Fold(f[:len(f)-1]), stem: true, raw: f[:len(f)-1]})
+		default:
+			e.items = append(e.items, item{word: Fold(f), raw: f})
+		}
+	}
+	if d.words == nil {
+		d.words = make(map[string][]*entry[T])
+		d.stems = make(map[string][]*entry[T])
+	}
+	first := e.items[0]
+	if first.stem {
+		d.stems[first.word] = append(d.stems[first.word], e)
+		n := len(first.word)
+		found := false
+		for _, l := range d.lens {
+			found = found || l == n
+		}
+		if !found {
+			d.lens = append(d.lens, n)
+		}
+	} else {
+		d.words[first.word] = append(d.words[first.word], e)
+	}
+	d.n++
+	return nil
+}
+
+// Find calls fn for every phrase that starts at a token in toks[from:to]
+// and ends by to.
+func (d *Dict[T]) Find(text string, toks []segment.Token, from, to int, fn func(Match[T])) {
+	if d.n == 0 {
+		return
+	}
+	var buf [64]byte
+	for i := from; i < to; i++ {
+		t := toks[i]
+		if t.Kind == segment.Punct && t.End-t.Start == 1 && text[t.Start] != '&' {
+			continue
+		}
+		key := foldInto(buf[:0], text[t.Start:t.End])
+		if es, ok := d.words[string(key)]; ok {
+			for _, e := range es {
+				if last, ok := d.match(text, toks, i, to, e); ok {
+					fn(Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)})
+				}
+			}
+		}
+		for _, l := range d.lens {
+			if len(key) < l {
+				continue
+			}
+			if es, ok := d.stems[string(key[:l])]; ok {
+				for _, e := range es {
+					if last, ok := d.match(text, toks, i, to, e); ok {
+						fn(Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)})
+					}
+				}
+			}
+		}
+	}
+}
+
+// match tries e at toks[i:] and returns the end token index.
+func (d *Dict[T]) match(text string, toks []segment.Token, i, to int, e *entry[T]) (int, bool) {
+	return matchItems(text, toks, i, to, e.items, e.exact)
+}
+
+func matchItems(text string, toks []segment.Token, i, to int, items []item, exact bool) (int, bool) {
+	if len(items) == 0 {
+		return i, true
+	}
+	it := items[0]
+	if it.gap {
+		for skip := 0; skip <= maxGap && i+skip < to; skip++ {
+			if last, ok := matchItems(text, toks, i+skip, to, items[1:], exact); ok {
+				return last, true
+			}
+		}
+		return 0, false
+	}
+	if i >= to {
+		return 0, false
+	}
+	tok := text[toks[i].Start:toks[i].End]
+	if exact {
+		if it.stem && !strings.HasPrefix(tok, it.raw) || !it.stem && tok != it.raw {
+			return 0, false
+		}
+	} else if !wordMatches(tok, it) {
+		return 0, false
+	}
+	return matchItems(text, toks, i+1, to, items[1:], exact)
+}
+
+func wordMatches(tok string, it item) bool {
+	var buf [64]byte
+	key := foldInto(buf[:0], tok)
+	if it.stem {
+		return len(key) >= len(it.word) && string(key[:len(it.word)]) == it.word
+	}
+	return string(key) == it.word
+}
+
+// Fold returns the matching key of a word: lower case, with curly
+// apostrophes and quotes made straight.
+func Fold(s string) string { return string(foldInto(nil, s)) }
+
+func foldInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '’', '‘', 'ʼ', '`', '´':
+			buf = append(buf, '\'')
+			continue
+		case '‐', '‑', '–':
+			buf = append(buf, '-')
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// Longest keeps, among overlapping matches, the one that covers the most
+// tokens (then the most phrase items, then the earliest). The result is
+// sorted by First.
+func Longest[T any](ms []Match[T]) []Match[T] {
+	if len(ms) < 2 {
+		return ms
+	}
+	// Greedy by preference, then restore order. Lists are short.
+	better := func(a, b Match[T]) bool {
+		if la, lb := a.Last-a.First, b.Last-b.First; la != lb {
+			return la > lb
+		}
+		if a.Len != b.Len {
+			return a.Len > b.Len
+		}
+		return a.First < b.First
+	}
+	chosen := make([]Match[T], 0, len(ms))
+	used := make([]bool, len(ms))
+	for range ms {
+		best := -1
+		for i, m := range ms {
+			if used[i] {
+				continue
+			}
+			if best < 0 || better(m, ms[best]) {
+				best = i
+			}
+		}
+		used[best] = true
+		m := ms[best]
+		ok := true
+		for _, c := range chosen {
+			if m.First < c.Last && c.First < m.Last {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			chosen = append(chosen, m)
+		}
+	}
+	for i := 1; i < len(chosen); i++ {
+		for j := i; j > 0 && chosen[j].First < chosen[j-1].First; j-- {
+			chosen[j], chosen[j-1] = chosen[j-1], chosen[j]
+		}
+	}
+	return chosen
+}
+
+// Lookup returns the values of the one-word phrases that match word.
+func (d *Dict[T]) Lookup(word string) []T {
+	var buf [64]byte
+	key := foldInto(buf[:0], word)
+	var out []T
+	for _, e := range d.words[string(key)] {
+		if len(e.items) != 1 || e.items[0].stem {
+			continue
+		}
+		if e.exact && word != e.items[0].raw {
+			continue
+		}
+		out = append(out, e.value)
+	}
+	return out
+}
