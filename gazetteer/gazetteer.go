@@ -33,7 +33,7 @@ import (
 //go:embed data/gazetteer.bin.gz
 var embedded []byte
 
-//go:embed data/regions.tsv data/aliases.tsv
+//go:embed data/regions.tsv data/aliases.tsv data/points.tsv
 var dataFS embed.FS
 
 // Place is one gazetteer feature: a populated place, a region, a country.
@@ -150,6 +150,9 @@ func loadEmbedded() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	if err := g.countryPoints(); err != nil {
+		return nil, err
+	}
 	g.addCountries(countries)
 	if err := g.addRegions(); err != nil {
 		return nil, err
@@ -158,6 +161,21 @@ func loadEmbedded() (*Gazetteer, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// countryPoints sets the points of data/points.tsv.
+func (g *Gazetteer) countryPoints() error {
+	return lexicon.ReadTSV(dataFS, "data/points.tsv", func(r lexicon.Row) error {
+		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+		if err1 != nil || err2 != nil {
+			return r.Errorf("bad point")
+		}
+		if i, ok := g.ccIndex[r.Get("iso2")]; ok {
+			g.c.Countries[i].Lat, g.c.Countries[i].Lon = geodata.Deg(lat), geodata.Deg(lon)
+		}
+		return nil
+	})
 }
 
 // addRegions adds the continents and world regions of data/regions.tsv.
@@ -172,8 +190,12 @@ func (g *Gazetteer) addRegions() error {
 		if err1 != nil || err2 != nil || r.Get("name") == "" {
 			return r.Errorf("bad region row")
 		}
+		class, pop := "L", uint32(100_000_000)
+		if r.Get("code") == "BLDG" {
+			class, pop = "S", 1_000_000
+		}
 		ref := g.appendFeature(feature{name: r.Get("name"), lat: geodata.Deg(lat), lon: geodata.Deg(lon),
-			pop: 100_000_000, code: g.code("L", r.Get("code")), cc: none, a1: NoRef, a2: NoRef, seat: NoRef})
+			pop: pop, code: g.code(class, r.Get("code")), cc: none, a1: NoRef, a2: NoRef, seat: NoRef})
 		g.addKey(r.Get("name"), ref)
 		for _, a := range r.List("aliases") {
 			g.addKey(a, ref)

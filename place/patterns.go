@@ -83,6 +83,21 @@ func (r *Resolver) patterns(st *state, text string) {
 				c.parent = d
 			}
 		}
+		// "Edmonton, south of Cairns", "X, 30 km north of Y".
+		if is(j, ",") {
+			q := j + 1
+			if q < len(st.toks) && st.toks[q].kind == segment.Number {
+				q += 2 // "30 km"
+			}
+			if is(q, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "outside", "near") {
+				if is(q+1, "of") {
+					q++
+				}
+				if d := candAt(q + 1); d >= 0 {
+					c.parent = d
+				}
+			}
+		}
 		// "X, the capital of Y", "X, the provincial capital of Y".
 		if is(j, ",") && is(j+1, "the") {
 			q := j + 2

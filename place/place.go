@@ -104,6 +104,9 @@ type state struct {
 	key   []byte
 	cands []cand
 	refs  []gazetteer.Ref
+	// groupOf[k] is candidate k's name group; group[g] its members.
+	groupOf []int
+	group   [][]int
 }
 
 const maxGram = 6
@@ -211,6 +214,16 @@ func (r *Resolver) recognise(st *state, text string) {
 			continue
 		}
 		found := false
+		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
+		// (not Cobán), unless a longer name starts here ("Afghan
+		// Hills" is not a demonym).
+		if cc, ok := r.g.Demonym(st.tkey(i)); ok && st.toks[i].class&wStop == 0 {
+			if ref := r.g.CountryRef(cc); ref != gazetteer.NoRef && !r.longerName(st, text, i) {
+				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
+					refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
+				continue
+			}
+		}
 		for j := min(n, i+maxGram); j > i; j-- {
 			last := &st.toks[j-1]
 			if j-1 > i && !(last.upper || last.kind == segment.Number) {
@@ -245,18 +258,21 @@ func (r *Resolver) recognise(st *state, text string) {
 		if found {
 			continue
 		}
-		// Demonyms and adjectives: "Afghan", "Turkish".
-		if cc, ok := r.g.Demonym(st.tkey(i)); ok {
-			if ref := r.g.CountryRef(cc); ref != gazetteer.NoRef && st.toks[i].class&wStop == 0 {
-				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
-					refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
-				continue
-			}
-		}
 		// "Kabul-based", "US-led", "Syria-Turkey": the parts of a
 		// hyphenated word.
 		r.hyphenParts(st, text, i)
 	}
+}
+
+// longerName reports whether tokens from i on form a place name of two or
+// more tokens.
+func (r *Resolver) longerName(st *state, text string, i int) bool {
+	for j := min(len(st.toks), i+maxGram); j > i+1; j-- {
+		if st.toks[j-1].upper && st.gram(text, i, j) && r.g.Has(st.key) {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenParts adds the capitalised parts of hyphenated token i that are
@@ -329,12 +345,13 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && first.class&(wStop|wTitle|wDir|wAdm1|wAdm2|wCity|wSub) != 0 {
 		return false
 	}
-	// Short names ("US", "UK") only in capitals.
-	if single && c.end-c.start <= 3 && !first.caps {
+	// Short names ("US", "UK") only in capitals, or abbreviations of
+	// regions ("Ky.", "B.C.").
+	if single && c.end-c.start <= 3 && !first.caps && !(text[c.end-1] == '.' && r.hasCode(c.refs, "ADM1")) {
 		return false
 	}
-	// Initials-like "A." or "J.".
-	if single && c.end-c.start <= 2 {
+	// Initials: "A.", "J.".
+	if single && c.end-c.start <= 2 && !first.caps {
 		return false
 	}
 	c.strong = r.strong(c.refs)
@@ -364,10 +381,11 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
 	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper &&
 		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop) == 0 && st.toks[next].start-c.end <= 1
-	if !c.strong && (prevName || nextName) {
+	major := c.strong && r.major(c.refs)
+	if (prevName || nextName) && !major {
 		return false
 	}
-	if single && !c.strong && next < len(st.toks) && st.toks[next].class&wPerson != 0 && !c.cued {
+	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 {
 		return false
 	}
 	if c.strong {
@@ -379,5 +397,41 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && first.caps && !c.cued && c.end-c.start <= 4 {
 		return false // an acronym
 	}
-	return c.cued || r.maxPop(c.refs) >= 1000
+	if c.cued {
+		return true
+	}
+	// Uncued small places: only under their own name, not an alternate.
+	fold := gazetteer.Fold(text[c.start:c.end])
+	for _, ref := range c.refs {
+		if r.g.Info(ref).Population >= 1000 && gazetteer.Fold(r.g.Name(ref)) == fold {
+			return true
+		}
+	}
+	return false
+}
+
+// major reports whether refs hold a country, a first-level region, a
+// capital or a city of a million: names that stay places even next to
+// other capitalised words.
+func (r *Resolver) major(refs []gazetteer.Ref) bool {
+	for _, ref := range refs {
+		in := r.g.Info(ref)
+		switch in.Code {
+		case "PCLI", "ADM1", "PPLC", "CONT", "RGN":
+			return true
+		}
+		if in.Population >= 1_000_000 && in.Class == 'P' {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Resolver) hasCode(refs []gazetteer.Ref, code string) bool {
+	for _, ref := range refs {
+		if r.g.Info(ref).Code == code {
+			return true
+		}
+	}
+	return false
 }

@@ -2,7 +2,9 @@ package place
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
@@ -24,6 +26,24 @@ const (
 // back as context.
 func (r *Resolver) resolve(st *state) {
 	cands := st.cands
+	// Group the candidates by name.
+	st.groupOf = st.groupOf[:0]
+	st.group = st.group[:0]
+	ids := map[string]int{}
+	for k := range cands {
+		key := string(st.keys[st.toks[cands[k].i].k0:st.toks[cands[k].j-1].k1])
+		if cands[k].adjective || cands[k].start != st.toks[cands[k].i].start {
+			key = "\x00" + strconv.Itoa(k)
+		}
+		g, ok := ids[key]
+		if !ok {
+			g = len(st.group)
+			ids[key] = g
+			st.group = append(st.group, nil)
+		}
+		st.groupOf = append(st.groupOf, g)
+		st.group[g] = append(st.group[g], k)
+	}
 	// Pass 0: the prior alone (with the phrase's wanted kind).
 	for k := range cands {
 		c := &cands[k]
@@ -61,7 +81,7 @@ func (r *Resolver) resolve(st *state) {
 			continue
 		}
 		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
-			if c.want == "P" || c.want == "ADM2" || !c.strong {
+			if !c.strong {
 				c.best, c.conf = p.best, p.conf*0.9
 				c.end, c.near, c.viaParent = p.end, true, true
 				p.dropped = true
@@ -75,6 +95,16 @@ type docContext struct {
 	cc     map[string]float64        // country code -> weight of mentions
 	admin1 map[gazetteer.Ref]float64 // region -> weight of mentions
 	points []point                   // chosen points of confident mentions
+	own    []contribution            // per candidate: what it added
+}
+
+// contribution is what one candidate added to the context, so that it can
+// be left out when that candidate is scored.
+type contribution struct {
+	cc  string
+	w   float64
+	a1  gazetteer.Ref
+	wa1 float64
 }
 
 type point struct {
@@ -83,11 +113,13 @@ type point struct {
 }
 
 func (r *Resolver) context(st *state) *docContext {
-	ctx := &docContext{cc: map[string]float64{}, admin1: map[gazetteer.Ref]float64{}}
+	ctx := &docContext{cc: map[string]float64{}, admin1: map[gazetteer.Ref]float64{}, own: make([]contribution, len(st.cands))}
 	for k, c := range st.cands {
+		ctx.own[k].a1 = gazetteer.NoRef
 		if c.dropped || c.best == gazetteer.NoRef {
 			continue
 		}
+		_ = k
 		in := r.g.Info(c.best)
 		w := c.conf
 		if c.adjective {
@@ -95,12 +127,15 @@ func (r *Resolver) context(st *state) *docContext {
 		}
 		if in.CC != "" {
 			ctx.cc[in.CC] += w
+			ctx.own[k].cc, ctx.own[k].w = in.CC, w
 		}
 		switch {
 		case in.Code == "ADM1":
 			ctx.admin1[c.best] += w
+			ctx.own[k].a1, ctx.own[k].wa1 = c.best, w
 		case in.Admin1 >= 0:
 			ctx.admin1[in.Admin1] += w * 0.5
+			ctx.own[k].a1, ctx.own[k].wa1 = in.Admin1, w*0.5
 		}
 		if !c.adjective && in.Class != 'L' && in.Code != "PCLI" && c.conf >= 0.6 {
 			ctx.points = append(ctx.points, point{in.Lat, in.Lon, k})
@@ -124,6 +159,9 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 	for _, ref := range c.refs {
 		in := r.g.Info(ref)
 		s := r.g.Prior(ref)
+		if in.Code == "PPLX" && ctx == nil {
+			s -= 0.5
+		}
 		switch c.want {
 		case "ADM1":
 			if in.Code == "ADM1" {
@@ -140,19 +178,29 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				s += wantBonus
 			}
 		}
+		if in.Class == 'A' && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) {
+			s -= 1.5 // Kabul the city before Kabul the province
+		}
 		if ctx != nil {
-			own := 0.0
-			if cc := st.cands[self].best; cc != gazetteer.NoRef && r.g.Info(cc).CC == in.CC {
-				own = st.cands[self].conf
+			// Leave out what this name's own mentions added: one sense
+			// per name must come from other names.
+			ownCC, ownA1 := 0.0, 0.0
+			for _, m := range st.group[st.groupOf[self]] {
+				if o := ctx.own[m]; o.cc == in.CC {
+					ownCC += o.w
+				}
+				if o := ctx.own[m]; o.a1 == in.Admin1 {
+					ownA1 += o.wa1
+				}
 			}
-			if w := ctx.cc[in.CC] - own; w > 0.3 {
+			if w := ctx.cc[in.CC] - ownCC; w > 0.3 {
 				s += countryBonus * math.Min(1, w)
 			}
-			if in.Admin1 >= 0 && in.Admin1 != ref && ctx.admin1[in.Admin1] > 0.3 {
+			if in.Admin1 >= 0 && in.Admin1 != ref && ctx.admin1[in.Admin1]-ownA1 > 0.3 {
 				s += admin1Bonus
 			}
 			for _, p := range ctx.points {
-				if p.cand != self && distKm(in.Lat, in.Lon, p.lat, p.lon) < nearbyKm {
+				if st.groupOf[p.cand] != st.groupOf[self] && distKm(in.Lat, in.Lon, p.lat, p.lon) < nearbyKm {
 					s += nearbyBonus
 					break
 				}
@@ -175,7 +223,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 	}
 	conf := 1.0
 	if !math.IsInf(second, -1) {
-		conf = 1 / (1 + math.Exp(-(best-second)))
+		conf = 1 / (1 + math.Exp(-(best - second)))
 	}
 	if !c.strong && !c.cued {
 		conf *= 0.8

@@ -96,6 +96,15 @@ func countryCentroids(path string) (map[string][2]float64, error) {
 				continue
 			}
 			r := ring(p[0])
+			// Unwrap longitudes across the antimeridian (Russia, Fiji).
+			for i := 1; i < len(r); i++ {
+				for r[i][0]-r[i-1][0] > 180 {
+					r[i][0] -= 360
+				}
+				for r[i][0]-r[i-1][0] < -180 {
+					r[i][0] += 360
+				}
+			}
 			var a, cx, cy float64
 			for i := range r {
 				x0, y0 := r[i][0], r[i][1]
@@ -107,7 +116,14 @@ func countryCentroids(path string) (map[string][2]float64, error) {
 			}
 			if math.Abs(a) > bestArea && a != 0 {
 				bestArea = math.Abs(a)
-				best = [2]float64{cy / (3 * a), cx / (3 * a)}
+				lon := cx / (3 * a)
+				for lon > 180 {
+					lon -= 360
+				}
+				for lon < -180 {
+					lon += 360
+				}
+				best = [2]float64{cy / (3 * a), lon}
 			}
 		}
 		if bestArea > 0 {
