@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode"
@@ -19,15 +20,19 @@ const boilerplateFile = "data/boilerplate.tsv"
 // against the furniture patterns; longer lines are always content.
 const maxFurnitureLine = 120
 
-// furniture holds the compiled patterns of boilerplate.tsv, one regexp per
-// (action, where) pair.
+// furniture holds the compiled patterns of boilerplate.tsv, for each
+// (action, where) pair a table from the first byte of a lower-cased line
+// to one regexp of the patterns that can start with that byte (nil: none
+// can), so that each line is tried against a few patterns only.
 type furniture struct {
-	tailCut, headCut   *regexp.Regexp
-	tailDrop, headDrop *regexp.Regexp
+	tailCut, headCut   *byFirstByte
+	tailDrop, headDrop *byFirstByte
 }
 
+type byFirstByte [256]*regexp.Regexp
+
 var loadFurniture = sync.OnceValues(func() (*furniture, error) {
-	parts := map[string][]string{}
+	groups := map[string][]string{}
 	err := lexicon.ReadTSV(lexicon.FS(), boilerplateFile, func(r lexicon.Row) error {
 		action, where, pat := r.Get("action"), r.Get("where"), r.Get("pattern")
 		if pat == "" {
@@ -49,26 +54,141 @@ var loadFurniture = sync.OnceValues(func() (*furniture, error) {
 			return r.Errorf("where %q: want head, tail or both", where)
 		}
 		for _, w := range wheres {
-			parts[action+" "+w] = append(parts[action+" "+w], "(?:"+pat+")")
+			groups[action+" "+w] = append(groups[action+" "+w], pat)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	compile := func(key string) *regexp.Regexp {
-		if len(parts[key]) == 0 {
-			return nil
+	cache := map[string]*regexp.Regexp{}
+	build := func(key string) *byFirstByte {
+		var buckets [256][]string
+		for _, pat := range groups[key] {
+			first := firstBytes(pat)
+			for b := range 256 {
+				if first[b] {
+					buckets[b] = append(buckets[b], "(?:"+pat+")")
+				}
+			}
 		}
-		return regexp.MustCompile(`(?i)^(?:` + strings.Join(parts[key], "|") + `)$`)
+		var t byFirstByte
+		for b, pats := range buckets {
+			if len(pats) == 0 {
+				continue
+			}
+			src := `(?i)^(?:` + strings.Join(pats, "|") + `)$`
+			if cache[src] == nil {
+				cache[src] = regexp.MustCompile(src)
+			}
+			t[b] = cache[src]
+		}
+		return &t
 	}
 	return &furniture{
-		tailCut:  compile("cut tail"),
-		headCut:  compile("cut head"),
-		tailDrop: compile("drop tail"),
-		headDrop: compile("drop head"),
+		tailCut:  build("cut tail"),
+		headCut:  build("cut head"),
+		tailDrop: build("drop tail"),
+		headDrop: build("drop head"),
 	}, nil
 })
+
+// firstBytes returns the set of first bytes (ASCII letters lower-cased) of
+// the non-empty strings that the case-insensitive pattern pat matches;
+// every byte when it cannot tell (a pattern that may match "" or starts
+// with "." ).
+func firstBytes(pat string) *[256]bool {
+	var set [256]bool
+	re, err := syntax.Parse(pat, syntax.Perl|syntax.FoldCase)
+	all := err != nil
+	if !all {
+		nullable, ok := first(re.Simplify(), &set)
+		all = nullable || !ok
+	}
+	if all {
+		for b := range set {
+			set[b] = true
+		}
+	}
+	return &set
+}
+
+// first adds to set the possible first bytes of re's matches and reports
+// whether re matches the empty string, and false for ok when any byte may
+// come first.
+func first(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
+	addRune := func(r rune) {
+		if r < utf8.RuneSelf {
+			set[unicode.ToLower(r)] = true
+			set[unicode.ToUpper(r)] = true
+			return
+		}
+		var buf [utf8.UTFMax]byte
+		utf8.EncodeRune(buf[:], r)
+		set[buf[0]] = true
+		for _, f := range []rune{unicode.ToLower(r), unicode.ToUpper(r), unicode.SimpleFold(r)} {
+			utf8.EncodeRune(buf[:], f)
+			set[buf[0]] = true
+		}
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true, true
+		}
+		addRune(re.Rune[0])
+		return false, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi >= utf8.RuneSelf {
+				for b := 0xC0; b < 256; b++ {
+					set[b] = true
+				}
+				hi = utf8.RuneSelf - 1
+			}
+			for r := lo; r <= hi; r++ {
+				addRune(r)
+			}
+		}
+		return false, true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false, false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true, true
+	case syntax.OpCapture:
+		return first(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := first(re.Sub[0], set)
+		return true, ok
+	case syntax.OpPlus:
+		return first(re.Sub[0], set)
+	case syntax.OpRepeat:
+		n, ok := first(re.Sub[0], set)
+		return n || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			n, ok := first(sub, set)
+			if !ok {
+				return false, false
+			}
+			if !n {
+				return false, true
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		nullable, ok := false, true
+		for _, sub := range re.Sub {
+			n, o := first(sub, set)
+			nullable = nullable || n
+			ok = ok && o
+		}
+		return nullable, ok
+	}
+	return true, false
+}
 
 // line is one line of a text: [start, end) without its line break.
 type line struct {
@@ -95,11 +215,12 @@ func splitLines(text string) []line {
 	return lines
 }
 
-func (f *furniture) match(re *regexp.Regexp, l line) bool {
-	if re == nil || l.trimmed == "" || len(l.trimmed) > maxFurnitureLine {
+func (f *furniture) match(t *byFirstByte, l line) bool {
+	if l.trimmed == "" || len(l.trimmed) > maxFurnitureLine {
 		return false
 	}
-	return re.MatchString(l.trimmed)
+	re := t[l.trimmed[0]]
+	return re != nil && re.MatchString(l.trimmed)
 }
 
 // bodySpan returns the span of text that holds the article, without the

@@ -22,6 +22,16 @@ import (
 // pages are refused before parsing, since every tree walk is recursive.
 const maxHTMLDepth = 2000
 
+// MaxHTMLBytes is the largest HTML page (after decoding to UTF-8) that is
+// parsed; larger pages fail with ErrTooLarge. Extraction time grows faster
+// than the page (a 5 MB page takes seconds), and real article pages are far
+// smaller, so a 50 MB page is refused at once instead of taking minutes.
+const MaxHTMLBytes = 8 << 20
+
+// fallbackBytes is the page size above which go-trafilatura's fallback
+// extractors (readability, dom-distiller) are skipped, for speed.
+const fallbackBytes = 1 << 20
+
 // minArticleRunes is the shortest article text (in runes) taken from
 // go-trafilatura; below it (its own MinExtractedSize) the page is short
 // and its visible body text is used instead.
@@ -43,16 +53,22 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 	if err := checkDepth(data); err != nil {
 		return nil, err
 	}
+	if len(data) > 2*MaxHTMLBytes {
+		return nil, fmt.Errorf("%w: HTML page of %d bytes, the limit is %d", ErrTooLarge, len(data), MaxHTMLBytes)
+	}
 	utf8Data, err := toUTF8(data, contentType)
 	if err != nil {
 		return nil, err
+	}
+	if len(utf8Data) > MaxHTMLBytes {
+		return nil, fmt.Errorf("%w: HTML page of %d bytes, the limit is %d", ErrTooLarge, len(utf8Data), MaxHTMLBytes)
 	}
 	root, err := html.Parse(bytes.NewReader(utf8Data))
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
 	topts := trafilatura.Options{
-		EnableFallback:  true,
+		EnableFallback:  len(utf8Data) <= fallbackBytes,
 		ExcludeComments: true,
 		IncludeLinks:    false,
 		IncludeImages:   false,

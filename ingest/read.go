@@ -51,10 +51,11 @@ func Sniff(name string, data []byte) Kind {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	lower := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\uFEFF"))
-	if len(lower) == 0 || lower[0] != '<' {
+	head = bytes.TrimLeft(head, " \t\r\n\uFEFF")
+	if len(head) == 0 || head[0] != '<' {
 		return KindText
 	}
+	lower := asciiLower(head)
 	// Skip an XML declaration, comments, doctype and processing
 	// instructions to find the first element.
 	rest := lower
@@ -380,4 +381,17 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// asciiLower returns a copy of b with ASCII letters lower-cased; other
+// bytes are kept as they are.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }

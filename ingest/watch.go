@@ -71,7 +71,7 @@ func Watch(ctx context.Context, inputs []string, opts Options, wopts WatchOption
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(max(interval-time.Since(start), time.Second)):
+		case <-time.After(max(interval-time.Since(start), 0)):
 		}
 	}
 }
