@@ -40,6 +40,7 @@ package date
 
 import (
 	"io/fs"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -127,10 +128,42 @@ func (f *Finder) scan(text string, body sitrep.Span) *matcher {
 		m = &matcher{}
 	}
 	m.v = f.v
+	m.cands = m.cands[:0]
 	start, end := bodyRange(text, body)
-	m.toks = tokenize(f.v, text, start, end, m.toks[:0])
-	m.run()
+	// Long texts are read in chunks cut at line breaks, so that memory stays
+	// bounded on a 100 MB single line.
+	st := newScanState()
+	for pos := start; pos < end; {
+		cut := chunkEnd(text, pos, end)
+		m.toks = tokenize(f.v, text, pos, cut, m.toks[:0], &st)
+		m.run()
+		pos = cut
+	}
 	return m
+}
+
+// chunkSize is the length of text tokenized at once.
+const chunkSize = 64 << 10
+
+// chunkEnd returns where the chunk starting at pos ends: at end, or after
+// the last line break (else space) in the second half of the chunk, else on
+// a rune boundary.
+func chunkEnd(text string, pos, end int) int {
+	if end-pos <= chunkSize {
+		return end
+	}
+	lim := pos + chunkSize
+	half := pos + chunkSize/2
+	if i := strings.LastIndexByte(text[half:lim], '\n'); i >= 0 {
+		return half + i + 1
+	}
+	if i := strings.LastIndexByte(text[half:lim], ' '); i >= 0 {
+		return half + i + 1
+	}
+	for lim > pos+1 && !utf8.RuneStart(text[lim]) {
+		lim--
+	}
+	return lim
 }
 
 // bodyRange clamps body to text, on rune boundaries; the zero Span is the

@@ -282,3 +282,40 @@ func TestInferReference(t *testing.T) {
 		})
 	}
 }
+
+// TestFind_Long checks that a long text, read in chunks, gives every
+// expression once, with a single line of several megabytes among them.
+func TestFind_Long(t *testing.T) {
+	const unit = "Gunmen attacked a post on March 18 and 2021 was calm. "
+	for _, tc := range []struct {
+		name string
+		sep  string
+	}{{"Lines", "\n"}, {"OneLine", ""}, {"NoSpaces", "x"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := 40000 // about 2 MB
+			var b strings.Builder
+			for i := 0; i < n; i++ {
+				b.WriteString(unit)
+				b.WriteString(tc.sep)
+			}
+			text := b.String()
+			if tc.name == "NoSpaces" {
+				text = strings.ReplaceAll(text, " ", "")
+			}
+			got := date.Find(text, sitrep.Span{}, day("2023-03-27"))
+			if tc.name == "NoSpaces" {
+				return // no panic is all that is asked
+			}
+			count := 0
+			for _, e := range got {
+				if text[e.Start:e.End] == "March 18" {
+					count++
+				}
+			}
+			// A chunk boundary may fall inside at most one expression per chunk.
+			if count < n-len(text)/(32<<10) || count > n {
+				t.Fatalf("found %d of %d dates", count, n)
+			}
+		})
+	}
+}

@@ -43,9 +43,8 @@ type matcher struct {
 	floor int // index of the first token not yet part of an expression
 }
 
-// run fills m.cands with the expressions of the tokens.
+// run appends the expressions of the tokens to m.cands.
 func (m *matcher) run() {
-	m.cands = m.cands[:0]
 	m.floor = 0
 	for i := 0; i < len(m.toks); {
 		if t := &m.toks[i]; t.kind == tPunct || (t.kind == tWord && (t.wi == 0 || !m.v.infos[t.wi].starts)) {
@@ -467,7 +466,7 @@ func (m *matcher) cueBefore(i int) (cue, future bool) {
 	if w == nil || !w.cue {
 		return false, false
 	}
-	if w.cueRange && (len(m.cands) == 0 || m.floor != i-1 || m.toks[i-2].end != int32(m.cands[len(m.cands)-1].end)) {
+	if w.cueRange && (len(m.cands) == 0 || m.floor != i-1 || i < 2 || m.toks[i-2].end != int32(m.cands[len(m.cands)-1].end)) {
 		return false, false
 	}
 	return true, w.cueFuture

@@ -61,13 +61,26 @@ const (
 	fnvPrime  = 16777619
 )
 
-// tokenize splits text[start:end] into toks, looking words up in v.
-func tokenize(v *vocab, text string, start, end int, toks []token) []token {
+// scanState is what tokenize carries from one chunk of a text to the next.
+type scanState struct {
+	para     int32 // paragraph index
+	flags    uint8 // flags gathered for the next token
+	prevSent bool  // the previous token ends a sentence
+	nls      int   // newlines since the last token
+	any      bool  // a token has been seen
+}
+
+func newScanState() scanState { return scanState{flags: fSent, prevSent: true} }
+
+// tokenize splits text[start:end] into toks, looking words up in v; st
+// carries the state across chunks of one text.
+func tokenize(v *vocab, text string, start, end int, toks []token, st *scanState) []token {
 	var buf [maxWord]byte
-	para := int32(0)
-	var flags uint8 = fSent
-	prevSent := true // the previous token ends a sentence
-	nls := 0         // newlines since the last token
+	para, flags, prevSent, nls := st.para, st.flags, st.prevSent, st.nls
+	any := st.any
+	defer func() {
+		st.para, st.flags, st.prevSent, st.nls, st.any = para, flags, prevSent, nls, any
+	}()
 	// emit appends a token and resets the state between tokens.
 	emit := func(t token, sent bool) {
 		if prevSent {
@@ -76,7 +89,7 @@ func tokenize(v *vocab, text string, start, end int, toks []token) []token {
 		t.flags |= flags
 		t.para = para
 		toks = append(toks, t)
-		flags, nls, prevSent = 0, 0, sent
+		flags, nls, prevSent, any = 0, 0, sent, true
 	}
 	s := text[:end]
 	for i := start; i < len(s); {
@@ -88,7 +101,7 @@ func tokenize(v *vocab, text string, start, end int, toks []token) []token {
 			continue
 		case clNL:
 			nls++
-			if nls == 2 && len(toks) > 0 {
+			if nls == 2 && any {
 				para++ // a blank line ends a paragraph
 			}
 			flags |= fSpace | fSent
