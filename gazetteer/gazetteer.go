@@ -171,6 +171,12 @@ func (g *Gazetteer) countryPoints() error {
 		if err1 != nil || err2 != nil {
 			return r.Errorf("bad point")
 		}
+		if region := r.Get("region"); region != "" {
+			if ref := g.findRegion(region, "ADM1", r.Get("iso2"), NoRef); ref != NoRef {
+				g.c.Lat[ref], g.c.Lon[ref] = geodata.Deg(lat), geodata.Deg(lon)
+			}
+			return nil
+		}
 		if i, ok := g.ccIndex[r.Get("iso2")]; ok {
 			g.c.Countries[i].Lat, g.c.Countries[i].Lon = geodata.Deg(lat), geodata.Deg(lon)
 		}
@@ -231,12 +237,28 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 		g.addKey(lc.Name, r)
 		g.addKey(lc.ISO3, r)
 		for _, a := range lc.Aliases {
+			// "England" is a region of the United Kingdom in the
+			// gazetteer: keep it the region.
+			if g.hasRegion(a, lc.ISO2) {
+				continue
+			}
 			g.addKey(a, r)
 		}
 		for _, d := range lc.Demonyms {
 			g.demonyms[geodata.Normalize(d)] = i
 		}
 	}
+}
+
+// hasRegion reports whether name is the name of a first-level region of
+// country cc.
+func (g *Gazetteer) hasRegion(name, cc string) bool {
+	for _, r := range g.AppendRefs(nil, geodata.AppendKey(nil, name)) {
+		if in := g.Info(r); in.Code == "ADM1" && in.CC == cc && geodata.Fold(g.Name(r)) == geodata.Fold(name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *Gazetteer) code(class, code string) uint16 {

@@ -68,7 +68,7 @@ func TestLookup(t *testing.T) {
 		{"Balkh province", "ADM1", "AF", "Balkh", 36.709, 67.111},
 		{"Faryab", "ADM1", "AF", "Faryab", 35.921, 64.784},
 		{"Jawzjan", "ADM1", "AF", "Jowzjan", 36.668, 65.752},
-		{"Afghanistan", "PCLI", "AF", "", 33, 65},
+		{"Afghanistan", "PCLI", "AF", "", 33, 65.5},
 		{"United States", "PCLI", "US", "", 39.76, -98.5},
 		{"Paris", "PPLC", "FR", "Île-de-France", 48.853, 2.349},
 		{"Mosul", "PPLA", "IQ", "Nineveh", 36.335, 43.119},

@@ -178,7 +178,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				s += wantBonus
 			}
 		}
-		if in.Class == 'A' && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) {
+		if (in.Code == "ADM1" || in.Code == "ADM2") && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) {
 			s -= 1.5 // Kabul the city before Kabul the province
 		}
 		if ctx != nil {
