@@ -93,12 +93,14 @@ type cand struct {
 	capitalOf  bool // "X, the capital of Y"
 	cued       bool
 	strong     bool
+	fold       string // the name as written, folded (gazetteer.Fold), for candidates with homonyms
 	best       gazetteer.Ref
 	conf       float64
 	dropped    bool
 }
 
 type state struct {
+	text  string
 	toks  []tok
 	keys  []byte
 	key   []byte
@@ -130,6 +132,7 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 }
 
 func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {
+	st.text = text
 	st.toks = st.toks[:0]
 	st.keys = st.keys[:0]
 	st.cands = st.cands[:0]

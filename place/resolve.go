@@ -18,7 +18,7 @@ const (
 	capitalBonus  = 4.0 // "X, the capital of Y" and X is Y's seat
 	nearbyBonus   = 1.0 // another place of the document lies within nearbyKm
 	nearbyKm      = 150.0
-	exactBonus    = 0.5 // the text spells the name exactly as the gazetteer's primary name
+	exactBonus    = 1.0 // the text spells the name exactly as the gazetteer's primary name
 	contextPasses = 2
 )
 
@@ -49,6 +49,9 @@ func (r *Resolver) resolve(st *state) {
 		c := &cands[k]
 		if c.dropped {
 			continue
+		}
+		if len(c.refs) > 1 {
+			c.fold = gazetteer.Fold(st.text[st.toks[c.i].start:st.toks[c.j-1].end])
 		}
 		c.best, c.conf = r.pick(st, k, nil)
 	}
@@ -159,8 +162,8 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 	for _, ref := range c.refs {
 		in := r.g.Info(ref)
 		s := r.g.Prior(ref)
-		if in.Code == "PPLX" && ctx == nil {
-			s -= 0.5
+		if c.fold != "" && gazetteer.Fold(r.g.Name(ref)) == c.fold {
+			s += exactBonus
 		}
 		switch c.want {
 		case "ADM1":
@@ -194,7 +197,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				}
 			}
 			if w := ctx.cc[in.CC] - ownCC; w > 0.3 {
-				s += countryBonus * math.Min(1, w)
+				s += countryBonus*math.Min(1, w) + 0.5*math.Min(2, math.Max(0, w-1))
 			}
 			if in.Admin1 >= 0 && in.Admin1 != ref && ctx.admin1[in.Admin1]-ownA1 > 0.3 {
 				s += admin1Bonus
