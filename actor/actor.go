@@ -357,6 +357,7 @@ type Resolved struct {
 	Country string // ISO2 of the actor's country, "" when transnational or unknown
 	State   bool   // state forces of Country
 	Base    string // the named group without country qualification ("Islamic State")
+	Assoc   string // ACLED's associated actor of a generic agent ("Students (Kenya)"), "" when none
 }
 
 // Resolve names the actor of m for an event in country (ISO2, "" when
@@ -428,6 +429,9 @@ func (mt *Matcher) agent(a *lexicon.Agent, country string, day time.Time) Resolv
 	cname := ""
 	if c, ok := mt.countries[country]; ok {
 		cname = c.Name
+	}
+	if a.Assoc != "" && cname != "" {
+		r.Assoc = strings.ReplaceAll(a.Assoc, "{country}", cname)
 	}
 	if cname == "" {
 		name = strings.TrimSpace(strings.ReplaceAll(name, "({country})", ""))

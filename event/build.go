@@ -6,7 +6,10 @@
 package event
 
 import (
+	"fmt"
+	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
@@ -56,6 +59,9 @@ type Input struct {
 type Builder struct {
 	lex    *lex
 	actors *actor.Matcher
+	// Explain, when set, receives a trace of the sentence drafts and how
+	// they were merged, for people tuning the lexicons.
+	Explain io.Writer
 }
 
 // New returns a Builder with the embedded trigger lexicon; actors resolves
@@ -100,20 +106,22 @@ type count struct {
 
 // draft is the event one sentence reports, before merging.
 type draft struct {
-	sents          []int // sentence indices
-	subType        string
-	trigger        *Trigger
-	triggers       []Trigger // every active trigger merged in, for evidence
-	actor1         *actor.Mention
-	actor2         *actor.Mention
-	dates          []date.Expr
-	places         []Place
-	explicitDate   bool
-	ownPlace       bool
-	counts         []count
-	people         []personFate
-	cues           []cueRef
-	separate       bool
+	sents        []int // sentence indices
+	subType      string
+	trigger      *Trigger
+	triggers     []Trigger // every active trigger merged in, for evidence
+	actor1       *actor.Mention
+	actor2       *actor.Mention
+	dates        []date.Expr
+	places       []Place
+	explicitDate bool
+	ownPlace     bool
+	counts       []count
+	people       []personFate
+	cues         []cueRef
+	separate     bool
+	// weak drafts only add to the event before them; alone they are none.
+	weak           bool
 	actorFromClaim bool
 }
 
@@ -144,7 +152,17 @@ func (b *Builder) Build(in *Input) []sitrep.Event {
 		d.separate = separate
 		drafts = append(drafts, d)
 	}
+	if b.Explain != nil {
+		for _, d := range drafts {
+			b.explain(in, "draft", d)
+		}
+	}
 	drafts = b.merge(in, drafts)
+	if b.Explain != nil {
+		for _, d := range drafts {
+			b.explain(in, "event", d)
+		}
+	}
 	b.applyDoubts(in, drafts)
 	events := make([]sitrep.Event, 0, len(drafts))
 	for _, d := range drafts {
@@ -208,10 +226,17 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	subType, main := classify(v, func(t *Trigger) (*actor.Mention, *actor.Mention) {
 		return roles(text, in.Toks, s, t, actors, v.victims)
 	})
+	weak := false
 	if subType == "" {
-		return nil
+		// A sentence that only adds to the event before it: a place for
+		// the operation, the dead named ("one of the dead was X").
+		main = weakTrigger(ts)
+		if main == nil {
+			return nil
+		}
+		weak = true
 	}
-	d := &draft{sents: []int{si}, subType: subType, trigger: main}
+	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak}
 	for i := range ts {
 		if ts[i].active() {
 			d.triggers = append(d.triggers, ts[i])
@@ -227,6 +252,9 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	d.places = eventPlaces(in, s, ts, cues, main)
 	d.ownPlace = len(d.places) > 0
 	d.people = b.peopleFates(in, si, ts, cues)
+	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != classOperation {
+		return nil
+	}
 	for _, c := range cues {
 		d.cues = append(d.cues, cueRef{c: c, si: si})
 	}
@@ -248,7 +276,39 @@ func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
 	if t.Last < to && phrase.Fold(toks[t.Last].Text(text)) == "by" {
 		return true
 	}
+	// A reduced passive, as headlines and captions write it: "Four IS
+	// militants killed in Nangarhar raid", "two soldiers wounded".
+	w := phrase.Fold(toks[t.Last-1].Text(text))
+	transitive := t.Class == classKill || t.Class == classInjure || t.Class == "Arrests" || t.Class == "Abduction/forced disappearance"
+	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[phrase.Fold(toks[t.First-1].Text(text))] {
+		if t.Last == to || endsClause(text, toks[t.Last]) || reducedPassiveNext[phrase.Fold(toks[t.Last].Text(text))] {
+			return true
+		}
+	}
 	return false
+}
+
+// activeBefore are words after which a participle is active: "it had killed".
+var activeBefore = map[string]bool{
+	"had": true, "has": true, "have": true, "it": true, "they": true, "he": true, "she": true,
+	"who": true, "which": true, "that": true, "we": true, "i": true, "you": true,
+}
+
+func endsClause(text string, t segment.Token) bool {
+	if t.Kind != segment.Punct {
+		return false
+	}
+	switch text[t.Start:t.End] {
+	case ".", ",", ";", ":", "!", "?":
+		return true
+	}
+	return false
+}
+
+// reducedPassiveNext are words that follow a participle used as a passive.
+var reducedPassiveNext = map[string]bool{
+	"in": true, "at": true, "near": true, "on": true, "during": true, "after": true, "as": true,
+	"when": true, "while": true, "overnight": true, "outside": true, "inside": true, "and": true,
 }
 
 func pastPerfect(text string, toks []segment.Token, from int, t *Trigger) bool {
@@ -706,4 +766,40 @@ func governedBySuppressed(text string, toks []segment.Token, ts []Trigger, p per
 		return false
 	}
 	return p.First-near.Last <= 6 && !clauseBreak(text, toks, near.Last, p.First)
+}
+
+// weakTrigger returns the first unsuppressed operation or violence word of
+// a sentence that reports no event of its own.
+func weakTrigger(ts []Trigger) *Trigger {
+	for i := range ts {
+		t := &ts[i]
+		if t.Suppressed != "" {
+			continue
+		}
+		switch t.Class {
+		case classOperation, classKill, classInjure, classAttack:
+			return t
+		}
+	}
+	return nil
+}
+
+func (b *Builder) explain(in *Input, what string, d *draft) {
+	text := in.Doc.Text
+	name := func(m *actor.Mention) string {
+		if m == nil {
+			return "-"
+		}
+		return text[m.Start:m.End]
+	}
+	var places []string
+	for _, p := range d.places {
+		places = append(places, p.Name)
+	}
+	var dates []string
+	for _, de := range d.dates {
+		dates = append(dates, de.Value)
+	}
+	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%d people=%d cues=%d\n",
+		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, len(d.counts), len(d.people), len(d.cues))
 }

@@ -184,6 +184,41 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 	if r2.Name == r1.Name {
 		r2 = actor.Resolved{}
 	}
+	// ACLED codes demonstrators as Protesters (Country) or Rioters
+	// (Country), with who they are as the associated actor.
+	if sub.EventType == sitrep.Protests || sub.EventType == sitrep.Riots && sub.Name == "Violent demonstration" {
+		crowd := "Protesters"
+		if sub.EventType == sitrep.Riots {
+			crowd = "Rioters"
+		}
+		cname := b.actors.CountryName(country)
+		for _, r := range []*actor.Resolved{&r1, &r2} {
+			if r.Name != "" && (r.Inter == actor.InterCivilians || r.Inter == actor.InterProtesters || r.Inter == actor.InterRioters) {
+				assoc := r.Assoc
+				if r.Inter == actor.InterCivilians && assoc == "" {
+					assoc = r.Name
+				}
+				ev.AssocActor1 = assoc
+				*r = actor.Resolved{}
+			}
+		}
+		if r1.Name == "" {
+			r1 = r2
+			r2 = actor.Resolved{}
+		}
+		if r1.Name != "" && r2.Name == "" {
+			r2 = r1
+		}
+		if cname != "" {
+			r1 = actor.Resolved{Name: crowd + " (" + cname + ")", Inter: actor.InterProtesters, Country: country}
+			if crowd == "Rioters" {
+				r1.Inter = actor.InterRioters
+			}
+		}
+		if r2.Name == r1.Name {
+			r2 = actor.Resolved{}
+		}
+	}
 	ev.Actor1, ev.Inter1 = r1.Name, r1.Inter
 	ev.Actor2, ev.Inter2 = r2.Name, r2.Inter
 	ev.Claims = claims

@@ -12,6 +12,12 @@ import (
 func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 	var out []*draft
 	for _, d := range ds {
+		if d.weak {
+			if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
+				out[n-1].absorb(d)
+			}
+			continue
+		}
 		merged := false
 		for k := len(out) - 1; k >= 0; k-- {
 			e := out[k]
@@ -43,7 +49,7 @@ func sameFamily(b *Builder, a, c string) bool {
 
 // absorbable reports whether d only adds detail to e, the event before it.
 func absorbable(e, d *draft) bool {
-	if d.separate || d.ownPlace || d.explicitDate {
+	if e.weak || d.separate || d.ownPlace || d.explicitDate {
 		return false
 	}
 	if d.sents[0]-e.sents[len(e.sents)-1] > 2 {
@@ -57,7 +63,9 @@ func compatible(e, d *draft) bool {
 	if d.separate && !d.ownPlace {
 		return false
 	}
-	if !actorsCompatible(e.actor1, d.actor1) || !actorsCompatible(e.actor2, d.actor2) {
+	same := actorsCompatible(e.actor1, d.actor1) && actorsCompatible(e.actor2, d.actor2)
+	swapped := actorsCompatible(e.actor1, d.actor2) && actorsCompatible(e.actor2, d.actor1)
+	if !same && !swapped {
 		return false
 	}
 	if !placesCompatible(e.places, d.places) {
@@ -176,13 +184,29 @@ func (b *Builder) applyDoubts(in *Input, ds []*draft) {
 			if c.Stance != claim.Doubts {
 				continue
 			}
+			// The events of the sentence before; else the nearest event
+			// within the three sentences before.
+			var near *draft
+			nearDist := 4
 			for _, d := range ds {
-				has, prev := false, false
+				has := false
 				for _, s := range d.sents {
 					has = has || s == si
+					if s < si && si-s < nearDist {
+						near, nearDist = d, si-s
+					}
+				}
+				if has {
+					near, nearDist = nil, 0
+					break
+				}
+			}
+			for _, d := range ds {
+				prev := false
+				for _, s := range d.sents {
 					prev = prev || s == si-1
 				}
-				if prev && !has {
+				if prev || d == near {
 					d.cues = append(d.cues, cueRef{c: c, si: si})
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
 	"github.com/sitrep-dev/sitrep/segment"
@@ -21,6 +22,8 @@ type Mention struct {
 	First, Last int // token indices of the name, Last exclusive
 	Name        string
 	Aliases     []string
+	// AliasSpans are the byte spans of the aliases in text.
+	AliasSpans []sitrep.Span
 	// Role is the office or description given with the name: a title
 	// before it ("Taliban spokesman") or an appositive after it ("an ISIS
 	// military trainer and specialist"); RoleFirst/RoleLast are its tokens.
@@ -245,6 +248,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 			}
 			if k > a {
 				m.Aliases = append(m.Aliases, text[toks[a].Start:toks[k-1].End])
+				m.AliasSpans = append(m.AliasSpans, sitrep.Span{Start: toks[a].Start, End: toks[k-1].End})
 				for k < to && toks[k].Kind == segment.Punct && (isQuote(text[toks[k].Start:toks[k].End]) || text[toks[k].Start] == ')') {
 					k++
 				}

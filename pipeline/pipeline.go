@@ -4,6 +4,12 @@
 package pipeline
 
 import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"io"
 	"log/slog"
 	"sort"
 	"time"
@@ -27,6 +33,8 @@ type Options struct {
 	// Gazetteer resolves places; nil uses gazetteer.Default() (the
 	// embedded gazetteer and the user's imported places).
 	Gazetteer *gazetteer.Gazetteer
+	// Explain, when set, receives a trace of how events were built.
+	Explain io.Writer
 	// Now bounds inferred reference dates (an article is not from the
 	// future); the zero time means time.Now().
 	Now time.Time
@@ -77,6 +85,7 @@ func New(opts Options) (*Pipeline, error) {
 	if p.events, err = event.New(p.actors); err != nil {
 		return nil, err
 	}
+	p.events.Explain = opts.Explain
 	return p, nil
 }
 
@@ -112,7 +121,7 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 			continue
 		}
 		in.Places = append(in.Places, event.Place{
-			Start: m.Start, End: m.End, Text: m.Text, Name: m.Name,
+			Start: m.Start, End: m.End, Text: m.Text, Name: asciiName(m.Name),
 			GeonameID: m.Place.ID, Lat: m.Place.Lat, Lon: m.Place.Lon,
 			CountryCode: m.Place.CountryCode, Country: m.Place.Country,
 			Admin1: m.Place.Admin1, Admin2: m.Place.Admin2, FeatureCode: m.Place.FeatureCode,
@@ -153,7 +162,56 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 		in.People[si] = p.people.Find(text, in.Toks, s.First, s.Last, func(i int) bool { return taken[i] })
 		in.Cues[si] = p.cues.Find(text, in.Toks, s.First, s.Last)
 	}
+	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".
+	in.Places = dropPersonAliases(in)
 	return in
+}
+
+func dropPersonAliases(in *event.Input) []event.Place {
+	out := in.Places[:0]
+	for _, pl := range in.Places {
+		keep := true
+		for _, ps := range in.People {
+			for _, pm := range ps {
+				for _, a := range pm.AliasSpans {
+					if a.Overlaps(sitrep.Span{Start: pl.Start, End: pl.End}) {
+						keep = false
+					}
+				}
+			}
+		}
+		if keep {
+			out = append(out, pl)
+		}
+	}
+	return out
+}
+
+// asciiName spells a place name as ACLED does, without diacritics:
+// "Mazār-e Sharīf" -> "Mazar-e Sharif".
+func asciiName(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case 'ʿ', 'ʾ', '‘', '’':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
 }
 
 func truncDay(t time.Time) time.Time {

@@ -64,8 +64,9 @@ func eachDocument(cmd *cobra.Command, a *app, inputs []string, opts ingest.Optio
 
 func newExtractCmd(a *app) *cobra.Command {
 	var (
-		rf     readFlags
-		format string
+		rf      readFlags
+		format  string
+		explain bool
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [--published YYYY-MM-DD] [--format jsonl|json|csv|geojson] [--id ID] INPUT...",
@@ -97,7 +98,11 @@ exit status; every other input is still processed.`,
 			if err != nil {
 				return err
 			}
-			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			po := pipeline.Options{Logger: a.logger}
+			if explain {
+				po.Explain = a.stderr
+			}
+			p, err := pipeline.New(po)
 			if err != nil {
 				return err
 			}
@@ -117,6 +122,7 @@ exit status; every other input is still processed.`,
 	}
 	rf.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: jsonl, json, csv or geojson (default jsonl, json on a terminal)")
+	cmd.Flags().BoolVar(&explain, "explain", false, "trace on stderr which sentences became events and how they were merged")
 	return cmd
 }
 
