@@ -55,13 +55,18 @@ func (f *Finder) InferReference(text string, body sitrep.Span, now time.Time) (t
 		if c.kind != cDate {
 			continue
 		}
-		day := c.day
-		if c.day2 > 0 {
-			day = c.day2
+		// last returns the last day of c when it starts in year y.
+		last := func(y int) time.Time {
+			if c.day2 > 0 {
+				if y2 := c.endYear(y); validDay(y2, c.month2, c.day2) {
+					return mkDate(y2, c.month2, c.day2)
+				}
+			}
+			return mkDate(y, c.month, c.day)
 		}
 		switch {
 		case c.year > 0:
-			consider(mkDate(c.year, c.month, day))
+			consider(last(c.year))
 		case c.wd >= 0:
 			for y := ny; y >= max(earliestYear, lower); y-- {
 				if !validDay(y, c.month, c.day) {
@@ -71,7 +76,7 @@ func (f *Finder) InferReference(text string, body sitrep.Span, now time.Time) (t
 				if int(t.Weekday()) != c.wd || t.After(now) {
 					continue
 				}
-				consider(mkDate(y, c.month, day))
+				consider(last(y))
 				break
 			}
 		}

@@ -44,6 +44,7 @@ type wordInfo struct {
 	agoFromRef  bool // "ago" counts from the reference, not the preceding day
 	todate      int8 // -1 "earlier this week", +1 "later this week", 0 none
 	ordinal     bool
+	rangeword   int8 // 1 joins two dates into a range, 2 only after "between"
 	namehead    bool
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
@@ -77,9 +78,10 @@ type vocab struct {
 	mask  uint32
 	// firsts[n] has bit c-'a' set when a word of n letters starts with c:
 	// a cheap test that spares most text words the hash.
-	firsts [maxWord + 1]uint32
-	the    *wordInfo
-	of     *wordInfo
+	firsts  [maxWord + 1]uint32
+	the     *wordInfo
+	of      *wordInfo
+	between *wordInfo
 }
 
 func (v *vocab) word(w string) *wordInfo {
@@ -219,6 +221,11 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 				return r.Errorf("todate %q: bad value %q", text, val)
 			}
 			wi.todate = int8(n)
+		case "rangeword":
+			wi.rangeword = 1
+			if val == "between" {
+				wi.rangeword = 2
+			}
 		case "ordinal":
 			wi.ordinal = true
 		case "namehead":
@@ -246,6 +253,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 	}
 	v.the = v.word("the")
 	v.of = v.word("of")
+	v.between = v.word("between")
 	v.buildTable()
 	return v, nil
 }

@@ -26,13 +26,16 @@ type cand struct {
 	cueFuture  bool // a forward-looking cue precedes it ("by 2030")
 	year       int  // 0 when the text gives none
 	month, day int
-	day2       int // last day of a range of days, else 0
-	wd         int // the weekday stated with the date, -1 none
-	lo, hi     int // a part of a month (days) or day offsets
-	deixis     int // -1 last, 0 this, +1 next
-	n          int // count of units
-	u          unit
-	prec       int // precision of a fixed window
+	// month2/day2 are the last day of a range of days, else 0; year2 is
+	// its year when the text gives it, else 0 (the start's year, or the
+	// next when the range runs over the new year).
+	month2, day2, year2 int
+	wd                  int // the weekday stated with the date, -1 none
+	lo, hi              int // a part of a month (days) or day offsets
+	deixis              int // -1 last, 0 this, +1 next
+	n                   int // count of units
+	u                   unit
+	prec                int // precision of a fixed window
 }
 
 // matcher scans the tokens of one text for date expressions.
@@ -41,6 +44,9 @@ type matcher struct {
 	toks  []token
 	cands []cand
 	floor int // index of the first token not yet part of an expression
+	// inRange is set while the second date of a range is read, so that
+	// ranges do not nest.
+	inRange bool
 }
 
 // run appends the expressions of the tokens to m.cands.
@@ -298,13 +304,124 @@ func (m *matcher) monthDay(i int) (cand, int, bool) {
 		return cand{}, 0, false
 	}
 	c := cand{kind: cDate, month: mo, day: d, wd: -1}
-	c.day2, k = m.dayRange(k)
-	c.year, k, _ = m.yearAfter(k)
-	if m.nameAfter(k) || !validDay(c.year, mo, d) || (c.day2 != 0 && (c.day2 <= d || !validDay(c.year, mo, c.day2))) {
+	k = m.rangeAndYear(&c, i, k)
+	if m.nameAfter(k) || !c.valid() {
 		return cand{}, 0, false
 	}
 	m.span(&c, i, k-1)
 	return c, k, true
+}
+
+// rangeAndYear reads what may follow the day of c (at token k): a range
+// and a year, "-28", "-28, 2023", ", 2023 to April 2, 2023", " to April 2".
+// It returns the index after them.
+func (m *matcher) rangeAndYear(c *cand, first, k int) int {
+	if d2, next := m.dayRange(k); d2 > 0 {
+		c.month2, c.day2 = c.month, d2
+		k = next
+	} else if next, ok := m.rangeTo(c, first, k); ok {
+		return next
+	}
+	c.year, k, _ = m.yearAfter(k)
+	if c.day2 == 0 && c.year > 0 {
+		if next, ok := m.rangeTo(c, first, k); ok {
+			return next
+		}
+	}
+	return k
+}
+
+// rangeTo reads the end of a range after the date c, at token k: "to April
+// 2", "- 2 April 2023", "to 28" (between March 1 and 5). It sets c's
+// month2, day2 and years.
+func (m *matcher) rangeTo(c *cand, first, k int) (int, bool) {
+	if m.inRange || k >= len(m.toks) {
+		return 0, false
+	}
+	if !m.punct(k, '-') {
+		w := m.word(k)
+		if w == nil || w.rangeword == 0 || !m.spaced(k) {
+			return 0, false
+		}
+		if w.rangeword == 2 && m.word(first-1) != m.v.between {
+			return 0, false
+		}
+	}
+	j := k + 1
+	if j >= len(m.toks) {
+		return 0, false
+	}
+	m.inRange = true
+	var c2 cand
+	var next int
+	ok := false
+	if m.word(j) != nil {
+		c2, next, ok = m.monthDay(j)
+	} else if m.num(j) {
+		c2, next, ok = m.dayMonth(j)
+		if !ok {
+			// "March 26 to 28": the same month.
+			var d2 int
+			if d2, next, ok = m.parseDay(j); ok {
+				c2 = cand{month: c.month, day: d2}
+				c2.year, next, _ = m.yearAfter(next)
+			}
+		}
+	}
+	m.inRange = false
+	if !ok || c2.day2 != 0 {
+		return 0, false
+	}
+	d := *c
+	d.month2, d.day2 = c2.month, c2.day
+	wraps := c2.month < c.month || (c2.month == c.month && c2.day < c.day)
+	switch {
+	case c.year == 0 && c2.year != 0:
+		d.year, d.year2 = c2.year, c2.year
+		if wraps {
+			d.year--
+		}
+	case c.year != 0 && c2.year != 0:
+		d.year2 = c2.year
+	}
+	if !d.valid() || (c.year == 0 && c2.year == 0 && c2.month == c.month && c2.day <= c.day) {
+		return 0, false
+	}
+	*c = d
+	return next, true
+}
+
+// valid reports whether c's days exist and its range runs forward.
+func (c *cand) valid() bool {
+	if !validDay(c.year, c.month, c.day) {
+		return false
+	}
+	if c.day2 == 0 {
+		return true
+	}
+	y2 := c.endYear(c.year)
+	if !validDay(y2, c.month2, c.day2) {
+		return false
+	}
+	if c.year == 0 {
+		return true
+	}
+	return mkDate(y2, c.month2, c.day2).After(mkDate(c.year, c.month, c.day))
+}
+
+// endYear returns the year of the last day of a range that starts in year y
+// (0 unknown).
+func (c *cand) endYear(y int) int {
+	if c.year2 != 0 {
+		return c.year2
+	}
+	if y == 0 {
+		return 0
+	}
+	if c.month2 < c.month || (c.month2 == c.month && c.day2 < c.day) {
+		return y + 1
+	}
+	return y
 }
 
 // dayMonth matches "26 March", "26th of March 2023", "26-27 March".
@@ -314,7 +431,7 @@ func (m *matcher) dayMonth(i int) (cand, int, bool) {
 		return cand{}, 0, false
 	}
 	c := cand{kind: cDate, day: d, wd: -1}
-	c.day2, k = m.dayRange(k)
+	d2, k := m.dayRange(k)
 	if k < len(m.toks) && m.word(k) == m.v.of && m.spaced(k) {
 		k++
 	}
@@ -326,8 +443,13 @@ func (m *matcher) dayMonth(i int) (cand, int, bool) {
 		return cand{}, 0, false
 	}
 	c.month = mo
-	c.year, k, _ = m.yearAfter(k)
-	if m.nameAfter(k) || !validDay(c.year, mo, d) || (c.day2 != 0 && (c.day2 <= d || !validDay(c.year, mo, c.day2))) {
+	if d2 > 0 {
+		c.month2, c.day2 = mo, d2
+		c.year, k, _ = m.yearAfter(k)
+	} else {
+		k = m.rangeAndYear(&c, i, k)
+	}
+	if m.nameAfter(k) || !c.valid() {
 		return cand{}, 0, false
 	}
 	m.span(&c, i, k-1)

@@ -147,9 +147,9 @@ func fmtWeek(t time.Time, weekend bool) string {
 	return string(b)
 }
 
-// fmtNoYear formats a month/day without a year: "XXXX-03-26", or a range
-// "XXXX-03-26/XXXX-03-27".
-func fmtNoYear(month, day, day2 int) string {
+// fmtNoYear formats days without a year: "XXXX-03-26", "XXXX-03", or a
+// range "XXXX-03-26/XXXX-04-02".
+func fmtNoYear(month, day, month2, day2 int) string {
 	var buf [32]byte
 	b := append(buf[:0], "XXXX-"...)
 	b = appendPad(b, month, 2)
@@ -159,7 +159,7 @@ func fmtNoYear(month, day, day2 int) string {
 	}
 	if day2 > 0 {
 		b = append(b, "/XXXX-"...)
-		b = appendPad(b, month, 2)
+		b = appendPad(b, month2, 2)
 		b = append(b, '-')
 		b = appendPad(b, day2, 2)
 	}
@@ -232,13 +232,18 @@ func (r *resolver) resolve(c *cand) Expr {
 			y, _ = yearOfDay(c.month, c.day, c.wd, r.ref)
 		}
 		if y == 0 {
-			e.Value = fmtNoYear(c.month, c.day, c.day2)
+			e.Value = fmtNoYear(c.month, c.day, c.month2, c.day2)
 			break
 		}
 		e.From = mkDate(y, c.month, c.day)
 		e.To = e.From
 		if c.day2 > 0 {
-			e.To = mkDate(y, c.month, c.day2)
+			y2 := c.endYear(y)
+			if !validDay(y2, c.month2, c.day2) {
+				break // February 29 of a year without one
+			}
+			e.To = mkDate(y2, c.month2, c.day2)
+			e.Precision = precisionOf(e.From, e.To)
 		}
 		e.Value = fmtRange(e.From, e.To)
 	case cMonth:
@@ -272,9 +277,9 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 		if y == 0 {
 			if c.lo > 0 {
-				e.Value = fmtNoYear(c.month, c.lo, min(c.hi, daysIn(0, c.month)))
+				e.Value = fmtNoYear(c.month, c.lo, c.month, min(c.hi, daysIn(0, c.month)))
 			} else {
-				e.Value = fmtNoYear(c.month, 0, 0)
+				e.Value = fmtNoYear(c.month, 0, 0, 0)
 			}
 			break
 		}
