@@ -13,6 +13,9 @@
 //     day on or before the reference date plus one day (articles are often
 //     dated the day after). When the text pairs it with a weekday that does
 //     not fit, the nearest year around the reference where it does is taken.
+//   - A range ("March 26-28", "26 March to 2 April", "between March 1 and 5")
+//     is one expression; without a year its first day follows the rule
+//     above and the last day is the next such day after it.
 //   - A bare weekday ("on Sunday", "Sunday night", "last Sunday") is the most
 //     recent such day on or before the reference date; "next Sunday" the
 //     first after it.
