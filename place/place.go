@@ -350,7 +350,8 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	// Short names ("US", "UK") only in capitals, or abbreviations of
 	// regions ("Ky.", "B.C.").
-	if single && c.end-c.start <= 3 && !first.caps && !(text[c.end-1] == '.' && r.hasCode(c.refs, "ADM1")) {
+	abbrev := (text[c.end-1] == '.' || c.end < len(text) && text[c.end] == '.') && r.hasCode(c.refs, "ADM1")
+	if single && c.end-c.start <= 3 && !first.caps && !abbrev {
 		return false
 	}
 	// Initials: "A.", "J.".
@@ -374,6 +375,11 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		c.cued = true
 	}
 	if prev >= 0 && text[st.toks[prev].start:st.toks[prev].end] == "," {
+		c.cued = true
+	}
+	// "village of X", "the outskirts of X", "the capital of X".
+	if prev >= 1 && st.toks[prev].class&wConn != 0 && text[st.toks[prev].start:st.toks[prev].end] == "of" &&
+		(st.toks[prev-1].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || strings.EqualFold(text[st.toks[prev-1].start:st.toks[prev-1].end], "capital")) {
 		c.cued = true
 	}
 	if next < len(st.toks) && text[st.toks[next].start:st.toks[next].end] == "," {

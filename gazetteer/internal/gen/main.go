@@ -405,7 +405,7 @@ func readCities(path string) ([]place, error) {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		p := place{cc: c[8], code: c[6] + "." + c[7]}
-		p.f = geodata.Feature{ID: uint32(id), Lat: geodata.Deg(lat), Lon: geodata.Deg(lon), Pop: uint32(min(pop, 1<<32-1)), Name: c[1]}
+		p.f = geodata.Feature{ID: uint32(id), Lat: geodata.Deg(lat), Lon: geodata.Deg(lon), Pop: uint32(min(pop, 1<<32-1)), Name: orDefault(c[2], c[1])}
 		if c[10] != "" {
 			p.a1 = c[8] + "." + c[10]
 			if c[11] != "" {
@@ -413,7 +413,7 @@ func readCities(path string) ([]place, error) {
 			}
 		}
 		alts := append([]string{c[2]}, strings.Split(c[3], ",")...)
-		p.keys = keysOf(c[1], alts)
+		p.keys = keysOf(p.f.Name, append(alts, c[1]))
 		out = append(out, p)
 	}
 	return out, sc.Err()
@@ -426,4 +426,11 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
 }
