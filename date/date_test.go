@@ -275,6 +275,8 @@ func TestInferReference(t *testing.T) {
 		{"LatestDay", "After the raid on 3 January 2022 and the strike on January 9, 2022, calm returned.", now, "2022-01-09"},
 		{"FutureDateIgnored", "The vote set for 1 March 2031 follows the raid on 5 May 2024.", now, "2024-05-05"},
 		{"StatedCurrentYear", "Since the start of 2026, attacks rose; the latest came on March 18.", now, "2026-03-18"},
+		{"NearestToStatedMonth", "On Thursday, May 5, officials said cases had risen since October 2006.", now, "2011-05-05"},
+		{"NoStatedMonthTakesLatest", "On Thursday, May 5, officials said cases had risen since 2006.", now, "2022-05-05"},
 		{"NoEvidence", "Militants attacked a checkpoint on Sunday, killing two, police said yesterday.", now, ""},
 		{"MonthOnly", "Attacks rose in March 2023.", now, ""},
 		{"Empty", "", now, ""},

@@ -19,7 +19,12 @@ const earliestYear = 1990
 //     precedes it ("by 2030"); years after now are ignored;
 //   - a weekday paired with a day and month ("Sunday night, March 26") pins
 //     the year: of the years from 1990 (or the lower bound) to now in which
-//     that day falls on that weekday, the latest is taken;
+//     that day falls on that weekday, the latest is taken; but when the
+//     text also dates something to a month or day of a stated year ("on
+//     July 1, 2017", "in October 2006"), the candidate nearest to the latest
+//     such date is taken, since an article's dates lie close together (on
+//     archive texts read years later, the latest candidate is often
+//     wrong: "Tuesday, May 16" next to "July 1, 2017" is 2017, not 2023);
 //   - with no such day, a month and day ("on March 18") is placed only when
 //     the lower bound is the current year.
 //
@@ -34,12 +39,19 @@ func (f *Finder) InferReference(text string, body sitrep.Span, now time.Time) (t
 	ny := now.Year()
 
 	lower := 0
+	var anchor time.Time // the latest month or day of a stated year
 	for i := range m.cands {
 		c := &m.cands[i]
 		switch c.kind {
 		case cDate, cMonth, cYear:
 			if c.year > 0 && c.year <= ny && !c.cueFuture && c.year > lower {
 				lower = c.year
+			}
+		}
+		if (c.kind == cDate || c.kind == cMonth) && c.year > 0 && !c.cueFuture {
+			day := max(c.day, 1)
+			if t := mkDate(c.year, c.month, day); !t.After(now) && t.After(anchor) {
+				anchor = t
 			}
 		}
 	}
@@ -68,6 +80,8 @@ func (f *Finder) InferReference(text string, body sitrep.Span, now time.Time) (t
 		case c.year > 0:
 			consider(last(c.year))
 		case c.wd >= 0:
+			var pick time.Time
+			pickDist := 0
 			for y := ny; y >= max(earliestYear, lower); y-- {
 				if !validDay(y, c.month, c.day) {
 					continue
@@ -76,8 +90,20 @@ func (f *Finder) InferReference(text string, body sitrep.Span, now time.Time) (t
 				if int(t.Weekday()) != c.wd || t.After(now) {
 					continue
 				}
-				consider(last(y))
-				break
+				if anchor.IsZero() {
+					pick = t
+					break
+				}
+				dist := daysBetween(anchor, t)
+				if dist < 0 {
+					dist = -dist
+				}
+				if pick.IsZero() || dist < pickDist {
+					pick, pickDist = t, dist
+				}
+			}
+			if !pick.IsZero() {
+				consider(last(pick.Year()))
 			}
 		}
 	}
