@@ -105,7 +105,9 @@ func InferReference(text string, body sitrep.Span, now time.Time) (ref time.Time
 	return f.InferReference(text, body, now)
 }
 
-// Find is the package-level Find with f's vocabulary.
+// Find is the package-level Find with f's vocabulary. Expressions come in
+// text order and do not overlap. The zero Span is the whole text; a span
+// out of range is clamped to it.
 func (f *Finder) Find(text string, body sitrep.Span, ref time.Time) []Expr {
 	m := f.scan(text, body)
 	defer f.pool.Put(m)
