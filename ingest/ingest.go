@@ -4,9 +4,18 @@
 //
 // Plain text is kept exactly as given, so that every offset computed later
 // indexes the input file; Document.Body marks the part of it that holds the
-// article, without leading or trailing page furniture. HTML is reduced to
-// its article text by go-trafilatura, with paragraph and list boundaries
-// kept as blank lines and "• " bullets; offsets then index that text.
+// article, without leading or trailing page furniture (the line patterns of
+// lexicon/data/boilerplate.tsv). Text that is not valid UTF-8 is converted
+// (UTF-16 by its BOM, legacy 8-bit text from Windows-1252, damaged UTF-8 by
+// replacing each bad byte with U+FFFD); offsets then index the converted
+// text. HTML is reduced to its article text by go-trafilatura, with
+// paragraph and list boundaries kept as blank lines and "• " bullets;
+// offsets then index that text. Feed items are documents of their own.
+//
+// Limits: 64 MiB per file or stdin (MaxBytes), 16 MiB per URL body, 8 MiB
+// per HTML page (MaxHTMLBytes), 2000 levels of element nesting; larger or
+// deeper inputs fail at once with ErrTooLarge or ErrTooDeep. URLs are
+// fetched by a client that refuses non-public addresses (NewClient).
 package ingest
 
 import (

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-dev/sitrep"
@@ -180,11 +181,8 @@ func writeArticleText(w io.Writer, r articleRecord) error {
 	return err
 }
 
-// isTerminalFile reports whether f is a character device (a terminal).
+// isTerminalFile reports whether f is a terminal (not a pipe, a file or
+// /dev/null).
 func isTerminalFile(f *os.File) bool {
-	if f == nil {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return f != nil && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
