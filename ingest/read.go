@@ -279,6 +279,9 @@ func expandInputs(inputs []string, log interface {
 				continue
 			}
 			for _, m := range matches {
+				if strings.HasPrefix(filepath.Base(m), ".") && !strings.HasPrefix(filepath.Base(in), ".") {
+					continue // as a shell does, * does not match hidden files
+				}
 				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
 					files, _ := walkDir(m)
 					for _, f := range files {

@@ -260,3 +260,67 @@ func TestSniff(t *testing.T) {
 		})
 	}
 }
+
+func TestRead_DirectoriesGlobsDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":        "Police said three people were arrested in the market.",
+		"b.txt":        "Soldiers repelled an attack on a checkpoint, the army said.",
+		"copy.txt":     "POLICE said three people were arrested in the market!", // same normalised text as a.txt
+		"sub/c.txt":    "Protesters gathered outside the ministry on Monday.",
+		".hidden.txt":  "not read",
+		"sub/d.jsonl":  `{"id":"d1","text":"Rebels seized a town in the north."}` + "\n",
+		"other/e.text": "Another text.",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func(res []ingest.Result) []string {
+		var out []string
+		for _, r := range res {
+			if r.Err != nil {
+				out = append(out, "ERR "+r.Err.Error())
+				continue
+			}
+			out = append(out, strings.TrimPrefix(r.Doc.ID, dir+"/"))
+		}
+		return out
+	}
+	t.Run("Directory", func(t *testing.T) {
+		got := ids(readAll(t, []string{dir}, ingest.Options{}))
+		want := []string{"a.txt", "b.txt", "other/e.text", "sub/c.txt", "d1"}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	})
+	t.Run("KeepDuplicates", func(t *testing.T) {
+		got := ids(readAll(t, []string{dir + "/*.txt"}, ingest.Options{KeepDuplicates: true}))
+		want := []string{"a.txt", "b.txt", "copy.txt"}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	})
+	t.Run("GlobWithoutMatch", func(t *testing.T) {
+		got := ids(readAll(t, []string{dir + "/*.none", dir + "/b.txt"}, ingest.Options{}))
+		if len(got) != 2 || !strings.Contains(got[0], "no file matches") || got[1] != "b.txt" {
+			t.Errorf("got %v", got)
+		}
+	})
+	t.Run("StopsOnCallbackError", func(t *testing.T) {
+		stop := errors.New("stop")
+		n := 0
+		err := ingest.Read(context.Background(), []string{dir}, ingest.Options{}, func(ingest.Result) error {
+			n++
+			return stop
+		})
+		if !errors.Is(err, stop) || n != 1 {
+			t.Errorf("got %v after %d calls", err, n)
+		}
+	})
+}
