@@ -70,7 +70,7 @@ func TestLookup(t *testing.T) {
 		{"Jawzjan", "ADM1", "AF", "Jowzjan", 36.668, 65.752},
 		{"Afghanistan", "PCLI", "AF", "", 33, 65.5},
 		{"United States", "PCLI", "US", "", 39.76, -98.5},
-		{"Paris", "PPLC", "FR", "Île-de-France", 48.853, 2.349},
+		{"Paris", "PPLC", "FR", "Ile-de-France", 48.853, 2.349},
 		{"Mosul", "PPLA", "IQ", "Nineveh", 36.335, 43.119},
 	}
 	for _, tc := range tests {

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 // ReadFile reads an outside gazetteer: a GeoNames dump (the 19-column
@@ -186,8 +188,11 @@ func record(f fields, parent *Record, code string) (Record, error) {
 		}
 		r.Lat, r.Lon, r.HasPoint = lat, lon, !(lat == 0 && lon == 0)
 	}
-	if cc := f.get(ccKeys); len(cc) == 2 {
+	switch cc := f.get(ccKeys); len(cc) {
+	case 2:
 		r.CC = strings.ToUpper(cc)
+	case 3:
+		r.CC = iso3to2(cc)
 	}
 	r.Admin1, r.Admin2 = f.get(a1Keys), f.get(a2Keys)
 	r.Population, _ = strconv.Atoi(f.get(popKeys))
@@ -405,9 +410,6 @@ func geoJSONFeature(ft any) (Record, error) {
 	if t := f.get([]string{"shapetype"}); strings.HasPrefix(t, "ADM") {
 		code = t
 	}
-	if cc := f["shapegroup"]; len(cc) == 3 {
-		delete(f, "shapegroup") // ISO3; resolved by region names
-	}
 	return record(f, nil, code)
 }
 
@@ -470,4 +472,18 @@ func geomPoint(g map[string]any) (lat, lon float64, err error) {
 		return 0, 0, fmt.Errorf("unsupported or bad geometry %q", t)
 	}
 	return lat, lon, nil
+}
+
+// iso3to2 maps an ISO 3166-1 alpha-3 code to alpha-2, "" when unknown.
+func iso3to2(iso3 string) string {
+	cs, err := lexicon.Countries()
+	if err != nil {
+		return ""
+	}
+	for _, c := range cs {
+		if strings.EqualFold(c.ISO3, iso3) {
+			return c.ISO2
+		}
+	}
+	return ""
 }

@@ -38,6 +38,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sitrep-dev/sitrep/gazetteer/internal/geodata"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -181,7 +184,7 @@ func run(npm, out string) error {
 		}
 		p := place{cc: places[a.members[0]].cc, code: fmt.Sprintf("A.ADM%d", a.level)}
 		p.fullName = a.name
-		p.f.Name = displayAdmin(a.name)
+		p.f.Name = ascii(displayAdmin(a.name))
 		p.f.Code = codeOf(p.code)
 		p.f.Country = ccOf(p.cc)
 		p.f.Pop = uint32(min(pop, 1<<32-1))
@@ -296,6 +299,19 @@ var adminSuffixes = []string{" Province", " Governorate", " District", " County"
 
 // displayAdmin drops a generic suffix from an admin name ("Sar-e Pol
 // Province" -> "Sar-e Pol"), as ACLED writes region names.
+// ascii drops the diacritics of name ("Bagrāmī" -> "Bagrami"), as ACLED
+// writes names; letters without an ASCII base are kept.
+func ascii(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(name) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
 func displayAdmin(name string) string {
 	for _, s := range adminSuffixes {
 		if t, ok := strings.CutSuffix(name, s); ok && t != "" {
