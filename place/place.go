@@ -397,7 +397,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 {
 		return false
 	}
-	if c.strong {
+	if c.strong && (c.cued || major || !single) {
 		return true
 	}
 	if first.sentStart && !c.cued {
@@ -409,7 +409,8 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if c.cued {
 		return true
 	}
-	// Uncued small places: only under their own name, not an alternate.
+	// Uncued places that are not major: only under their own name, not
+	// an alternate or a sound-alike ("Qais" is not Kayes).
 	fold := gazetteer.Fold(text[c.start:c.end])
 	for _, ref := range c.refs {
 		if r.g.Info(ref).Population >= 1000 && gazetteer.Fold(r.g.Name(ref)) == fold {

@@ -199,7 +199,9 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 			if w := ctx.cc[in.CC] - ownCC; w > 0.3 {
 				s += countryBonus*math.Min(1, w) + 0.5*math.Min(2, math.Max(0, w-1))
 			}
-			if in.Admin1 >= 0 && in.Admin1 != ref && ctx.admin1[in.Admin1]-ownA1 > 0.3 {
+			if in.Admin1 >= 0 && ctx.admin1[in.Admin1]-ownA1 > 0.3 {
+				// In a region the document names, or a region that
+				// holds places the document names.
 				s += admin1Bonus
 			}
 			for _, p := range ctx.points {
