@@ -539,7 +539,7 @@ func (g *Gazetteer) Rank(refs []Ref, name, want string) {
 	if want == "" {
 		for _, r := range refs {
 			in := g.Info(r)
-			if in.Class == 'A' && in.Seat >= 0 {
+			if in.Class == 'A' && in.Seat >= 0 && float64(g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
 				if s, ok := score[in.Seat]; ok && s-0.01 < score[r] {
 					score[r] = s - 0.01
 				}

@@ -99,6 +99,7 @@ type docContext struct {
 	admin1 map[gazetteer.Ref]float64 // region -> weight of mentions
 	points []point                   // chosen points of confident mentions
 	own    []contribution            // per candidate: what it added
+	main   string                    // the country named most
 }
 
 // contribution is what one candidate added to the context, so that it can
@@ -144,6 +145,12 @@ func (r *Resolver) context(st *state) *docContext {
 			ctx.points = append(ctx.points, point{in.Lat, in.Lon, k})
 		}
 	}
+	best := 0.0
+	for cc, w := range ctx.cc {
+		if w > best || (w == best && cc < ctx.main) {
+			ctx.main, best = cc, w
+		}
+	}
 	return ctx
 }
 
@@ -181,8 +188,11 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				s += wantBonus
 			}
 		}
-		if (in.Code == "ADM1" || in.Code == "ADM2") && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) {
-			s -= 1.5 // Kabul the city before Kabul the province
+		if (in.Code == "ADM1" || in.Code == "ADM2") && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) &&
+			float64(r.g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
+			// Kabul the city before Kabul the province, which the
+			// city is most of; but Quebec the province before its city.
+			s -= 1.5
 		}
 		if ctx != nil {
 			// Leave out what this name's own mentions added: one sense
