@@ -56,8 +56,9 @@ const cased = fMonth | fNotBefore
 
 // entry is what one word means; a word may have several roles.
 type entry struct {
-	flags flag
-	value int // for the valued kinds; a word has at most one of them
+	flags  flag
+	starts flag // roles of the phrases that begin with this word
+	value  int  // for the valued kinds; a word has at most one of them
 }
 
 // phrase is a multi-word entry.
@@ -141,6 +142,11 @@ func New(fsys fs.FS) (*Finder, error) {
 			}
 		}
 		f.phrases[k] = ps
+		e := f.words[k]
+		for _, p := range ps {
+			e.starts |= p.flags
+		}
+		f.words[k] = e
 	}
 	return f, nil
 }

@@ -14,6 +14,7 @@ package number
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/segment"
@@ -77,10 +78,17 @@ func (f *Finder) Find(text string, toks []segment.Token) []Number {
 			i++ // tokens from another text: skip rather than panic
 			continue
 		}
+		if !m.mayStart(i) {
+			i++
+			continue
+		}
 		n, next, ok := m.match(i, false)
 		if !ok {
 			i++
 			continue
+		}
+		if out == nil {
+			out = make([]Number, 0, 8)
 		}
 		out = append(out, n)
 		i = next
@@ -88,11 +96,38 @@ func (f *Finder) Find(text string, toks []segment.Token) []Number {
 	return out
 }
 
+// starters are the roles that can begin a number expression.
+const starters = fCard | fOrd | fVague | fBound | fBetween
+
+// mayStart is a quick test that token i can begin a number expression.
+func (m *matcher) mayStart(i int) bool {
+	t := m.toks[i]
+	if t.Kind == segment.Number {
+		return true
+	}
+	if t.Kind != segment.Word {
+		return false
+	}
+	w := m.text[t.Start:t.End]
+	e := m.f.lookup(w)
+	if (e.flags|e.starts)&starters != 0 {
+		return true
+	}
+	if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
+		return true
+	}
+	if p, _ := hyphenIndex(w); p > 0 {
+		return m.f.lookup(w[:p]).flags&(fCard|fOrd) != 0
+	}
+	return false
+}
+
 // matcher holds one Find call's input.
 type matcher struct {
-	f    *Finder
-	text string
-	toks []segment.Token
+	f      *Finder
+	text   string
+	toks   []segment.Token
+	nested bool // inside vagueScale's look-ahead
 }
 
 // figure is one quantity before ranges and bounds.
@@ -134,7 +169,7 @@ func (m *matcher) isExact(i int, fl flag) bool {
 // returns the token index after it and its value.
 func (m *matcher) phrase(i int, fl flag) (int, int, bool) {
 	w := m.word(i)
-	if w == "" || len(w) > maxWord {
+	if w == "" || len(w) > maxWord || m.f.lookup(w).starts&fl == 0 {
 		return 0, 0, false
 	}
 	var buf [maxWord]byte
@@ -205,6 +240,10 @@ func (m *matcher) match(i int, whole bool) (Number, int, bool) {
 		if conn {
 			if g, ok := m.figure(k + 1); ok && !g.ordinal && !g.year == !fg.year {
 				ranged = true
+				// "three to four hundred": the scale applies to both.
+				if sc := m.endScale(g); sc > 0 && m.endScale(fg) == 0 && !fg.vague && fg.value > 0 && fg.value <= g.value/sc {
+					fg.value *= sc
+				}
 				if g.value < fg.value {
 					fg.value, fg.vague = g.value, g.vague
 				}
@@ -297,14 +336,14 @@ func (m *matcher) figure(i int) (figure, bool) {
 	}
 	// Multi-word vague quantities and cardinals: "tens of thousands", "half a dozen".
 	if k, v, ok := m.phrase(i, fVague); ok {
-		return figure{value: v, end: k, vague: true}, true
+		return m.vagueScale(figure{value: v, end: k, vague: true}), true
 	}
 	if k, v, ok := m.phrase(i, fCard); ok {
 		return figure{value: v, end: k}, true
 	}
 	e := m.f.lookup(m.word(i))
 	if e.flags&fVague != 0 {
-		return figure{value: e.value, end: i + 1, vague: true}, true
+		return m.vagueScale(figure{value: e.value, end: i + 1, vague: true}), true
 	}
 	// "a hundred", "an eighth"? only "a"/"an" + scale.
 	w := m.word(i)
@@ -315,6 +354,43 @@ func (m *matcher) figure(i int) (figure, bool) {
 		return m.words(i, 0)
 	}
 	return figure{}, false
+}
+
+// vagueScale reads scales after a vague quantity: "several hundred" and
+// "a few dozen" are coded like "hundreds" and "dozens", the scale alone.
+func (m *matcher) vagueScale(fg figure) figure {
+	if !m.scaleAt(fg.end) {
+		// "many thousands", "several dozens": the second word codes it.
+		if !m.nested && (m.is(fg.end, fVague) || m.f.lookup(m.word(fg.end)).starts&fVague != 0) {
+			m.nested = true // one level: "many many many ..." stays linear
+			g, ok := m.figure(fg.end)
+			m.nested = false
+			if ok && g.vague {
+				return g
+			}
+		}
+		return fg
+	}
+	fg.value = 1
+	for m.scaleAt(fg.end) && fg.value <= maxValue/1_000_000_000 {
+		fg.value *= m.f.lookup(m.word(fg.end)).value
+		fg.end++
+	}
+	return fg
+}
+
+// endScale returns the value of the scale word that ends fg ("four
+// hundred" -> 100), or 0.
+func (m *matcher) endScale(fg figure) int {
+	w := m.word(fg.end - 1)
+	if p := strings.LastIndexAny(w, "-‐‑"); p >= 0 {
+		_, size := utf8.DecodeRuneInString(w[p:])
+		w = w[p+size:]
+	}
+	if e := m.f.lookup(w); e.flags&fScale != 0 {
+		return e.value
+	}
+	return 0
 }
 
 func (m *matcher) scaleAt(i int) bool {
@@ -416,6 +492,9 @@ func (m *matcher) step(part string, cur, total, last int) (int, int, int, bool) 
 			}
 			return 0, total + cur*s, lastScale, true
 		}
+		if cur*s > maxValue {
+			return cur, total, last, false
+		}
 		return cur * s, total, lastScale, true
 	case e.flags&(fCard|fOrd) != 0:
 		v := e.value
@@ -444,6 +523,9 @@ func (m *matcher) step(part string, cur, total, last int) (int, int, int, bool) 
 			// "one hundredth": scale the value read so far.
 			if cur == 0 && total == 0 {
 				cur = 1
+			}
+			if cur*v > maxValue {
+				return cur, total, last, false
 			}
 			return cur * v, total, lastOrd, true
 		}

@@ -59,6 +59,10 @@ func TestFind(t *testing.T) {
 			[]string{"10 to 15=10", "10-15=10", "between 20 and 30=20", "12 or 10=10", "one or two=1", "7–9=7"}},
 		{"Bounds", "at least 12 dead, more than 30 hurt, over 100 fled, 40 or more arrested, no fewer than five",
 			[]string{"at least 12=12+", "more than 30=30+", "over 100=100+", "40 or more=40+", "no fewer than five=5+"}},
+		{"ScaledRanges", "three to four hundred, 10-15 thousand, 5 to 1 million", []string{
+			"three to four hundred=300", "10-15 thousand=10000", "5 to 1 million=5"}},
+		{"VagueScales", "several hundred people, a few dozen, many thousands", []string{
+			"several hundred=100~", "a few dozen=12~", "many thousands=1000~"}},
 		{"OverIsAPreposition", "over the bridge", []string{}},
 		{"Ordinals", "the 5th, 8th and 10th districts; his second in command; the twenty-first victim; the 22nd",
 			[]string{"5th=5#", "8th=8#", "10th=10#", "second=2#", "twenty-first=21#", "22nd=22#"}},
@@ -194,6 +198,8 @@ func FuzzFind(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	f.Add(strings.Repeat("one hundred and ", 50))
+	f.Add(strings.Repeat("many ", 50))
 	if b, err := os.ReadFile("../segment/testdata/fixture.txt"); err == nil {
 		f.Add(string(b))
 	}
