@@ -1,6 +1,7 @@
 package segment_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -349,6 +350,29 @@ func BenchmarkSplit(b *testing.B) {
 			b.Skip("seed not present:", err)
 		}
 		benchmarkSplit(b, string(data))
+	})
+	b.Run("Case2021", func(b *testing.B) {
+		// Many short real snippets, one Split each.
+		data, err := os.ReadFile("../../shared/gold/case2021-dev.jsonl")
+		if err != nil {
+			b.Skip("gold not present:", err)
+		}
+		var texts []string
+		size := 0
+		for line := range strings.Lines(string(data)) {
+			var d struct{ Text string }
+			if json.Unmarshal([]byte(line), &d) == nil && d.Text != "" {
+				texts = append(texts, d.Text)
+				size += len(d.Text)
+			}
+		}
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, t := range texts {
+				segment.Split(t, sitrep.Span{})
+			}
+		}
 	})
 }
 
