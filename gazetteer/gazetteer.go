@@ -92,7 +92,8 @@ type Gazetteer struct {
 	ccNames   []string // per country index: ACLED country name
 	ccRef     []Ref    // per country index: the country feature
 	ccIndex   map[string]uint16
-	demonyms  map[string]uint16 // Normalize(demonym) -> country index
+	demonyms  map[string]Ref   // Normalize(demonym) -> country or region
+	commaKeys map[uint64][]Ref // keys of abbreviations that only follow a comma
 }
 
 var defaultOnce = sync.OnceValues(func() (*Gazetteer, error) {
@@ -133,7 +134,7 @@ func loadEmbedded() (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
 	}
 	g := &Gazetteer{c: c, nBase: len(c.ID), adminNames: map[Ref][2]string{}, extraIndex: map[uint64][]Ref{},
-		ccIndex: map[string]uint16{}, demonyms: map[string]uint16{}}
+		ccIndex: map[string]uint16{}, demonyms: map[string]Ref{}, commaKeys: map[uint64][]Ref{}}
 	for _, code := range c.Codes {
 		cl, fc, _ := strings.Cut(code, ".")
 		g.codeClass = append(g.codeClass, cl[0])
@@ -206,6 +207,9 @@ func (g *Gazetteer) addRegions() error {
 		for _, a := range r.List("aliases") {
 			g.addKey(a, ref)
 		}
+		for _, d := range r.List("demonyms") {
+			g.demonyms[geodata.Normalize(d)] = ref
+		}
 		return nil
 	})
 }
@@ -214,7 +218,12 @@ func (g *Gazetteer) addRegions() error {
 func (g *Gazetteer) addAliases() error {
 	return lexicon.ReadTSV(dataFS, "data/aliases.tsv", func(r lexicon.Row) error {
 		if ref := g.findRegion(r.Get("region"), "ADM1", r.Get("cc"), NoRef); ref != NoRef {
-			g.addKey(r.Get("alias"), ref)
+			if r.Get("comma") == "yes" {
+				h := geodata.HashString(geodata.Normalize(r.Get("alias")))
+				g.commaKeys[h] = append(g.commaKeys[h], ref)
+			} else {
+				g.addKey(r.Get("alias"), ref)
+			}
 		}
 		return nil
 	})
@@ -245,7 +254,7 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 			g.addKey(a, r)
 		}
 		for _, d := range lc.Demonyms {
-			g.demonyms[geodata.Normalize(d)] = i
+			g.demonyms[geodata.Normalize(d)] = r
 		}
 	}
 }
@@ -429,14 +438,18 @@ func (g *Gazetteer) CountryName(cc string) string {
 	return cc
 }
 
-// Demonym returns the country code of the demonym or adjective whose key
-// (a Normalize result) is key: "afghan" -> "AF".
-func (g *Gazetteer) Demonym(key []byte) (string, bool) {
-	i, ok := g.demonyms[string(key)]
-	if !ok {
-		return "", false
-	}
-	return g.c.Countries[i].Code, true
+// Demonym returns the country or world region of the demonym or adjective
+// whose key (a Normalize result) is key: "afghan" -> Afghanistan,
+// "european" -> Europe.
+func (g *Gazetteer) Demonym(key []byte) (Ref, bool) {
+	r, ok := g.demonyms[string(key)]
+	return r, ok
+}
+
+// AppendCommaRefs appends the regions whose abbreviation has the key key
+// and is only a name after a comma ("Barrie, Ont.", "Frankfort, Ky.").
+func (g *Gazetteer) AppendCommaRefs(dst []Ref, key []byte) []Ref {
+	return append(dst, g.commaKeys[geodata.Hash(key)]...)
 }
 
 // Prior returns how likely feature r is meant when its name appears with

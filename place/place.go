@@ -214,18 +214,19 @@ func (r *Resolver) recognise(st *state, text string) {
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
 		if !st.nameStart(i) {
+			if st.toks[i].kind == segment.Word {
+				r.hyphenParts(st, text, i) // "trans-Pacific", "pro-Russian"
+			}
 			continue
 		}
 		found := false
 		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
 		// (not Cobán), unless a longer name starts here ("Afghan
 		// Hills" is not a demonym).
-		if cc, ok := r.g.Demonym(st.tkey(i)); ok && st.toks[i].class&wStop == 0 {
-			if ref := r.g.CountryRef(cc); ref != gazetteer.NoRef && !r.longerName(st, text, i) {
-				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
-					refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
-				continue
-			}
+		if ref, ok := r.g.Demonym(st.tkey(i)); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
+			st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
+				refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
+			continue
 		}
 		for j := min(n, i+maxGram); j > i; j-- {
 			last := &st.toks[j-1]
@@ -260,6 +261,14 @@ func (r *Resolver) recognise(st *state, text string) {
 		}
 		if found {
 			continue
+		}
+		// "Barrie, Ont.": region abbreviations that only follow a comma.
+		if i > 0 && text[st.toks[i-1].start:st.toks[i-1].end] == "," {
+			if refs := r.g.AppendCommaRefs(nil, st.tkey(i)); len(refs) > 0 {
+				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
+					refs: refs, strong: true, cued: true, parent: -1, best: gazetteer.NoRef})
+				continue
+			}
 		}
 		// "Kabul-based", "US-led", "Syria-Turkey": the parts of a
 		// hyphenated word.
@@ -297,20 +306,15 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 		if r.words[string(st.key)]&wStop != 0 {
 			continue
 		}
-		refs := r.g.AppendRefs(nil, st.key)
-		c := cand{i: i, j: i + 1, start: start, end: start + len(part), refs: refs, parent: -1, best: gazetteer.NoRef}
-		if len(refs) > 0 {
-			if r.strong(refs) {
-				c.strong = true
-				st.cands = append(st.cands, c)
-			}
+		c := cand{i: i, j: i + 1, start: start, end: start + len(part), parent: -1, best: gazetteer.NoRef}
+		if ref, ok := r.g.Demonym(st.key); ok {
+			c.refs, c.adjective = []gazetteer.Ref{ref}, true
+			st.cands = append(st.cands, c)
 			continue
 		}
-		if cc, ok := r.g.Demonym(st.key); ok {
-			if ref := r.g.CountryRef(cc); ref != gazetteer.NoRef {
-				c.refs, c.adjective = []gazetteer.Ref{ref}, true
-				st.cands = append(st.cands, c)
-			}
+		if refs := r.g.AppendRefs(nil, st.key); len(refs) > 0 && r.strong(refs) {
+			c.refs, c.strong = refs, true
+			st.cands = append(st.cands, c)
 		}
 	}
 }
@@ -355,7 +359,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		return false
 	}
 	// Initials: "A.", "J.".
-	if single && c.end-c.start <= 2 && !first.caps {
+	if single && c.end-c.start <= 2 && !first.caps && !abbrev {
 		return false
 	}
 	c.strong = r.strong(c.refs)
@@ -364,9 +368,24 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if prev >= 0 && st.toks[prev].class&wTitle != 0 && st.toks[prev].upper {
 		return false
 	}
-	// "Mosul Dam", "Kabul University": an organisation or a thing.
-	if next < len(st.toks) && st.toks[next].upper && st.toks[next].class&wOrg != 0 && st.toks[next].start-c.end <= 1 {
+	// "Mosul Dam", "Kabul River": another feature, not the place.
+	if next < len(st.toks) && st.toks[next].upper && st.toks[next].class&wFeat != 0 && st.toks[next].start-c.end <= 1 {
 		return false
+	}
+	// "Glasgow Police", "Winnipeg Free Press": an institution of the place.
+	institution := false
+	for k := next; k < len(st.toks) && k < next+3 && st.toks[k].upper && st.toks[k].kind == segment.Word; k++ {
+		if st.toks[k].class&wOrg != 0 {
+			institution = true
+			break
+		}
+	}
+	// A dateline: "DETROIT —", "LONDON, Ky.".
+	if first.caps && first.sentStart && next < len(st.toks) {
+		switch text[st.toks[next].start:st.toks[next].end] {
+		case "—", "–", "-", ",", "(":
+			c.cued = true
+		}
 	}
 	if prev >= 0 && st.toks[prev].class&(wCue|wNear|wDir) != 0 && !st.toks[prev].upper {
 		c.cued = true
@@ -388,7 +407,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Inside a run of capitalised words: part of a name.
 	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && !st.toks[prev].sentStart &&
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
-	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper &&
+	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
 		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop) == 0 && st.toks[next].start-c.end <= 1
 	major := c.strong && r.major(c.refs)
 	if (prevName || nextName) && !major {
@@ -397,7 +416,15 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 {
 		return false
 	}
-	if c.strong && (c.cued || major || !single) {
+	fold := gazetteer.Fold(text[c.start:c.end])
+	exact := false
+	for _, ref := range c.refs {
+		if gazetteer.Fold(r.g.Name(ref)) == fold {
+			exact = true
+			break
+		}
+	}
+	if c.strong && (c.cued || major || !single || exact) {
 		return true
 	}
 	if first.sentStart && !c.cued {
@@ -411,7 +438,6 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	// Uncued places that are not major: only under their own name, not
 	// an alternate or a sound-alike ("Qais" is not Kayes).
-	fold := gazetteer.Fold(text[c.start:c.end])
 	for _, ref := range c.refs {
 		if r.g.Info(ref).Population >= 1000 && gazetteer.Fold(r.g.Name(ref)) == fold {
 			return true

@@ -43,7 +43,7 @@ func TestScoreGold(t *testing.T) {
 					if m.Found != nil {
 						got = fmt.Sprintf("%q -> %s %s/%s %s (%.2f,%.2f)", m.Found.Text, m.Found.Place.Name, m.Found.Place.Admin1, m.Found.Place.CountryCode, m.Found.Place.FeatureCode, m.Found.Place.Lat, m.Found.Place.Lon)
 					}
-					fmt.Printf("MISS %s %q (%.2f,%.2f) %.0f km: %s\n", m.Doc, m.Gold.Text, m.Gold.Lat, m.Gold.Lon, m.ErrKm, got)
+					fmt.Printf("MISS %s %q (%.2f,%.2f) %.0f km: %s @%d\n", m.Doc, m.Gold.Text, m.Gold.Lat, m.Gold.Lon, m.ErrKm, got, m.Gold.Start)
 				}
 			}
 		})

@@ -27,11 +27,12 @@ const (
 	wConn
 	wOrg
 	wPerson
+	wFeat
 )
 
 var classNames = map[string]wordClass{
 	"stop": wStop, "title": wTitle, "adm1": wAdm1, "adm2": wAdm2, "city": wCity, "sub": wSub,
-	"dir": wDir, "near": wNear, "cue": wCue, "conn": wConn, "org": wOrg, "person": wPerson,
+	"dir": wDir, "near": wNear, "cue": wCue, "conn": wConn, "org": wOrg, "person": wPerson, "feat": wFeat,
 }
 
 // loadWords reads data/words.tsv into a map from gazetteer.Normalize(word)
