@@ -92,7 +92,8 @@ type Gazetteer struct {
 	ccNames   []string // per country index: ACLED country name
 	ccRef     []Ref    // per country index: the country feature
 	ccIndex   map[string]uint16
-	demonyms  map[string]Ref   // Normalize(demonym) -> country or region
+	demonyms  map[string]Ref   // Fold(demonym) -> country or region
+	ccFolds   map[string]bool  // Fold of every country name and alias
 	commaKeys map[uint64][]Ref // keys of abbreviations that only follow a comma
 }
 
@@ -134,7 +135,7 @@ func loadEmbedded() (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
 	}
 	g := &Gazetteer{c: c, nBase: len(c.ID), adminNames: map[Ref][2]string{}, extraIndex: map[uint64][]Ref{},
-		ccIndex: map[string]uint16{}, demonyms: map[string]Ref{}, commaKeys: map[uint64][]Ref{}}
+		ccIndex: map[string]uint16{}, demonyms: map[string]Ref{}, ccFolds: map[string]bool{}, commaKeys: map[uint64][]Ref{}}
 	for _, code := range c.Codes {
 		cl, fc, _ := strings.Cut(code, ".")
 		g.codeClass = append(g.codeClass, cl[0])
@@ -208,7 +209,7 @@ func (g *Gazetteer) addRegions() error {
 			g.addKey(a, ref)
 		}
 		for _, d := range r.List("demonyms") {
-			g.demonyms[geodata.Normalize(d)] = ref
+			g.demonyms[geodata.Fold(d)] = ref
 		}
 		return nil
 	})
@@ -254,7 +255,12 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 			g.addKey(a, r)
 		}
 		for _, d := range lc.Demonyms {
-			g.demonyms[geodata.Normalize(d)] = r
+			g.demonyms[geodata.Fold(d)] = r
+		}
+		g.ccFolds[geodata.Fold(lc.Name)] = true
+		g.ccFolds[geodata.Fold(lc.ISO3)] = true
+		for _, a := range lc.Aliases {
+			g.ccFolds[geodata.Fold(a)] = true
 		}
 	}
 }
@@ -438,13 +444,20 @@ func (g *Gazetteer) CountryName(cc string) string {
 	return cc
 }
 
-// Demonym returns the country or world region of the demonym or adjective
-// whose key (a Normalize result) is key: "afghan" -> Afghanistan,
-// "european" -> Europe.
-func (g *Gazetteer) Demonym(key []byte) (Ref, bool) {
-	r, ok := g.demonyms[string(key)]
+// Demonym returns the country or world region of a demonym or adjective
+// ("Afghan" -> Afghanistan, "European" -> Europe), matched exactly up to
+// case and diacritics.
+func (g *Gazetteer) Demonym(word string) (Ref, bool) {
+	if len(word) < 3 || len(word) > 40 {
+		return NoRef, false
+	}
+	r, ok := g.demonyms[geodata.Fold(word)]
 	return r, ok
 }
+
+// IsCountryName reports whether fold (a Fold result) is the name or an
+// alias of a country.
+func (g *Gazetteer) IsCountryName(fold string) bool { return g.ccFolds[fold] }
 
 // AppendCommaRefs appends the regions whose abbreviation has the key key
 // and is only a name after a comma ("Barrie, Ont.", "Frankfort, Ky.").

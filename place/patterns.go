@@ -35,6 +35,9 @@ func (r *Resolver) patterns(st *state, text string) {
 		}
 	}
 	candAt := func(i int) int {
+		if i >= 0 && i < len(st.toks) && st.toks[i].class&wDir != 0 {
+			i++ // "in northeast Missouri"
+		}
 		if k, ok := startAt[i]; ok && !st.cands[k].adjective {
 			return k
 		}
@@ -81,6 +84,7 @@ func (r *Resolver) patterns(st *state, text string) {
 		if is(j, "of", "in") || (is(j, ",") && !is(j+1, "the")) {
 			if d := candAt(j + 1); d >= 0 {
 				c.parent = d
+				c.linkOf = !is(j, ",")
 			}
 		}
 		// "Edmonton, south of Cairns", "X, 30 km north of Y".
@@ -129,6 +133,7 @@ func (r *Resolver) patterns(st *state, text string) {
 			}
 			if d := candAt(q); d >= 0 && st.cands[d].parent < 0 {
 				st.cands[d].parent = k
+				st.cands[d].linkOf = true
 			}
 		}
 	}

@@ -89,6 +89,7 @@ type cand struct {
 	adjective  bool
 	parent     int // index of a candidate that contains this one, -1
 	viaParent  bool
+	linkOf     bool // the parent link is "of", "in" or a possessive, not a comma
 	useSeat    bool // resolve to the parent's seat (numbered city districts)
 	capitalOf  bool // "X, the capital of Y"
 	cued       bool
@@ -220,10 +221,19 @@ func (r *Resolver) recognise(st *state, text string) {
 			continue
 		}
 		found := false
+		// "Barrie, Ont.": region abbreviations that only follow a comma.
+		if i > 0 && text[st.toks[i-1].start:st.toks[i-1].end] == "," && (st.toks[i].caps ||
+			strings.HasSuffix(text[st.toks[i].start:st.toks[i].end], ".") || st.toks[i].end < len(text) && text[st.toks[i].end] == '.') {
+			if refs := r.g.AppendCommaRefs(nil, st.tkey(i)); len(refs) > 0 {
+				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
+					refs: refs, strong: true, cued: true, parent: -1, best: gazetteer.NoRef})
+				continue
+			}
+		}
 		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
 		// (not Cobán), unless a longer name starts here ("Afghan
 		// Hills" is not a demonym).
-		if ref, ok := r.g.Demonym(st.tkey(i)); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
+		if ref, ok := r.g.Demonym(text[st.toks[i].start:st.toks[i].end]); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
 			st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
 				refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
 			continue
@@ -251,6 +261,9 @@ func (r *Resolver) recognise(st *state, text string) {
 			if len(refs) == 0 {
 				continue
 			}
+			if j-i >= 2 && !r.strong(refs) && r.majorPrefix(st, text, i, j) {
+				continue // "University of Michigan Center": Michigan, not Michigan Center
+			}
 			c := cand{i: i, j: j, start: st.toks[i].start, end: st.toks[j-1].end, refs: refs, parent: -1, best: gazetteer.NoRef}
 			if r.accept(st, text, &c) {
 				st.cands = append(st.cands, c)
@@ -262,18 +275,23 @@ func (r *Resolver) recognise(st *state, text string) {
 		if found {
 			continue
 		}
-		// "Barrie, Ont.": region abbreviations that only follow a comma.
-		if i > 0 && text[st.toks[i-1].start:st.toks[i-1].end] == "," {
-			if refs := r.g.AppendCommaRefs(nil, st.tkey(i)); len(refs) > 0 {
-				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
-					refs: refs, strong: true, cued: true, parent: -1, best: gazetteer.NoRef})
-				continue
-			}
-		}
 		// "Kabul-based", "US-led", "Syria-Turkey": the parts of a
 		// hyphenated word.
 		r.hyphenParts(st, text, i)
 	}
+}
+
+// majorPrefix reports whether a shorter prefix of tokens [i, j) names a
+// major place.
+func (r *Resolver) majorPrefix(st *state, text string, i, j int) bool {
+	for k := j - 1; k > i; k-- {
+		if st.gram(text, i, k) {
+			if refs := r.g.AppendRefs(nil, st.key); len(refs) > 0 && r.major(refs) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // longerName reports whether tokens from i on form a place name of two or
@@ -307,7 +325,7 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 			continue
 		}
 		c := cand{i: i, j: i + 1, start: start, end: start + len(part), parent: -1, best: gazetteer.NoRef}
-		if ref, ok := r.g.Demonym(st.key); ok {
+		if ref, ok := r.g.Demonym(part); ok {
 			c.refs, c.adjective = []gazetteer.Ref{ref}, true
 			st.cands = append(st.cands, c)
 			continue

@@ -80,13 +80,14 @@ func (r *Resolver) resolve(st *state) {
 			continue
 		}
 		p := &cands[c.parent]
-		if p.dropped || p.best == gazetteer.NoRef || c.parent < k {
+		if p.dropped || p.best == gazetteer.NoRef || !c.linkOf {
 			continue
 		}
 		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
 			if !c.strong {
 				c.best, c.conf = p.best, p.conf*0.9
-				c.end, c.near, c.viaParent = p.end, true, true
+				c.start, c.end = min(c.start, p.start), max(c.end, p.end)
+				c.near, c.viaParent = true, true
 				p.dropped = true
 			}
 		}
@@ -141,7 +142,7 @@ func (r *Resolver) context(st *state) *docContext {
 			ctx.admin1[in.Admin1] += w * 0.5
 			ctx.own[k].a1, ctx.own[k].wa1 = in.Admin1, w*0.5
 		}
-		if !c.adjective && in.Class != 'L' && in.Code != "PCLI" && c.conf >= 0.6 {
+		if !c.adjective && in.Class == 'P' && c.conf >= 0.6 {
 			ctx.points = append(ctx.points, point{in.Lat, in.Lon, k})
 		}
 	}
@@ -171,6 +172,9 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 		s := r.g.Prior(ref)
 		if c.fold != "" && gazetteer.Fold(r.g.Name(ref)) == c.fold {
 			s += exactBonus
+		}
+		if in.Code == "PCLI" && c.fold != "" && !c.adjective && !r.g.IsCountryName(c.fold) {
+			s -= 3 // "Columbia" is not Colombia
 		}
 		switch c.want {
 		case "ADM1":
