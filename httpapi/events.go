@@ -1,0 +1,338 @@
+package httpapi
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/export"
+)
+
+// eventsPage is the body of GET /api/events.
+type eventsPage struct {
+	Events     []sitrep.Event `json:"events"`
+	NextCursor string         `json:"next_cursor"`
+}
+
+func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	f, err := parseFilter(r.URL.Query(), "limit", "cursor")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if f.Limit == 0 {
+		f.Limit = DefaultLimit
+	}
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	events, next, err := s.store.Events(ctx, f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if events == nil {
+		events = []sitrep.Event{}
+	}
+	writeJSON(w, http.StatusOK, eventsPage{Events: events, NextCursor: next})
+}
+
+// Highlight is one span of the article to mark on the page: the evidence
+// of an event field, or a claim.
+type Highlight struct {
+	Kind  string `json:"kind"`            // "evidence" or "claim"
+	Field string `json:"field,omitempty"` // the event field of evidence; the claimant of a claim
+	Text  string `json:"text"`
+	Start int    `json:"start"` // UTF-8 byte offset into the document text, starting at 0
+	End   int    `json:"end"`   // UTF-8 byte offset, exclusive
+	// Start16 and End16 are the same offsets in UTF-16 code units: the
+	// indices of the JavaScript string that holds the document text.
+	Start16 int `json:"start16"`
+	End16   int `json:"end16"`
+}
+
+// EventDetail is the body of GET /api/events/{id}: the event's own fields,
+// its source document (null when the store has lost it) and the spans to
+// highlight in that document's text.
+type EventDetail struct {
+	sitrep.Event
+	Document   *sitrep.StoredDocument `json:"document"`
+	Highlights []Highlight            `json:"highlights"`
+}
+
+func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if err := checkID(id); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	ev, err := s.store.Event(ctx, id)
+	if err != nil {
+		if errors.Is(err, sitrep.ErrNotFound) {
+			err = Errorf(ENotFound, "no event %q", id).wrap(err)
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	d := EventDetail{Event: *ev, Highlights: []Highlight{}}
+	doc, err := s.store.Document(ctx, ev.Source)
+	switch {
+	case errors.Is(err, sitrep.ErrNotFound):
+		// Shown without its article.
+	case err != nil:
+		s.writeError(w, r, err)
+		return
+	default:
+		d.Document = doc
+		d.Highlights = highlights(ev, doc.Text)
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+// highlights returns the evidence and claim spans of ev that are valid in
+// text, with their UTF-16 offsets. A span that is out of range, splits a
+// character or does not hold its stated text is left out: the page must
+// never mark the wrong words.
+func highlights(ev *sitrep.Event, text string) []Highlight {
+	hs := make([]Highlight, 0, len(ev.Evidence)+len(ev.Claims))
+	for _, e := range ev.Evidence {
+		hs = append(hs, Highlight{Kind: "evidence", Field: e.Field, Text: e.Text, Start: e.Start, End: e.End})
+	}
+	for _, c := range ev.Claims {
+		hs = append(hs, Highlight{Kind: "claim", Field: c.Claimant, Text: c.Text, Start: c.Start, End: c.End})
+	}
+	offs := make([]int, 0, 2*len(hs))
+	for _, h := range hs {
+		offs = append(offs, h.Start, h.End)
+	}
+	u := utf16Offsets(text, offs)
+	out := hs[:0]
+	for i, h := range hs {
+		h.Start16, h.End16 = u[2*i], u[2*i+1]
+		if h.Start16 < 0 || h.End16 < 0 || h.Start > h.End {
+			continue
+		}
+		if h.Text != "" && text[h.Start:h.End] != h.Text {
+			continue
+		}
+		if h.Text == "" {
+			h.Text = text[h.Start:h.End]
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if err := checkID(id); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	doc, err := s.store.Document(ctx, id)
+	if err != nil {
+		if errors.Is(err, sitrep.ErrNotFound) {
+			err = Errorf(ENotFound, "no document %q", id).wrap(err)
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, doc)
+}
+
+// checkID rejects ids no store could hold.
+func checkID(id string) error {
+	if id == "" || len(id) > 2048 || !utf8.ValidString(id) {
+		return Errorf(EInvalid, "malformed id")
+	}
+	return nil
+}
+
+// handlePoints streams the least of each matching event that the map and
+// the timeline need, as compact rows:
+//
+//	{"points": [[id, lat, lon, type, day, fatalities], ...],
+//	 "types": [...], "count": N, "truncated": false}
+//
+// where type indexes "types", day counts days since 1970-01-01 (null when
+// the date is unknown), and lat/lon are null for events with no place.
+func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
+	f, err := parseFilter(r.URL.Query())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f.Limit = bulkPage
+	page, next, err := s.eventsPage(r, f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	bw := bufio.NewWriterSize(w, 32<<10)
+	types := append([]string(nil), eventTypes...)
+	typeIndex := func(t string) int {
+		for i, x := range types {
+			if x == t {
+				return i
+			}
+		}
+		types = append(types, t)
+		return len(types) - 1
+	}
+	var buf []byte
+	count, truncated := 0, false
+	bw.WriteString(`{"points":[`)
+	for {
+		for i := range page {
+			if count == s.opts.MaxPoints {
+				truncated = true
+				break
+			}
+			ev := &page[i]
+			buf = buf[:0]
+			if count > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '[')
+			buf = strconv.AppendQuote(buf, ev.EventID)
+			buf = append(buf, ',')
+			buf = appendCoord(buf, ev.Latitude, -90, 90)
+			buf = append(buf, ',')
+			buf = appendCoord(buf, ev.Longitude, -180, 180)
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(typeIndex(ev.EventType)), 10)
+			buf = append(buf, ',')
+			if t, err := time.Parse(time.DateOnly, ev.EventDate); err == nil {
+				buf = strconv.AppendInt(buf, t.Unix()/86400, 10)
+			} else {
+				buf = append(buf, "null"...)
+			}
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(ev.Fatalities), 10)
+			buf = append(buf, ']')
+			bw.Write(buf)
+			count++
+		}
+		if next == "" || next == f.Cursor || truncated {
+			break
+		}
+		f.Cursor = next
+		if page, next, err = s.eventsPage(r, f); err != nil {
+			// Headers are gone: cut the response so the client sees it
+			// broken rather than short.
+			s.logger.Error("points: reading a page failed", "err", err)
+			panic(http.ErrAbortHandler)
+		}
+	}
+	bw.WriteString(`],"types":[`)
+	for i, t := range types {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.Write(strconv.AppendQuote(nil, t))
+	}
+	fmt.Fprintf(bw, `],"count":%d,"truncated":%t}`, count, truncated)
+	bw.WriteByte('\n')
+	_ = bw.Flush()
+}
+
+// appendCoord appends a coordinate rounded to 5 decimals (about a metre),
+// or null when it is missing or out of range.
+func appendCoord(buf []byte, v *float64, lo, hi float64) []byte {
+	if v == nil || math.IsNaN(*v) || *v < lo || *v > hi {
+		return append(buf, "null"...)
+	}
+	return strconv.AppendFloat(buf, math.Round(*v*1e5)/1e5, 'f', -1, 64)
+}
+
+// bulkPage is the page size in which points and exports read the store.
+const bulkPage = 5000
+
+// eventsPage reads one page of events within the query timeout.
+func (s *Server) eventsPage(r *http.Request, f sitrep.EventFilter) ([]sitrep.Event, string, error) {
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	return s.store.Events(ctx, f)
+}
+
+// exportTypes are the Content-Types of the export formats.
+var exportTypes = map[string]string{
+	export.CSV:     "text/csv; charset=utf-8",
+	export.GeoJSON: "application/geo+json",
+	export.JSONL:   "application/x-ndjson",
+	export.JSON:    "application/json; charset=utf-8",
+}
+
+// handleExport streams every matching event in one of export's formats,
+// as a download.
+func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	format := strings.ToLower(strings.TrimSpace(q.Get("format")))
+	if format == "" {
+		format = export.CSV
+	}
+	ctype, ok := exportTypes[format]
+	if !ok {
+		s.writeError(w, r, Errorf(EInvalid, "format must be one of csv, geojson, jsonl, json, not %q", q.Get("format")))
+		return
+	}
+	f, err := parseFilter(q, "format")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f.Limit = bulkPage
+	// The first page is read before any byte is written, so that a bad
+	// filter still gets a JSON error.
+	page, next, err := s.eventsPage(r, f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	name := fmt.Sprintf("sitrep-events-%s.%s", s.opts.Now().UTC().Format("20060102"), format)
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+	rc := http.NewResponseController(w)
+	ew, err := export.NewWriter(w, format)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	fail := func(err error) {
+		s.logger.Error("export failed part way", "format", format, "err", err)
+		panic(http.ErrAbortHandler)
+	}
+	for {
+		// A large export may outlast the server's write timeout: each
+		// page gets a fresh minute.
+		_ = rc.SetWriteDeadline(time.Now().Add(time.Minute))
+		for i := range page {
+			if err := ew.Write(&page[i]); err != nil {
+				fail(err)
+			}
+		}
+		if next == "" || next == f.Cursor {
+			break
+		}
+		f.Cursor = next
+		if page, next, err = s.eventsPage(r, f); err != nil {
+			fail(err)
+		}
+	}
+	if err := ew.Close(); err != nil {
+		fail(err)
+	}
+}
