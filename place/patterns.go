@@ -83,8 +83,13 @@ func (r *Resolver) patterns(st *state, text string) {
 		// Containment: "X district of Y", "X in Y", "X, Y".
 		if is(j, "of", "in") || (is(j, ",") && !is(j+1, "the")) {
 			if d := candAt(j + 1); d >= 0 {
-				c.parent = d
-				c.linkOf = !is(j, ",")
+				// "Iraq, Iran, and Syria" is a list, not Iraq in Iran.
+				e := st.cands[d].j
+				list := is(j, ",") && (is(e, "and", "or", "&") || (is(e, ",") && (candAt(e+1) >= 0 || is(e+1, "and", "or"))) || is(j-2, ",") && c.i >= 2)
+				if !list {
+					c.parent = d
+					c.linkOf = !is(j, ",")
+				}
 			}
 		}
 		// "Edmonton, south of Cairns", "X, 30 km north of Y".
@@ -186,6 +191,26 @@ func (r *Resolver) patterns(st *state, text string) {
 					c.start = st.toks[q-2].start
 				}
 			}
+		}
+	}
+	// Lists: "Arizona, California, Colorado and Georgia" are of a kind.
+	for k := range st.cands {
+		st.cands[k].list = -1
+	}
+	for k := 1; k < len(st.cands); k++ {
+		a, b := &st.cands[k-1], &st.cands[k]
+		if a.adjective || b.adjective || b.i <= a.j {
+			continue
+		}
+		ok := b.i-a.j <= 2
+		for q := a.j; q < b.i && ok; q++ {
+			ok = is(q, ",", "and", "or", "&")
+		}
+		if ok && b.i > a.j {
+			if a.list < 0 {
+				a.list = k - 1
+			}
+			b.list = a.list
 		}
 	}
 	// A part whose parent is known takes the place of the parent's own

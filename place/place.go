@@ -90,6 +90,7 @@ type cand struct {
 	parent     int // index of a candidate that contains this one, -1
 	viaParent  bool
 	linkOf     bool // the parent link is "of", "in" or a possessive, not a comma
+	list       int  // index of the first candidate of the list this one is in, -1 when none
 	useSeat    bool // resolve to the parent's seat (numbered city districts)
 	capitalOf  bool // "X, the capital of Y"
 	cued       bool

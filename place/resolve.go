@@ -18,6 +18,7 @@ const (
 	capitalBonus  = 4.0 // "X, the capital of Y" and X is Y's seat
 	nearbyBonus   = 1.0 // another place of the document lies within nearbyKm
 	nearbyKm      = 150.0
+	listBonus     = 1.5 // most other items of its list are of the feature's kind
 	exactBonus    = 1.0 // the text spells the name exactly as the gazetteer's primary name
 	contextPasses = 2
 )
@@ -225,11 +226,28 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				}
 			}
 		}
+		if c.list >= 0 && ctx != nil {
+			// Of the kind of the other items of its list.
+			same, other := 0, 0
+			for m := c.list; m < len(st.cands) && st.cands[m].list == c.list; m++ {
+				if m == self || st.cands[m].dropped || st.cands[m].best == gazetteer.NoRef {
+					continue
+				}
+				if r.g.Info(st.cands[m].best).Code == in.Code {
+					same++
+				} else {
+					other++
+				}
+			}
+			if same > other {
+				s += listBonus
+			}
+		}
 		if parent != gazetteer.NoRef {
 			if c.capitalOf && r.g.Info(parent).Seat == ref {
 				s += capitalBonus
 			}
-			if r.inside(ref, parent) {
+			if r.inside(ref, parent) && (c.linkOf || !r.sameKind(c.refs, parent)) {
 				s += containBonus
 			}
 		}
@@ -251,6 +269,18 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 		conf *= 0.7
 	}
 	return bestRef, conf
+}
+
+// sameKind reports whether some feature of refs has the feature code of
+// parent: then "X, Y" more likely lists two of a kind than puts X in Y.
+func (r *Resolver) sameKind(refs []gazetteer.Ref, parent gazetteer.Ref) bool {
+	code := r.g.Info(parent).Code
+	for _, ref := range refs {
+		if r.g.Info(ref).Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // inside reports whether feature a lies in feature b: in its region, or
