@@ -21,7 +21,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -93,6 +92,7 @@ type Gazetteer struct {
 	ccRef     []Ref    // per country index: the country feature
 	ccIndex   map[string]uint16
 	demonyms  map[string]Ref   // Fold(demonym) -> country or region
+	demKeys   map[uint64]bool  // hashes of Normalize(demonym), a quick filter
 	ccFolds   map[string]bool  // Fold of every country name and alias
 	commaKeys map[uint64][]Ref // keys of abbreviations that only follow a comma
 }
@@ -135,7 +135,7 @@ func loadEmbedded() (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
 	}
 	g := &Gazetteer{c: c, nBase: len(c.ID), adminNames: map[Ref][2]string{}, extraIndex: map[uint64][]Ref{},
-		ccIndex: map[string]uint16{}, demonyms: map[string]Ref{}, ccFolds: map[string]bool{}, commaKeys: map[uint64][]Ref{}}
+		ccIndex: map[string]uint16{}, demonyms: map[string]Ref{}, demKeys: map[uint64]bool{}, ccFolds: map[string]bool{}, commaKeys: map[uint64][]Ref{}}
 	for _, code := range c.Codes {
 		cl, fc, _ := strings.Cut(code, ".")
 		g.codeClass = append(g.codeClass, cl[0])
@@ -210,6 +210,7 @@ func (g *Gazetteer) addRegions() error {
 		}
 		for _, d := range r.List("demonyms") {
 			g.demonyms[geodata.Fold(d)] = ref
+			g.demKeys[geodata.HashString(geodata.Normalize(d))] = true
 		}
 		return nil
 	})
@@ -256,6 +257,7 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 		}
 		for _, d := range lc.Demonyms {
 			g.demonyms[geodata.Fold(d)] = r
+			g.demKeys[geodata.HashString(geodata.Normalize(d))] = true
 		}
 		g.ccFolds[geodata.Fold(lc.Name)] = true
 		g.ccFolds[geodata.Fold(lc.ISO3)] = true
@@ -341,6 +343,15 @@ func AppendKey(dst []byte, s string) []byte { return geodata.AppendKey(dst, s) }
 // punctuation and space as one space: the strict form of a name.
 func Fold(s string) string { return geodata.Fold(s) }
 
+// AppendFold appends Fold(s) to dst without allocating a string.
+func AppendFold(dst []byte, s string) []byte { return geodata.AppendFold(dst, s) }
+
+// NameFolds reports whether feature r's name, folded, is fold.
+func (g *Gazetteer) NameFolds(r Ref, fold string) bool {
+	var buf [64]byte
+	return string(geodata.AppendFold(buf[:0], g.Name(r))) == fold
+}
+
 // AppendRefs appends the features one of whose names has the key key (a
 // Normalize result) to dst, in no particular order.
 func (g *Gazetteer) AppendRefs(dst []Ref, key []byte) []Ref {
@@ -349,7 +360,7 @@ func (g *Gazetteer) AppendRefs(dst []Ref, key []byte) []Ref {
 	}
 	h := geodata.Hash(key)
 	hs := g.c.Hash
-	i := sort.Search(len(hs), func(i int) bool { return hs[i] >= h })
+	i := search(hs, h)
 	for ; i < len(hs) && hs[i] == h; i++ {
 		dst = append(dst, Ref(g.c.Feature[i]))
 	}
@@ -359,6 +370,20 @@ func (g *Gazetteer) AppendRefs(dst []Ref, key []byte) []Ref {
 	return dst
 }
 
+// search returns the first index i with hs[i] >= h.
+func search(hs []uint64, h uint64) int {
+	lo, hi := 0, len(hs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if hs[m] < h {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // Has reports whether some feature has the key key.
 func (g *Gazetteer) Has(key []byte) bool {
 	if len(key) == 0 {
@@ -366,7 +391,7 @@ func (g *Gazetteer) Has(key []byte) bool {
 	}
 	h := geodata.Hash(key)
 	hs := g.c.Hash
-	i := sort.Search(len(hs), func(i int) bool { return hs[i] >= h })
+	i := search(hs, h)
 	if i < len(hs) && hs[i] == h {
 		return true
 	}
@@ -451,7 +476,11 @@ func (g *Gazetteer) Demonym(word string) (Ref, bool) {
 	if len(word) < 3 || len(word) > 40 {
 		return NoRef, false
 	}
-	r, ok := g.demonyms[geodata.Fold(word)]
+	var buf [64]byte
+	if !g.demKeys[geodata.Hash(geodata.AppendKey(buf[:0], word))] {
+		return NoRef, false
+	}
+	r, ok := g.demonyms[string(geodata.AppendFold(buf[:0], word))]
 	return r, ok
 }
 

@@ -95,7 +95,8 @@ type cand struct {
 	capitalOf  bool // "X, the capital of Y"
 	cued       bool
 	strong     bool
-	fold       string // the name as written, folded (gazetteer.Fold), for candidates with homonyms
+	fold       string    // the name as written, folded (gazetteer.Fold), for candidates with homonyms
+	base       []float64 // per feature: the score without context
 	best       gazetteer.Ref
 	conf       float64
 	dropped    bool
@@ -438,7 +439,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	fold := gazetteer.Fold(text[c.start:c.end])
 	exact := false
 	for _, ref := range c.refs {
-		if gazetteer.Fold(r.g.Name(ref)) == fold {
+		if r.g.NameFolds(ref, fold) {
 			exact = true
 			break
 		}
@@ -458,7 +459,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Uncued places that are not major: only under their own name, not
 	// an alternate or a sound-alike ("Qais" is not Kayes).
 	for _, ref := range c.refs {
-		if r.g.Info(ref).Population >= 1000 && gazetteer.Fold(r.g.Name(ref)) == fold {
+		if r.g.Info(ref).Population >= 1000 && r.g.NameFolds(ref, fold) {
 			return true
 		}
 	}

@@ -168,37 +168,12 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 	if c.parent >= 0 && !st.cands[c.parent].dropped {
 		parent = st.cands[c.parent].best
 	}
-	for _, ref := range c.refs {
+	if len(c.base) != len(c.refs) {
+		c.base = r.baseScores(c, c.base[:0])
+	}
+	for x, ref := range c.refs {
 		in := r.g.Info(ref)
-		s := r.g.Prior(ref)
-		if c.fold != "" && gazetteer.Fold(r.g.Name(ref)) == c.fold {
-			s += exactBonus
-		}
-		if in.Code == "PCLI" && c.fold != "" && !c.adjective && !r.g.IsCountryName(c.fold) {
-			s -= 3 // "Columbia" is not Colombia
-		}
-		switch c.want {
-		case "ADM1":
-			if in.Code == "ADM1" {
-				s += wantBonus
-			}
-		case "ADM2":
-			if in.Code == "ADM2" {
-				s += wantBonus
-			} else if in.Code == "ADM1" {
-				s -= 1
-			}
-		case "P":
-			if in.Class == 'P' {
-				s += wantBonus
-			}
-		}
-		if (in.Code == "ADM1" || in.Code == "ADM2") && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) &&
-			float64(r.g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
-			// Kabul the city before Kabul the province, which the
-			// city is most of; but Quebec the province before its city.
-			s -= 1.5
-		}
+		s := c.base[x]
 		if ctx != nil {
 			// Leave out what this name's own mentions added: one sense
 			// per name must come from other names.
@@ -220,7 +195,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				s += admin1Bonus
 			}
 			for _, p := range ctx.points {
-				if st.groupOf[p.cand] != st.groupOf[self] && distKm(in.Lat, in.Lon, p.lat, p.lon) < nearbyKm {
+				if st.groupOf[p.cand] != st.groupOf[self] && within(in.Lat, in.Lon, p.lat, p.lon, nearbyKm) {
 					s += nearbyBonus
 					break
 				}
@@ -271,6 +246,45 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 	return bestRef, conf
 }
 
+// baseScores appends the context-free score of each feature of c: prior,
+// spelling, the phrase's wanted kind, seat before region.
+func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
+	for _, ref := range c.refs {
+		in := r.g.Info(ref)
+		s := r.g.Prior(ref)
+		if c.fold != "" && r.g.NameFolds(ref, c.fold) {
+			s += exactBonus
+		}
+		if in.Code == "PCLI" && c.fold != "" && !c.adjective && !r.g.IsCountryName(c.fold) {
+			s -= 3 // "Columbia" is not Colombia
+		}
+		switch c.want {
+		case "ADM1":
+			if in.Code == "ADM1" {
+				s += wantBonus
+			}
+		case "ADM2":
+			if in.Code == "ADM2" {
+				s += wantBonus
+			} else if in.Code == "ADM1" {
+				s -= 1
+			}
+		case "P":
+			if in.Class == 'P' {
+				s += wantBonus
+			}
+		}
+		if (in.Code == "ADM1" || in.Code == "ADM2") && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) &&
+			float64(r.g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
+			// Kabul the city before Kabul the province, which the
+			// city is most of; but Quebec the province before its city.
+			s -= 1.5
+		}
+		dst = append(dst, s)
+	}
+	return dst
+}
+
 // sameKind reports whether some feature of refs has the feature code of
 // parent: then "X, Y" more likely lists two of a kind than puts X in Y.
 func (r *Resolver) sameKind(refs []gazetteer.Ref, parent gazetteer.Ref) bool {
@@ -312,6 +326,15 @@ func distKm(lat1, lon1, lat2, lon2 float64) float64 {
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
 	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * earth * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// within reports whether two points lie within km of each other, with a
+// cheap test of the latitudes first.
+func within(lat1, lon1, lat2, lon2, km float64) bool {
+	if d := (lat1 - lat2) * 111.2; d > km || d < -km {
+		return false
+	}
+	return distKm(lat1, lon1, lat2, lon2) < km
 }
 
 // DistanceKm returns the great-circle distance between two points in km.

@@ -3,7 +3,6 @@
 package geodata
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -136,23 +135,33 @@ func phonetic(dst []byte, start int) []byte {
 	return dst[:start+len(out)]
 }
 
-// Fold returns s in lower case without diacritics, with runs of
-// non-alphanumeric characters replaced by one space and no leading or
-// trailing space: the strict form of a name that ranks exact spellings first.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// AppendFold appends Fold(s) to dst.
+func AppendFold(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
 		var f string
-		if r < utf8.RuneSelf {
+		if c < utf8.RuneSelf {
+			i++
 			switch {
-			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-				f = string(r)
-			case 'A' <= r && r <= 'Z':
-				f = string(r + 'a' - 'A')
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				space = len(dst) > start
+				continue
 			}
-		} else if ff, ok := foldRune(r); ok {
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if ff, ok := foldRune(r); ok {
 			f = ff
 		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			f = string(unicode.ToLower(r))
@@ -160,16 +169,24 @@ func Fold(s string) string {
 			continue
 		}
 		if f == "" {
-			space = b.Len() > 0
+			space = len(dst) > start
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		b.WriteString(f)
+		dst = append(dst, f...)
 	}
-	return b.String()
+	return dst
+}
+
+// Fold returns s in lower case without diacritics, with runs of
+// non-alphanumeric characters replaced by one space and no leading or
+// trailing space: the strict form of a name that ranks exact spellings first.
+func Fold(s string) string {
+	var buf [64]byte
+	return string(AppendFold(buf[:0], s))
 }
 
 // foldTable maps Latin letters with diacritics (and a few special letters)
