@@ -439,8 +439,8 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	fold := gazetteer.Fold(text[c.start:c.end])
 	exact := false
 	for _, ref := range c.refs {
-		if r.g.NameFolds(ref, fold) {
-			exact = true
+		if r.strong([]gazetteer.Ref{ref}) && r.g.NameFolds(ref, fold) {
+			exact = true // a strong place under its own name
 			break
 		}
 	}
