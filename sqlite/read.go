@@ -58,7 +58,7 @@ func (db *DB) HasDocument(ctx context.Context, contentHash string) (bool, error)
 // none.
 func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
 	var js string
-	err := db.reader.QueryRowContext(ctx, `SELECT json FROM events WHERE event_id = ?`, id).Scan(&js)
+	err := db.reader.QueryRowContext(ctx, `SELECT j.json FROM events e JOIN event_json j ON j.rid = e.rid WHERE e.event_id = ?`, id).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: event %q: %w", id, sitrep.ErrNotFound)
 	}
@@ -209,7 +209,7 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		q.add("e.claimed_by = ?", f.ClaimedBy)
 	}
 	if f.Source != "" {
-		q.add("e.source = ?", f.Source)
+		q.add("e.document_rid = (SELECT rid FROM documents WHERE source = ?)", f.Source)
 	}
 	if b := f.BBox; b != nil {
 		minLon, minLat, maxLon, maxLat := b[0], b[1], b[2], b[3]
@@ -257,7 +257,7 @@ func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event,
 		return nil, "", err
 	}
 	var sb strings.Builder
-	sb.WriteString("SELECT e.event_date, e.event_id, e.json FROM events e")
+	sb.WriteString("SELECT e.event_date, e.event_id, (SELECT json FROM event_json WHERE rid = e.rid) FROM events e")
 	if len(q.where) > 0 {
 		sb.WriteString(" WHERE ")
 		sb.WriteString(strings.Join(q.where, " AND "))

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
 
@@ -15,20 +16,46 @@ import (
 )
 
 // writeStmts are the statements PutDocument runs, prepared once on the
-// writer connection.
+// writer connection. Rows go in with multi-row INSERTs: a batch of n rows
+// is split into power-of-two chunks, so each table needs at most a few
+// prepared statements and a document costs a handful of statements, not
+// several per event.
 type writeStmts struct {
-	upsertDoc, deleteEvents, insertEvent, insertActor, insertClaim, insertPerson, insertEvidence *sql.Stmt
+	db                      *sql.DB
+	upsertDoc, deleteEvents *sql.Stmt
+	maxRID                  *sql.Stmt
+	inserts                 map[insertKey]*sql.Stmt // read-only once prepared
 }
 
-const insertEventSQL = `INSERT INTO events (event_id, document_rid, event_date, time_precision,
+type insertKey struct {
+	table *table
+	rows  int
+}
+
+// table describes a multi-row INSERT target.
+type table struct {
+	head string // "INSERT INTO t (a, b) VALUES "
+	cols int
+}
+
+var (
+	eventsTable = &table{`INSERT INTO events (rid, event_id, document_rid, event_date, time_precision,
 	event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2,
 	country, admin1, admin2, admin3, location, latitude, longitude, geo_precision,
 	fatalities, notes, source, claimed_by, verification, date_basis, date_from,
-	inter1, inter2, injuries, arrests, geonameid, json)
-VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	inter1, inter2, injuries, arrests, geonameid) VALUES `, 31}
+	jsonTable     = &table{`INSERT INTO event_json (rid, json) VALUES `, 2}
+	actorsTable   = &table{`INSERT OR IGNORE INTO event_actors (event_rid, actor) VALUES `, 2}
+	claimsTable   = &table{`INSERT INTO claims (event_rid, ord, claimant, cue, stance, text, start, end) VALUES `, 8}
+	peopleTable   = &table{`INSERT INTO people (event_rid, ord, name, aliases, role, affiliation, fate) VALUES `, 7}
+	evidenceTable = &table{`INSERT INTO evidence (event_rid, ord, field, text, start, end) VALUES `, 6}
+)
+
+// maxChunk is the most rows one INSERT takes (a power of two).
+const maxChunk = 128
 
 func prepareWriteStmts(ctx context.Context, db *sql.DB) (*writeStmts, error) {
-	s := &writeStmts{}
+	s := &writeStmts{db: db, inserts: map[insertKey]*sql.Stmt{}}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
@@ -40,11 +67,7 @@ func prepareWriteStmts(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 				text = excluded.text, content_hash = excluded.content_hash, ingested_at = excluded.ingested_at
 			RETURNING rid, id`},
 		{&s.deleteEvents, `DELETE FROM events WHERE document_rid = ?`},
-		{&s.insertEvent, insertEventSQL},
-		{&s.insertActor, `INSERT OR IGNORE INTO event_actors (event_rid, actor) VALUES (?, ?)`},
-		{&s.insertClaim, `INSERT INTO claims (event_rid, ord, claimant, cue, stance, text, start, end) VALUES (?,?,?,?,?,?,?,?)`},
-		{&s.insertPerson, `INSERT INTO people (event_rid, ord, name, aliases, role, affiliation, fate) VALUES (?,?,?,?,?,?,?)`},
-		{&s.insertEvidence, `INSERT INTO evidence (event_rid, ord, field, text, start, end) VALUES (?,?,?,?,?,?)`},
+		{&s.maxRID, `SELECT coalesce(max(rid), 0) FROM events`},
 	} {
 		st, err := db.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -53,17 +76,73 @@ func prepareWriteStmts(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 		}
 		*p.dst = st
 	}
+	// Every chunk size of every table, now: preparing inside a write
+	// transaction would wait for the writer's only connection.
+	for _, t := range []*table{eventsTable, jsonTable, actorsTable, claimsTable, peopleTable, evidenceTable} {
+		for n := 1; n <= maxChunk; n *= 2 {
+			if err := s.prepareInsert(ctx, t, n); err != nil {
+				s.close()
+				return nil, fmt.Errorf("sqlite: prepare: %w", err)
+			}
+		}
+	}
 	return s, nil
+}
+
+// prepareInsert prepares the INSERT of rows rows into t.
+func (s *writeStmts) prepareInsert(ctx context.Context, t *table, rows int) error {
+	var sb strings.Builder
+	sb.WriteString(t.head)
+	one := "(" + strings.Repeat(",?", t.cols)[1:] + ")"
+	for i := range rows {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteString(one)
+	}
+	st, err := s.db.PrepareContext(ctx, sb.String())
+	if err != nil {
+		return err
+	}
+	s.inserts[insertKey{t, rows}] = st
+	return nil
 }
 
 func (s *writeStmts) close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.upsertDoc, s.deleteEvents, s.insertEvent, s.insertActor, s.insertClaim, s.insertPerson, s.insertEvidence} {
+	for _, st := range []*sql.Stmt{s.upsertDoc, s.deleteEvents, s.maxRID} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
 	}
+	for _, st := range s.inserts {
+		errs = append(errs, st.Close())
+	}
 	return errors.Join(errs...)
+}
+
+// batch collects the rows of one table and writes them in chunks.
+type batch struct {
+	t    *table
+	args []any
+}
+
+func (b *batch) add(vals ...any) { b.args = append(b.args, vals...) }
+
+func (b *batch) flush(ctx context.Context, tx *sql.Tx, s *writeStmts) error {
+	rows := len(b.args) / b.t.cols
+	args := b.args
+	for rows > 0 {
+		n := min(maxChunk, 1<<(bits.Len(uint(rows))-1)) // largest power of two <= rows
+		st := s.inserts[insertKey{b.t, n}]
+		k := n * b.t.cols
+		if _, err := tx.StmtContext(ctx, st).ExecContext(ctx, args[:k]...); err != nil {
+			return err
+		}
+		args, rows = args[k:], rows-n
+	}
+	b.args = b.args[:0]
+	return nil
 }
 
 // DocumentID returns the stored id of the document with this source: the
@@ -104,6 +183,22 @@ func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []si
 	if !doc.Published.IsZero() {
 		published = doc.Published.Format("2006-01-02")
 	}
+	// Encode outside the transaction: the write lock is held only for
+	// SQLite's own work.
+	jsons := make([]string, len(events))
+	for i := range events {
+		ev := &events[i]
+		if ev.Source == "" {
+			c := *ev
+			c.Source = doc.ID
+			ev = &c
+		}
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return "", fmt.Errorf("sqlite: put document %s: event %s: %w", doc.ID, ev.EventID, err)
+		}
+		jsons[i] = string(b)
+	}
 
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -111,7 +206,7 @@ func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []si
 	}
 	defer tx.Rollback()
 
-	var docRID int64
+	var docRID, maxRID int64
 	var id string
 	err = tx.StmtContext(ctx, db.stmts.upsertDoc).QueryRowContext(ctx,
 		DocumentID(doc.ID), doc.ID, doc.URL, doc.Title, doc.Author, doc.Language, published,
@@ -123,21 +218,17 @@ func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []si
 	if _, err := tx.StmtContext(ctx, db.stmts.deleteEvents).ExecContext(ctx, docRID); err != nil {
 		return "", fmt.Errorf("sqlite: put document %s: delete old events: %w", doc.ID, err)
 	}
-	w := eventWriter{
-		ctx:      ctx,
-		event:    tx.StmtContext(ctx, db.stmts.insertEvent),
-		actor:    tx.StmtContext(ctx, db.stmts.insertActor),
-		claim:    tx.StmtContext(ctx, db.stmts.insertClaim),
-		person:   tx.StmtContext(ctx, db.stmts.insertPerson),
-		evidence: tx.StmtContext(ctx, db.stmts.insertEvidence),
-	}
-	for i := range events {
-		if err := w.put(docRID, doc.ID, &events[i]); err != nil {
+	if len(events) > 0 {
+		// The write lock is ours: rids after the largest are free.
+		if err := tx.StmtContext(ctx, db.stmts.maxRID).QueryRowContext(ctx).Scan(&maxRID); err != nil {
+			return "", fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
+		}
+		if err := db.insertEvents(ctx, tx, docRID, maxRID, doc.ID, events, jsons); err != nil {
 			if isUniqueViolation(err) {
-				return "", fmt.Errorf("sqlite: put document %s: event id %s is stored for another document: %w",
-					doc.ID, events[i].EventID, sitrep.ErrInvalid)
+				return "", fmt.Errorf("sqlite: put document %s: an event id is stored for another document: %w",
+					doc.ID, sitrep.ErrInvalid)
 			}
-			return "", fmt.Errorf("sqlite: put document %s: event %s: %w", doc.ID, events[i].EventID, err)
+			return "", fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -146,70 +237,56 @@ func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []si
 	return id, nil
 }
 
-func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
-}
-
-// eventWriter inserts events and their children inside one transaction.
-type eventWriter struct {
-	ctx                                   context.Context
-	event, actor, claim, person, evidence *sql.Stmt
-	buf                                   []byte
-}
-
-func (w *eventWriter) put(docRID int64, source string, ev *sitrep.Event) error {
-	if ev.Source == "" {
-		c := *ev
-		c.Source = source
-		ev = &c
-	}
-	js, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
-	res, err := w.event.ExecContext(w.ctx,
-		ev.EventID, docRID, ev.EventDate, ev.TimePrecision,
-		ev.EventType, ev.SubEventType, ev.Actor1, ev.AssocActor1, ev.Actor2, ev.AssocActor2,
-		ev.Country, ev.Admin1, ev.Admin2, ev.Admin3, ev.Location,
-		nullFloat(ev.Latitude), nullFloat(ev.Longitude), ev.GeoPrecision,
-		ev.Fatalities, ev.Notes, ev.Source, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom,
-		ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID, string(js))
-	if err != nil {
-		return err
-	}
-	rid, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	for _, a := range actors(ev) {
-		if _, err := w.actor.ExecContext(w.ctx, rid, a); err != nil {
-			return fmt.Errorf("actor: %w", err)
+func (db *DB) insertEvents(ctx context.Context, tx *sql.Tx, docRID, maxRID int64, source string, events []sitrep.Event, jsons []string) error {
+	evs := batch{t: eventsTable, args: make([]any, 0, len(events)*eventsTable.cols)}
+	js := batch{t: jsonTable, args: make([]any, 0, len(events)*jsonTable.cols)}
+	var act, cl, ppl, evd batch
+	act.t, cl.t, ppl.t, evd.t = actorsTable, claimsTable, peopleTable, evidenceTable
+	for i := range events {
+		ev := &events[i]
+		rid := maxRID + 1 + int64(i)
+		src := ev.Source
+		if src == "" {
+			src = source
 		}
-	}
-	for i, c := range ev.Claims {
-		if _, err := w.claim.ExecContext(w.ctx, rid, i, c.Claimant, c.Cue, c.Stance, c.Text, c.Start, c.End); err != nil {
-			return fmt.Errorf("claim: %w", err)
+		evs.add(rid, ev.EventID, docRID, ev.EventDate, ev.TimePrecision,
+			ev.EventType, ev.SubEventType, ev.Actor1, ev.AssocActor1, ev.Actor2, ev.AssocActor2,
+			ev.Country, ev.Admin1, ev.Admin2, ev.Admin3, ev.Location,
+			nullFloat(ev.Latitude), nullFloat(ev.Longitude), ev.GeoPrecision,
+			ev.Fatalities, ev.Notes, src, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom,
+			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID)
+		js.add(rid, jsons[i])
+		for _, a := range actors(ev) {
+			act.add(rid, a)
 		}
-	}
-	for i, p := range ev.People {
-		aliases := "[]"
-		if len(p.Aliases) > 0 {
-			b, err := json.Marshal(p.Aliases)
-			if err != nil {
-				return err
+		for j, c := range ev.Claims {
+			cl.add(rid, j, c.Claimant, c.Cue, c.Stance, c.Text, c.Start, c.End)
+		}
+		for j, p := range ev.People {
+			aliases := "[]"
+			if len(p.Aliases) > 0 {
+				b, err := json.Marshal(p.Aliases)
+				if err != nil {
+					return err
+				}
+				aliases = string(b)
 			}
-			aliases = string(b)
+			ppl.add(rid, j, p.Name, aliases, p.Role, p.Affiliation, p.Fate)
 		}
-		if _, err := w.person.ExecContext(w.ctx, rid, i, p.Name, aliases, p.Role, p.Affiliation, p.Fate); err != nil {
-			return fmt.Errorf("person: %w", err)
+		for j, e := range ev.Evidence {
+			evd.add(rid, j, e.Field, e.Text, e.Start, e.End)
 		}
 	}
-	for i, e := range ev.Evidence {
-		if _, err := w.evidence.ExecContext(w.ctx, rid, i, e.Field, e.Text, e.Start, e.End); err != nil {
-			return fmt.Errorf("evidence: %w", err)
+	for _, b := range []*batch{&evs, &js, &act, &cl, &ppl, &evd} {
+		if err := b.flush(ctx, tx, db.stmts); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+func isUniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
 
 // actors returns actor1, actor2 and each ";"-separated associated actor,

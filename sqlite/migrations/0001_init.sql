@@ -46,18 +46,23 @@ CREATE TABLE events (
 	inter2         INTEGER NOT NULL,
 	injuries       INTEGER NOT NULL,
 	arrests        INTEGER NOT NULL,
-	geonameid      INTEGER NOT NULL,
-	json           TEXT NOT NULL                -- the whole event as sitrep.Event JSON
+	geonameid      INTEGER NOT NULL
 );
 CREATE INDEX events_date ON events(event_date DESC, event_id);
 CREATE INDEX events_document ON events(document_rid);
-CREATE INDEX events_type ON events(event_type, event_date DESC);
-CREATE INDEX events_sub_type ON events(sub_event_type, event_date DESC);
-CREATE INDEX events_country ON events(country, admin1, event_date DESC);
-CREATE INDEX events_admin1 ON events(admin1);
-CREATE INDEX events_verification ON events(verification);
-CREATE INDEX events_claimed_by ON events(claimed_by);
-CREATE INDEX events_source ON events(source);
+-- Few indexes on purpose: each costs every ingest a page write per commit.
+-- Each ends in the listing order, so a page of results is an index walk
+-- that stops early; other filters scan in date order.
+CREATE INDEX events_type ON events(event_type, event_date DESC, event_id);
+CREATE INDEX events_sub_type ON events(sub_event_type, event_date DESC, event_id);
+CREATE INDEX events_country ON events(country, event_date DESC, event_id);
+
+-- The whole event as sitrep.Event JSON, apart from the events row so that
+-- filter scans read narrow rows.
+CREATE TABLE event_json (
+	rid  INTEGER PRIMARY KEY REFERENCES events(rid) ON DELETE CASCADE,
+	json TEXT NOT NULL
+);
 
 -- Every actor of an event: actor1, actor2 and each associated actor.
 CREATE TABLE event_actors (
@@ -78,7 +83,6 @@ CREATE TABLE claims (
 	end       INTEGER NOT NULL,                -- byte offset, exclusive
 	PRIMARY KEY (event_rid, ord)
 ) WITHOUT ROWID;
-CREATE INDEX claims_claimant ON claims(claimant);
 
 CREATE TABLE people (
 	event_rid   INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
@@ -90,7 +94,6 @@ CREATE TABLE people (
 	fate        TEXT NOT NULL,
 	PRIMARY KEY (event_rid, ord)
 ) WITHOUT ROWID;
-CREATE INDEX people_name ON people(name);
 
 CREATE TABLE evidence (
 	event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
