@@ -246,7 +246,6 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 			code: pclI, cc: i, a1: NoRef, a2: NoRef, seat: Ref(cc.Capital)})
 		g.ccRef[i] = r
 		g.addKey(lc.Name, r)
-		g.addKey(lc.ISO3, r)
 		for _, a := range lc.Aliases {
 			// "England" is a region of the United Kingdom in the
 			// gazetteer: keep it the region.

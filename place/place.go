@@ -109,6 +109,8 @@ type state struct {
 	key   []byte
 	cands []cand
 	refs  []gazetteer.Ref
+	// persons holds the keys of names seen as a person's first name.
+	persons map[string]bool
 	// groupOf[k] is candidate k's name group; group[g] its members.
 	groupOf []int
 	group   [][]int
@@ -136,6 +138,10 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 
 func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {
 	st.text = text
+	clear(st.persons)
+	if st.persons == nil {
+		st.persons = map[string]bool{}
+	}
 	st.toks = st.toks[:0]
 	st.keys = st.keys[:0]
 	st.cands = st.cands[:0]
@@ -428,9 +434,20 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && !st.toks[prev].sentStart &&
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
 	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
-		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop) == 0 && st.toks[next].start-c.end <= 1
+		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1
 	major := c.strong && r.major(c.refs)
 	if (prevName || nextName) && !major {
+		return false
+	}
+	// "Georgia Stevens", "Paris Hilton": a first name, even of a major
+	// place, when no preposition puts it somewhere; later mentions of the
+	// name alone are the person too.
+	if nextName && single && !c.cued && !first.caps && st.toks[next].class&(wConn|wTitle|wOrg) == 0 &&
+		(next+1 >= len(st.toks) || !st.toks[next+1].upper) && text[c.end-1] != '.' && (!r.hasRegionCode(c.refs) || r.ageBefore(st, text, c.i)) {
+		st.persons[string(st.tkey(c.i))] = true
+		return false
+	}
+	if single && !c.cued && st.persons[string(st.tkey(c.i))] {
 		return false
 	}
 	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 {
@@ -481,6 +498,17 @@ func (r *Resolver) major(refs []gazetteer.Ref) bool {
 		}
 	}
 	return false
+}
+
+// hasRegionCode reports whether refs hold a country or a first-level region.
+func (r *Resolver) hasRegionCode(refs []gazetteer.Ref) bool {
+	return r.hasCode(refs, "PCLI") || r.hasCode(refs, "ADM1")
+}
+
+// ageBefore reports whether token i follows an age ("Nine-year-old
+// Georgia", "a 34-year-old"), which puts a person's name next.
+func (r *Resolver) ageBefore(st *state, text string, i int) bool {
+	return i > 0 && strings.HasSuffix(strings.ToLower(text[st.toks[i-1].start:st.toks[i-1].end]), "-old")
 }
 
 func (r *Resolver) hasCode(refs []gazetteer.Ref, code string) bool {
