@@ -72,6 +72,7 @@ func (r *Resolver) resolve(st *state) {
 			c := &cands[k]
 			c.best, c.conf = r.pick(st, k, ctx)
 		}
+		r.oneSense(st)
 	}
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
@@ -90,6 +91,40 @@ func (r *Resolver) resolve(st *state) {
 				c.start, c.end = min(c.start, p.start), max(c.end, p.end)
 				c.near, c.viaParent = true, true
 				p.dropped = true
+			}
+		}
+	}
+}
+
+// oneSense gives every mention of a name the sense of its most confident
+// mention ("COLUMBIA, Ky." fixes the later "Columbia"), unless the mention
+// has a parent or a wanted kind of its own.
+func (r *Resolver) oneSense(st *state) {
+	for _, members := range st.group {
+		if len(members) < 2 {
+			continue
+		}
+		lead := -1
+		for _, m := range members {
+			c := &st.cands[m]
+			if c.dropped || c.best == gazetteer.NoRef {
+				continue
+			}
+			if lead < 0 || c.conf > st.cands[lead].conf {
+				lead = m
+			}
+		}
+		if lead < 0 {
+			continue
+		}
+		l := &st.cands[lead]
+		for _, m := range members {
+			c := &st.cands[m]
+			if m == lead || c.dropped || c.parent >= 0 || c.want != l.want || c.best == l.best {
+				continue
+			}
+			if slices.Contains(c.refs, l.best) {
+				c.best, c.conf = l.best, l.conf
 			}
 		}
 	}
