@@ -257,7 +257,7 @@ func (r *Resolver) recognise(st *state, text string) {
 			// Inner lower-case words must be connectors.
 			ok := true
 			for k := i + 1; k < j-1; k++ {
-				if !st.toks[k].upper && st.toks[k].kind == segment.Word && st.toks[k].class&wConn == 0 {
+				if !st.toks[k].upper && st.toks[k].kind == segment.Word && st.toks[k].class&wConn == 0 && !isPossessive(text[st.toks[k].start:st.toks[k].end]) {
 					ok = false
 					break
 				}
@@ -288,6 +288,8 @@ func (r *Resolver) recognise(st *state, text string) {
 		r.hyphenParts(st, text, i)
 	}
 }
+
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 
 // majorPrefix reports whether a shorter prefix of tokens [i, j) names a
 // major place.
@@ -435,10 +437,18 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
 	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
 		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1
-	major := c.strong && r.major(c.refs)
+	fold := gazetteer.Fold(text[c.start:c.end])
+	major := false // a major place under its own name
+	for _, ref := range c.refs {
+		if r.major([]gazetteer.Ref{ref}) && (r.g.NameFolds(ref, fold) || r.g.Info(ref).Code == "PCLI") {
+			major = true
+			break
+		}
+	}
 	if (prevName || nextName) && !major {
 		return false
 	}
+	majorAny := c.strong && r.major(c.refs)
 	// "Georgia Stevens", "Paris Hilton": a first name, even of a major
 	// place, when no preposition puts it somewhere; later mentions of the
 	// name alone are the person too.
@@ -453,7 +463,6 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 {
 		return false
 	}
-	fold := gazetteer.Fold(text[c.start:c.end])
 	exact := false
 	for _, ref := range c.refs {
 		if r.strong([]gazetteer.Ref{ref}) && r.g.NameFolds(ref, fold) {
@@ -461,7 +470,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 			break
 		}
 	}
-	if c.strong && (c.cued || major || !single || exact) {
+	if c.strong && (c.cued || majorAny || !single || exact) {
 		return true
 	}
 	if first.sentStart && !c.cued {
