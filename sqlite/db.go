@@ -164,6 +164,13 @@ func (db *DB) Path() string { return db.path }
 // Close closes the database.
 func (db *DB) Close() error {
 	var errs []error
+	if db.writer != nil {
+		// Refresh the planner's statistics where they have drifted; cheap
+		// when nothing changed.
+		if _, err := db.writer.Exec(`PRAGMA optimize`); err != nil {
+			db.opts.Logger.Debug("optimize failed", "err", err)
+		}
+	}
 	if db.stmts != nil {
 		errs = append(errs, db.stmts.close())
 	}

@@ -364,3 +364,20 @@ func TestIngest_KillResume(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// FuzzParseBBox checks that parseBBox accepts only boxes inside the world
+// with min <= max, and never panics.
+func FuzzParseBBox(f *testing.F) {
+	for _, s := range []string{"60,29,75,39", "1,2,3", "a,b,c,d", "-180,-90,180,90", "NaN,0,1,1", "1e309,0,1,1", ",,,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := parseBBox(s)
+		if err != nil {
+			return
+		}
+		if b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] > b[2] || b[1] > b[3] {
+			t.Fatalf("parseBBox(%q) accepted %v", s, *b)
+		}
+	})
+}
