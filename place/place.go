@@ -248,7 +248,7 @@ func (r *Resolver) recognise(st *state, text string) {
 		}
 		for j := min(n, i+maxGram); j > i; j-- {
 			last := &st.toks[j-1]
-			if j-1 > i && !(last.upper || last.kind == segment.Number) {
+			if j-1 > i && !(last.upper || last.kind == segment.Number || elided(text[last.start:last.end])) {
 				continue
 			}
 			if !st.gram(text, i, j) {
@@ -287,6 +287,12 @@ func (r *Resolver) recognise(st *state, text string) {
 		// hyphenated word.
 		r.hyphenParts(st, text, i)
 	}
+}
+
+// elided reports whether w is a French or Italian elision before a name:
+// "d'Ivoire", "l'Aquila".
+func elided(w string) bool {
+	return len(w) > 3 && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && (w[0] == 'd' || w[0] == 'l')
 }
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" }
@@ -383,7 +389,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Short names ("US", "UK") only in capitals, or abbreviations of
 	// regions ("Ky.", "B.C.").
 	abbrev := (text[c.end-1] == '.' || c.end < len(text) && text[c.end] == '.') && r.hasCode(c.refs, "ADM1")
-	if single && c.end-c.start <= 3 && !first.caps && !abbrev {
+	if single && c.end-c.start <= 3 && !first.caps && !abbrev && !r.cuedBefore(st, text, c.i) {
 		return false
 	}
 	// Initials: "A.", "J.".
@@ -460,7 +466,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && !c.cued && st.persons[string(st.tkey(c.i))] {
 		return false
 	}
-	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 {
+	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 && !r.cuedBefore(st, text, c.i) {
 		return false
 	}
 	exact := false
@@ -505,6 +511,23 @@ func (r *Resolver) major(refs []gazetteer.Ref) bool {
 		if in.Population >= 1_000_000 && in.Class == 'P' {
 			return true
 		}
+	}
+	return false
+}
+
+// cuedBefore reports whether token i follows a preposition that puts a
+// place next ("in Van", "near Tyler", "54, of Tyler").
+func (r *Resolver) cuedBefore(st *state, text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &st.toks[i-1]
+	if p.class&(wCue|wNear) != 0 && !p.upper {
+		return true
+	}
+	if i >= 2 && text[p.start:p.end] == "of" {
+		pp := text[st.toks[i-2].start:st.toks[i-2].end]
+		return pp == "," || st.toks[i-2].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || strings.EqualFold(pp, "capital")
 	}
 	return false
 }
