@@ -95,6 +95,7 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 	body := doc.BodySpan()
 	in := &event.Input{Doc: doc}
 	in.Sents, in.Toks = segment.Split(text, body)
+	in.Sents = capSentences(text, in.Sents, in.Toks)
 
 	// The reference date: given, from metadata, else inferred.
 	switch {
@@ -315,6 +316,42 @@ func dropInsideActors(in *event.Input) []event.Place {
 		if keep {
 			out = append(out, pl)
 		}
+	}
+	return out
+}
+
+// maxSentenceTokens bounds a sentence: text with no sentence ends (a
+// table, a list without punctuation, junk) is cut into pieces this long,
+// so that the per-sentence stages stay linear in the document's length.
+const maxSentenceTokens = 200
+
+func capSentences(text string, sents []segment.Sentence, toks []segment.Token) []segment.Sentence {
+	long := false
+	for _, s := range sents {
+		if s.Last-s.First > maxSentenceTokens {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return sents
+	}
+	out := make([]segment.Sentence, 0, len(sents)+len(toks)/maxSentenceTokens)
+	for _, s := range sents {
+		for s.Last-s.First > maxSentenceTokens {
+			cut := s.First + maxSentenceTokens
+			// Prefer to cut after a comma or semicolon in the last quarter.
+			for k := cut - 1; k > s.First+maxSentenceTokens*3/4; k-- {
+				if t := toks[k]; t.Kind == segment.Punct && (text[t.Start] == ',' || text[t.Start] == ';') {
+					cut = k + 1
+					break
+				}
+			}
+			out = append(out, segment.Sentence{Start: toks[s.First].Start, End: toks[cut-1].End, First: s.First, Last: cut})
+			s.First = cut
+			s.Start = toks[cut].Start
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -11,6 +11,7 @@ package phrase
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -209,8 +210,14 @@ func Longest[T any](ms []Match[T]) []Match[T] {
 	if len(ms) < 2 {
 		return ms
 	}
-	// Greedy by preference, then restore order. Lists are short.
-	better := func(a, b Match[T]) bool {
+	order := make([]int, len(ms))
+	lo, hi := ms[0].First, ms[0].Last
+	for i, m := range ms {
+		order[i] = i
+		lo, hi = min(lo, m.First), max(hi, m.Last)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := ms[order[i]], ms[order[j]]
 		if la, lb := a.Last-a.First, b.Last-b.First; la != lb {
 			return la > lb
 		}
@@ -218,37 +225,27 @@ func Longest[T any](ms []Match[T]) []Match[T] {
 			return a.Len > b.Len
 		}
 		return a.First < b.First
-	}
+	})
+	used := make([]bool, hi-lo)
 	chosen := make([]Match[T], 0, len(ms))
-	used := make([]bool, len(ms))
-	for range ms {
-		best := -1
-		for i, m := range ms {
-			if used[i] {
-				continue
-			}
-			if best < 0 || better(m, ms[best]) {
-				best = i
-			}
-		}
-		used[best] = true
-		m := ms[best]
-		ok := true
-		for _, c := range chosen {
-			if m.First < c.Last && c.First < m.Last {
-				ok = false
+	for _, i := range order {
+		m := ms[i]
+		free := true
+		for k := m.First; k < m.Last; k++ {
+			if used[k-lo] {
+				free = false
 				break
 			}
 		}
-		if ok {
-			chosen = append(chosen, m)
+		if !free {
+			continue
 		}
-	}
-	for i := 1; i < len(chosen); i++ {
-		for j := i; j > 0 && chosen[j].First < chosen[j-1].First; j-- {
-			chosen[j], chosen[j-1] = chosen[j-1], chosen[j]
+		for k := m.First; k < m.Last; k++ {
+			used[k-lo] = true
 		}
+		chosen = append(chosen, m)
 	}
+	sort.Slice(chosen, func(i, j int) bool { return chosen[i].First < chosen[j].First })
 	return chosen
 }
 
