@@ -383,8 +383,8 @@ func (r *Resolver) maxPop(refs []gazetteer.Ref) int {
 func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	first := &st.toks[c.i]
 	single := c.j-c.i == 1
-	if single && first.class&(wStop|wTitle|wDir|wAdm1|wAdm2|wCity|wSub) != 0 {
-		return false
+	if single && first.class&(wStop|wTitle|wDir|wAdm1|wAdm2|wCity|wSub|wFeat) != 0 {
+		return false // "Police", "Valley", "Creek" alone
 	}
 	// Short names ("US", "UK") only in capitals, or abbreviations of
 	// regions ("Ky.", "B.C.").
