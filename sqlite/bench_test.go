@@ -97,3 +97,33 @@ func BenchmarkEvents(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPutDocuments measures bulk loading: many small documents per
+// transaction, each still whole or absent.
+func BenchmarkPutDocuments(b *testing.B) {
+	const perDoc = 5
+	for _, docs := range []int{10, 100} {
+		b.Run(fmt.Sprintf("docs=%d/events=%d", docs, perDoc), func(b *testing.B) {
+			db := MustOpen(b)
+			ctx := context.Background()
+			batch := make([]sqlite.DocumentEvents, docs)
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for d := range batch {
+					src := fmt.Sprintf("doc-%07d", n)
+					evs := make([]sitrep.Event, perDoc)
+					for i := range evs {
+						evs[i] = synthEvent(src, n*perDoc+i)
+					}
+					batch[d] = sqlite.DocumentEvents{Doc: storetest.Doc(src, "Article text for "+src), Events: evs}
+					n++
+				}
+				if _, err := db.PutDocuments(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*perDoc)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}

@@ -165,76 +165,105 @@ func nullFloat(f *float64) any {
 // An event id already stored for another document, or repeated in events,
 // is an error wrapping sitrep.ErrInvalid, and nothing is written.
 func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []sitrep.Event) (string, error) {
-	if doc == nil || doc.ID == "" {
-		return "", fmt.Errorf("sqlite: put document: empty source: %w", sitrep.ErrInvalid)
+	ids, err := db.PutDocuments(ctx, []DocumentEvents{{Doc: doc, Events: events}})
+	if err != nil {
+		return "", err
 	}
-	seen := make(map[string]struct{}, len(events))
-	for i := range events {
-		id := events[i].EventID
-		if id == "" {
-			return "", fmt.Errorf("sqlite: put document %s: event %d has no id: %w", doc.ID, i, sitrep.ErrInvalid)
-		}
-		if _, dup := seen[id]; dup {
-			return "", fmt.Errorf("sqlite: put document %s: event id %s repeated: %w", doc.ID, id, sitrep.ErrInvalid)
-		}
-		seen[id] = struct{}{}
+	return ids[0], nil
+}
+
+// DocumentEvents is a document and its events, for PutDocuments.
+type DocumentEvents struct {
+	Doc    *sitrep.Document
+	Events []sitrep.Event
+}
+
+// PutDocuments does what PutDocument does for each document in turn, in a
+// single transaction: one commit for many small documents is several
+// times faster, and a crash loses the whole batch, never part of a
+// document. On error nothing is written. It returns the documents' ids.
+func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string, error) {
+	type prepared struct {
+		published string
+		jsons     []string
 	}
-	published := ""
-	if !doc.Published.IsZero() {
-		published = doc.Published.Format("2006-01-02")
-	}
-	// Encode outside the transaction: the write lock is held only for
-	// SQLite's own work.
-	jsons := make([]string, len(events))
-	for i := range events {
-		ev := &events[i]
-		if ev.Source == "" {
-			c := *ev
-			c.Source = doc.ID
-			ev = &c
+	preps := make([]prepared, len(docs))
+	for k, de := range docs {
+		doc, events := de.Doc, de.Events
+		if doc == nil || doc.ID == "" {
+			return nil, fmt.Errorf("sqlite: put document: empty source: %w", sitrep.ErrInvalid)
 		}
-		b, err := json.Marshal(ev)
-		if err != nil {
-			return "", fmt.Errorf("sqlite: put document %s: event %s: %w", doc.ID, ev.EventID, err)
+		seen := make(map[string]struct{}, len(events))
+		for i := range events {
+			id := events[i].EventID
+			if id == "" {
+				return nil, fmt.Errorf("sqlite: put document %s: event %d has no id: %w", doc.ID, i, sitrep.ErrInvalid)
+			}
+			if _, dup := seen[id]; dup {
+				return nil, fmt.Errorf("sqlite: put document %s: event id %s repeated: %w", doc.ID, id, sitrep.ErrInvalid)
+			}
+			seen[id] = struct{}{}
 		}
-		jsons[i] = string(b)
+		if !doc.Published.IsZero() {
+			preps[k].published = doc.Published.Format("2006-01-02")
+		}
+		// Encode outside the transaction: the write lock is held only for
+		// SQLite's own work.
+		preps[k].jsons = make([]string, len(events))
+		for i := range events {
+			ev := &events[i]
+			if ev.Source == "" {
+				c := *ev
+				c.Source = doc.ID
+				ev = &c
+			}
+			b, err := json.Marshal(ev)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: put document %s: event %s: %w", doc.ID, ev.EventID, err)
+			}
+			preps[k].jsons[i] = string(b)
+		}
 	}
 
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return "", fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
+		return nil, fmt.Errorf("sqlite: put documents: %w", err)
 	}
 	defer tx.Rollback()
-
-	var docRID, maxRID int64
-	var id string
-	err = tx.StmtContext(ctx, db.stmts.upsertDoc).QueryRowContext(ctx,
-		DocumentID(doc.ID), doc.ID, doc.URL, doc.Title, doc.Author, doc.Language, published,
-		doc.Text, sitrep.ContentHash(doc), time.Now().UTC().Format(time.RFC3339Nano),
-	).Scan(&docRID, &id)
-	if err != nil {
-		return "", fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
-	}
-	if _, err := tx.StmtContext(ctx, db.stmts.deleteEvents).ExecContext(ctx, docRID); err != nil {
-		return "", fmt.Errorf("sqlite: put document %s: delete old events: %w", doc.ID, err)
-	}
-	if len(events) > 0 {
+	ids := make([]string, len(docs))
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	for k, de := range docs {
+		doc, events := de.Doc, de.Events
+		var docRID, maxRID int64
+		err = tx.StmtContext(ctx, db.stmts.upsertDoc).QueryRowContext(ctx,
+			DocumentID(doc.ID), doc.ID, doc.URL, doc.Title, doc.Author, doc.Language, preps[k].published,
+			doc.Text, sitrep.ContentHash(doc), now,
+		).Scan(&docRID, &ids[k])
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
+		}
+		if _, err := tx.StmtContext(ctx, db.stmts.deleteEvents).ExecContext(ctx, docRID); err != nil {
+			return nil, fmt.Errorf("sqlite: put document %s: delete old events: %w", doc.ID, err)
+		}
+		if len(events) == 0 {
+			continue
+		}
 		// The write lock is ours: rids after the largest are free.
 		if err := tx.StmtContext(ctx, db.stmts.maxRID).QueryRowContext(ctx).Scan(&maxRID); err != nil {
-			return "", fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
+			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
 		}
-		if err := db.insertEvents(ctx, tx, docRID, maxRID, doc.ID, events, jsons); err != nil {
+		if err := db.insertEvents(ctx, tx, docRID, maxRID, doc.ID, events, preps[k].jsons); err != nil {
 			if isUniqueViolation(err) {
-				return "", fmt.Errorf("sqlite: put document %s: an event id is stored for another document: %w",
+				return nil, fmt.Errorf("sqlite: put document %s: an event id is stored for another document: %w",
 					doc.ID, sitrep.ErrInvalid)
 			}
-			return "", fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
+			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return "", fmt.Errorf("sqlite: put document %s: commit: %w", doc.ID, err)
+		return nil, fmt.Errorf("sqlite: put documents: commit: %w", err)
 	}
-	return id, nil
+	return ids, nil
 }
 
 func (db *DB) insertEvents(ctx context.Context, tx *sql.Tx, docRID, maxRID int64, source string, events []sitrep.Event, jsons []string) error {
