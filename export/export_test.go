@@ -44,7 +44,7 @@ func sampleEvents() []sitrep.Event {
 				{Field: sitrep.FieldLocation, Text: "Imam Sahib", Start: 160, End: 170},
 			},
 			DateBasis: sitrep.BasisGiven, DateFrom: "2024-05-12", Inter1: 1, Inter2: 2, Injuries: 1,
-			Claims: []sitrep.Claim{{Claimant: "Military Forces of Afghanistan (2021-)", Cue: "said", Stance: "asserts", Text: "the ministry said", Start: 200, End: 217}},
+			Claims:    []sitrep.Claim{{Claimant: "Military Forces of Afghanistan (2021-)", Cue: "said", Stance: "asserts", Text: "the ministry said", Start: 200, End: 217}},
 			GeonameID: 1138957,
 		},
 		{
@@ -60,7 +60,7 @@ func sampleEvents() []sitrep.Event {
 			EventType: sitrep.ViolenceAgainstCivilian, SubEventType: "Attack",
 			Actor1: "Unidentified Armed Group (Mali)", Actor2: "Civilians (Mali)",
 			AssocActor2: "Fulani Ethnic Group (Mali); Women (Mali)",
-			Country: "Mali", Admin1: "Mopti", Location: "Ségou \"centre\", east",
+			Country:     "Mali", Admin1: "Mopti", Location: "Ségou \"centre\", east",
 			Latitude: ptr(-13.45), Longitude: ptr(-6.2667), GeoPrecision: 2, Fatalities: 7,
 			Notes:  "Gunmen killed 7 civilians, \"including <two> women\" & a child;\nlocals said.",
 			Source: "https://example.org/news?id=1&x=\"2\"", Verification: sitrep.Disputed,
