@@ -249,10 +249,14 @@ func parseCSV(data []byte) ([]Record, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf(":%d: %w", line, err)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf(":%d: %w", pe.StartLine, err)
+			}
+			return nil, fmt.Errorf(": %w", err)
 		}
+		line, _ := cr.FieldPos(0)
 		f := fields{}
 		for i, h := range header {
 			if i < len(row) {
