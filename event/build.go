@@ -53,6 +53,8 @@ type Input struct {
 	Actors [][]actor.Mention
 	People [][]person.Mention
 	Cues   [][]claim.Cue
+
+	disaster bool // the text names a disaster or an accident
 }
 
 // Builder writes events. It is safe for concurrent use.
@@ -121,7 +123,13 @@ type draft struct {
 	cues         []cueRef
 	separate     bool
 	// weak drafts only add to the event before them; alone they are none.
-	weak           bool
+	weak bool
+	// classes are the trigger classes said of the event, for deciding its
+	// type from all its sentences; state is true when state forces act.
+	classes map[string]bool
+	state   bool
+	// anaphoric is true when the main trigger refers back: "the attack".
+	anaphoric      bool
 	actorFromClaim bool
 }
 
@@ -140,6 +148,7 @@ type cueRef struct {
 func (b *Builder) Build(in *Input) []sitrep.Event {
 	text := in.Doc.Text
 	var drafts []*draft
+	in.disaster = b.mentionsDisaster(in)
 	for si, s := range in.Sents {
 		ts, separate := b.findTriggers(text, in.Toks, s.First, s.Last)
 		if len(ts) == 0 {
@@ -202,6 +211,15 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			disaster = true
 		}
 	}
+	// A disaster named elsewhere in the text explains the deaths of a
+	// sentence that names no armed actor.
+	if !disaster && in.disaster {
+		armed := false
+		for _, m := range in.Actors[si] {
+			armed = armed || m.Armed() && m.Kind != actor.Country
+		}
+		disaster = !armed
+	}
 	for i := range ts {
 		t := &ts[i]
 		t.Passive = passive(text, in.Toks, s.First, s.Last, t)
@@ -223,9 +241,31 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	actors := roleCandidates(text, in.Toks, in.Actors[si], cues)
 	v := &sentenceView{triggers: ts, actors: actors}
 	v.victims = b.counts(in, si, ts, in.Actors[si])
-	subType, main := classify(v, func(t *Trigger) (*actor.Mention, *actor.Mention) {
+	v.roles = func(t *Trigger) (*actor.Mention, *actor.Mention) {
 		return roles(text, in.Toks, s, t, actors, v.victims)
-	})
+	}
+	for _, p := range in.Places {
+		if p.Start >= s.Start && p.End <= s.End {
+			v.placeToks = append(v.placeToks, tokenAt(in.Toks, p.Start))
+		}
+	}
+	for _, p := range in.People[si] {
+		v.peopleToks = append(v.peopleToks, p.First)
+	}
+	for k := s.First; k < s.Last; k++ {
+		if _, ok := b.lex.countNouns[phrase.Fold(in.Toks[k].Text(text))]; ok {
+			v.peopleToks = append(v.peopleToks, k)
+		}
+	}
+	// A device named as what was found is not an explosion: "defused
+	// hundreds of landmines".
+	for i := range ts {
+		t := &ts[i]
+		if t.Suppressed == "" && t.Strength == 3 && b.lex.subEvents[t.Class].EventType == sitrep.ExplosionsRemote && v.near(t, classFind, 8) != nil && v.near(t, classWeapon, 0) != nil {
+			t.Suppressed = "object"
+		}
+	}
+	subType, main := classify(v)
 	weak := false
 	if subType == "" {
 		// A sentence that only adds to the event before it: a place for
@@ -236,7 +276,14 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		}
 		weak = true
 	}
-	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak}
+	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[string]bool{}}
+	for i := range ts {
+		if t := &ts[i]; t.Suppressed == "" || t.Suppressed == "generic" {
+			d.classes[t.Class] = true
+		}
+	}
+	d.state = v.anyActor((*actor.Mention).State)
+	d.anaphoric = anaphoric(text, in.Toks, s.First, main)
 	for i := range ts {
 		if ts[i].active() {
 			d.triggers = append(d.triggers, ts[i])
@@ -263,6 +310,10 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 
 // passive reports whether a verb trigger is in the passive voice ("were
 // killed", "have been arrested", "killed by").
+func tokenAt(toks []segment.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
+
 func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
 		switch phrase.Fold(toks[k].Text(text)) {
@@ -543,8 +594,14 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 	return out
 }
 
+// isCtx reports whether t only qualifies other triggers: a modifier, a
+// context word, a weapon or target noun, a finding verb, a disaster word.
 func isCtx(t *Trigger) bool {
-	return len(t.Class) > 4 && t.Class[:4] == "ctx:" || len(t.Class) > 4 && t.Class[:4] == "mod:" || t.Class == classDisaster || t.Class == classDiplomacy
+	switch t.Class {
+	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian:
+		return true
+	}
+	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")
 }
 
 // counts finds the numbers of people killed, injured or arrested in
@@ -802,4 +859,38 @@ func (b *Builder) explain(in *Input, what string, d *draft) {
 	}
 	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%d people=%d cues=%d\n",
 		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, len(d.counts), len(d.people), len(d.cues))
+}
+
+// anaphoric reports whether a trigger refers back to an event already
+// told: "the attack", "this explosion", "the clash Friday".
+func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
+	if t == nil || t.First-1 < from {
+		return false
+	}
+	switch t.Class {
+	case classAttack, classKill, "Armed clash", "Remote explosive/landmine/IED":
+	default:
+		return false
+	}
+	switch phrase.Fold(toks[t.First-1].Text(text)) {
+	case "the", "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
+// mentionsDisaster reports whether the text names a disaster or accident.
+func (b *Builder) mentionsDisaster(in *Input) bool {
+	found := false
+	for _, s := range in.Sents {
+		b.lex.triggers.Find(in.Doc.Text, in.Toks, s.First, s.Last, func(m phrase.Match[trig]) {
+			if m.Value.class == classDisaster {
+				found = true
+			}
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,12 @@ type sentenceView struct {
 	triggers []Trigger
 	actors   []actor.Mention // role candidates, in text order
 	victims  []count         // counted people and their fate
+	// placeToks and peopleToks are the first tokens of the sentence's
+	// places and of its people (named, or counted nouns).
+	placeToks  []int
+	peopleToks []int
+	// roles assigns actor1 and actor2 around a trigger.
+	roles func(*Trigger) (a1, a2 *actor.Mention)
 }
 
 func (v *sentenceView) has(class string) *Trigger {
@@ -29,13 +35,38 @@ func (v *sentenceView) hasStrong(class string) *Trigger {
 	return nil
 }
 
-// mod reports whether a modifier or weak trigger of class stands in the
-// sentence, outside suppressed context.
+// mod returns a modifier, context or weak trigger of class that stands in
+// the sentence outside suppressed context.
 func (v *sentenceView) mod(class string) *Trigger {
 	for i := range v.triggers {
 		t := &v.triggers[i]
 		if t.Class == class && (t.Suppressed == "" || t.Suppressed == "generic") {
 			return t
+		}
+	}
+	return nil
+}
+
+// near returns a trigger of class within n tokens of t, either side.
+func (v *sentenceView) near(t *Trigger, class string, n int) *Trigger {
+	for i := range v.triggers {
+		u := &v.triggers[i]
+		if u.Class != class || u == t {
+			continue
+		}
+		if u.First >= t.Last && u.First-t.Last <= n || u.Last <= t.First && t.First-u.Last <= n {
+			return u
+		}
+	}
+	return nil
+}
+
+// after returns a trigger of class that starts within n tokens after t.
+func (v *sentenceView) after(t *Trigger, class string, n int) *Trigger {
+	for i := range v.triggers {
+		u := &v.triggers[i]
+		if u.Class == class && u.First >= t.Last && u.First-t.Last <= n {
+			return u
 		}
 	}
 	return nil
@@ -50,7 +81,7 @@ func (v *sentenceView) anyActor(f func(*actor.Mention) bool) bool {
 	return false
 }
 
-// violence reports whether something was done to people: killed, wounded.
+// violence reports whether people were killed or wounded.
 func (v *sentenceView) violence() bool {
 	for i := range v.triggers {
 		t := &v.triggers[i]
@@ -61,6 +92,13 @@ func (v *sentenceView) violence() bool {
 	return false
 }
 
+// explosion reports whether something exploded ("a bomb exploded", "the
+// blast"), as opposed to a device being found.
+func (v *sentenceView) explosion() bool {
+	t := v.has("Remote explosive/landmine/IED")
+	return t != nil && t.Strength == 2
+}
+
 // remoteOrder is the order in which explosive sub-event types win over
 // each other in one sentence: the most specific weapon first.
 var remoteOrder = []string{
@@ -68,16 +106,48 @@ var remoteOrder = []string{
 	"Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
 }
 
+// protestFamily are the sub-event types of demonstrations, decided from
+// everything said about one demonstration.
+var protestFamily = map[string]bool{
+	"Peaceful protest": true, "Protest with intervention": true,
+	"Excessive force against protesters": true, "Violent demonstration": true,
+}
+
+// protestType decides the sub-event type of a demonstration from what is
+// said of it. ACLED: a protest is peaceful unless it meets intervention
+// (dispersal, arrests), excessive force (killing or serious injury of
+// protesters), or the demonstrators are violent (a riot).
+func protestType(has func(string) bool, state bool) string {
+	switch {
+	case has(classRiot) || has(modRiot) || has("Armed clash") || has("Looting/property destruction"):
+		return "Violent demonstration"
+	case has(modForce) || (has(classKill) || has(classInjure)) && (state || has(modIntervention)):
+		return "Excessive force against protesters"
+	case has(modIntervention) || has("Arrests"):
+		return "Protest with intervention"
+	}
+	return "Peaceful protest"
+}
+
 // classify returns the sub-event type of a sentence and the trigger that
 // names it, or "" when the sentence reports no event. The rules follow
 // the definitions of ACLED's codebook; each is quoted where it applies.
-func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (string, *Trigger) {
+func classify(v *sentenceView) (string, *Trigger) {
 	var first *Trigger
 	for i := range v.triggers {
 		if v.triggers[i].active() {
 			first = &v.triggers[i]
 			break
 		}
+	}
+	// "Disrupted weapons use": weapons seized, found, defused or destroyed
+	// before use. A verb that finds with a weapon noun near it is enough.
+	if f := v.mod(classFind); f != nil && v.near(f, classWeapon, 8) != nil && !v.violence() && !v.explosion() {
+		main := v.has("Disrupted weapons use")
+		if main == nil {
+			main = f
+		}
+		return "Disrupted weapons use", main
 	}
 	if first == nil {
 		return "", nil
@@ -87,8 +157,6 @@ func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (st
 	if t := v.has("Mob violence"); t != nil {
 		return "Mob violence", t
 	}
-	// Demonstrations: a protest is peaceful unless it meets intervention,
-	// excessive force, or turns violent (then it is a riot).
 	protest := v.has(classProtest)
 	riot := v.has(classRiot)
 	crowd := v.anyActor((*actor.Mention).Protesters)
@@ -100,21 +168,10 @@ func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (st
 		if main == nil {
 			main = first
 		}
-		state := v.anyActor((*actor.Mention).State)
-		switch {
-		case riot != nil || v.mod(modRiot) != nil || v.has("Armed clash") != nil || v.has("Looting/property destruction") != nil:
-			return "Violent demonstration", main
-		case v.mod(modForce) != nil || state && v.has(classKill) != nil:
-			return "Excessive force against protesters", main
-		case v.mod(modIntervention) != nil || v.has("Arrests") != nil:
-			return "Protest with intervention", main
-		case protest != nil:
-			return "Peaceful protest", main
-		}
+		has := func(c string) bool { return v.mod(c) != nil || v.has(c) != nil }
+		return protestType(has, v.anyActor((*actor.Mention).State)), main
 	}
-	// "Disrupted weapons use": weapons seized, defused or intercepted before
-	// use; the weapons it names (a suicide vest, grenades) are not attacks.
-	if t := v.has("Disrupted weapons use"); t != nil && (t.Strength == 3 || !v.violence()) && !v.violence() {
+	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() {
 		return "Disrupted weapons use", t
 	}
 	for _, st := range remoteOrder {
@@ -131,19 +188,11 @@ func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (st
 		generic = v.has("Remote explosive/landmine/IED")
 	}
 	if generic != nil {
-		switch {
-		case v.mod(modSuicide) != nil:
-			return "Suicide bomb", generic
-		case v.mod(modAir) != nil:
-			return "Air/drone strike", generic
-		case v.mod(modGrenade) != nil:
-			return "Grenade", generic
-		case v.mod(modArtillery) != nil:
-			return "Shelling/artillery/missile attack", generic
-		case v.has("Remote explosive/landmine/IED") != nil:
-			return "Remote explosive/landmine/IED", v.has("Remote explosive/landmine/IED")
-		case v.mod(modIED) != nil && generic.Class == classAttack:
-			return "Remote explosive/landmine/IED", generic
+		if st := refineByWeapon(func(c string) bool { return v.mod(c) != nil }); st != "" {
+			return st, generic
+		}
+		if t := v.has("Remote explosive/landmine/IED"); t != nil {
+			return "Remote explosive/landmine/IED", t
 		}
 	}
 	for _, st := range []string{"Abduction/forced disappearance", "Sexual violence"} {
@@ -153,18 +202,10 @@ func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (st
 	}
 	// Territory: who takes it decides the type. ACLED: "Government regains
 	// territory" is a state actor's; a non-state actor's is "Non-state actor
-	// overtakes territory".
-	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture); t != nil {
-		a1 := subjectBefore(v, t)
-		switch {
-		case a1 != nil && a1.State():
-			return "Government regains territory", t
-		case a1 != nil && a1.Armed():
-			return "Non-state actor overtakes territory", t
-		case t.Class == "Government regains territory":
-			return "Government regains territory", t
-		default:
-			return "Non-state actor overtakes territory", t
+	// overtakes territory". A capture of weapons or people is not territory.
+	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture, classSeize); t != nil {
+		if st := v.territory(t); st != "" {
+			return st, t
 		}
 	}
 	if t := v.has("Armed clash"); t != nil {
@@ -174,26 +215,19 @@ func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (st
 		return "Attack", t
 	}
 	if generic != nil {
-		a1, a2 := roles(generic)
-		if a2 != nil && a2.Armed() && (a1 == nil || a1.Armed()) {
-			return "Armed clash", generic
-		}
-		if a2 != nil && a2.Civilian() {
-			return "Attack", generic
-		}
 		if victimsArmed(v, generic) {
 			return "Armed clash", generic
 		}
 		return "Attack", generic
 	}
 	if t := v.has("Arrests"); t != nil {
-		if a1 := subjectBefore(v, t); a1 != nil && a1.Armed() && !a1.State() {
+		if a1, _ := v.roles(t); a1 != nil && a1.Armed() && !a1.State() {
 			return "Abduction/forced disappearance", t
 		}
 		return "Arrests", t
 	}
 	for _, st := range []string{
-		"Disrupted weapons use", "Looting/property destruction", "Agreement",
+		"Looting/property destruction", "Agreement",
 		"Headquarters or base established", "Change to group/activity",
 		"Non-violent transfer of territory", "Other",
 	} {
@@ -201,10 +235,64 @@ func classify(v *sentenceView, roles func(*Trigger) (a1, a2 *actor.Mention)) (st
 			return st, t
 		}
 	}
-	if t := v.has(classSeize); t != nil {
-		return "Non-state actor overtakes territory", t
-	}
 	return "", nil
+}
+
+// refineByWeapon names the explosive sub-event type of a generic attack
+// from the weapon said to be used, "" when none is.
+func refineByWeapon(has func(string) bool) string {
+	switch {
+	case has(modSuicide):
+		return "Suicide bomb"
+	case has(modAir):
+		return "Air/drone strike"
+	case has(modGrenade):
+		return "Grenade"
+	case has(modArtillery):
+		return "Shelling/artillery/missile attack"
+	}
+	return ""
+}
+
+// territory types a capture: of weapons (Disrupted weapons use), of people
+// (Arrests or Abduction), or of ground, by who takes it.
+func (v *sentenceView) territory(t *Trigger) string {
+	if t.Class == classCapture || t.Class == classSeize {
+		if v.near(t, classWeapon, 8) != nil {
+			return "Disrupted weapons use"
+		}
+		for _, p := range v.peopleToks {
+			if p >= t.Last && p-t.Last <= 4 {
+				a1, _ := v.roles(t)
+				if a1 != nil && a1.Armed() && !a1.State() {
+					return "Abduction/forced disappearance"
+				}
+				return "Arrests"
+			}
+		}
+		ground := false
+		for _, p := range v.placeToks {
+			if p >= t.Last && p-t.Last <= 8 {
+				ground = true
+			}
+		}
+		ground = ground || t.Strength == 3 || v.after(t, targetArmed, 6) != nil || v.after(t, targetCivilian, 6) != nil
+		if !ground {
+			return ""
+		}
+	}
+	a1, a2 := v.roles(t)
+	switch {
+	case a1 != nil && a1.State():
+		return "Government regains territory"
+	case a1 != nil && a1.Armed():
+		return "Non-state actor overtakes territory"
+	case a1 == nil && a2 != nil && a2.Armed() && !a2.State():
+		return "Government regains territory"
+	case t.Class == "Government regains territory":
+		return "Government regains territory"
+	}
+	return "Non-state actor overtakes territory"
 }
 
 func firstOf(v *sentenceView, classes ...string) *Trigger {
@@ -222,21 +310,16 @@ func firstOf(v *sentenceView, classes ...string) *Trigger {
 	return nil
 }
 
-// subjectBefore returns the nearest role candidate before t.
-func subjectBefore(v *sentenceView, t *Trigger) *actor.Mention {
-	var best *actor.Mention
-	for i := range v.actors {
-		a := &v.actors[i]
-		if a.Last <= t.First {
-			best = a
-		}
-	}
-	return best
-}
-
-// victimsArmed reports whether the people a violent act was done to are
-// armed: then it is a battle, not violence against civilians.
+// victimsArmed reports whether those a violent act was done to are armed:
+// then it is a battle, not violence against civilians.
 func victimsArmed(v *sentenceView, t *Trigger) bool {
+	a1, a2 := v.roles(t)
+	if a2 != nil && a2.Armed() && (a1 == nil || a1.Armed()) {
+		return true
+	}
+	if a2 != nil && a2.Civilian() {
+		return false
+	}
 	for _, c := range v.victims {
 		if c.fate == fateKilled || c.fate == fateInjured {
 			if c.actor != nil {
@@ -250,20 +333,16 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 			}
 		}
 	}
-	var before, after *actor.Mention
-	for i := range v.actors {
-		a := &v.actors[i]
-		if a.Last <= t.First {
-			before = a
-		} else if after == nil && a.First >= t.Last {
-			after = a
-		}
+	// What was hit: "attacked a checkpoint", "attacked a village".
+	armed, civ := v.after(t, targetArmed, 6), v.after(t, targetCivilian, 6)
+	switch {
+	case armed != nil && (civ == nil || armed.First < civ.First):
+		return true
+	case civ != nil:
+		return false
 	}
-	if after != nil {
-		return after.Armed() && (before == nil || before.Armed())
-	}
-	if before != nil && t.Passive {
-		return before.Armed()
+	if a2 == nil && a1 != nil && t.Passive {
+		return a1.Armed()
 	}
 	return false
 }

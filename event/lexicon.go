@@ -40,6 +40,11 @@ const (
 	modForce        = "mod:force"
 	modRiot         = "mod:riot"
 
+	classFind      = "find"
+	classWeapon    = "weapon"
+	targetArmed    = "target:armed"
+	targetCivilian = "target:civilian"
+
 	ctxBackground = "ctx:background"
 	ctxTrend      = "ctx:trend"
 	ctxIrrealis   = "ctx:irrealis"
@@ -85,6 +90,7 @@ func loadLex() (*lex, error) {
 		modAir: true, modArtillery: true, modGrenade: true, modSuicide: true, modIED: true,
 		modIntervention: true, modForce: true, modRiot: true,
 		ctxBackground: true, ctxTrend: true, ctxIrrealis: true, ctxSeparate: true,
+		classFind: true, classWeapon: true, targetArmed: true, targetCivilian: true,
 	}
 	err = lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {
 		class := r.Get("class")

@@ -19,9 +19,16 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 			continue
 		}
 		merged := false
+		// "The attack took place on December 22": the event before, told again.
+		if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 &&
+			(!d.ownPlace || placesCompatible(out[n-1].places, d.places)) {
+			out[n-1].absorb(d)
+			continue
+		}
 		for k := len(out) - 1; k >= 0; k-- {
 			e := out[k]
-			if e.subType == d.subType && compatible(e, d) {
+			same := e.subType == d.subType || protestFamily[e.subType] && protestFamily[d.subType]
+			if same && compatible(e, d) {
 				e.absorb(d)
 				merged = true
 				break
@@ -39,7 +46,25 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 			out = append(out, d)
 		}
 	}
+	for _, e := range out {
+		b.refine(e)
+	}
 	return out
+}
+
+// refine decides an event's type again from all its sentences: a
+// demonstration from everything said of it, a generic attack from the
+// weapon named in a later sentence.
+func (b *Builder) refine(e *draft) {
+	has := func(c string) bool { return e.classes[c] }
+	switch {
+	case protestFamily[e.subType]:
+		e.subType = protestType(has, e.state)
+	case e.trigger.Strength < 3 && (e.trigger.Class == classKill || e.trigger.Class == classAttack || e.trigger.Class == "Remote explosive/landmine/IED"):
+		if st := refineByWeapon(has); st != "" && b.lex.subEvents[e.subType].EventType != "Protests" {
+			e.subType = st
+		}
+	}
 }
 
 func sameFamily(b *Builder, a, c string) bool {
@@ -173,6 +198,13 @@ func (e *draft) absorb(d *draft) {
 	e.counts = append(e.counts, d.counts...)
 	e.people = append(e.people, d.people...)
 	e.cues = append(e.cues, d.cues...)
+	if e.classes == nil {
+		e.classes = map[string]bool{}
+	}
+	for c := range d.classes {
+		e.classes[c] = true
+	}
+	e.state = e.state || d.state
 }
 
 // applyDoubts extends a statement that something is not confirmed ("So

@@ -21,8 +21,7 @@ type Trigger struct {
 }
 
 func (t *Trigger) active() bool {
-	return t.Suppressed == "" && t.Strength >= 2 && !strings.HasPrefix(t.Class, "mod:") && !strings.HasPrefix(t.Class, "ctx:") &&
-		t.Class != classDisaster && t.Class != classDiplomacy && t.Class != classOperation
+	return t.Suppressed == "" && t.Strength >= 2 && !isCtx(t) && t.Class != classOperation
 }
 
 // context window: how many tokens before a trigger a context word reaches.
