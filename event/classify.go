@@ -203,12 +203,21 @@ func classify(v *sentenceView) (string, *Trigger) {
 	// Territory: who takes it decides the type. ACLED: "Government regains
 	// territory" is a state actor's; a non-state actor's is "Non-state actor
 	// overtakes territory". A capture of weapons or people is not territory.
+	// Property looted or destroyed, with no one hurt.
+	if t := v.has("Looting/property destruction"); t != nil && t.Strength == 3 && !v.violence() {
+		return "Looting/property destruction", t
+	}
 	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture, classSeize); t != nil {
 		if st := v.territory(t); st != "" {
 			return st, t
 		}
 	}
 	if t := v.has("Armed clash"); t != nil {
+		// ACLED: a clash between unorganised civilians ("villagers
+		// clashed") is mob violence, not a battle.
+		if a1, a2 := v.roles(t); a1 != nil && a1.Civilian() && (a2 == nil || a2.Civilian()) {
+			return "Mob violence", t
+		}
 		return "Armed clash", t
 	}
 	if t := v.has("Attack"); t != nil && t.Strength == 3 {

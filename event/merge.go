@@ -20,9 +20,16 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 		}
 		merged := false
 		// "The attack took place on December 22": the event before, told again.
-		if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 &&
-			(!d.ownPlace || placesCompatible(out[n-1].places, d.places)) {
+		if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 {
 			out[n-1].absorb(d)
+			continue
+		}
+		// A violent event told twice, once in general words ("were killed
+		// in separate attacks") and once precisely ("in a grenade attack").
+		if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && compatible(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
+			e := out[n-1]
+			e.subType, e.trigger = b.preferred(e, d)
+			e.absorb(d)
 			continue
 		}
 		for k := len(out) - 1; k >= 0; k-- {
@@ -244,4 +251,34 @@ func (b *Builder) applyDoubts(in *Input, ds []*draft) {
 			}
 		}
 	}
+}
+
+// generic reports whether a draft's type comes from a generic word
+// ("killed", "attack") rather than one that names the sub-event type.
+func generic(d *draft) bool {
+	return d.trigger.Strength < 3 || d.trigger.Class == classKill || d.trigger.Class == classAttack
+}
+
+// violentPair reports whether e and d are political violence and at least
+// one of them is told in generic words.
+func violentPair(b *Builder, e, d *draft) bool {
+	pv := func(x *draft) bool {
+		t := b.lex.subEvents[x.subType]
+		return t.EventType == "Battles" || t.EventType == "Explosions/Remote violence" || t.EventType == "Violence against civilians"
+	}
+	return pv(e) && pv(d) && (generic(e) || generic(d))
+}
+
+// preferred returns the type and trigger of two tellings of one event: the
+// precise one, else a battle over an attack (armed victims were named).
+func (b *Builder) preferred(e, d *draft) (string, *Trigger) {
+	switch {
+	case generic(e) && !generic(d):
+		return d.subType, d.trigger
+	case !generic(e) && generic(d):
+		return e.subType, e.trigger
+	case d.subType == "Armed clash" && e.subType == "Attack":
+		return d.subType, d.trigger
+	}
+	return e.subType, e.trigger
 }
