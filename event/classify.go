@@ -142,12 +142,8 @@ func classify(v *sentenceView) (string, *Trigger) {
 	}
 	// "Disrupted weapons use": weapons seized, found, defused or destroyed
 	// before use. A verb that finds with a weapon noun near it is enough.
-	if f := v.mod(classFind); f != nil && v.near(f, classWeapon, 8) != nil && !v.violence() && !v.explosion() {
-		main := v.has("Disrupted weapons use")
-		if main == nil {
-			main = f
-		}
-		return "Disrupted weapons use", main
+	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() {
+		return "Disrupted weapons use", t
 	}
 	if first == nil {
 		return "", nil

@@ -40,6 +40,8 @@ const (
 	modForce        = "mod:force"
 	modRiot         = "mod:riot"
 
+	classFire      = "fire"
+	classEstablish = "establish"
 	classFind      = "find"
 	classWeapon    = "weapon"
 	targetArmed    = "target:armed"
@@ -61,8 +63,18 @@ type countNoun struct {
 	kind string // civilian, member, other
 }
 
+// pair is a rule of trigger_pairs.tsv: two classes near each other name
+// a sub-event type.
+type pair struct {
+	first, second string
+	either        bool
+	window        int
+	result        trig
+}
+
 type lex struct {
 	triggers   phrase.Dict[trig]
+	pairs      []pair
 	subEvents  map[string]SubEvent
 	countNouns map[string]countNoun
 }
@@ -91,9 +103,16 @@ func loadLex() (*lex, error) {
 		modIntervention: true, modForce: true, modRiot: true,
 		ctxBackground: true, ctxTrend: true, ctxIrrealis: true, ctxSeparate: true,
 		classFind: true, classWeapon: true, targetArmed: true, targetCivilian: true,
+		classFire: true, classEstablish: true,
 	}
+	seen := map[[2]string]bool{}
 	err = lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {
 		class := r.Get("class")
+		key := [2]string{r.Get("phrase"), class}
+		if seen[key] {
+			return r.Errorf("%q is listed twice as %s", key[0], class)
+		}
+		seen[key] = true
 		if _, ok := l.subEvents[class]; !ok && !known[class] {
 			return r.Errorf("unknown class %q", class)
 		}
@@ -104,6 +123,30 @@ func loadLex() (*lex, error) {
 		if err := l.triggers.Add(r.Get("phrase"), trig{class: class, strength: st}, false); err != nil {
 			return r.Errorf("%v", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lexicon.ReadTSV(fsys, "data/trigger_pairs.tsv", func(r lexicon.Row) error {
+		p := pair{first: r.Get("first"), second: r.Get("second"), either: r.Get("order") == "either"}
+		var err error
+		if p.window, err = strconv.Atoi(r.Get("window")); err != nil || p.window < 0 {
+			return r.Errorf("bad window %q", r.Get("window"))
+		}
+		p.result.class = r.Get("result")
+		if p.result.strength, err = strconv.Atoi(r.Get("strength")); err != nil || p.result.strength < 1 || p.result.strength > 3 {
+			return r.Errorf("bad strength %q", r.Get("strength"))
+		}
+		if _, ok := l.subEvents[p.result.class]; !ok {
+			return r.Errorf("unknown sub-event type %q", p.result.class)
+		}
+		for _, c := range []string{p.first, p.second} {
+			if _, ok := l.subEvents[c]; !ok && !known[c] {
+				return r.Errorf("unknown class %q", c)
+			}
+		}
+		l.pairs = append(l.pairs, p)
 		return nil
 	})
 	if err != nil {

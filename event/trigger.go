@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/internal/phrase"
@@ -83,6 +84,8 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 			t.Suppressed = strings.TrimPrefix(c.Class, "ctx:")
 		}
 	}
+	// Pairs: "seized seven illegal firearms", "rockets fired by".
+	ts = b.pairTriggers(ts)
 	// Infinitives: "deployed to attack".
 	for i := range ts {
 		t := &ts[i]
@@ -114,4 +117,39 @@ func clauseBreak(text string, toks []segment.Token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// pairTriggers adds a trigger for every pair of trigger_pairs.tsv found
+// in ts, spanning both words.
+func (b *Builder) pairTriggers(ts []Trigger) []Trigger {
+	n := len(ts)
+	for _, p := range b.lex.pairs {
+		for i := 0; i < n; i++ {
+			a := &ts[i]
+			if a.Class != p.first || a.Suppressed != "" {
+				continue
+			}
+			for j := 0; j < n; j++ {
+				c := &ts[j]
+				if c.Class != p.second || c.Suppressed != "" || i == j {
+					continue
+				}
+				ok := c.First >= a.Last && c.First-a.Last <= p.window ||
+					p.either && c.Last <= a.First && a.First-c.Last <= p.window
+				if !ok {
+					continue
+				}
+				first, last := a, c
+				if c.First < a.First {
+					first, last = c, a
+				}
+				ts = append(ts, Trigger{First: first.First, Last: last.Last, Start: first.Start, End: last.End, Class: p.result.class, Strength: p.result.strength})
+				break
+			}
+		}
+	}
+	if len(ts) > n {
+		sort.SliceStable(ts, func(i, j int) bool { return ts[i].First < ts[j].First })
+	}
+	return ts
 }
