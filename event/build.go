@@ -205,10 +205,13 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			hasNumber = true
 		}
 	}
-	disaster := false
+	disaster, diplomacy := false, false
 	for i := range ts {
-		if ts[i].Class == classDisaster {
+		switch ts[i].Class {
+		case classDisaster:
 			disaster = true
+		case classDiplomacy:
+			diplomacy = true
 		}
 	}
 	// A disaster named elsewhere in the text explains the deaths of a
@@ -227,9 +230,12 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			continue
 		}
 		switch {
-		case disaster && (t.Class == classKill || t.Class == classInjure || t.Class == classAttack || t.Class == "Remote explosive/landmine/IED" && t.Strength == 2):
+		case disaster && (t.Class == classKill || t.Class == classInjure || t.Class == classAttack || t.Class == "Looting/property destruction" || t.Class == "Remote explosive/landmine/IED" && t.Strength == 2):
 			// ACLED does not code disasters and accidents.
 			t.Suppressed = "disaster"
+		case diplomacy && t.Strength == 2:
+			// Sanctions and talks about an event are not the event.
+			t.Suppressed = "diplomacy"
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
 			// "the detainees had carried out attacks": background.
 			t.Suppressed = "background"
@@ -278,7 +284,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	}
 	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[string]bool{}}
 	for i := range ts {
-		if t := &ts[i]; t.Suppressed == "" || t.Suppressed == "generic" {
+		if t := &ts[i]; (t.Suppressed == "" || t.Suppressed == "generic") && (t.Strength >= 2 || isCtx(t)) {
 			d.classes[t.Class] = true
 		}
 	}
@@ -299,7 +305,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	d.places = eventPlaces(in, s, ts, cues, main)
 	d.ownPlace = len(d.places) > 0
 	d.people = b.peopleFates(in, si, ts, cues)
-	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != classOperation {
+	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != classOperation && !strings.HasPrefix(main.Class, "mod:") {
 		return nil
 	}
 	for _, c := range cues {
@@ -598,7 +604,7 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 // context word, a weapon or target noun, a finding verb, a disaster word.
 func isCtx(t *Trigger) bool {
 	switch t.Class {
-	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian:
+	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish:
 		return true
 	}
 	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")
@@ -834,7 +840,7 @@ func weakTrigger(ts []Trigger) *Trigger {
 			continue
 		}
 		switch t.Class {
-		case classOperation, classKill, classInjure, classAttack:
+		case classOperation, classKill, classInjure, classAttack, modRiot, modIntervention, modForce:
 			return t
 		}
 	}

@@ -281,7 +281,7 @@ func (v *sentenceView) territory(t *Trigger) string {
 				ground = true
 			}
 		}
-		ground = ground || t.Strength == 3 || v.after(t, targetArmed, 6) != nil || v.after(t, targetCivilian, 6) != nil
+		ground = ground || t.Strength == 3 || v.after(t, targetArmed, 6) != nil || v.after(t, targetCivilian, 6) != nil || v.after(t, classGround, 6) != nil
 		if !ground {
 			return ""
 		}

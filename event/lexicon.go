@@ -40,6 +40,7 @@ const (
 	modForce        = "mod:force"
 	modRiot         = "mod:riot"
 
+	classGround    = "ground"
 	classFire      = "fire"
 	classEstablish = "establish"
 	classFind      = "find"
@@ -103,7 +104,7 @@ func loadLex() (*lex, error) {
 		modIntervention: true, modForce: true, modRiot: true,
 		ctxBackground: true, ctxTrend: true, ctxIrrealis: true, ctxSeparate: true,
 		classFind: true, classWeapon: true, targetArmed: true, targetCivilian: true,
-		classFire: true, classEstablish: true,
+		classFire: true, classEstablish: true, classGround: true,
 	}
 	seen := map[[2]string]bool{}
 	err = lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {

@@ -34,8 +34,14 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 		}
 		for k := len(out) - 1; k >= 0; k-- {
 			e := out[k]
-			same := e.subType == d.subType || protestFamily[e.subType] && protestFamily[d.subType]
-			if same && compatible(e, d) {
+			// One demonstration is told from both sides: the protesters
+			// and the police who met them.
+			if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && placesCompatible(e.places, d.places) {
+				e.absorb(d)
+				merged = true
+				break
+			}
+			if e.subType == d.subType && compatible(e, d) {
 				e.absorb(d)
 				merged = true
 				break
