@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/segment"
@@ -144,6 +145,7 @@ func (r *Resolver) patterns(st *state, text string) {
 	}
 	// Numbered districts and unknown parts: these extend a candidate
 	// leftwards over words that are not in the gazetteer.
+	st.markCovered()
 	for k := range st.cands {
 		c := &st.cands[k]
 		if c.adjective {
@@ -215,25 +217,70 @@ func (r *Resolver) patterns(st *state, text string) {
 	}
 	// A part whose parent is known takes the place of the parent's own
 	// phrase: drop candidates swallowed by an extension.
+	st.dropSwallowed()
+}
+
+// dropSwallowed drops the candidates that lie inside an extended
+// candidate's phrase (a viaParent one) without being all of it.
+func (st *state) dropSwallowed() {
+	st.byStart = st.byStart[:0]
+	for k := range st.cands {
+		st.byStart = append(st.byStart, k)
+	}
+	slices.SortStableFunc(st.byStart, func(a, b int) int { return st.cands[a].start - st.cands[b].start })
 	for k := range st.cands {
 		c := &st.cands[k]
-		for m := range st.cands {
-			if m != k && !st.cands[m].dropped && st.cands[m].start >= c.start && st.cands[m].end <= c.end &&
-				(st.cands[m].start > c.start || st.cands[m].end < c.end) && c.viaParent {
+		if !c.viaParent {
+			continue
+		}
+		// Candidates starting inside c's phrase: a few tokens.
+		x, _ := slices.BinarySearchFunc(st.byStart, c.start, func(m, start int) int { return st.cands[m].start - start })
+		for ; x < len(st.byStart) && st.cands[st.byStart[x]].start < c.end; x++ {
+			m := st.byStart[x]
+			if m != k && !st.cands[m].dropped && st.cands[m].end <= c.end &&
+				(st.cands[m].start > c.start || st.cands[m].end < c.end) {
 				st.cands[m].dropped = true
 			}
 		}
 	}
 }
 
-// coveredBy reports whether some candidate covers a token in [i, j).
-func (r *Resolver) coveredBy(st *state, i, j int) bool {
-	for _, c := range st.cands {
-		if c.i < j && i < c.j {
-			return true
-		}
+// markCovered records, per token, how many candidates cover it.
+func (st *state) markCovered() {
+	if cap(st.covered) < len(st.toks)+1 {
+		st.covered = make([]int32, len(st.toks)+1)
 	}
-	return false
+	st.covered = st.covered[:len(st.toks)+1]
+	clear(st.covered)
+	// Prefix sums over a difference array: covered[t] > 0 when some
+	// candidate spans token t.
+	for _, c := range st.cands {
+		st.covered[c.i]++
+		st.covered[c.j]--
+	}
+	for t := 1; t < len(st.covered); t++ {
+		st.covered[t] += st.covered[t-1]
+	}
+	// Then count covered tokens up to t, for range queries.
+	if cap(st.coveredSum) < len(st.toks)+1 {
+		st.coveredSum = make([]int32, len(st.toks)+1)
+	}
+	st.coveredSum = st.coveredSum[:len(st.toks)+1]
+	st.coveredSum[0] = 0
+	for t := 0; t < len(st.toks); t++ {
+		v := int32(0)
+		if st.covered[t] > 0 {
+			v = 1
+		}
+		st.coveredSum[t+1] = st.coveredSum[t] + v
+	}
+}
+
+// coveredBy reports whether some candidate covers a token in [i, j)
+// (after markCovered).
+func (r *Resolver) coveredBy(st *state, i, j int) bool {
+	i, j = max(i, 0), min(j, len(st.toks))
+	return i < j && st.coveredSum[j] > st.coveredSum[i]
 }
 
 // isOrdinal reports whether w is "5th", "1st", "22nd", "3rd", or an

@@ -114,6 +114,17 @@ type state struct {
 	// groupOf[k] is candidate k's name group; group[g] its members.
 	groupOf []int
 	group   [][]int
+
+	r          *Resolver
+	order      []int
+	gcache     []groupCache
+	scratch    [][3]float64
+	seenPoint  map[pointKey]bool
+	listCounts map[listCode]int
+	listTotal  []int
+	byStart    []int
+	covered    []int32
+	coveredSum []int32
 }
 
 const maxGram = 6
@@ -138,6 +149,7 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 
 func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {
 	st.text = text
+	st.r = r
 	clear(st.persons)
 	if st.persons == nil {
 		st.persons = map[string]bool{}

@@ -58,19 +58,22 @@ func (r *Resolver) resolve(st *state) {
 	}
 	for pass := 0; pass < contextPasses; pass++ {
 		ctx := r.context(st)
+		st.countLists()
 		// Parents first: a part's choice depends on its parent's.
-		order := make([]int, 0, len(cands))
+		st.order = st.order[:0]
 		for k := range cands {
-			if !cands[k].dropped {
-				order = append(order, k)
+			if !cands[k].dropped && cands[k].parent < 0 {
+				st.order = append(st.order, k)
 			}
 		}
-		sort.SliceStable(order, func(a, b int) bool {
-			return cands[order[a]].parent < 0 && cands[order[b]].parent >= 0
-		})
-		for _, k := range order {
-			c := &cands[k]
-			c.best, c.conf = r.pick(st, k, ctx)
+		for k := range cands {
+			if !cands[k].dropped && cands[k].parent >= 0 {
+				st.order = append(st.order, k)
+			}
+		}
+		for _, k := range st.order {
+			ref, conf := r.pick(st, k, ctx)
+			st.setBest(k, ref, conf)
 		}
 		r.oneSense(st)
 	}
@@ -134,7 +137,8 @@ func (r *Resolver) oneSense(st *state) {
 type docContext struct {
 	cc     map[string]float64        // country code -> weight of mentions
 	admin1 map[gazetteer.Ref]float64 // region -> weight of mentions
-	points []point                   // chosen points of confident mentions
+	points []point                   // chosen points of confident mentions, one per name and feature
+	grid   map[int][]int32           // cell -> indexes of points, when there are many
 	own    []contribution            // per candidate: what it added
 	main   string                    // the country named most
 }
@@ -155,6 +159,11 @@ type point struct {
 
 func (r *Resolver) context(st *state) *docContext {
 	ctx := &docContext{cc: map[string]float64{}, admin1: map[gazetteer.Ref]float64{}, own: make([]contribution, len(st.cands))}
+	if st.seenPoint == nil {
+		st.seenPoint = map[pointKey]bool{}
+	}
+	clear(st.seenPoint)
+	st.resetGroupCache()
 	for k, c := range st.cands {
 		ctx.own[k].a1 = gazetteer.NoRef
 		if c.dropped || c.best == gazetteer.NoRef {
@@ -179,9 +188,16 @@ func (r *Resolver) context(st *state) *docContext {
 			ctx.own[k].a1, ctx.own[k].wa1 = in.Admin1, w*0.5
 		}
 		if !c.adjective && in.Class == 'P' && c.conf >= 0.6 {
-			ctx.points = append(ctx.points, point{in.Lat, in.Lon, k})
+			// One point per name and feature: the nearby test asks
+			// only whether another name lies near.
+			pk := pointKey{st.groupOf[k], c.best}
+			if !st.seenPoint[pk] {
+				st.seenPoint[pk] = true
+				ctx.points = append(ctx.points, point{in.Lat, in.Lon, k})
+			}
 		}
 	}
+	ctx.index(st)
 	best := 0.0
 	for cc, w := range ctx.cc {
 		if w > best || (w == best && cc < ctx.main) {
@@ -206,50 +222,29 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 	if len(c.base) != len(c.refs) {
 		c.base = r.baseScores(c, c.base[:0])
 	}
+	var ctxTerms [][3]float64
+	if ctx != nil {
+		ctxTerms = r.contextTerms(st, ctx, self)
+	}
 	for x, ref := range c.refs {
 		in := r.g.Info(ref)
 		s := c.base[x]
 		if ctx != nil {
-			// Leave out what this name's own mentions added: one sense
-			// per name must come from other names.
-			ownCC, ownA1 := 0.0, 0.0
-			for _, m := range st.group[st.groupOf[self]] {
-				if o := ctx.own[m]; o.cc == in.CC {
-					ownCC += o.w
-				}
-				if o := ctx.own[m]; o.a1 == in.Admin1 {
-					ownA1 += o.wa1
-				}
-			}
-			if w := ctx.cc[in.CC] - ownCC; w > 0.3 {
-				s += countryBonus*math.Min(1, w) + 0.5*math.Min(2, math.Max(0, w-1))
-			}
-			if in.Admin1 >= 0 && ctx.admin1[in.Admin1]-ownA1 > 0.3 {
-				// In a region the document names, or a region that
-				// holds places the document names.
-				s += admin1Bonus
-			}
-			for _, p := range ctx.points {
-				if st.groupOf[p.cand] != st.groupOf[self] && within(in.Lat, in.Lon, p.lat, p.lon, nearbyKm) {
-					s += nearbyBonus
-					break
-				}
-			}
+			t := ctxTerms[x]
+			s += t[0]
+			s += t[1]
+			s += t[2]
 		}
 		if c.list >= 0 && ctx != nil {
 			// Of the kind of the other items of its list.
-			same, other := 0, 0
-			for m := c.list; m < len(st.cands) && st.cands[m].list == c.list; m++ {
-				if m == self || st.cands[m].dropped || st.cands[m].best == gazetteer.NoRef {
-					continue
-				}
-				if r.g.Info(st.cands[m].best).Code == in.Code {
-					same++
-				} else {
-					other++
+			same, total := st.listCount(c.list, in.Code), st.listTotal[c.list]
+			if c.best != gazetteer.NoRef && !c.dropped {
+				total--
+				if r.g.Info(c.best).Code == in.Code {
+					same--
 				}
 			}
-			if same > other {
+			if same > total-same {
 				s += listBonus
 			}
 		}
