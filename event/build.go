@@ -6,6 +6,8 @@
 package event
 
 import (
+	"unicode"
+
 	"fmt"
 	"io"
 	"sort"
@@ -284,7 +286,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	}
 	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[string]bool{}}
 	for i := range ts {
-		if t := &ts[i]; (t.Suppressed == "" || t.Suppressed == "generic") && (t.Strength >= 2 || isCtx(t)) {
+		if t := &ts[i]; (t.Suppressed == "" || t.Suppressed == "generic") && (t.Strength >= 2 || isCtx(t) || t.Class == classKill || t.Class == classInjure) {
 			d.classes[t.Class] = true
 		}
 	}
@@ -581,6 +583,11 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 			}
 		}
 		if owner >= 0 && ts[owner].Suppressed != "" && &ts[owner] != main {
+			continue
+		}
+		// A dateline ("NEW DELHI, March 7 (Xinhua) --") says where the
+		// report was filed, not where the event happened.
+		if dateline(in.Doc.Text, p.Start, p.End) {
 			continue
 		}
 		inSpeaker := false
@@ -895,6 +902,37 @@ func (b *Builder) mentionsDisaster(in *Input) bool {
 			}
 		})
 		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline reports whether text[start:end] is a dateline: a place in
+// capitals opening a line, followed by a comma, a dash or a bracket.
+func dateline(text string, start, end int) bool {
+	i := start - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t') {
+		i--
+	}
+	if i >= 0 && text[i] != '\n' {
+		return false
+	}
+	letters := 0
+	for _, r := range text[start:end] {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	for _, p := range []string{",", "—", "–", "-", "("} {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}

@@ -148,6 +148,10 @@ func classify(v *sentenceView) (string, *Trigger) {
 	if first == nil {
 		return "", nil
 	}
+	// Mass graves found: what they hold was done before.
+	if t := v.hasStrong("Other"); t != nil {
+		return "Other", t
+	}
 	// ACLED: "Mob violence" is violence by a crowd that is not organised
 	// as a demonstration (lynchings, vigilantes).
 	if t := v.has("Mob violence"); t != nil {

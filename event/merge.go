@@ -36,7 +36,7 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 			e := out[k]
 			// One demonstration is told from both sides: the protesters
 			// and the police who met them.
-			if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && placesCompatible(e.places, d.places) {
+			if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && (placesCompatible(e.places, d.places) || d.sents[0]-e.sents[len(e.sents)-1] <= 1) {
 				e.absorb(d)
 				merged = true
 				break
@@ -266,19 +266,31 @@ func generic(d *draft) bool {
 }
 
 // violentPair reports whether e and d are political violence and at least
-// one of them is told in generic words.
+// one of them is told in generic words, or a battle over ground told with
+// the fighting that won it.
 func violentPair(b *Builder, e, d *draft) bool {
 	pv := func(x *draft) bool {
 		t := b.lex.subEvents[x.subType]
 		return t.EventType == "Battles" || t.EventType == "Explosions/Remote violence" || t.EventType == "Violence against civilians"
 	}
+	if territorial(e) && d.subType == "Armed clash" || territorial(d) && e.subType == "Armed clash" {
+		return true
+	}
 	return pv(e) && pv(d) && (generic(e) || generic(d))
+}
+
+func territorial(d *draft) bool {
+	return d.subType == "Government regains territory" || d.subType == "Non-state actor overtakes territory"
 }
 
 // preferred returns the type and trigger of two tellings of one event: the
 // precise one, else a battle over an attack (armed victims were named).
 func (b *Builder) preferred(e, d *draft) (string, *Trigger) {
 	switch {
+	case territorial(d) && !territorial(e):
+		return d.subType, d.trigger
+	case territorial(e):
+		return e.subType, e.trigger
 	case generic(e) && !generic(d):
 		return d.subType, d.trigger
 	case !generic(e) && generic(d):
