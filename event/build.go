@@ -514,7 +514,19 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 	if t.Last < s.Last && phrase.Fold(toks[t.Last].Text(text)) == "between" && after != nil && after2 != nil {
 		return after, after2
 	}
-	if t.Passive {
+	// "Soldiers killed in ambush": a passive verb of violence before the
+	// noun that names the event makes the subject its victim.
+	passiveBefore := false
+	if !t.Passive {
+		for k := s.First; k < t.First; k++ {
+			if w := phrase.Fold(toks[k].Text(text)); w == "killed" || w == "wounded" || w == "injured" || w == "dead" {
+				if k+1 < t.First && (phrase.Fold(toks[k+1].Text(text)) == "in" || phrase.Fold(toks[k+1].Text(text)) == "during") {
+					passiveBefore = subj != nil && subj.Last <= k
+				}
+			}
+		}
+	}
+	if t.Passive || passiveBefore {
 		a2 = subj
 		if a2 == nil {
 			a2 = objBefore

@@ -218,6 +218,22 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 		if r2.Name == r1.Name {
 			r2 = actor.Resolved{}
 		}
+		// Who intervened: the state forces named with the demonstration.
+		if r2.Name == "" && (sub.Name == "Protest with intervention" || sub.Name == "Excessive force against protesters" || sub.EventType == sitrep.Riots) {
+			for _, si := range d.sents {
+				for i := range in.Actors[si] {
+					if m := &in.Actors[si][i]; m.State() {
+						if r := b.actors.Resolve(m, country, day); r.Name != "" && r.Name != r1.Name {
+							r2 = r
+							break
+						}
+					}
+				}
+				if r2.Name != "" {
+					break
+				}
+			}
+		}
 	}
 	ev.Actor1, ev.Inter1 = r1.Name, r1.Inter
 	ev.Actor2, ev.Inter2 = r2.Name, r2.Inter

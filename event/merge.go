@@ -198,11 +198,20 @@ func actorsCompatible(a, b *actor.Mention) bool {
 func (e *draft) absorb(d *draft) {
 	e.sents = append(e.sents, d.sents...)
 	e.triggers = append(e.triggers, d.triggers...)
-	if e.actor1 == nil {
-		e.actor1 = d.actor1
-	}
-	if e.actor2 == nil {
-		e.actor2 = d.actor2
+	switch {
+	case d.actor1 != nil && d.actor2 != nil && (e.actor1 == nil || e.actor2 == nil):
+		// The sentence that names both sides says who did what to whom.
+		e.actor1, e.actor2 = d.actor1, d.actor2
+	case e.actor1 == nil && e.actor2 != nil && d.actor1 != nil && actorKey(d.actor1) == actorKey(e.actor2):
+		// Told the other way round: e's victim is d's actor.
+		e.actor1, e.actor2 = d.actor1, d.actor2
+	default:
+		if e.actor1 == nil && (e.actor2 == nil || actorKey(d.actor1) != actorKey(e.actor2)) {
+			e.actor1 = d.actor1
+		}
+		if e.actor2 == nil && (e.actor1 == nil || actorKey(d.actor2) != actorKey(e.actor1)) {
+			e.actor2 = d.actor2
+		}
 	}
 	e.dates = append(e.dates, d.dates...)
 	e.places = append(e.places, d.places...)
