@@ -207,13 +207,15 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			hasNumber = true
 		}
 	}
-	disaster, diplomacy := false, false
+	disaster, diplomacy, trend := false, false, false
 	for i := range ts {
 		switch ts[i].Class {
 		case classDisaster:
 			disaster = true
 		case classDiplomacy:
 			diplomacy = true
+		case ctxTrend:
+			trend = true
 		}
 	}
 	// A disaster named elsewhere in the text explains the deaths of a
@@ -241,7 +243,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
 			// "the detainees had carried out attacks": background.
 			t.Suppressed = "background"
-		case bareGenericPlural(text, in.Toks, s.First, t) && !hasDate && !hasNumber:
+		case bareGenericPlural(text, in.Toks, s.First, t) && (!hasDate && !hasNumber || trend):
 			// "carried out attacks in Faryab and Kabul": no one event.
 			t.Suppressed = "generic"
 		}
@@ -399,7 +401,7 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 		return false
 	}
 	if t.First-1 < from {
-		return false
+		return true // "Attacks on aid workers have increased"
 	}
 	prev := phrase.Fold(toks[t.First-1].Text(text))
 	switch prev {
@@ -557,7 +559,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 func nearestDate(dates []date.Expr, s segment.Sentence, t *Trigger) (date.Expr, bool) {
 	best, bestDist := -1, 0
 	for i, de := range dates {
-		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() {
+		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() && !de.Absolute {
 			continue
 		}
 		dist := de.Start - t.End

@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/actor"
 	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/date"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
@@ -125,9 +126,15 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 
 	// When: the most precise date stated, else the week before the
 	// reference date (the article reports it without saying when).
-	if len(d.dates) > 0 {
-		best := d.dates[0]
-		for _, de := range d.dates[1:] {
+	var resolved []date.Expr
+	for _, de := range d.dates {
+		if !de.From.IsZero() {
+			resolved = append(resolved, de)
+		}
+	}
+	if len(resolved) > 0 {
+		best := resolved[0]
+		for _, de := range resolved[1:] {
 			if de.Precision < best.Precision {
 				best = de
 			}

@@ -120,6 +120,13 @@ func compatible(e, d *draft) bool {
 func datesOverlap(e, d *draft) bool {
 	for _, x := range e.dates {
 		for _, y := range d.dates {
+			if x.From.IsZero() || y.From.IsZero() {
+				// Unresolved ("March 3" with no year known): compare as written.
+				if x.Value == y.Value {
+					return true
+				}
+				continue
+			}
 			if !x.To.Before(y.From) && !y.To.Before(x.From) {
 				return true
 			}

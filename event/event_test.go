@@ -1,0 +1,136 @@
+package event_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/pipeline"
+)
+
+func mustPipeline(tb testing.TB) *pipeline.Pipeline {
+	tb.Helper()
+	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// TestBuild_Types checks the sub-event types written for short reports
+// (our own sentences, in the style of wire copy), one row per rule.
+func TestBuild_Types(t *testing.T) {
+	p := mustPipeline(t)
+	for _, tc := range []struct {
+		name, text string
+		want       []string // distinct sub-event types, sorted
+	}{
+		{"clash", "Government troops clashed with rebels near Goma on Monday, leaving six fighters dead.", []string{"Armed clash"}},
+		{"attack on civilians", "Gunmen attacked a village in Zamfara state on Sunday, killing nine villagers.", []string{"Attack"}},
+		{"attack on a base is a battle", "Militants attacked a military base in Tillaberi, killing four soldiers.", []string{"Armed clash"}},
+		{"air strike", "Warplanes bombed a market in Idlib province on Tuesday, killing 12 people.", []string{"Air/drone strike"}},
+		{"shelling", "Rockets and mortar shells fired by separatists hit three towns in Donetsk overnight.", []string{"Shelling/artillery/missile attack"}},
+		{"suicide bomb", "A suicide bomber blew himself up outside a police station in Quetta, killing five officers.", []string{"Suicide bomb"}},
+		{"grenade", "Two grenades were hurled at a patrol in Srinagar on Friday, wounding three soldiers.", []string{"Grenade"}},
+		{"ied", "A roadside bomb struck a convoy near Kandahar, killing two soldiers.", []string{"Remote explosive/landmine/IED"}},
+		{"weapons seized", "Police seized 40 rifles and 2,000 rounds of ammunition in a raid in Juba.", []string{"Disrupted weapons use"}},
+		{"device defused", "Soldiers defused a landmine planted on the road to Marib.", []string{"Disrupted weapons use"}},
+		{"arrests", "Security forces arrested 15 suspected militants in Peshawar on Wednesday.", []string{"Arrests"}},
+		{"abduction", "Armed men kidnapped 20 students from a school in Kaduna state.", []string{"Abduction/forced disappearance"}},
+		{"peaceful protest", "Hundreds of teachers protested in Nairobi on Monday to demand higher pay.", []string{"Peaceful protest"}},
+		{"protest with intervention", "Police fired tear gas to disperse students protesting in Dhaka.", []string{"Protest with intervention"}},
+		{"excessive force", "Security forces opened fire on protesters in Khartoum, killing three demonstrators.", []string{"Excessive force against protesters"}},
+		{"riot", "Rioters torched shops and threw stones at police in Durban.", []string{"Violent demonstration"}},
+		{"mob", "A mob lynched a man accused of theft in a village near Patna.", []string{"Mob violence"}},
+		{"government regains", "The army recaptured the town of Palma from insurgents on Saturday.", []string{"Government regains territory"}},
+		{"non-state overtakes", "Al-Shabaab militants captured the town of Baidoa after government troops fled.", []string{"Non-state actor overtakes territory"}},
+		{"base established", "Turkish forces set up a new military post near Idlib.", []string{"Headquarters or base established"}},
+		{"agreement", "The two armed groups agreed a ceasefire in Tripoli on Thursday.", []string{"Agreement"}},
+		{"disaster", "At least 40 people died after flash floods swept through villages in Assam.", nil},
+		{"gas explosion", "A gas cylinder exploded in a restaurant in Lagos, killing four people.", nil},
+		{"trend", "Attacks on aid workers have increased sharply in recent years.", nil},
+		{"plan", "The militants were planning to attack the airport, police said.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, ev := range p.Extract(&sitrep.Document{ID: "t", Text: tc.text}) {
+				if !slices.Contains(got, ev.SubEventType) {
+					got = append(got, ev.SubEventType)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBuild_Fields checks roles, counts, people, claims and verification.
+func TestBuild_Fields(t *testing.T) {
+	p := mustPipeline(t)
+	text := "Taliban security forces killed four Islamic State militants in Jalalabad on Sunday, April 9, 2023, " +
+		"a Taliban spokesman said. Among the dead was Mullah Karim Orakzai, a commander of the group. " +
+		"The claim could not be independently verified."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text})
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
+	}
+	ev := evs[0]
+	for _, c := range []struct{ field, got, want string }{
+		{"sub_event_type", ev.SubEventType, "Armed clash"},
+		{"actor1", ev.Actor1, "Military Forces of Afghanistan (2021-)"},
+		{"actor2", ev.Actor2, "Islamic State (Afghanistan)"},
+		{"event_date", ev.EventDate, "2023-04-09"},
+		{"location", ev.Location, "Jalalabad"},
+		{"claimed_by", ev.ClaimedBy, "Military Forces of Afghanistan (2021-)"},
+		{"verification", ev.Verification, sitrep.Unconfirmed},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	if ev.Fatalities != 4 {
+		t.Errorf("fatalities = %d, want 4", ev.Fatalities)
+	}
+	if len(ev.People) != 1 || ev.People[0].Name != "Mullah Karim Orakzai" || ev.People[0].Fate != sitrep.FateKilled {
+		t.Errorf("people = %+v, want Mullah Karim Orakzai killed", ev.People)
+	}
+	for _, e := range ev.Evidence {
+		if text[e.Start:e.End] != e.Text {
+			t.Errorf("evidence %+v does not point into the text", e)
+		}
+	}
+}
+
+// TestBuild_Merge checks that sentences telling one event make one event,
+// and that separate incidents stay apart.
+func TestBuild_Merge(t *testing.T) {
+	p := mustPipeline(t)
+	for _, tc := range []struct {
+		name, text string
+		want       int
+	}{
+		{"retold", "Gunmen attacked a checkpoint in Kunduz on Monday, killing three policemen. The attack began at dawn, officials said.", 1},
+		{"general then precise", "Two civilians were killed in attacks in Kandahar, police said. One was killed in a grenade attack in Kandahar city.", 1},
+		{"separate incident", "Gunmen killed three villagers in Kano on Monday. In a separate incident on Tuesday, bandits killed two farmers in Sokoto.", 2},
+		{"different days", "Soldiers clashed with rebels near Goma on March 3. Soldiers clashed with rebels near Goma again on March 9.", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text}); len(evs) != tc.want {
+				t.Errorf("got %d events, want %d", len(evs), tc.want)
+			}
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	p := mustPipeline(b)
+	doc := &sitrep.Document{ID: "b", Text: "Taliban security forces killed four Islamic State militants in Jalalabad on Sunday, a Taliban spokesman said. " +
+		"Police fired tear gas to disperse students protesting in Kabul. Gunmen attacked a village in Herat, killing nine villagers."}
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Extract(doc)
+	}
+}
