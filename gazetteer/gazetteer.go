@@ -95,7 +95,13 @@ type Gazetteer struct {
 	demKeys   map[uint64]bool  // hashes of Normalize(demonym), a quick filter
 	ccFolds   map[string]bool  // Fold of every country name and alias
 	commaKeys map[uint64][]Ref // keys of abbreviations that only follow a comma
+	bucket    []uint32         // see buildBuckets
+	// extraBits has a bit set for the top extraBitsLog bits of every
+	// hash in extraIndex: most lookups miss it without a map access.
+	extraBits [1 << extraBitsLog / 64]uint64
 }
+
+const extraBitsLog = 18
 
 var defaultOnce = sync.OnceValues(func() (*Gazetteer, error) {
 	return Open(DataDir())
@@ -136,6 +142,7 @@ func loadEmbedded() (*Gazetteer, error) {
 	}
 	g := &Gazetteer{c: c, nBase: len(c.ID), adminNames: map[Ref][2]string{}, extraIndex: map[uint64][]Ref{},
 		ccIndex: map[string]uint16{}, demonyms: map[string]Ref{}, demKeys: map[uint64]bool{}, ccFolds: map[string]bool{}, commaKeys: map[uint64][]Ref{}}
+	g.buildBuckets()
 	for _, code := range c.Codes {
 		cl, fc, _ := strings.Cut(code, ".")
 		g.codeClass = append(g.codeClass, cl[0])
@@ -323,6 +330,7 @@ func (g *Gazetteer) addKey(name string, r Ref) {
 	h := geodata.HashString(k)
 	if !slices.Contains(g.extraIndex[h], r) {
 		g.extraIndex[h] = append(g.extraIndex[h], r)
+		g.extraBits[h>>(64-extraBitsLog)/64] |= 1 << (h >> (64 - extraBitsLog) % 64)
 	}
 }
 
@@ -359,19 +367,41 @@ func (g *Gazetteer) AppendRefs(dst []Ref, key []byte) []Ref {
 	}
 	h := geodata.Hash(key)
 	hs := g.c.Hash
-	i := search(hs, h)
+	i := g.search(h)
 	for ; i < len(hs) && hs[i] == h; i++ {
 		dst = append(dst, Ref(g.c.Feature[i]))
 	}
-	if len(g.extraIndex) > 0 {
+	if g.extraBits[h>>(64-extraBitsLog)/64]&(1<<(h>>(64-extraBitsLog)%64)) != 0 {
 		dst = append(dst, g.extraIndex[h]...)
 	}
 	return dst
 }
 
-// search returns the first index i with hs[i] >= h.
-func search(hs []uint64, h uint64) int {
-	lo, hi := 0, len(hs)
+// bucketBits is the number of top hash bits of the bucket table that
+// narrows each name lookup to a few index entries.
+const bucketBits = 16
+
+// buildBuckets fills g.bucket: bucket[b] is the first index entry whose
+// hash has top bits b.
+func (g *Gazetteer) buildBuckets() {
+	hs := g.c.Hash
+	g.bucket = make([]uint32, 1<<bucketBits+1)
+	b := 0
+	for i, h := range hs {
+		for top := int(h >> (64 - bucketBits)); b <= top; b++ {
+			g.bucket[b] = uint32(i)
+		}
+	}
+	for ; b <= 1<<bucketBits; b++ {
+		g.bucket[b] = uint32(len(hs))
+	}
+}
+
+// search returns the first index i with g.c.Hash[i] >= h.
+func (g *Gazetteer) search(h uint64) int {
+	top := h >> (64 - bucketBits)
+	lo, hi := int(g.bucket[top]), int(g.bucket[top+1])
+	hs := g.c.Hash
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if hs[m] < h {
@@ -390,9 +420,12 @@ func (g *Gazetteer) Has(key []byte) bool {
 	}
 	h := geodata.Hash(key)
 	hs := g.c.Hash
-	i := search(hs, h)
+	i := g.search(h)
 	if i < len(hs) && hs[i] == h {
 		return true
+	}
+	if g.extraBits[h>>(64-extraBitsLog)/64]&(1<<(h>>(64-extraBitsLog)%64)) == 0 {
+		return false
 	}
 	_, ok := g.extraIndex[h]
 	return ok

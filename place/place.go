@@ -125,6 +125,8 @@ type state struct {
 	byStart    []int
 	covered    []int32
 	coveredSum []int32
+	starts     []bool
+	ids        map[string]int
 }
 
 const maxGram = 6
@@ -157,9 +159,14 @@ func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, tok
 	st.toks = st.toks[:0]
 	st.keys = st.keys[:0]
 	st.cands = st.cands[:0]
-	starts := make(map[int]bool, len(sents))
+	// The first word of each sentence.
+	if cap(st.starts) < len(toks) {
+		st.starts = make([]bool, len(toks))
+	}
+	starts := st.starts[:len(toks)]
+	clear(starts)
 	for _, s := range sents {
-		for k := s.First; k < s.Last && k < len(toks); k++ {
+		for k := max(s.First, 0); k < s.Last && k < len(toks); k++ {
 			if toks[k].Kind != segment.Punct {
 				starts[k] = true
 				break

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
@@ -30,17 +29,26 @@ func (r *Resolver) resolve(st *state) {
 	// Group the candidates by name.
 	st.groupOf = st.groupOf[:0]
 	st.group = st.group[:0]
-	ids := map[string]int{}
+	if st.ids == nil {
+		st.ids = map[string]int{}
+	}
+	clear(st.ids)
 	for k := range cands {
-		key := string(st.keys[st.toks[cands[k].i].k0:st.toks[cands[k].j-1].k1])
+		key := st.keys[st.toks[cands[k].i].k0:st.toks[cands[k].j-1].k1]
+		g, ok := 0, false
 		if cands[k].adjective || cands[k].start != st.toks[cands[k].i].start {
-			key = "\x00" + strconv.Itoa(k)
-		}
-		g, ok := ids[key]
-		if !ok {
+			g = len(st.group) // a group of its own
+		} else if g, ok = st.ids[string(key)]; !ok {
 			g = len(st.group)
-			ids[key] = g
-			st.group = append(st.group, nil)
+			st.ids[string(key)] = g
+		}
+		if g == len(st.group) {
+			if cap(st.group) > g {
+				st.group = st.group[:g+1]
+				st.group[g] = st.group[g][:0]
+			} else {
+				st.group = append(st.group, nil)
+			}
 		}
 		st.groupOf = append(st.groupOf, g)
 		st.group[g] = append(st.group[g], k)

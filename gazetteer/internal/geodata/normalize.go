@@ -86,6 +86,19 @@ func isVowel(c byte) bool {
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
 
+// plain marks the bytes that no phonetic rule starts at: they are only
+// vowel-folded and deduplicated.
+var plain = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		switch c {
+		case ' ', 's', 'q', 'c', 'p', 'a', 'o', 'y', 'h':
+		default:
+			t[c] = true
+		}
+	}
+	return t
+}()
+
 // phonetic rewrites dst[start:] in place (it never grows) and returns dst.
 func phonetic(dst []byte, start int) []byte {
 	src := dst[start:]
@@ -93,6 +106,16 @@ func phonetic(dst []byte, start int) []byte {
 	n := len(src)
 	for i := 0; i < n; i++ {
 		c := src[i]
+		if plain[c] {
+			if c == 'e' {
+				c = 'i'
+			}
+			if len(out) > 0 && out[len(out)-1] == c && c < utf8.RuneSelf {
+				continue
+			}
+			out = append(out, c)
+			continue
+		}
 		var next, next2 byte
 		if i+1 < n {
 			next = src[i+1]
