@@ -60,7 +60,9 @@ func New() (*Finder, error) {
 			return r.Errorf("unknown kind %q", r.Get("kind"))
 		}
 		w := phrase.Fold(r.Get("word"))
-		if _, dup := f.words[w]; !dup {
+		// A word listed as a stop word and as a place noun is a place noun:
+		// both end a name, only the second makes it a place.
+		if old, dup := f.words[w]; !dup || old == stopWord && k == placeWord {
 			f.words[w] = k
 		}
 		return nil
