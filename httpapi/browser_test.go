@@ -334,3 +334,37 @@ func dayISO(v any) string {
 	}
 	return time.Unix(int64(f)*86400, 0).UTC().Format(time.DateOnly)
 }
+
+// TestBrowser_100k loads the page over 100,000 events and reports how long
+// the points, the map and the list take; it also brushes and zooms. It
+// runs when SITREP_LOAD is set (building the store takes a while).
+func TestBrowser_100k(t *testing.T) {
+	if os.Getenv("SITREP_LOAD") == "" {
+		t.Skip("set SITREP_LOAD=1 to load the page over 100,000 events")
+	}
+	ctx := newBrowser(t)
+	db := loadStore(t)
+	ts := newServer(t, httpapi.Options{Store: db})
+	dir := artifactDir(t)
+	var perr pageErrors
+	if err := perr.listen(ctx); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	run(t, ctx, "load the page", chromedp.EmulateViewport(1440, 900), chromedp.Navigate(ts.URL+"/"))
+	waitReady(t, ctx)
+	t.Logf("page ready with %v points in %v", eval[int](t, ctx, `window.sitrep.state.pts.n`), time.Since(start).Round(time.Millisecond))
+	redraw := eval[float64](t, ctx, `(() => { const t0 = performance.now(); window.sitrep.state.map.setZoom(5, {animate: false}); return performance.now() - t0; })()`)
+	t.Logf("zoom and re-cluster: %.1f ms", redraw)
+	brush := eval[float64](t, ctx, `(() => {
+		const c = document.getElementById('timeline'), r = c.getBoundingClientRect(), y = r.top + r.height / 2;
+		const fire = (type, x, target) => target.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, bubbles: true}));
+		const t0 = performance.now();
+		fire('mousedown', r.left + r.width * 0.5, c); fire('mousemove', r.left + r.width * 0.7, window); fire('mouseup', r.left + r.width * 0.7, window);
+		return performance.now() - t0;
+	})()`)
+	t.Logf("brush (timeline, map and summary redrawn): %.1f ms", brush)
+	waitReady(t, ctx)
+	screenshot(t, ctx, dir, "100k.png")
+	perr.check(t)
+}
