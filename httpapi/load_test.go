@@ -1,8 +1,8 @@
 package httpapi_test
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
