@@ -126,6 +126,9 @@ type state struct {
 	covered    []int32
 	coveredSum []int32
 	starts     []bool
+	tmp        []gazetteer.Ref
+	bases      []float64
+	ctx        docContext
 	ids        map[string]int
 }
 
@@ -159,6 +162,8 @@ func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, tok
 	st.toks = st.toks[:0]
 	st.keys = st.keys[:0]
 	st.cands = st.cands[:0]
+	st.refs = st.refs[:0]
+	st.bases = st.bases[:0]
 	// The first word of each sentence.
 	if cap(st.starts) < len(toks) {
 		st.starts = make([]bool, len(toks))
@@ -232,6 +237,15 @@ func (st *state) gram(text string, i, j int) bool {
 	return len(st.key) > 0
 }
 
+// keep takes the features appended to st.refs past its length as the
+// arena's next slice, and returns them with their capacity cut so that no
+// later append can overwrite them.
+func (st *state) keep(grown []gazetteer.Ref) []gazetteer.Ref {
+	n := len(st.refs)
+	st.refs = grown
+	return grown[n:len(grown):len(grown)]
+}
+
 // nameStart reports whether token i may begin a place name.
 func (st *state) nameStart(i int) bool {
 	t := &st.toks[i]
@@ -251,7 +265,7 @@ func (r *Resolver) recognise(st *state, text string) {
 		// "Barrie, Ont.": region abbreviations that only follow a comma.
 		if i > 0 && text[st.toks[i-1].start:st.toks[i-1].end] == "," && (st.toks[i].caps ||
 			strings.HasSuffix(text[st.toks[i].start:st.toks[i].end], ".") || st.toks[i].end < len(text) && text[st.toks[i].end] == '.') {
-			if refs := r.g.AppendCommaRefs(nil, st.tkey(i)); len(refs) > 0 {
+			if refs := st.keep(r.g.AppendCommaRefs(st.refs, st.tkey(i))); len(refs) > 0 {
 				st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
 					refs: refs, strong: true, cued: true, parent: -1, best: gazetteer.NoRef})
 				continue
@@ -262,15 +276,12 @@ func (r *Resolver) recognise(st *state, text string) {
 		// Hills" is not a demonym).
 		if ref, ok := r.g.Demonym(text[st.toks[i].start:st.toks[i].end]); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
 			st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
-				refs: []gazetteer.Ref{ref}, adjective: true, parent: -1, best: gazetteer.NoRef})
+				refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
 			continue
 		}
 		for j := min(n, i+maxGram); j > i; j-- {
 			last := &st.toks[j-1]
 			if j-1 > i && !(last.upper || last.kind == segment.Number || elided(text[last.start:last.end])) {
-				continue
-			}
-			if !st.gram(text, i, j) {
 				continue
 			}
 			// Inner lower-case words must be connectors.
@@ -281,14 +292,16 @@ func (r *Resolver) recognise(st *state, text string) {
 					break
 				}
 			}
-			if !ok {
+			if !ok || !st.gram(text, i, j) {
 				continue
 			}
-			refs := r.g.AppendRefs(nil, st.key)
+			mark := len(st.refs)
+			refs := st.keep(r.g.AppendRefs(st.refs, st.key))
 			if len(refs) == 0 {
 				continue
 			}
 			if j-i >= 2 && !r.strong(refs) && r.majorPrefix(st, text, i, j) {
+				st.refs = st.refs[:mark]
 				continue // "University of Michigan Center": Michigan, not Michigan Center
 			}
 			c := cand{i: i, j: j, start: st.toks[i].start, end: st.toks[j-1].end, refs: refs, parent: -1, best: gazetteer.NoRef}
@@ -298,6 +311,7 @@ func (r *Resolver) recognise(st *state, text string) {
 				found = true
 				break
 			}
+			st.refs = st.refs[:mark]
 		}
 		if found {
 			continue
@@ -321,7 +335,8 @@ func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 func (r *Resolver) majorPrefix(st *state, text string, i, j int) bool {
 	for k := j - 1; k > i; k-- {
 		if st.gram(text, i, k) {
-			if refs := r.g.AppendRefs(nil, st.key); len(refs) > 0 && r.major(refs) {
+			st.tmp = r.g.AppendRefs(st.tmp[:0], st.key)
+			if len(st.tmp) > 0 && r.major(st.tmp) {
 				return true
 			}
 		}
@@ -349,7 +364,9 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 		return
 	}
 	off := t.start
-	for _, part := range strings.Split(w, "-") {
+	for rest, more := w, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
 		start := off
 		off += len(part) + 1
 		if part == "" || !unicode.IsUpper(rune(part[0])) {
@@ -361,13 +378,16 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 		}
 		c := cand{i: i, j: i + 1, start: start, end: start + len(part), parent: -1, best: gazetteer.NoRef}
 		if ref, ok := r.g.Demonym(part); ok {
-			c.refs, c.adjective = []gazetteer.Ref{ref}, true
+			c.refs, c.adjective = st.keep(append(st.refs, ref)), true
 			st.cands = append(st.cands, c)
 			continue
 		}
-		if refs := r.g.AppendRefs(nil, st.key); len(refs) > 0 && r.strong(refs) {
+		mark := len(st.refs)
+		if refs := st.keep(r.g.AppendRefs(st.refs, st.key)); len(refs) > 0 && r.strong(refs) {
 			c.refs, c.strong = refs, true
 			st.cands = append(st.cands, c)
+		} else {
+			st.refs = st.refs[:mark]
 		}
 	}
 }

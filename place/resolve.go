@@ -3,7 +3,6 @@ package place
 import (
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
@@ -166,7 +165,18 @@ type point struct {
 }
 
 func (r *Resolver) context(st *state) *docContext {
-	ctx := &docContext{cc: map[string]float64{}, admin1: map[gazetteer.Ref]float64{}, own: make([]contribution, len(st.cands))}
+	ctx := &st.ctx
+	if ctx.cc == nil {
+		ctx.cc, ctx.admin1 = map[string]float64{}, map[gazetteer.Ref]float64{}
+	}
+	clear(ctx.cc)
+	clear(ctx.admin1)
+	ctx.points, ctx.grid, ctx.main = ctx.points[:0], nil, ""
+	if cap(ctx.own) < len(st.cands) {
+		ctx.own = make([]contribution, len(st.cands))
+	}
+	ctx.own = ctx.own[:len(st.cands)]
+	clear(ctx.own)
 	if st.seenPoint == nil {
 		st.seenPoint = map[pointKey]bool{}
 	}
@@ -228,7 +238,9 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 		parent = st.cands[c.parent].best
 	}
 	if len(c.base) != len(c.refs) {
-		c.base = r.baseScores(c, c.base[:0])
+		n := len(st.bases)
+		st.bases = r.baseScores(c, st.bases)
+		c.base = st.bases[n:len(st.bases):len(st.bases)]
 	}
 	var ctxTerms [][3]float64
 	if ctx != nil {
@@ -380,7 +392,16 @@ func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 { return distKm(lat1, lo
 
 // output turns the resolved candidates into Mentions.
 func (r *Resolver) output(st *state, text string) []Mention {
-	var out []Mention
+	n := 0
+	for _, c := range st.cands {
+		if !c.dropped && c.best != gazetteer.NoRef {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, n)
 	for _, c := range st.cands {
 		if c.dropped || c.best == gazetteer.NoRef {
 			continue
@@ -411,6 +432,6 @@ func (r *Resolver) output(st *state, text string) []Mention {
 		}
 		out = append(out, m)
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	return out
 }
