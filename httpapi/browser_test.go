@@ -51,6 +51,9 @@ func artifactDir(t *testing.T) string {
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := chromiumPath()
+	if path == "" && os.Getenv("CI") != "" {
+		t.Fatal("CI is set but no chromium is on PATH: .ci/run must install Debian's chromium")
+	}
 	if path == "" {
 		t.Skip("no chromium on PATH (apt-get install chromium); set SITREP_CHROMIUM to its path")
 	}
