@@ -259,11 +259,12 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			v.placeToks = append(v.placeToks, tokenAt(in.Toks, p.Start))
 		}
 	}
-	for _, p := range in.People[si] {
-		v.peopleToks = append(v.peopleToks, p.First)
-	}
 	for k := s.First; k < s.Last; k++ {
-		if _, ok := b.lex.countNouns[phrase.Fold(in.Toks[k].Text(text))]; ok {
+		// A capitalised count noun is part of a name: "New People's Army".
+		if in.Toks[k].Upper && k > s.First {
+			continue
+		}
+		if cn, ok := b.lex.countNouns[phrase.Fold(in.Toks[k].Text(text))]; ok && !cn.agent {
 			v.peopleToks = append(v.peopleToks, k)
 		}
 	}

@@ -142,7 +142,7 @@ func classify(v *sentenceView) (string, *Trigger) {
 	}
 	// "Disrupted weapons use": weapons seized, found, defused or destroyed
 	// before use. A verb that finds with a weapon noun near it is enough.
-	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() {
+	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) {
 		return "Disrupted weapons use", t
 	}
 	if first == nil {
@@ -173,6 +173,12 @@ func classify(v *sentenceView) (string, *Trigger) {
 	}
 	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() {
 		return "Disrupted weapons use", t
+	}
+	// Ground taken, told before the bombardment that preceded it.
+	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture, classSeize); t != nil && t.Strength == 3 && !v.remoteBefore(t) {
+		if st := v.territory(t); st != "" {
+			return st, t
+		}
 	}
 	for _, st := range remoteOrder {
 		if t := v.hasStrong(st); t != nil {
@@ -352,6 +358,27 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 	}
 	if a2 == nil && a1 != nil && t.Passive {
 		return a1.Armed()
+	}
+	return false
+}
+
+// personObject reports whether t, a verb that seizes, takes a person: "captured
+// a senior commander who heads the explosives unit".
+func (v *sentenceView) personObject(t *Trigger) bool {
+	for _, p := range v.peopleToks {
+		if p > t.First && p <= t.First+4 && p < t.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// remoteBefore reports whether an explosive sub-event is named before t.
+func (v *sentenceView) remoteBefore(t *Trigger) bool {
+	for _, st := range remoteOrder {
+		if u := v.hasStrong(st); u != nil && u.First < t.First {
+			return true
+		}
 	}
 	return false
 }

@@ -61,7 +61,8 @@ type trig struct {
 
 // countNoun is a noun that can be counted as victims or detainees.
 type countNoun struct {
-	kind string // civilian, member, other
+	kind  string // civilian, member, other
+	agent bool   // from agents.tsv ("military", "police"): a group, not a head count
 }
 
 // pair is a rule of trigger_pairs.tsv: two classes near each other name
@@ -175,7 +176,7 @@ func loadLex() (*lex, error) {
 				if a.Inter == 6 || a.Inter == 7 {
 					kind = "civilian"
 				}
-				l.countNouns[t] = countNoun{kind: kind}
+				l.countNouns[t] = countNoun{kind: kind, agent: true}
 			}
 		}
 	}

@@ -34,6 +34,10 @@ var toExceptions = map[string]bool{
 	"next": true, "up": true, "response": true, "rose": true, "climbed": true, "risen": true,
 	"reached": true, "raised": true, "came": true, "went": true, "returned": true, "back": true,
 	"subjected": true, "exposed": true, "home": true, "way": true, "fell": true,
+	// "continue to arrest", "raids to detain": the act is going on.
+	"continue": true, "continues": true, "continued": true, "continuing": true,
+	"raids": true, "raid": true, "operation": true, "operations": true, "crackdown": true,
+	"began": true, "begun": true, "started": true,
 }
 
 // findTriggers returns the triggers of toks[from:to] with their context
