@@ -529,6 +529,13 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 			}
 		}
 	}
+	// "militants attacked the positions and captured parts of the city":
+	// a verb joined by "and" shares the subject of the verb before it.
+	if !t.Passive && !passiveBefore {
+		if prev := coordinated(text, toks, s, t, cands); prev != nil {
+			subj = prev
+		}
+	}
 	if t.Passive || passiveBefore {
 		a2 = subj
 		if a2 == nil {
@@ -952,4 +959,31 @@ func dateline(text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// coordinated returns the subject of the clause that a verb joined by
+// "and" continues, or nil: in "X attacked Y and captured Z", X.
+func coordinated(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands []actor.Mention) *actor.Mention {
+	and := -1
+	for k := t.First - 1; k >= s.First && k >= t.First-3; k-- {
+		if phrase.Fold(toks[k].Text(text)) == "and" {
+			and = k
+			break
+		}
+	}
+	if and < 0 {
+		return nil
+	}
+	// The clause before "and" must hold a verb-like actor subject: the
+	// first actor of the sentence that is not after a preposition.
+	for i := range cands {
+		m := &cands[i]
+		if m.Last > and {
+			break
+		}
+		if !afterPrep(text, toks, s.First, m) {
+			return m
+		}
+	}
+	return nil
 }

@@ -26,7 +26,7 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 		}
 		// A violent event told twice, once in general words ("were killed
 		// in separate attacks") and once precisely ("in a grenade attack").
-		if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && compatible(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
+		if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
 			e := out[n-1]
 			e.subType, e.trigger = b.preferred(e, d)
 			e.absorb(d)
@@ -315,4 +315,16 @@ func (b *Builder) preferred(e, d *draft) (string, *Trigger) {
 		return d.subType, d.trigger
 	}
 	return e.subType, e.trigger
+}
+
+// looselyCompatible is compatible without comparing victims: one telling
+// says "12 people", the other "a police post".
+func looselyCompatible(e, d *draft) bool {
+	if !actorsCompatible(e.actor1, d.actor1) && !actorsCompatible(e.actor1, d.actor2) {
+		return false
+	}
+	if !placesCompatible(e.places, d.places) {
+		return false
+	}
+	return !e.explicitDate || !d.explicitDate || datesOverlap(e, d)
 }
