@@ -87,6 +87,7 @@ func (sp *Splitter) Split(text string, body sitrep.Span) ([]Sentence, []Token) {
 		enumAt: -1,
 	}
 	s.run()
+	foldTokens(text, s.toks)
 	return s.sents, s.toks
 }
 

@@ -3,7 +3,8 @@
 //
 // It is stage 1 of the pipeline: later stages (numbers, dates, actors,
 // places, triggers) read the tokens and sentences it returns. Split makes
-// two allocations, the two result slices.
+// at most three allocations: the two result slices and one buffer for the
+// folded forms of the tokens that are not already lower case.
 //
 // Sentences end at '.', '!', '?' and ellipses (with any closing quotes or
 // brackets that follow), except after abbreviations from the embedded data
@@ -50,6 +51,10 @@ type Token struct {
 	Start, End int
 	Kind       Kind
 	Upper      bool // first rune is an upper-case letter
+	// Fold is the token's matching key, Fold(text[Start:End]): lower
+	// case, apostrophes and hyphens plain. Split computes it once per
+	// document so that the stages never fold a token again.
+	Fold string
 }
 
 // Text returns text[t.Start:t.End].

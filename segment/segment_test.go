@@ -285,6 +285,9 @@ func checkInvariants(t testing.TB, text string, body sitrep.Span, sents []segmen
 		if !bound[tk.Start] || !bound[tk.End] {
 			t.Fatalf("token %d: %d:%d cuts a rune", i, tk.Start, tk.End)
 		}
+		if want := segment.Fold(text[tk.Start:tk.End]); tk.Fold != want {
+			t.Fatalf("token %d: Fold %q, want %q", i, tk.Fold, want)
+		}
 		if tk.Start < prevEnd {
 			t.Fatalf("token %d: %d:%d overlaps or precedes previous end %d", i, tk.Start, tk.End, prevEnd)
 		}

@@ -13,8 +13,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep/segment"
 )
@@ -98,19 +96,19 @@ func (d *Dict[T]) Add(phrase string, v T, exact bool) error {
 }
 
 // Find calls fn for every phrase that starts at a token in toks[from:to]
-// and ends by to.
+// and ends by to. It reads each token's Fold (computed by segment.Split)
+// and folds the token itself only when Fold is empty.
 func (d *Dict[T]) Find(text string, toks []segment.Token, from, to int, fn func(Match[T])) {
 	if d.n == 0 {
 		return
 	}
-	var buf [64]byte
 	for i := from; i < to; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind == segment.Punct && t.End-t.Start == 1 && text[t.Start] != '&' {
 			continue
 		}
-		key := foldInto(buf[:0], text[t.Start:t.End])
-		if es, ok := d.words[string(key)]; ok {
+		key := tokFold(text, t)
+		if es, ok := d.words[key]; ok {
 			for _, e := range es {
 				if last, ok := d.match(text, toks, i, to, e); ok {
 					fn(Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)})
@@ -121,7 +119,7 @@ func (d *Dict[T]) Find(text string, toks []segment.Token, from, to int, fn func(
 			if len(key) < l {
 				continue
 			}
-			if es, ok := d.stems[string(key[:l])]; ok {
+			if es, ok := d.stems[key[:l]]; ok {
 				for _, e := range es {
 					if last, ok := d.match(text, toks, i, to, e); ok {
 						fn(Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)})
@@ -130,6 +128,14 @@ func (d *Dict[T]) Find(text string, toks []segment.Token, from, to int, fn func(
 			}
 		}
 	}
+}
+
+// tokFold returns the fold of t: its Fold, else computed.
+func tokFold(text string, t *segment.Token) string {
+	if t.Fold != "" || t.Start == t.End {
+		return t.Fold
+	}
+	return segment.Fold(text[t.Start:t.End])
 }
 
 // match tries e at toks[i:] and returns the end token index.
@@ -153,55 +159,21 @@ func matchItems(text string, toks []segment.Token, i, to int, items []item, exac
 	if i >= to {
 		return 0, false
 	}
-	tok := text[toks[i].Start:toks[i].End]
 	if exact {
+		tok := text[toks[i].Start:toks[i].End]
 		if it.stem && !strings.HasPrefix(tok, it.raw) || !it.stem && tok != it.raw {
 			return 0, false
 		}
-	} else if !wordMatches(tok, it) {
+	} else if key := tokFold(text, &toks[i]); it.stem && !strings.HasPrefix(key, it.word) || !it.stem && key != it.word {
 		return 0, false
 	}
 	return matchItems(text, toks, i+1, to, items[1:], exact)
 }
 
-func wordMatches(tok string, it item) bool {
-	var buf [64]byte
-	key := foldInto(buf[:0], tok)
-	if it.stem {
-		return len(key) >= len(it.word) && string(key[:len(it.word)]) == it.word
-	}
-	return string(key) == it.word
-}
-
 // Fold returns the matching key of a word: lower case, with curly
-// apostrophes and quotes made straight.
-func Fold(s string) string { return string(foldInto(nil, s)) }
-
-func foldInto(buf []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch r {
-		case '’', '‘', 'ʼ', '`', '´':
-			buf = append(buf, '\'')
-			continue
-		case '‐', '‑', '–':
-			buf = append(buf, '-')
-			continue
-		}
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-	}
-	return buf
-}
+// apostrophes and quotes made straight. It does not allocate when s is
+// already folded; see segment.Fold.
+func Fold(s string) string { return segment.Fold(s) }
 
 // Longest keeps, among overlapping matches, the one that covers the most
 // tokens (then the most phrase items, then the earliest). The result is
@@ -252,7 +224,7 @@ func Longest[T any](ms []Match[T]) []Match[T] {
 // Lookup returns the values of the one-word phrases that match word.
 func (d *Dict[T]) Lookup(word string) []T {
 	var buf [64]byte
-	key := foldInto(buf[:0], word)
+	key := segment.AppendFold(buf[:0], word)
 	var out []T
 	for _, e := range d.words[string(key)] {
 		if len(e.items) != 1 || e.items[0].stem {
