@@ -237,7 +237,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		case disaster && (t.Class == classKill || t.Class == classInjure || t.Class == classAttack || t.Class == "Looting/property destruction" || t.Class == "Remote explosive/landmine/IED" && t.Strength == 2):
 			// ACLED does not code disasters and accidents.
 			t.Suppressed = "disaster"
-		case diplomacy && t.Strength == 2:
+		case diplomacy && t.Strength == 2 && t.Class != classProtest && t.Class != classRiot:
 			// Sanctions and talks about an event are not the event.
 			t.Suppressed = "diplomacy"
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:

@@ -142,7 +142,7 @@ func classify(v *sentenceView) (string, *Trigger) {
 	}
 	// "Disrupted weapons use": weapons seized, found, defused or destroyed
 	// before use. A verb that finds with a weapon noun near it is enough.
-	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) {
+	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) && !v.weaponsUsed() {
 		return "Disrupted weapons use", t
 	}
 	if first == nil {
@@ -242,9 +242,8 @@ func classify(v *sentenceView) (string, *Trigger) {
 		return "Arrests", t
 	}
 	for _, st := range []string{
-		"Looting/property destruction", "Agreement",
-		"Headquarters or base established", "Change to group/activity",
-		"Non-violent transfer of territory", "Other",
+		"Looting/property destruction", "Non-violent transfer of territory", "Agreement",
+		"Headquarters or base established", "Change to group/activity", "Other",
 	} {
 		if t := v.has(st); t != nil {
 			return st, t
@@ -291,7 +290,7 @@ func (v *sentenceView) territory(t *Trigger) string {
 				ground = true
 			}
 		}
-		ground = ground || t.Strength == 3 || v.after(t, targetArmed, 6) != nil || v.after(t, targetCivilian, 6) != nil || v.after(t, classGround, 6) != nil
+		ground = ground || t.Strength == 3 || v.after(t, targetArmed, 10) != nil || v.after(t, targetCivilian, 10) != nil || v.after(t, classGround, 10) != nil
 		if !ground {
 			return ""
 		}
@@ -377,6 +376,17 @@ func (v *sentenceView) personObject(t *Trigger) bool {
 func (v *sentenceView) remoteBefore(t *Trigger) bool {
 	for _, st := range remoteOrder {
 		if u := v.hasStrong(st); u != nil && u.First < t.First {
+			return true
+		}
+	}
+	return false
+}
+
+// weaponsUsed reports whether the sentence tells of weapons fired or
+// exploding ("launched multiple missiles"), not only found.
+func (v *sentenceView) weaponsUsed() bool {
+	for _, st := range remoteOrder {
+		if v.hasStrong(st) != nil {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/actor"
 	"github.com/sitrep-dev/sitrep/claim"
 )
@@ -11,13 +12,24 @@ import (
 // folded into it too.
 func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 	var out []*draft
+	var pending *draft // a weak draft before any event: it may open the next one
 	for _, d := range ds {
 		if d.weak {
 			if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
 				out[n-1].absorb(d)
+			} else if n == 0 {
+				pending = d
 			}
 			continue
 		}
+		if pending != nil && d.sents[0]-pending.sents[len(pending.sents)-1] <= 1 {
+			// "Protests near summit turn very violent." then the protest.
+			for c := range pending.classes {
+				d.classes[c] = true
+			}
+			d.sents = append(pending.sents, d.sents...)
+		}
+		pending = nil
 		merged := false
 		// "The attack took place on December 22": the event before, told again.
 		if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 {
@@ -73,6 +85,9 @@ func (b *Builder) refine(e *draft) {
 	switch {
 	case protestFamily[e.subType]:
 		e.subType = protestType(has, e.state)
+	case has("Chemical weapon") && b.lex.subEvents[e.subType].EventType == sitrep.ExplosionsRemote:
+		// Shells that "contained poisonous gas": a chemical weapon.
+		e.subType = "Chemical weapon"
 	case e.trigger.Strength < 3 && (e.trigger.Class == classKill || e.trigger.Class == classAttack || e.trigger.Class == "Remote explosive/landmine/IED"):
 		if st := refineByWeapon(has); st != "" && b.lex.subEvents[e.subType].EventType != "Protests" {
 			e.subType = st

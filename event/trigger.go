@@ -63,6 +63,11 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 		if !keep {
 			continue
 		}
+		// "Storm Corps", "Hurricane Brigade": a capitalised disaster word
+		// inside a sentence is a name.
+		if m.Value.class == classDisaster && m.First > from && toks[m.First].Upper {
+			continue
+		}
 		ts = append(ts, Trigger{First: m.First, Last: m.Last, Start: toks[m.First].Start, End: toks[m.Last-1].End, Class: m.Value.class, Strength: m.Value.strength})
 	}
 	// Context words reach forward within their clause.
@@ -79,7 +84,7 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 		}
 		for j := range ts {
 			t := &ts[j]
-			if strings.HasPrefix(t.Class, "ctx:") || t.First < c.Last || t.First-c.Last > ctxWindow || t.Suppressed != "" {
+			if isCtx(t) || t.First < c.Last || t.First-c.Last > ctxWindow || t.Suppressed != "" {
 				continue
 			}
 			if clauseBreak(text, toks, c.Last, t.First) {
