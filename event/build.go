@@ -609,7 +609,7 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 		}
 		// A dateline ("NEW DELHI, March 7 (Xinhua) --") says where the
 		// report was filed, not where the event happened.
-		if dateline(in.Doc.Text, p.Start, p.End) {
+		if dateline(in.Doc.Text, p.Start, p.End) || credit(in.Doc.Text, p.Start, p.End) {
 			continue
 		}
 		inSpeaker := false
@@ -986,4 +986,10 @@ func coordinated(text string, toks []segment.Token, s segment.Sentence, t *Trigg
 		}
 	}
 	return nil
+}
+
+// credit reports whether text[start:end] stands alone in brackets, as a
+// news agency's credit does: "March 7 (Xinhua) --".
+func credit(text string, start, end int) bool {
+	return start > 0 && end < len(text) && text[start-1] == '(' && text[end] == ')'
 }

@@ -159,7 +159,8 @@ func placesCompatible(a, b []Place) bool {
 		return true
 	}
 	if p.CountryCode != q.CountryCode {
-		return false
+		// A region that spans borders ("Kashmir") has no country.
+		return p.CountryCode == "" || q.CountryCode == ""
 	}
 	if p.Admin1 == "" || q.Admin1 == "" {
 		return true
