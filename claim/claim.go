@@ -81,6 +81,8 @@ var skipBefore = map[string]bool{
 	"again": true, "first": true, "recently": true, "quickly": true, "initially": true,
 }
 
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "its": true, "their": true}
+
 // boundary words end a speaker phrase when reading away from the cue.
 var boundary = map[string]bool{
 	"that": true, "and": true, "but": true, "which": true, "who": true, "after": true,
@@ -103,9 +105,16 @@ func (f *Finder) Find(text string, toks []segment.Token, from, to int) []Cue {
 		case "after":
 			c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
 		case "either":
-			c.SpeakerFirst, c.SpeakerLast = speakerBefore(text, toks, from, m.First)
-			if c.SpeakerFirst == c.SpeakerLast {
+			// ", said a military statement": inverted after a comma.
+			inverted := m.First > from && isBreak(text, toks[m.First-1]) && m.Last < to &&
+				(toks[m.Last].Upper || determiners[phrase.Fold(toks[m.Last].Text(text))])
+			if inverted {
 				c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
+			} else {
+				c.SpeakerFirst, c.SpeakerLast = speakerBefore(text, toks, from, m.First)
+				if c.SpeakerFirst == c.SpeakerLast {
+					c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
+				}
 			}
 		}
 		for i := c.SpeakerFirst; i < c.SpeakerLast; i++ {
@@ -134,6 +143,10 @@ func isBreak(text string, t segment.Token) bool {
 func speakerBefore(text string, toks []segment.Token, from, i int) (int, int) {
 	end := i
 	for end > from && skipBefore[phrase.Fold(toks[end-1].Text(text))] {
+		end--
+	}
+	// "The spokesman, Qari Abdul Wahid, said": the name in apposition.
+	if end > from+1 && toks[end-1].Kind == segment.Punct && text[toks[end-1].Start] == ',' {
 		end--
 	}
 	start := end

@@ -93,7 +93,7 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 		return prev
 	}
 	switch head {
-	case "it", "they", "he", "she", "group", "ministry", "spokesman", "spokesperson", "statement", "officials", "official", "authorities":
+	case "it", "they", "he", "she", "group", "spokesman", "spokesperson":
 		if last != nil && last.name != "" {
 			prev := *last
 			prev.start, prev.end = cl.start, cl.end
