@@ -221,6 +221,9 @@ func (st *state) gram(text string, i, j int) bool {
 	for k := i; k < j; k++ {
 		t := &st.toks[k]
 		if t.kind == segment.Punct {
+			if k > i && k < j-1 && abbrevDot(text, st.toks[k-1], *t) {
+				continue // "St. Thomas" split by a sentence end
+			}
 			return false
 		}
 		if k > i {
@@ -244,6 +247,29 @@ func (st *state) keep(grown []gazetteer.Ref) []gazetteer.Ref {
 	n := len(st.refs)
 	st.refs = grown
 	return grown[n:len(grown):len(grown)]
+}
+
+// nameAbbrev reports whether w is an abbreviation that only begins names:
+// "St.", "Ft.", "Mt.".
+func nameAbbrev(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "St", "Ste", "Ft", "Mt", "Pt":
+		return true
+	}
+	return false
+}
+
+// abbrevDot reports whether t is the dot of an abbreviation that begins
+// place names ("St.", "Ft.", "Mt.") written right after it as prev.
+func abbrevDot(text string, prev, t tok) bool {
+	if text[t.start:t.end] != "." || t.start != prev.end {
+		return false
+	}
+	switch text[prev.start:prev.end] {
+	case "St", "Ste", "Ft", "Mt", "Pt":
+		return true
+	}
+	return false
 }
 
 // nameStart reports whether token i may begin a place name.
@@ -478,7 +504,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		c.cued = c.cued || next+1 < len(st.toks) && st.toks[next+1].upper
 	}
 	// Inside a run of capitalised words: part of a name.
-	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && !st.toks[prev].sentStart &&
+	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && (!st.toks[prev].sentStart || nameAbbrev(text[st.toks[prev].start:st.toks[prev].end])) &&
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
 	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
 		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1
@@ -518,7 +544,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if c.strong && (c.cued || majorAny || !single || exact) {
 		return true
 	}
-	if first.sentStart && !c.cued {
+	if first.sentStart && !c.cued && (single || !nameAbbrev(text[first.start:first.end])) {
 		return false
 	}
 	if single && first.caps && !c.cued && c.end-c.start <= 4 {

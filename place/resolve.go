@@ -33,9 +33,17 @@ func (r *Resolver) resolve(st *state) {
 	}
 	clear(st.ids)
 	for k := range cands {
-		key := st.keys[st.toks[cands[k].i].k0:st.toks[cands[k].j-1].k1]
+		c := &cands[k]
+		key := st.keys[st.toks[c.i].k0:st.toks[c.j-1].k1]
+		if c.start != st.toks[c.i].start || c.end != st.toks[c.j-1].end {
+			// A phrase ("Balkh province", "northern Faryab") or a
+			// part of a hyphenated word ("Middlesex-London"): the
+			// mentions of the phrase as written.
+			st.key = gazetteer.AppendKey(st.key[:0], st.text[c.start:c.end])
+			key = st.key
+		}
 		g, ok := 0, false
-		if cands[k].adjective || cands[k].start != st.toks[cands[k].i].start {
+		if c.adjective {
 			g = len(st.group) // a group of its own
 		} else if g, ok = st.ids[string(key)]; !ok {
 			g = len(st.group)

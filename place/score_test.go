@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
@@ -12,7 +13,10 @@ import (
 	"github.com/sitrep-dev/sitrep/segment"
 )
 
-var showMisses = flag.Bool("misses", false, "print the gold places not resolved within 161 km")
+var (
+	showMisses = flag.Bool("misses", false, "print the gold places not resolved within 161 km")
+	noAdj      = flag.Bool("noadj", false, "score without adjectives (as a pipeline that drops them would)")
+)
 
 // TestScoreGold scores recognition and resolution on the place gold sets
 // in ../shared (skipped when absent). Run with -v to see the figures.
@@ -34,6 +38,9 @@ func TestScoreGold(t *testing.T) {
 			for i, d := range gold {
 				sents, toks := segment.Split(d.Text, sitrep.Span{})
 				found[i] = r.Annotate(d.Text, sents, toks)
+				if *noAdj {
+					found[i] = slices.DeleteFunc(found[i], func(m place.Mention) bool { return m.Adjective })
+				}
 			}
 			s, misses := place.Score(gold, found)
 			t.Logf("%s: %v", name, s)
