@@ -32,7 +32,7 @@ import (
 //go:embed data/gazetteer.bin.gz
 var embedded []byte
 
-//go:embed data/regions.tsv data/aliases.tsv data/points.tsv
+//go:embed data/regions.tsv data/aliases.tsv data/points.tsv data/former.tsv
 var dataFS embed.FS
 
 // Place is one gazetteer feature: a populated place, a region, a country.
@@ -169,6 +169,9 @@ func loadEmbedded() (*Gazetteer, error) {
 	if err := g.addAliases(); err != nil {
 		return nil, err
 	}
+	if err := g.addFormer(); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
@@ -218,6 +221,33 @@ func (g *Gazetteer) addRegions() error {
 		for _, d := range r.List("demonyms") {
 			g.demonyms[geodata.Fold(d)] = ref
 			g.demKeys[geodata.HashString(geodata.Normalize(d))] = true
+		}
+		return nil
+	})
+}
+
+// addFormer adds the former first-level regions of data/former.tsv as
+// ADM1H features of their country, unless the gazetteer already has a
+// first-level region of that name there.
+func (g *Gazetteer) addFormer() error {
+	code := g.code("A", "ADM1H")
+	return lexicon.ReadTSV(dataFS, "data/former.tsv", func(r lexicon.Row) error {
+		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+		pop, err3 := strconv.ParseUint(r.Get("population"), 10, 32)
+		cc, ok := g.ccIndex[r.Get("iso2")]
+		if err1 != nil || err2 != nil || err3 != nil || !ok || r.Get("name") == "" {
+			return r.Errorf("bad former region row")
+		}
+		if g.hasRegion(r.Get("name"), r.Get("iso2")) {
+			return nil
+		}
+		ref := g.appendFeature(feature{name: r.Get("name"), lat: geodata.Deg(lat), lon: geodata.Deg(lon),
+			pop: uint32(pop), code: code, cc: cc, a1: NoRef, a2: NoRef, seat: NoRef})
+		g.c.Admin1[ref] = int32(ref) // its own first-level region, as ADM1 features are
+		g.addKey(r.Get("name"), ref)
+		for _, a := range r.List("aliases") {
+			g.addKey(a, ref)
 		}
 		return nil
 	})

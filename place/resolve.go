@@ -318,7 +318,7 @@ func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
 		}
 		switch c.want {
 		case "ADM1":
-			if in.Code == "ADM1" {
+			if in.Code == "ADM1" || in.Code == "ADM1H" {
 				s += wantBonus
 			}
 		case "ADM2":
