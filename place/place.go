@@ -297,6 +297,15 @@ func (r *Resolver) recognise(st *state, text string) {
 				continue
 			}
 		}
+		// Two-word demonyms: "South African", "North Korean".
+		if i+1 < n && st.toks[i+1].upper && st.toks[i+1].kind == segment.Word && st.toks[i+1].start == st.toks[i].end+1 {
+			if ref, ok := r.g.Demonym(text[st.toks[i].start:st.toks[i+1].end]); ok {
+				st.cands = append(st.cands, cand{i: i, j: i + 2, start: st.toks[i].start, end: st.toks[i+1].end,
+					refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
+				i++
+				continue
+			}
+		}
 		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
 		// (not Cobán), unless a longer name starts here ("Afghan
 		// Hills" is not a demonym).
