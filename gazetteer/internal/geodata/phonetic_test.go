@@ -55,7 +55,6 @@ func phoneticOld(dst []byte, start int) []byte {
 	return dst[:start+len(out)]
 }
 
-
 // TestPhoneticFastPath checks phonetic against its plain form on random
 // strings over the letters the rules look at.
 func TestPhoneticFastPath(t *testing.T) {
