@@ -105,6 +105,13 @@ func (f *Finder) Find(text string, toks []segment.Token, from, to int) []Cue {
 		case "after":
 			c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
 		case "either":
+			if m.First > from {
+				if w := phrase.Fold(toks[m.First-1].Text(text)); w == "who" || w == "which" {
+					// "a local commander, who said": the antecedent speaks.
+					c.SpeakerFirst, c.SpeakerLast = speakerBefore(text, toks, from, m.First-1)
+					break
+				}
+			}
 			// ", said a military statement": inverted after a comma.
 			inverted := m.First > from && isBreak(text, toks[m.First-1]) && m.Last < to &&
 				(toks[m.Last].Upper || determiners[phrase.Fold(toks[m.Last].Text(text))])

@@ -248,7 +248,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			t.Suppressed = "generic"
 		}
 	}
-	actors := roleCandidates(text, in.Toks, in.Actors[si], cues)
+	actors := roleCandidates(text, in.Toks, in.Actors[si], cues, ts)
 	v := &sentenceView{triggers: ts, actors: actors}
 	v.victims = b.counts(in, si, ts, in.Actors[si])
 	v.roles = func(t *Trigger) (*actor.Mention, *actor.Mention) {
@@ -307,7 +307,21 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		d.dates = append(d.dates, de)
 		d.explicitDate = true
 	}
-	d.places = eventPlaces(in, s, ts, cues, main)
+	// One place per sentence: the one the event verb points at, the first
+	// after it, else the last before it ("In Kabul, gunmen killed ...").
+	if ps := eventPlaces(in, s, ts, cues, main); len(ps) > 0 {
+		primary := ps[len(ps)-1]
+		for _, p := range ps {
+			if p.Start >= main.End {
+				primary = p
+				break
+			}
+			if p.End <= main.Start {
+				primary = p
+			}
+		}
+		d.places = []Place{primary}
+	}
 	d.ownPlace = len(d.places) > 0
 	d.people = b.peopleFates(in, si, ts, cues)
 	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != classOperation && !strings.HasPrefix(main.Class, "mod:") {
@@ -414,9 +428,16 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 
 // roleCandidates are the actor mentions that can fill actor1/actor2: not
 // the speakers of cues, and not a country named as a place ("in Syria").
-func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues []claim.Cue) []actor.Mention {
+// A country acts only as the subject of a verb ("Israel struck"), and a
+// demonym only with the weapon it names ("Turkish artillery").
+func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues []claim.Cue, ts []Trigger) []actor.Mention {
 	out := make([]actor.Mention, 0, len(ms))
 	for _, m := range ms {
+		// "the arrest of two men by government forces": an actor of a
+		// background event is not an actor of this one.
+		if behindSuppressed(text, toks, ts, m.First) {
+			continue
+		}
 		inSpeaker := false
 		for _, c := range cues {
 			if c.HasSpeaker() && m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast {
@@ -427,11 +448,25 @@ func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues 
 			continue
 		}
 		if m.Kind == actor.Country {
-			if m.Demonym || locative(text, toks, m.First) {
-				continue
-			}
-			if m.Last < len(toks) && (toks[m.Last].Text(text) == "’s" || toks[m.Last].Text(text) == "'s") {
-				continue
+			if m.Demonym {
+				armed := false
+				for i := range ts {
+					c := ts[i].Class
+					if ts[i].First == m.Last && (c == modAir || c == modArtillery || c == classWeapon || c == "Air/drone strike" || c == "Shelling/artillery/missile attack") {
+						armed = true
+					}
+				}
+				if !armed {
+					continue
+				}
+			} else {
+				if locative(text, toks, m.First) || m.Last >= len(toks) {
+					continue
+				}
+				next := toks[m.Last]
+				if next.Kind != segment.Word || next.Upper {
+					continue
+				}
 			}
 		}
 		out = append(out, m)
@@ -784,7 +819,7 @@ func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue)
 			continue
 		}
 		// "the attack on former governor X": X belongs to that background event.
-		if governedBySuppressed(in.Doc.Text, in.Toks, ts, p) {
+		if behindSuppressed(in.Doc.Text, in.Toks, ts, p.First) {
 			continue
 		}
 		fate := ""
@@ -839,25 +874,6 @@ func fateOfPerson(t *Trigger) string {
 		return sitrep.FateTargeted
 	}
 	return ""
-}
-
-// governedBySuppressed reports whether the nearest trigger before person p
-// is a suppressed one within a few tokens: p belongs to that event.
-func governedBySuppressed(text string, toks []segment.Token, ts []Trigger, p person.Mention) bool {
-	var near *Trigger
-	for i := range ts {
-		t := &ts[i]
-		if isCtx(t) || t.Last > p.First {
-			continue
-		}
-		if near == nil || t.Last > near.Last {
-			near = t
-		}
-	}
-	if near == nil || near.Suppressed == "" || near.Suppressed == "generic" {
-		return false
-	}
-	return p.First-near.Last <= 6 && !clauseBreak(text, toks, near.Last, p.First)
 }
 
 // weakTrigger returns the first unsuppressed operation or violence word of
@@ -992,4 +1008,23 @@ func coordinated(text string, toks []segment.Token, s segment.Sentence, t *Trigg
 // news agency's credit does: "March 7 (Xinhua) --".
 func credit(text string, start, end int) bool {
 	return start > 0 && end < len(text) && text[start-1] == '(' && text[end] == ')'
+}
+
+// behindSuppressed reports whether the nearest event trigger before token
+// i is a suppressed one (background, plan, trend) in the same clause.
+func behindSuppressed(text string, toks []segment.Token, ts []Trigger, i int) bool {
+	var near *Trigger
+	for k := range ts {
+		t := &ts[k]
+		if isCtx(t) || t.Last > i {
+			continue
+		}
+		if near == nil || t.Last > near.Last {
+			near = t
+		}
+	}
+	if near == nil || near.Suppressed == "" || near.Suppressed == "generic" {
+		return false
+	}
+	return i-near.Last <= 6 && !clauseBreak(text, toks, near.Last, i)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep-dev/sitrep/date"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
+	"github.com/sitrep-dev/sitrep/segment"
 )
 
 // docCountry is the country most places of the document lie in.
@@ -63,13 +64,22 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 	}
 	head := phrase.Fold(in.Toks[c.SpeakerLast-1].Text(text))
 	for _, m := range in.Actors[si] {
-		if m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast && m.Kind != actor.Country || m.Kind == actor.Country && !m.Demonym && m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast {
-			r := b.actors.Resolve(&m, country, day)
-			if r.Name != "" {
-				cl.name, cl.actor = r.Name, r
-				history[head] = cl
-				return cl
-			}
+		if m.First < c.SpeakerFirst || m.Last > c.SpeakerLast {
+			continue
+		}
+		// A named group, a ruling power, state forces or a country speak
+		// for themselves; "a local commander" or "residents" name no one.
+		switch {
+		case m.Kind == actor.Named, m.Kind == actor.Regime, m.State():
+		case m.Kind == actor.Country && !m.Demonym:
+		default:
+			continue
+		}
+		r := b.actors.Resolve(&m, country, day)
+		if r.Name != "" {
+			cl.name, cl.actor = r.Name, r
+			history[head] = cl
+			return cl
 		}
 	}
 	for _, p := range in.People[si] {
@@ -91,6 +101,12 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 	if prev, ok := history[head]; ok {
 		prev.start, prev.end = cl.start, cl.end
 		return prev
+	}
+	// A named source that is no party: "the Syrian Observatory for Human
+	// Rights said".
+	if name := properName(text, in.Toks, c.SpeakerFirst, c.SpeakerLast); name != "" {
+		cl.name = name
+		return cl
 	}
 	switch head {
 	case "it", "they", "he", "she", "group", "spokesman", "spokesperson":
@@ -226,7 +242,7 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 			r2 = actor.Resolved{}
 		}
 		// Who intervened: the state forces named with the demonstration.
-		if r2.Name == "" && (sub.Name == "Protest with intervention" || sub.Name == "Excessive force against protesters" || sub.EventType == sitrep.Riots) {
+		if r2.Name == "" && (sub.Name == "Protest with intervention" || sub.Name == "Excessive force against protesters") {
 			for _, si := range d.sents {
 				for i := range in.Actors[si] {
 					if m := &in.Actors[si][i]; m.State() {
@@ -594,4 +610,27 @@ func dedupeIDs(evs []sitrep.Event) []sitrep.Event {
 
 func sortEvidence(es []sitrep.Evidence) {
 	sort.SliceStable(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+}
+
+// properName returns the speaker toks[first:last] as a name when it is
+// one: two capitalised words or more, without a leading article.
+func properName(text string, toks []segment.Token, first, last int) string {
+	for first < last {
+		switch phrase.Fold(toks[first].Text(text)) {
+		case "the", "a", "an":
+			first++
+			continue
+		}
+		break
+	}
+	upper := 0
+	for k := first; k < last; k++ {
+		if toks[k].Upper {
+			upper++
+		}
+	}
+	if upper < 2 || !toks[first].Upper {
+		return ""
+	}
+	return text[toks[first].Start:toks[last-1].End]
 }

@@ -106,7 +106,8 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 			if t.First-2 >= from {
 				prev = phrase.Fold(toks[t.First-2].Text(text))
 			}
-			if !toExceptions[prev] {
+			// "gathered to protest": the protest happened.
+			if !toExceptions[prev] && t.Class != classProtest {
 				t.Suppressed = "irrealis"
 			}
 		}

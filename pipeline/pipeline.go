@@ -122,7 +122,7 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 			continue
 		}
 		in.Places = append(in.Places, event.Place{
-			Start: m.Start, End: m.End, Text: m.Text, Name: asciiName(m.Name),
+			Start: m.Start, End: m.End, Text: m.Text, Name: locationName(m.Text, m.Name),
 			GeonameID: m.Place.ID, Lat: m.Place.Lat, Lon: m.Place.Lon,
 			CountryCode: m.Place.CountryCode, Country: m.Place.Country,
 			Admin1: m.Place.Admin1, Admin2: m.Place.Admin2, FeatureCode: m.Place.FeatureCode,
@@ -207,7 +207,7 @@ func asciiName(s string) string {
 			continue
 		}
 		switch r {
-		case 'ʿ', 'ʾ', '‘', '’':
+		case 'ʿ', 'ʾ', '‘', '’', '`':
 			continue
 		}
 		b.WriteRune(r)
@@ -354,4 +354,48 @@ func capSentences(text string, sents []segment.Sentence, toks []segment.Token) [
 		out = append(out, s)
 	}
 	return out
+}
+
+// placeAffixes are words around a place name in text that are not part of
+// the name: "northern Jawzjan province", "Kabul city".
+var placePrefixes = []string{"the ", "northern ", "southern ", "eastern ", "western ", "central ",
+	"north ", "south ", "east ", "west ", "northeastern ", "northwestern ", "southeastern ", "southwestern "}
+var placeSuffixes = []string{" province", " city", " district", " village", " town", " governorate",
+	" region", " state", " county", " Province", " City", " District", " Governorate", " Region", " State"}
+
+// locationName is how an event's location is written: as the article
+// spells the place when the mention is the bare name ("Raqqa", "Tal
+// Rifaat", as ACLED's coders write them), else the gazetteer's name
+// without diacritics ("Mazar-e Sharif" for "the 5th, 8th and 10th
+// districts of Balkh province").
+func locationName(text, name string) string {
+	t := text
+	for _, p := range placePrefixes {
+		if len(t) > len(p) && strings.EqualFold(t[:len(p)], p) {
+			t = t[len(p):]
+		}
+	}
+	for _, sfx := range placeSuffixes {
+		t = strings.TrimSuffix(t, sfx)
+	}
+	plain := t != "" && len(strings.Fields(t)) <= 3
+	caps := true
+	for i, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			if i == 0 && !unicode.IsUpper(r) {
+				plain = false
+			}
+			if unicode.IsLower(r) {
+				caps = false
+			}
+		case r == ' ' || r == '-' || r == '\'':
+		default:
+			plain = false
+		}
+	}
+	if plain && !caps && !strings.Contains(t, " of ") {
+		return asciiName(t)
+	}
+	return asciiName(name)
 }
