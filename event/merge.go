@@ -15,7 +15,8 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 	var pending *draft // a weak draft before any event: it may open the next one
 	for _, d := range ds {
 		if d.weak {
-			if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 && placesCompatible(out[n-1].places, d.places) {
+			if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 &&
+				(placesCompatible(out[n-1].places, d.places) || len(d.people) > 0 || len(d.counts) > 0) {
 				out[n-1].absorb(d)
 			} else if n == 0 {
 				pending = d

@@ -25,6 +25,14 @@ func (t *Trigger) active() bool {
 	return t.Suppressed == "" && t.Strength >= 2 && !isCtx(t) && t.Class != classOperation
 }
 
+// gathered are verbs after which "to protest" tells a protest that took
+// place ("gathered to protest"), not one planned ("mobilising ... to protest").
+var gathered = map[string]bool{
+	"gathered": true, "assembled": true, "marched": true, "rallied": true, "converged": true,
+	"came": true, "turned": true, "poured": true, "took": true, "met": true, "tyres": true, "tires": true,
+	"streets": true, "out": true,
+}
+
 // context window: how many tokens before a trigger a context word reaches.
 const ctxWindow = 5
 
@@ -107,7 +115,7 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 				prev = phrase.Fold(toks[t.First-2].Text(text))
 			}
 			// "gathered to protest": the protest happened.
-			if !toExceptions[prev] && t.Class != classProtest {
+			if !toExceptions[prev] && !(t.Class == classProtest && gathered[prev]) {
 				t.Suppressed = "irrealis"
 			}
 		}
