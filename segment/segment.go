@@ -60,6 +60,15 @@ type Token struct {
 // Text returns text[t.Start:t.End].
 func (t Token) Text(text string) string { return text[t.Start:t.End] }
 
+// Key returns the token's matching key: t.Fold, or Fold(t.Text(text))
+// for a token whose Fold is unset (one not made by Split).
+func (t Token) Key(text string) string {
+	if t.Fold != "" || t.Start >= t.End {
+		return t.Fold
+	}
+	return Fold(text[t.Start:t.End])
+}
+
 // Span returns the token's byte range.
 func (t Token) Span() sitrep.Span { return sitrep.Span{Start: t.Start, End: t.End} }
 

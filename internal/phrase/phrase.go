@@ -11,7 +11,7 @@ package phrase
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/segment"
@@ -38,6 +38,30 @@ type entry[T any] struct {
 	items []item
 	exact bool
 	value T
+	// next is the second item when it is a word, for a quick test of the
+	// token after the first before the whole phrase is tried.
+	next *item
+}
+
+// quickNext reports whether e may match given the token after its first
+// one: next is that token's text, nextKey its fold, ok false at the end.
+func (e *entry[T]) quickNext(next, nextKey string, ok bool) bool {
+	it := e.next
+	if it == nil {
+		return true
+	}
+	if !ok {
+		return false
+	}
+	switch {
+	case e.exact && it.stem:
+		return strings.HasPrefix(next, it.raw)
+	case e.exact:
+		return next == it.raw
+	case it.stem:
+		return strings.HasPrefix(nextKey, it.word)
+	}
+	return nextKey == it.word
 }
 
 // Dict is a set of phrases with values. The zero value is empty and ready
@@ -77,6 +101,9 @@ func (d *Dict[T]) Add(phrase string, v T, exact bool) error {
 		d.words = make(map[string][]*entry[T])
 		d.stems = make(map[string][]*entry[T])
 	}
+	if len(e.items) > 1 && !e.items[1].gap {
+		e.next = &e.items[1]
+	}
 	first := e.items[0]
 	if first.stem {
 		d.stems[first.word] = append(d.stems[first.word], e)
@@ -97,49 +124,88 @@ func (d *Dict[T]) Add(phrase string, v T, exact bool) error {
 
 // Find calls fn for every phrase that starts at a token in toks[from:to]
 // and ends by to. It reads each token's Fold (computed by segment.Split)
-// and folds the token itself only when Fold is empty.
+// and folds a token itself only when its Fold is unset.
 func (d *Dict[T]) Find(text string, toks []segment.Token, from, to int, fn func(Match[T])) {
 	if d.n == 0 {
 		return
 	}
 	for i := from; i < to; i++ {
-		t := &toks[i]
-		if t.Kind == segment.Punct && t.End-t.Start == 1 && text[t.Start] != '&' {
-			continue
-		}
-		key := tokFold(text, t)
-		if es, ok := d.words[key]; ok {
-			for _, e := range es {
-				if last, ok := d.match(text, toks, i, to, e); ok {
-					fn(Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)})
+		d.findAt(text, toks, i, to, fn, nil)
+	}
+}
+
+// AppendFind appends to dst the matches Find would report, in the same
+// order, and returns the extended slice.
+func (d *Dict[T]) AppendFind(dst []Match[T], text string, toks []segment.Token, from, to int) []Match[T] {
+	if d.n == 0 {
+		return dst
+	}
+	for i := from; i < to; i++ {
+		dst = d.findAt(text, toks, i, to, nil, dst)
+	}
+	return dst
+}
+
+// findAt reports the phrases starting at token i to fn, or appends them
+// to dst when fn is nil.
+func (d *Dict[T]) findAt(text string, toks []segment.Token, i, to int, fn func(Match[T]), dst []Match[T]) []Match[T] {
+	t := &toks[i]
+	if t.Kind == segment.Punct && t.End-t.Start == 1 && text[t.Start] != '&' {
+		return dst
+	}
+	key := t.Key(text)
+	// The token after, for entries' quick test.
+	var next, nextKey string
+	hasNext := i+1 < to
+	if hasNext {
+		n := &toks[i+1]
+		next, nextKey = text[n.Start:n.End], n.Key(text)
+	}
+	if es, ok := d.words[key]; ok {
+		for _, e := range es {
+			if !e.quickNext(next, nextKey, hasNext) {
+				continue
+			}
+			if last, ok := d.match(text, toks, i, to, e); ok {
+				m := Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)}
+				if fn != nil {
+					fn(m)
+				} else {
+					dst = append(dst, m)
 				}
 			}
 		}
-		for _, l := range d.lens {
-			if len(key) < l {
-				continue
-			}
-			if es, ok := d.stems[key[:l]]; ok {
-				for _, e := range es {
-					if last, ok := d.match(text, toks, i, to, e); ok {
-						fn(Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)})
+	}
+	for _, l := range d.lens {
+		if len(key) < l {
+			continue
+		}
+		if es, ok := d.stems[key[:l]]; ok {
+			for _, e := range es {
+				if !e.quickNext(next, nextKey, hasNext) {
+					continue
+				}
+				if last, ok := d.match(text, toks, i, to, e); ok {
+					m := Match[T]{First: i, Last: last, Value: e.value, Len: len(e.items)}
+					if fn != nil {
+						fn(m)
+					} else {
+						dst = append(dst, m)
 					}
 				}
 			}
 		}
 	}
+	return dst
 }
 
-// tokFold returns the fold of t: its Fold, else computed.
-func tokFold(text string, t *segment.Token) string {
-	if t.Fold != "" || t.Start == t.End {
-		return t.Fold
-	}
-	return segment.Fold(text[t.Start:t.End])
-}
-
-// match tries e at toks[i:] and returns the end token index.
+// match tries e at toks[i:] and returns the end token index. The first
+// item of an entry that is not exact matched already: it is the key under
+// which e was found.
 func (d *Dict[T]) match(text string, toks []segment.Token, i, to int, e *entry[T]) (int, bool) {
+	if !e.exact {
+		return matchItems(text, toks, i+1, to, e.items[1:], false)
+	}
 	return matchItems(text, toks, i, to, e.items, e.exact)
 }
 
@@ -164,7 +230,7 @@ func matchItems(text string, toks []segment.Token, i, to int, items []item, exac
 		if it.stem && !strings.HasPrefix(tok, it.raw) || !it.stem && tok != it.raw {
 			return 0, false
 		}
-	} else if key := tokFold(text, &toks[i]); it.stem && !strings.HasPrefix(key, it.word) || !it.stem && key != it.word {
+	} else if key := toks[i].Key(text); it.stem && !strings.HasPrefix(key, it.word) || !it.stem && key != it.word {
 		return 0, false
 	}
 	return matchItems(text, toks, i+1, to, items[1:], exact)
@@ -182,24 +248,48 @@ func Longest[T any](ms []Match[T]) []Match[T] {
 	if len(ms) < 2 {
 		return ms
 	}
-	order := make([]int, len(ms))
+	var c Chooser[T]
+	return c.Longest(ms)
+}
+
+// Chooser runs Longest with buffers that it keeps from call to call. The
+// zero value is ready to use; a Chooser is not safe for concurrent use.
+type Chooser[T any] struct {
+	order  []int32
+	used   []bool
+	chosen []Match[T]
+}
+
+// Longest is the package function Longest. It does not modify ms; the
+// result (unless it is ms itself) is valid until the next call.
+func (c *Chooser[T]) Longest(ms []Match[T]) []Match[T] {
+	if len(ms) < 2 {
+		return ms
+	}
+	order := c.order[:0]
 	lo, hi := ms[0].First, ms[0].Last
 	for i, m := range ms {
-		order[i] = i
+		order = append(order, int32(i))
 		lo, hi = min(lo, m.First), max(hi, m.Last)
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := ms[order[i]], ms[order[j]]
+	// The same comparisons as sort.Slice made before, so that ties break
+	// the same way.
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &ms[i], &ms[j]
 		if la, lb := a.Last-a.First, b.Last-b.First; la != lb {
-			return la > lb
+			return cmpDesc(la, lb)
 		}
 		if a.Len != b.Len {
-			return a.Len > b.Len
+			return cmpDesc(a.Len, b.Len)
 		}
-		return a.First < b.First
+		if a.First != b.First {
+			return cmpDesc(b.First, a.First)
+		}
+		return 0
 	})
-	used := make([]bool, hi-lo)
-	chosen := make([]Match[T], 0, len(ms))
+	used := c.used[:0]
+	used = append(used, make([]bool, hi-lo)...)
+	chosen := c.chosen[:0]
 	for _, i := range order {
 		m := ms[i]
 		free := true
@@ -217,8 +307,17 @@ func Longest[T any](ms []Match[T]) []Match[T] {
 		}
 		chosen = append(chosen, m)
 	}
-	sort.Slice(chosen, func(i, j int) bool { return chosen[i].First < chosen[j].First })
+	slices.SortFunc(chosen, func(a, b Match[T]) int { return a.First - b.First })
+	c.order, c.used, c.chosen = order, used, chosen
 	return chosen
+}
+
+// cmpDesc orders larger values first.
+func cmpDesc(a, b int) int {
+	if a > b {
+		return -1
+	}
+	return 1
 }
 
 // Lookup returns the values of the one-word phrases that match word.
