@@ -9,8 +9,10 @@ package actor
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -208,15 +210,33 @@ func exactAlias(s string) bool {
 // Find returns the actor mentions in toks[from:to] (typically a sentence),
 // adjacent parts joined into one phrase ("Taliban" + "security forces").
 func (m *Matcher) Find(text string, toks []segment.Token, from, to int) []Mention {
-	var raw []phrase.Match[*cand]
-	m.dict.Find(text, toks, from, to, func(x phrase.Match[*cand]) { raw = append(raw, x) })
+	return m.AppendFind(nil, text, toks, from, to)
+}
+
+// scratch holds the buffers of one AppendFind call.
+type scratch struct {
+	raw     []phrase.Match[*cand]
+	longest phrase.Chooser[*cand]
+	groups  []group
+	cands   []*cand
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// AppendFind appends the mentions Find returns to dst and returns the
+// extended slice. Calling it once per sentence with one dst saves an
+// allocation per sentence.
+func (m *Matcher) AppendFind(dst []Mention, text string, toks []segment.Token, from, to int) []Mention {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	raw := m.dict.AppendFind(sc.raw[:0], text, toks, from, to)
 	// Hyphenated membership: "IS-affiliated".
 	for i := from; i < to; i++ {
-		t := toks[i].Text(text)
 		if toks[i].Kind != segment.Word {
 			continue
 		}
-		if k := strings.LastIndexByte(t, '-'); k > 0 && memberSuffixes[strings.ToLower(t[k+1:])] {
+		t := toks[i].Text(text)
+		if k := strings.LastIndexByte(t, '-'); k > 0 && memberSuffix(t[k+1:]) {
 			for _, c := range m.dict.Lookup(t[:k]) {
 				if c.named != nil || c.regime != nil {
 					raw = append(raw, phrase.Match[*cand]{First: i, Last: i + 1, Value: c, Len: 1})
@@ -224,10 +244,11 @@ func (m *Matcher) Find(text string, toks []segment.Token, from, to int) []Mentio
 			}
 		}
 	}
-	var out []Mention
-	for _, g := range keepAll(raw) {
+	sc.raw = raw
+	base := len(dst)
+	for _, g := range sc.keepAll(raw) {
 		mm := Mention{First: g.First, Last: g.Last}
-		for _, c := range g.cands {
+		for _, c := range sc.cands[g.from:g.to] {
 			mm.add(c)
 		}
 		if mm.Kind == 0 {
@@ -235,43 +256,66 @@ func (m *Matcher) Find(text string, toks []segment.Token, from, to int) []Mentio
 		}
 		// Join with the previous phrase when adjacent, or separated by a
 		// possessive: "ISIS's militants", "Taliban security forces".
-		if n := len(out); n > 0 && joinable(text, toks, out[n-1].Last, mm.First) {
-			prev := &out[n-1]
+		if n := len(dst); n > base && joinable(text, toks, dst[n-1].Last, mm.First) {
+			prev := &dst[n-1]
 			prev.merge(&mm)
 			prev.Last = mm.Last
 			continue
 		}
-		out = append(out, mm)
+		dst = append(dst, mm)
 	}
-	for i := range out {
-		out[i].Start = toks[out[i].First].Start
-		out[i].End = toks[out[i].Last-1].End
+	for i := base; i < len(dst); i++ {
+		dst[i].Start = toks[dst[i].First].Start
+		dst[i].End = toks[dst[i].Last-1].End
 	}
-	return out
+	return dst
 }
 
-// group is the set of candidates of one span.
+// memberSuffix reports whether s, lower-cased, is one of memberSuffixes.
+func memberSuffix(s string) bool {
+	var buf [16]byte
+	if len(s) > len(buf) {
+		return memberSuffixes[strings.ToLower(s)]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return memberSuffixes[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return memberSuffixes[string(buf[:len(s)])]
+}
+
+// group is the set of candidates of one span: cands[from:to] of the
+// scratch.
 type group struct {
 	First, Last int
-	cands       []*cand
+	from, to    int
 }
 
 // keepAll keeps the longest non-overlapping spans, with every candidate
 // that matched exactly that span.
-func keepAll(ms []phrase.Match[*cand]) []group {
-	best := phrase.Longest(ms)
-	out := make([]group, 0, len(best))
+func (sc *scratch) keepAll(ms []phrase.Match[*cand]) []group {
+	best := sc.longest.Longest(ms)
+	out := sc.groups[:0]
+	cands := sc.cands[:0]
 	for _, b := range best {
-		g := group{First: b.First, Last: b.Last}
+		g := group{First: b.First, Last: b.Last, from: len(cands)}
 		// Every candidate of the span, and of the spans it ends with:
 		// "Taliban" in "Taliban security forces" may name a regime.
 		for _, x := range ms {
 			if x.First >= b.First && x.Last == b.Last {
-				g.cands = append(g.cands, x.Value)
+				cands = append(cands, x.Value)
 			}
 		}
+		g.to = len(cands)
 		out = append(out, g)
 	}
+	sc.groups, sc.cands = out, cands
 	return out
 }
 

@@ -5,6 +5,8 @@
 package claim
 
 import (
+	"sync"
+
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
 	"github.com/sitrep-dev/sitrep/segment"
@@ -92,11 +94,24 @@ var boundary = map[string]bool{
 
 // Find returns the cues of the sentence toks[from:to].
 func (f *Finder) Find(text string, toks []segment.Token, from, to int) []Cue {
-	var ms []phrase.Match[cue]
-	f.dict.Find(text, toks, from, to, func(m phrase.Match[cue]) { ms = append(ms, m) })
-	ms = phrase.Longest(ms)
-	out := make([]Cue, 0, len(ms))
-	for _, m := range ms {
+	return f.AppendFind(nil, text, toks, from, to)
+}
+
+// scratch holds the buffers of one AppendFind call.
+type scratch struct {
+	ms      []phrase.Match[cue]
+	longest phrase.Chooser[cue]
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// AppendFind appends the cues Find returns to dst and returns the extended
+// slice.
+func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, to int) []Cue {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.ms = f.dict.AppendFind(sc.ms[:0], text, toks, from, to)
+	for _, m := range sc.longest.Longest(sc.ms) {
 		c := Cue{First: m.First, Last: m.Last, Start: toks[m.First].Start, End: toks[m.Last-1].End, Stance: m.Value.stance}
 		c.SpeakerFirst, c.SpeakerLast = m.First, m.First
 		switch m.Value.speaker {
@@ -125,13 +140,13 @@ func (f *Finder) Find(text string, toks []segment.Token, from, to int) []Cue {
 			}
 		}
 		for i := c.SpeakerFirst; i < c.SpeakerLast; i++ {
-			if phrase.Fold(toks[i].Text(text)) == "independent" || phrase.Fold(toks[i].Text(text)) == "independently" {
+			if w := toks[i].Key(text); w == "independent" || w == "independently" {
 				c.Independent = true
 			}
 		}
-		out = append(out, c)
+		dst = append(dst, c)
 	}
-	return out
+	return dst
 }
 
 func isBreak(text string, t segment.Token) bool {
@@ -149,7 +164,7 @@ func isBreak(text string, t segment.Token) bool {
 // speaker phrase.
 func speakerBefore(text string, toks []segment.Token, from, i int) (int, int) {
 	end := i
-	for end > from && skipBefore[phrase.Fold(toks[end-1].Text(text))] {
+	for end > from && skipBefore[toks[end-1].Key(text)] {
 		end--
 	}
 	// "The spokesman, Qari Abdul Wahid, said": the name in apposition.
@@ -159,7 +174,7 @@ func speakerBefore(text string, toks []segment.Token, from, i int) (int, int) {
 	start := end
 	for start > from && end-start < 8 {
 		t := toks[start-1]
-		if isBreak(text, t) || boundary[phrase.Fold(t.Text(text))] {
+		if isBreak(text, t) || boundary[t.Key(text)] {
 			break
 		}
 		start--
@@ -175,7 +190,7 @@ func speakerAfter(text string, toks []segment.Token, i, to int) (int, int) {
 	end := i
 	for end < to && end-i < 10 {
 		t := toks[end]
-		if isBreak(text, t) || boundary[phrase.Fold(t.Text(text))] {
+		if isBreak(text, t) || boundary[t.Key(text)] {
 			break
 		}
 		end++

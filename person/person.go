@@ -90,20 +90,28 @@ func inName(kind string) bool {
 	return false
 }
 
+// kind and title look up the token without a final period; the fold of
+// a word less its final period is the fold less its period.
 func (f *Finder) kind(text string, t segment.Token) wordKind {
-	return f.words[phrase.Fold(strings.TrimSuffix(t.Text(text), "."))]
+	return f.words[strings.TrimSuffix(t.Key(text), ".")]
 }
 
 func (f *Finder) title(text string, t segment.Token) (string, bool) {
-	k, ok := f.titles[phrase.Fold(strings.TrimSuffix(t.Text(text), "."))]
+	k, ok := f.titles[strings.TrimSuffix(t.Key(text), ".")]
 	return k, ok
 }
 
 // Find returns the people named in toks[from:to] (one sentence). taken
 // reports tokens already claimed by places, groups or dates.
 func (f *Finder) Find(text string, toks []segment.Token, from, to int, taken func(i int) bool) []Mention {
+	return f.AppendFind(nil, text, toks, from, to, taken)
+}
+
+// AppendFind appends the mentions Find returns to dst and returns the
+// extended slice.
+func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, from, to int, taken func(i int) bool) []Mention {
 	headline := isHeadline(text, toks, from, to)
-	var out []Mention
+	out := dst
 	for i := from; i < to; i++ {
 		t := toks[i]
 		if t.Kind != segment.Word || !t.Upper || taken(i) {
@@ -206,7 +214,7 @@ func (f *Finder) roleBefore(text string, toks []segment.Token, from, start, offi
 	}
 	first := i
 	for k := i - 1; k >= from && k >= i-4; k-- {
-		w := phrase.Fold(toks[k].Text(text))
+		w := toks[k].Key(text)
 		if taken(k) || f.words[w] == roleWord || modifiers[w] {
 			first = k
 			continue
@@ -238,7 +246,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 		// Alias: "known as X", "alias X", "aka X".
 		if f.kind(text, toks[j]) == aliasWord {
 			k := j + 1
-			if k < to && phrase.Fold(toks[k].Text(text)) == "as" {
+			if k < to && toks[k].Key(text) == "as" {
 				k++
 			}
 			for k < to && toks[k].Kind == segment.Punct && isQuote(text[toks[k].Start:toks[k].End]) {
@@ -263,7 +271,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 			return i
 		}
 		// Appositive: ", a member of ...", ", ISIS's second in command;".
-		w := phrase.Fold(toks[j].Text(text))
+		w := toks[j].Key(text)
 		possessive := j+1 < to && (toks[j+1].Text(text) == "’s" || toks[j+1].Text(text) == "'s")
 		if w != "a" && w != "an" && w != "the" && !modifiers[w] && f.words[w] != roleWord && !possessive {
 			return i
@@ -277,7 +285,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 					break
 				}
 			}
-			if fw := phrase.Fold(tk.Text(text)); fw == "who" || fw == "which" || fw == "and" && k+1 < to && toks[k+1].Upper && f.kind(text, toks[k+1]) != stopWord {
+			if fw := tk.Key(text); fw == "who" || fw == "which" || fw == "and" && k+1 < to && toks[k+1].Upper && f.kind(text, toks[k+1]) != stopWord {
 				break
 			}
 			k++
