@@ -131,14 +131,18 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 	}
 
 	n := len(in.Sents)
-	in.Actors = make([][]actor.Mention, n)
+	// Each stage appends the mentions of every sentence to one slice;
+	// ends[si] marks where sentence si's end, and perSentence cuts the
+	// slice up afterwards.
+	ends := make([]int, n)
+	var actors []actor.Mention
 	for si, s := range in.Sents {
-		in.Actors[si] = p.actors.Find(text, in.Toks, s.First, s.Last)
+		actors = p.actors.AppendFind(actors, text, in.Toks, s.First, s.Last)
+		ends[si] = len(actors)
 	}
+	in.Actors = perSentence(actors, ends)
 	// A named group wins over a place inside it: "the Khorasan branch".
 	in.Places = dropInsideActors(in)
-	in.People = make([][]person.Mention, n)
-	in.Cues = make([][]claim.Cue, n)
 	taken := make([]bool, len(in.Toks))
 	markBytes := func(start, end int) {
 		i := sort.Search(len(in.Toks), func(i int) bool { return in.Toks[i].End > start })
@@ -152,6 +156,8 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 	for _, d := range in.Dates {
 		markBytes(d.Start, d.End)
 	}
+	isTaken := func(i int) bool { return taken[i] }
+	var people []person.Mention
 	for si, s := range in.Sents {
 		for _, a := range in.Actors[si] {
 			if a.Kind != actor.Country {
@@ -160,12 +166,34 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 				}
 			}
 		}
-		in.People[si] = p.people.Find(text, in.Toks, s.First, s.Last, func(i int) bool { return taken[i] })
-		in.Cues[si] = p.cues.Find(text, in.Toks, s.First, s.Last)
+		people = p.people.AppendFind(people, text, in.Toks, s.First, s.Last, isTaken)
+		ends[si] = len(people)
 	}
+	in.People = perSentence(people, ends)
+	var cues []claim.Cue
+	for si, s := range in.Sents {
+		cues = p.cues.AppendFind(cues, text, in.Toks, s.First, s.Last)
+		ends[si] = len(cues)
+	}
+	in.Cues = perSentence(cues, ends)
 	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".
 	in.Places = dropPersonAliases(in)
 	return in
+}
+
+// perSentence cuts all into the mentions of each sentence: sentence si
+// has all[ends[si-1]:ends[si]], nil when it has none. Each part's capacity
+// ends where it does.
+func perSentence[T any](all []T, ends []int) [][]T {
+	out := make([][]T, len(ends))
+	start := 0
+	for si, end := range ends {
+		if end > start {
+			out[si] = all[start:end:end]
+		}
+		start = end
+	}
+	return out
 }
 
 func dropPersonAliases(in *event.Input) []event.Place {
