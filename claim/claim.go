@@ -121,7 +121,7 @@ func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, 
 			c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
 		case "either":
 			if m.First > from {
-				if w := phrase.Fold(toks[m.First-1].Text(text)); w == "who" || w == "which" {
+				if w := toks[m.First-1].Key(text); w == "who" || w == "which" {
 					// "a local commander, who said": the antecedent speaks.
 					c.SpeakerFirst, c.SpeakerLast = speakerBefore(text, toks, from, m.First-1)
 					break
@@ -129,7 +129,7 @@ func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, 
 			}
 			// ", said a military statement": inverted after a comma.
 			inverted := m.First > from && isBreak(text, toks[m.First-1]) && m.Last < to &&
-				(toks[m.Last].Upper || determiners[phrase.Fold(toks[m.Last].Text(text))])
+				(toks[m.Last].Upper || determiners[toks[m.Last].Key(text)])
 			if inverted {
 				c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
 			} else {
