@@ -128,7 +128,8 @@ func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, 
 				}
 			}
 			// ", said a military statement": inverted after a comma.
-			inverted := m.First > from && isBreak(text, toks[m.First-1]) && m.Last < to &&
+			// (Not after a name in apposition: "The spokesman, Qari Abdul Wahid, said".)
+			inverted := m.First > from+1 && isBreak(text, toks[m.First-1]) && !toks[m.First-2].Upper && m.Last < to &&
 				(toks[m.Last].Upper || determiners[toks[m.Last].Key(text)])
 			if inverted {
 				c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
@@ -167,9 +168,12 @@ func speakerBefore(text string, toks []segment.Token, from, i int) (int, int) {
 	for end > from && skipBefore[toks[end-1].Key(text)] {
 		end--
 	}
-	// "The spokesman, Qari Abdul Wahid, said": the name in apposition.
+	// "The spokesman, Qari Abdul Wahid, said": the name in apposition,
+	// with the office before it when that opens the sentence.
+	appos := false
 	if end > from+1 && toks[end-1].Kind == segment.Punct && text[toks[end-1].Start] == ',' {
 		end--
+		appos = true
 	}
 	start := end
 	for start > from && end-start < 8 {
@@ -178,6 +182,17 @@ func speakerBefore(text string, toks []segment.Token, from, i int) (int, int) {
 			break
 		}
 		start--
+	}
+	if appos && start-1 > from && text[toks[start-1].Start] == ',' && start-1-from <= 6 {
+		ok := true
+		for k := from; k < start-1; k++ {
+			if isBreak(text, toks[k]) || boundary[toks[k].Key(text)] {
+				ok = false
+			}
+		}
+		if ok {
+			start = from
+		}
 	}
 	if end-start == 8 { // too long to be a speaker: a clause
 		return i, i

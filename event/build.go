@@ -36,7 +36,8 @@ type Place struct {
 	Admin1      string
 	Admin2      string
 	FeatureCode string
-	Precision   int // ACLED geo_precision if an event happened here
+	Precision   int  // ACLED geo_precision if an event happened here
+	Adjective   bool // a demonym naming the country ("Afghan"), no event's place
 }
 
 // Input is an annotated document: every layer the builder reads.
@@ -51,6 +52,9 @@ type Input struct {
 	Dates   []date.Expr
 	Numbers []number.Number
 	Places  []Place
+	// Adjectives are the demonyms that name places ("Turkish"): annotated,
+	// never an event's location.
+	Adjectives []Place
 	// Per sentence, indexed like Sents.
 	Actors [][]actor.Mention
 	People [][]person.Mention
@@ -311,8 +315,12 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	// after it, else the last before it ("In Kabul, gunmen killed ...").
 	if ps := eventPlaces(in, s, ts, cues, main); len(ps) > 0 {
 		primary := ps[len(ps)-1]
-		for _, p := range ps {
+		for i, p := range ps {
 			if p.Start >= main.End {
+				// "in Russia's Volgograd region": the region, not the country.
+				if p.Admin1 == "" && i+1 < len(ps) && ps[i+1].Start-p.End <= 4 && ps[i+1].CountryCode == p.CountryCode {
+					p = ps[i+1]
+				}
 				primary = p
 				break
 			}
@@ -533,7 +541,8 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 		switch {
 		case rel >= 0 && m.First > rel && m.Last <= t.First:
 			continue
-		case m.Last <= t.First:
+		case m.First < t.First:
+			// Before the trigger, or its first word ("Ukrainian drones attacked").
 			if afterPrep(text, toks, s.First, m) {
 				if objBefore == nil {
 					objBefore = m
@@ -565,10 +574,19 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 		}
 	}
 	// "militants attacked the positions and captured parts of the city":
-	// a verb joined by "and" shares the subject of the verb before it.
+	// a verb joined by "and" shares the subject of the verb before it; so
+	// does a participle after a comma ("troops repelled an attack by
+	// bandits, killing six of the attackers").
 	if !t.Passive && !passiveBefore {
 		if prev := coordinated(text, toks, s, t, cands); prev != nil {
 			subj = prev
+		} else if w := toks[t.First].Text(text); strings.HasSuffix(w, "ing") && t.First > s.First && text[toks[t.First-1].Start] == ',' {
+			for i := range cands {
+				if m := &cands[i]; m.First < t.First && !afterPrep(text, toks, s.First, m) {
+					subj = m
+					break
+				}
+			}
 		}
 	}
 	if t.Passive || passiveBefore {
@@ -841,7 +859,7 @@ func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue)
 				dist = t.First - p.Last
 			case t.Last <= p.First && !t.Passive:
 				dist = p.First - t.Last
-				if dist > 6 {
+				if dist > 8 {
 					continue
 				}
 			default:

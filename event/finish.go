@@ -369,6 +369,11 @@ func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 
 	var out []sitrep.Claim
 	var by claimant
 	var doubt, deny, confirm bool
+	type denial struct {
+		cl         claimant
+		start, end int
+	}
+	var denies []denial
 	var verSpan [2]int
 	party := func(cl claimant) bool {
 		if cl.name == "" {
@@ -403,15 +408,22 @@ func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 
 			doubt = true
 			verSpan = [2]int{cr.c.Start, cr.c.End}
 		case claim.Denies:
-			deny = true
-			if verSpan[1] == 0 {
-				verSpan = [2]int{cr.c.Start, cr.c.End}
-			}
+			denies = append(denies, denial{cl, cr.c.Start, cr.c.End})
 		case claim.Confirms:
 			if cl.independent || cl.name != "" && !party(cl) {
 				confirm = true
 			} else if by.name == "" && cl.name != "" {
 				by = cl
+			}
+		}
+	}
+	// A denial disputes the event unless it comes from whoever asserts it
+	// ("the police denied that any ransom was asked": a detail, not the event).
+	for _, dn := range denies {
+		if dn.cl.name == "" || dn.cl.name != by.name {
+			deny = true
+			if verSpan[1] == 0 {
+				verSpan = [2]int{dn.start, dn.end}
 			}
 		}
 	}

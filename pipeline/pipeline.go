@@ -119,6 +119,8 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 	pms := p.places.Annotate(text, in.Sents, in.Toks)
 	for _, m := range pms {
 		if m.Adjective {
+			// "Afghan", "Turkish": names a country, is no event's place.
+			in.Adjectives = append(in.Adjectives, toEventPlace(m))
 			continue
 		}
 		in.Places = append(in.Places, event.Place{
@@ -279,11 +281,17 @@ func (p *Pipeline) Annotate(doc *sitrep.Document) []sitrep.Mention {
 		}
 		add(m)
 	}
-	for _, pl := range in.Places {
-		lat, lon := pl.Lat, pl.Lon
-		add(sitrep.Mention{Kind: sitrep.KindPlace, Start: pl.Start, End: pl.End, Name: pl.Name,
-			GeonameID: pl.GeonameID, Latitude: &lat, Longitude: &lon, Country: pl.Country,
-			Admin1: pl.Admin1, Admin2: pl.Admin2, FeatureCode: pl.FeatureCode})
+	for _, list := range [][]event.Place{in.Places, in.Adjectives} {
+		for _, pl := range list {
+			lat, lon := pl.Lat, pl.Lon
+			m := sitrep.Mention{Kind: sitrep.KindPlace, Start: pl.Start, End: pl.End, Name: pl.Name,
+				GeonameID: pl.GeonameID, Latitude: &lat, Longitude: &lon, Country: pl.Country,
+				Admin1: pl.Admin1, Admin2: pl.Admin2, FeatureCode: pl.FeatureCode}
+			if pl.Adjective {
+				m.Label = "adjective"
+			}
+			add(m)
+		}
 	}
 	country := ""
 	for _, pl := range in.Places {
@@ -426,4 +434,14 @@ func locationName(text, name string) string {
 		return asciiName(t)
 	}
 	return asciiName(name)
+}
+
+func toEventPlace(m place.Mention) event.Place {
+	return event.Place{
+		Start: m.Start, End: m.End, Text: m.Text, Name: locationName(m.Text, m.Name),
+		GeonameID: m.Place.ID, Lat: m.Place.Lat, Lon: m.Place.Lon,
+		CountryCode: m.Place.CountryCode, Country: m.Place.Country,
+		Admin1: m.Place.Admin1, Admin2: m.Place.Admin2, FeatureCode: m.Place.FeatureCode,
+		Precision: m.Precision, Adjective: m.Adjective,
+	}
 }
