@@ -686,7 +686,7 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 // context word, a weapon or target noun, a finding verb, a disaster word.
 func isCtx(t *Trigger) bool {
 	switch t.Class {
-	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish:
+	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob:
 		return true
 	}
 	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")
@@ -950,15 +950,12 @@ func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
 
 // mentionsDisaster reports whether the text names a disaster or accident.
 func (b *Builder) mentionsDisaster(in *Input) bool {
-	found := false
 	for _, s := range in.Sents {
-		b.lex.triggers.Find(in.Doc.Text, in.Toks, s.First, s.Last, func(m phrase.Match[trig]) {
-			if m.Value.class == classDisaster {
-				found = true
+		ts, _ := b.findTriggers(in.Doc.Text, in.Toks, s.First, s.Last)
+		for i := range ts {
+			if ts[i].Class == classDisaster {
+				return true
 			}
-		})
-		if found {
-			return true
 		}
 	}
 	return false

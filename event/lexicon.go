@@ -41,6 +41,7 @@ const (
 	modRiot         = "mod:riot"
 
 	classGround    = "ground"
+	classMob       = "mob"
 	classFire      = "fire"
 	classEstablish = "establish"
 	classFind      = "find"
@@ -105,7 +106,7 @@ func loadLex() (*lex, error) {
 		modIntervention: true, modForce: true, modRiot: true,
 		ctxBackground: true, ctxTrend: true, ctxIrrealis: true, ctxSeparate: true,
 		classFind: true, classWeapon: true, targetArmed: true, targetCivilian: true,
-		classFire: true, classEstablish: true, classGround: true,
+		classFire: true, classEstablish: true, classGround: true, classMob: true,
 	}
 	seen := map[[2]string]bool{}
 	err = lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {
