@@ -14,6 +14,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/eval"
+	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
 )
 
@@ -221,5 +222,37 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		p.Extract(docs[i%len(docs)])
+	}
+}
+
+// TestSeedFurniture checks that the seed's page furniture ("+ posts",
+// "Leave a Reply", ...) yields no mention and no evidence.
+func TestSeedFurniture(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "seed", "taliban-isis-balkh.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("../shared is absent:", err)
+	}
+	docs, err := ingest.Parse(context.Background(), path, data, ingest.Options{})
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("parse: %v (%d documents)", err, len(docs))
+	}
+	doc := docs[0]
+	cut := strings.Index(doc.Text, "+ posts")
+	if cut < 0 {
+		t.Fatal("no furniture in the seed?")
+	}
+	p := mustPipeline(t)
+	for _, m := range p.Annotate(doc) {
+		if m.End > cut {
+			t.Errorf("mention in the page furniture: %+v", m)
+		}
+	}
+	for _, ev := range p.Extract(doc) {
+		for _, e := range ev.Evidence {
+			if e.End > cut {
+				t.Errorf("evidence in the page furniture: %+v", e)
+			}
+		}
 	}
 }
