@@ -256,3 +256,33 @@ func TestSeedFurniture(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkHTMLToEvents measures a news page from its HTML to its events:
+// article extraction (go-trafilatura) and the whole pipeline.
+func BenchmarkHTMLToEvents(b *testing.B) {
+	files, _ := filepath.Glob("../ingest/testdata/*.html")
+	if len(files) == 0 {
+		b.Skip("no HTML fixtures")
+	}
+	var pages [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+	}
+	p := mustPipeline(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		docs, err := ingest.Parse(ctx, "page.html", pages[i%len(pages)], ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			p.Extract(d)
+		}
+	}
+}
