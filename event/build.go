@@ -154,9 +154,22 @@ type cueRef struct {
 func (b *Builder) Build(in *Input) []sitrep.Event {
 	text := in.Doc.Text
 	var drafts []*draft
-	in.disaster = b.mentionsDisaster(in)
+	type sentTriggers struct {
+		ts       []Trigger
+		separate bool
+	}
+	all := make([]sentTriggers, len(in.Sents))
 	for si, s := range in.Sents {
 		ts, separate := b.findTriggers(text, in.Toks, s.First, s.Last)
+		all[si] = sentTriggers{ts, separate}
+		for i := range ts {
+			if ts[i].Class == classDisaster {
+				in.disaster = true
+			}
+		}
+	}
+	for si := range in.Sents {
+		ts, separate := all[si].ts, all[si].separate
 		if len(ts) == 0 {
 			continue
 		}
@@ -944,19 +957,6 @@ func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
 	switch phrase.Fold(toks[t.First-1].Text(text)) {
 	case "the", "this", "that", "these", "those":
 		return true
-	}
-	return false
-}
-
-// mentionsDisaster reports whether the text names a disaster or accident.
-func (b *Builder) mentionsDisaster(in *Input) bool {
-	for _, s := range in.Sents {
-		ts, _ := b.findTriggers(in.Doc.Text, in.Toks, s.First, s.Last)
-		for i := range ts {
-			if ts[i].Class == classDisaster {
-				return true
-			}
-		}
 	}
 	return false
 }
