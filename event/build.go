@@ -260,6 +260,9 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
 			// "the detainees had carried out attacks": background.
 			t.Suppressed = "background"
+		case yearBefore(text, in.Toks, s.First, t):
+			// "a deadly 2017 chemical weapons attack": an event of another year.
+			t.Suppressed = "background"
 		case bareGenericPlural(text, in.Toks, s.First, t) && (!hasDate && !hasNumber || trend):
 			// "carried out attacks in Faryab and Kabul": no one event.
 			t.Suppressed = "generic"
@@ -287,9 +290,22 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	}
 	// A device named as what was found is not an explosion: "defused
 	// hundreds of landmines".
+	// A device named in a sentence that finds things, where nothing
+	// exploded and no one was hurt, is an object too: "discovered arms,
+	// including a suicide vest ... and explosive devices".
+	found := v.mod(classFind) != nil && !v.violence() && !v.explosion() && v.has(classAttack) == nil
 	for i := range ts {
 		t := &ts[i]
-		if t.Suppressed == "" && t.Strength == 3 && b.lex.subEvents[t.Class].EventType == sitrep.ExplosionsRemote && v.near(t, classFind, 8) != nil && v.near(t, classWeapon, 0) != nil {
+		if t.Suppressed != "" || t.Strength != 3 || b.lex.subEvents[t.Class].EventType != sitrep.ExplosionsRemote {
+			continue
+		}
+		device := false
+		for j := range ts {
+			if ts[j].Class == classWeapon && ts[j].First <= t.First && t.Last <= ts[j].Last {
+				device = true
+			}
+		}
+		if device && (found || v.near(t, classFind, 8) != nil) {
 			t.Suppressed = "object"
 		}
 	}
@@ -1042,4 +1058,20 @@ func behindSuppressed(text string, toks []segment.Token, ts []Trigger, i int) bo
 		return false
 	}
 	return i-near.Last <= 6 && !clauseBreak(text, toks, near.Last, i)
+}
+
+// yearBefore reports whether a year stands in the noun phrase before t:
+// "the 2017 attack", "a deadly 2014 bombing".
+func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		tk := toks[k]
+		if tk.Kind == segment.Number {
+			w := tk.Text(text)
+			return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
+		}
+		if tk.Kind != segment.Word || tk.Upper {
+			return false
+		}
+	}
+	return false
 }

@@ -171,9 +171,7 @@ func classify(v *sentenceView) (string, *Trigger) {
 		has := func(c string) bool { return v.mod(c) != nil || v.has(c) != nil }
 		return protestType(has, v.anyActor((*actor.Mention).State)), main
 	}
-	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() {
-		return "Disrupted weapons use", t
-	}
+
 	// Ground taken, told before the bombardment that preceded it.
 	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture, classSeize); t != nil && t.Strength == 3 && !v.remoteBefore(t) {
 		if st := v.territory(t); st != "" {
@@ -272,7 +270,7 @@ func refineByWeapon(has func(string) bool) string {
 // (Arrests or Abduction), or of ground, by who takes it.
 func (v *sentenceView) territory(t *Trigger) string {
 	if t.Class == classCapture || t.Class == classSeize {
-		if v.near(t, classWeapon, 8) != nil {
+		if v.near(t, classWeapon, 8) != nil && !v.personObject(t) {
 			return "Disrupted weapons use"
 		}
 		for _, p := range v.peopleToks {

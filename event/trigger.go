@@ -34,7 +34,7 @@ var gathered = map[string]bool{
 }
 
 // context window: how many tokens before a trigger a context word reaches.
-const ctxWindow = 5
+const ctxWindow = 7
 
 // toExceptions are words before "to" that do not make an infinitive.
 var toExceptions = map[string]bool{
