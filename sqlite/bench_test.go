@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/sqlite"
@@ -47,6 +48,15 @@ func fill(tb testing.TB, db *sqlite.DB, n, perDoc int) {
 	}
 }
 
+// reportRate reports events/s and, where the CPU time is known, events
+// per CPU second since cpu0.
+func reportRate(b *testing.B, events int, cpu0 time.Duration) {
+	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+	if cpu := cpuTime() - cpu0; cpu0 > 0 && cpu > 0 {
+		b.ReportMetric(float64(events)/cpu.Seconds(), "events/cpu-s")
+	}
+}
+
 // BenchmarkPutDocument measures ingest throughput: events/s into a file
 // database, for documents of a few and of many events.
 func BenchmarkPutDocument(b *testing.B) {
@@ -57,6 +67,7 @@ func BenchmarkPutDocument(b *testing.B) {
 			evs := make([]sitrep.Event, perDoc)
 			b.ReportAllocs()
 			n := 0
+			cpu0 := cpuTime()
 			for b.Loop() {
 				src := fmt.Sprintf("doc-%06d", n)
 				for i := range evs {
@@ -67,7 +78,7 @@ func BenchmarkPutDocument(b *testing.B) {
 				}
 				n++
 			}
-			b.ReportMetric(float64(n*perDoc)/b.Elapsed().Seconds(), "events/s")
+			reportRate(b, n*perDoc, cpu0)
 		})
 	}
 }
@@ -109,6 +120,7 @@ func BenchmarkPutDocuments(b *testing.B) {
 			batch := make([]sqlite.DocumentEvents, docs)
 			b.ReportAllocs()
 			n := 0
+			cpu0 := cpuTime()
 			for b.Loop() {
 				for d := range batch {
 					src := fmt.Sprintf("doc-%07d", n)
@@ -123,7 +135,7 @@ func BenchmarkPutDocuments(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(n*perDoc)/b.Elapsed().Seconds(), "events/s")
+			reportRate(b, n*perDoc, cpu0)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -86,5 +87,88 @@ func TestDocument_BySource(t *testing.T) {
 	d, err := db.Document(ctx, "https://example.org/a?b=1")
 	if err != nil || d.ID != id {
 		t.Errorf("by source: %+v, %v", d, err)
+	}
+}
+
+func TestPutDocuments_Replace(t *testing.T) {
+	ctx := context.Background()
+	v1 := storetest.Doc("a.txt", "First version mentions zebras.")
+	v2 := storetest.Doc("a.txt", "Second version mentions yaks.")
+	other := storetest.Doc("b.txt", "Another report.")
+	tests := []struct {
+		name  string
+		steps [][]sqlite.DocumentEvents
+	}{
+		{"SameSourceInOneBatch", [][]sqlite.DocumentEvents{{
+			{Doc: v1, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01")}},
+			{Doc: other, Events: []sitrep.Event{storetest.Event("b.txt", "b1", "2024-05-01")}},
+			{Doc: v2, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01"), storetest.Event("a.txt", "a2", "2024-05-02")}},
+		}}},
+		{"AcrossBatches", [][]sqlite.DocumentEvents{
+			{{Doc: v1, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01")}},
+				{Doc: other, Events: []sitrep.Event{storetest.Event("b.txt", "b1", "2024-05-01")}}},
+			{{Doc: v2, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01"), storetest.Event("a.txt", "a2", "2024-05-02")}}},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := MustOpen(t)
+			for _, step := range tc.steps {
+				ids, err := db.PutDocuments(ctx, step)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, de := range step {
+					if ids[i] != sqlite.DocumentID(de.Doc.ID) {
+						t.Errorf("id %d = %q, want %q", i, ids[i], sqlite.DocumentID(de.Doc.ID))
+					}
+				}
+			}
+			if err := db.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if s, _ := db.Stats(ctx); s != (sqlite.Stats{Documents: 2, Events: 3}) {
+				t.Errorf("Stats = %+v", s)
+			}
+			for q, want := range map[string]int{"zebras": 0, "yaks": 2, "clashed": 3} {
+				evs, _, err := db.Events(ctx, sitrep.EventFilter{Query: q})
+				if err != nil || len(evs) != want {
+					t.Errorf("query %q: %d events, %v; want %d", q, len(evs), err, want)
+				}
+			}
+		})
+	}
+}
+
+// TestViews checks that claims, people and evidence, kept only in the
+// event JSON, read as tables.
+func TestViews(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := storetest.Event("v.txt", "v1", "2024-05-01")
+	if _, err := db.PutDocument(ctx, storetest.Doc("v.txt", "v"), []sitrep.Event{ev}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var claimant, aliases, field string
+	var start, end int
+	err = raw.QueryRowContext(ctx, `SELECT c.claimant, p.aliases, v.field, v.start, v.end
+		FROM events e JOIN claims c ON c.event_rid = e.rid JOIN people p ON p.event_rid = e.rid
+		JOIN evidence v ON v.event_rid = e.rid WHERE e.event_id = 'v1'`).Scan(&claimant, &aliases, &field, &start, &end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if claimant != ev.Claims[0].Claimant || aliases != `["Example"]` || field != ev.Evidence[0].Field ||
+		start != ev.Evidence[0].Start || end != ev.Evidence[0].End {
+		t.Errorf("views: %q %q %q %d %d", claimant, aliases, field, start, end)
 	}
 }

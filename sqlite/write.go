@@ -15,16 +15,17 @@ import (
 	"github.com/sitrep-dev/sitrep"
 )
 
-// writeStmts are the statements PutDocument runs, prepared once on the
+// writeStmts are the statements PutDocuments runs, prepared once on the
 // writer connection. Rows go in with multi-row INSERTs: a batch of n rows
 // is split into power-of-two chunks, so each table needs at most a few
-// prepared statements and a document costs a handful of statements, not
-// several per event.
+// prepared statements and a transaction costs a handful of statements,
+// not several per event.
 type writeStmts struct {
-	db                      *sql.DB
-	upsertDoc, deleteEvents *sql.Stmt
-	maxRID                  *sql.Stmt
-	inserts                 map[insertKey]*sql.Stmt // read-only once prepared
+	db                               *sql.DB
+	findDoc, insertDoc, updateDoc    *sql.Stmt
+	unindexDoc, deleteEvents, maxRID *sql.Stmt
+	indexDocs, indexEvents           *sql.Stmt
+	inserts                          map[insertKey]*sql.Stmt // read-only once prepared
 }
 
 type insertKey struct {
@@ -44,11 +45,8 @@ var (
 	country, admin1, admin2, admin3, location, latitude, longitude, geo_precision,
 	fatalities, notes, source, claimed_by, verification, date_basis, date_from,
 	inter1, inter2, injuries, arrests, geonameid) VALUES `, 31}
-	jsonTable     = &table{`INSERT INTO event_json (rid, json) VALUES `, 2}
-	actorsTable   = &table{`INSERT OR IGNORE INTO event_actors (event_rid, actor) VALUES `, 2}
-	claimsTable   = &table{`INSERT INTO claims (event_rid, ord, claimant, cue, stance, text, start, end) VALUES `, 8}
-	peopleTable   = &table{`INSERT INTO people (event_rid, ord, name, aliases, role, affiliation, fate) VALUES `, 7}
-	evidenceTable = &table{`INSERT INTO evidence (event_rid, ord, field, text, start, end) VALUES `, 6}
+	jsonTable   = &table{`INSERT INTO event_json (rid, json) VALUES `, 2}
+	actorsTable = &table{`INSERT OR IGNORE INTO event_actors (event_rid, actor) VALUES `, 2}
 )
 
 // maxChunk is the most rows one INSERT takes (a power of two).
@@ -60,14 +58,19 @@ func prepareWriteStmts(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&s.upsertDoc, `INSERT INTO documents (id, source, url, title, author, language, published, text, content_hash, ingested_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?)
-			ON CONFLICT(source) DO UPDATE SET url = excluded.url, title = excluded.title,
-				author = excluded.author, language = excluded.language, published = excluded.published,
-				text = excluded.text, content_hash = excluded.content_hash, ingested_at = excluded.ingested_at
-			RETURNING rid, id`},
+		{&s.findDoc, `SELECT rid, id FROM documents WHERE source = ?`},
+		{&s.insertDoc, `INSERT INTO documents (id, source, url, title, author, language, published, text, content_hash, ingested_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING rid`},
+		{&s.updateDoc, `UPDATE documents SET url = ?, title = ?, author = ?, language = ?, published = ?,
+			text = ?, content_hash = ?, ingested_at = ? WHERE rid = ?`},
+		// External-content FTS5 deletes a row by the values it indexed.
+		{&s.unindexDoc, `INSERT INTO documents_fts(documents_fts, rowid, title, text)
+			SELECT 'delete', rid, title, text FROM documents WHERE rid = ?`},
 		{&s.deleteEvents, `DELETE FROM events WHERE document_rid = ?`},
 		{&s.maxRID, `SELECT coalesce(max(rid), 0) FROM events`},
+		{&s.indexDocs, `INSERT INTO documents_fts(rowid, title, text)
+			SELECT rid, title, text FROM documents WHERE rid IN (SELECT value FROM json_each(?))`},
+		{&s.indexEvents, `INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE rid > ?`},
 	} {
 		st, err := db.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -78,7 +81,7 @@ func prepareWriteStmts(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 	}
 	// Every chunk size of every table, now: preparing inside a write
 	// transaction would wait for the writer's only connection.
-	for _, t := range []*table{eventsTable, jsonTable, actorsTable, claimsTable, peopleTable, evidenceTable} {
+	for _, t := range []*table{eventsTable, jsonTable, actorsTable} {
 		for n := 1; n <= maxChunk; n *= 2 {
 			if err := s.prepareInsert(ctx, t, n); err != nil {
 				s.close()
@@ -110,7 +113,7 @@ func (s *writeStmts) prepareInsert(ctx context.Context, t *table, rows int) erro
 
 func (s *writeStmts) close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.upsertDoc, s.deleteEvents, s.maxRID} {
+	for _, st := range []*sql.Stmt{s.findDoc, s.insertDoc, s.updateDoc, s.unindexDoc, s.deleteEvents, s.maxRID, s.indexDocs, s.indexEvents} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -183,16 +186,16 @@ type DocumentEvents struct {
 // times faster, and a crash loses the whole batch, never part of a
 // document. On error nothing is written. It returns the documents' ids.
 func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string, error) {
-	type prepared struct {
-		published string
-		jsons     []string
-	}
-	preps := make([]prepared, len(docs))
+	jsons := make([][]string, len(docs))
+	// A source given twice is stored as its last version: the same as
+	// putting the versions in turn.
+	last := make(map[string]int, len(docs))
 	for k, de := range docs {
 		doc, events := de.Doc, de.Events
 		if doc == nil || doc.ID == "" {
 			return nil, fmt.Errorf("sqlite: put document: empty source: %w", sitrep.ErrInvalid)
 		}
+		last[doc.ID] = k
 		seen := make(map[string]struct{}, len(events))
 		for i := range events {
 			id := events[i].EventID
@@ -204,12 +207,9 @@ func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string
 			}
 			seen[id] = struct{}{}
 		}
-		if !doc.Published.IsZero() {
-			preps[k].published = doc.Published.Format("2006-01-02")
-		}
 		// Encode outside the transaction: the write lock is held only for
 		// SQLite's own work.
-		preps[k].jsons = make([]string, len(events))
+		jsons[k] = make([]string, len(events))
 		for i := range events {
 			ev := &events[i]
 			if ev.Source == "" {
@@ -221,7 +221,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string
 			if err != nil {
 				return nil, fmt.Errorf("sqlite: put document %s: event %s: %w", doc.ID, ev.EventID, err)
 			}
-			preps[k].jsons[i] = string(b)
+			jsons[k][i] = string(b)
 		}
 	}
 
@@ -230,34 +230,56 @@ func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string
 		return nil, fmt.Errorf("sqlite: put documents: %w", err)
 	}
 	defer tx.Rollback()
+	st := func(s *sql.Stmt) *sql.Stmt { return tx.StmtContext(ctx, s) }
+	// The write lock is ours: rids after the largest are free.
+	var firstRID int64
+	if err := st(db.stmts.maxRID).QueryRowContext(ctx).Scan(&firstRID); err != nil {
+		return nil, fmt.Errorf("sqlite: put documents: %w", err)
+	}
+	nextRID := firstRID + 1
+	w := newEventWriter()
 	ids := make([]string, len(docs))
+	docRIDs := make([]int64, 0, len(docs))
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	for k, de := range docs {
 		doc, events := de.Doc, de.Events
-		var docRID, maxRID int64
-		err = tx.StmtContext(ctx, db.stmts.upsertDoc).QueryRowContext(ctx,
-			DocumentID(doc.ID), doc.ID, doc.URL, doc.Title, doc.Author, doc.Language, preps[k].published,
-			doc.Text, sitrep.ContentHash(doc), now,
-		).Scan(&docRID, &ids[k])
+		if last[doc.ID] != k {
+			continue
+		}
+		docRID, id, err := db.putDocumentRow(ctx, st, doc, now)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
 		}
-		if _, err := tx.StmtContext(ctx, db.stmts.deleteEvents).ExecContext(ctx, docRID); err != nil {
-			return nil, fmt.Errorf("sqlite: put document %s: delete old events: %w", doc.ID, err)
-		}
-		if len(events) == 0 {
-			continue
-		}
-		// The write lock is ours: rids after the largest are free.
-		if err := tx.StmtContext(ctx, db.stmts.maxRID).QueryRowContext(ctx).Scan(&maxRID); err != nil {
+		ids[k] = id
+		docRIDs = append(docRIDs, docRID)
+		if err := w.add(docRID, doc.ID, nextRID, events, jsons[k]); err != nil {
 			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
 		}
-		if err := db.insertEvents(ctx, tx, docRID, maxRID, doc.ID, events, preps[k].jsons); err != nil {
-			if isUniqueViolation(err) {
-				return nil, fmt.Errorf("sqlite: put document %s: an event id is stored for another document: %w",
-					doc.ID, sitrep.ErrInvalid)
+		nextRID += int64(len(events))
+	}
+	for k, de := range docs {
+		ids[k] = ids[last[de.Doc.ID]]
+	}
+	if err := w.flush(ctx, tx, db.stmts); err != nil {
+		if isUniqueViolation(err) {
+			which := "a document of the batch"
+			if len(docs) == 1 {
+				which = docs[0].Doc.ID
 			}
-			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
+			return nil, fmt.Errorf("sqlite: put document %s: an event id is stored for another document: %w",
+				which, sitrep.ErrInvalid)
+		}
+		return nil, fmt.Errorf("sqlite: put documents: %w", err)
+	}
+	// Full text last, one statement per table: FTS5 writes what it has
+	// pending whenever a statement opens a savepoint.
+	rids, _ := json.Marshal(docRIDs)
+	if _, err := st(db.stmts.indexDocs).ExecContext(ctx, string(rids)); err != nil {
+		return nil, fmt.Errorf("sqlite: put documents: index text: %w", err)
+	}
+	if nextRID > firstRID+1 {
+		if _, err := st(db.stmts.indexEvents).ExecContext(ctx, firstRID); err != nil {
+			return nil, fmt.Errorf("sqlite: put documents: index notes: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -266,48 +288,75 @@ func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string
 	return ids, nil
 }
 
-func (db *DB) insertEvents(ctx context.Context, tx *sql.Tx, docRID, maxRID int64, source string, events []sitrep.Event, jsons []string) error {
-	evs := batch{t: eventsTable, args: make([]any, 0, len(events)*eventsTable.cols)}
-	js := batch{t: jsonTable, args: make([]any, 0, len(events)*jsonTable.cols)}
-	var act, cl, ppl, evd batch
-	act.t, cl.t, ppl.t, evd.t = actorsTable, claimsTable, peopleTable, evidenceTable
+// putDocumentRow inserts doc's row or, when its source is stored, takes
+// the stored row out of the full-text index, deletes its events and
+// updates it. It returns the row's rid and the document's id.
+func (db *DB) putDocumentRow(ctx context.Context, st func(*sql.Stmt) *sql.Stmt, doc *sitrep.Document, now string) (int64, string, error) {
+	published := ""
+	if !doc.Published.IsZero() {
+		published = doc.Published.Format("2006-01-02")
+	}
+	hash := sitrep.ContentHash(doc)
+	var rid int64
+	var id string
+	err := st(db.stmts.findDoc).QueryRowContext(ctx, doc.ID).Scan(&rid, &id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id = DocumentID(doc.ID)
+		err = st(db.stmts.insertDoc).QueryRowContext(ctx, id, doc.ID, doc.URL, doc.Title, doc.Author,
+			doc.Language, published, doc.Text, hash, now).Scan(&rid)
+		return rid, id, err
+	case err != nil:
+		return 0, "", err
+	}
+	if _, err := st(db.stmts.unindexDoc).ExecContext(ctx, rid); err != nil {
+		return 0, "", fmt.Errorf("unindex text: %w", err)
+	}
+	if _, err := st(db.stmts.deleteEvents).ExecContext(ctx, rid); err != nil {
+		return 0, "", fmt.Errorf("delete old events: %w", err)
+	}
+	_, err = st(db.stmts.updateDoc).ExecContext(ctx, doc.URL, doc.Title, doc.Author, doc.Language, published,
+		doc.Text, hash, now, rid)
+	return rid, id, err
+}
+
+// eventWriter collects the rows of a transaction's events.
+type eventWriter struct {
+	evs, js, act batch
+}
+
+func newEventWriter() *eventWriter {
+	return &eventWriter{evs: batch{t: eventsTable}, js: batch{t: jsonTable}, act: batch{t: actorsTable}}
+}
+
+// add queues the rows of events of the document docRID, the first taking
+// rid firstRID and the others the rids after it.
+func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []sitrep.Event, jsons []string) error {
 	for i := range events {
 		ev := &events[i]
-		rid := maxRID + 1 + int64(i)
+		rid := firstRID + int64(i)
 		src := ev.Source
 		if src == "" {
 			src = source
 		}
-		evs.add(rid, ev.EventID, docRID, ev.EventDate, ev.TimePrecision,
+		w.evs.add(rid, ev.EventID, docRID, ev.EventDate, ev.TimePrecision,
 			ev.EventType, ev.SubEventType, ev.Actor1, ev.AssocActor1, ev.Actor2, ev.AssocActor2,
 			ev.Country, ev.Admin1, ev.Admin2, ev.Admin3, ev.Location,
 			nullFloat(ev.Latitude), nullFloat(ev.Longitude), ev.GeoPrecision,
 			ev.Fatalities, ev.Notes, src, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom,
 			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID)
-		js.add(rid, jsons[i])
+		w.js.add(rid, jsons[i])
 		for _, a := range actors(ev) {
-			act.add(rid, a)
-		}
-		for j, c := range ev.Claims {
-			cl.add(rid, j, c.Claimant, c.Cue, c.Stance, c.Text, c.Start, c.End)
-		}
-		for j, p := range ev.People {
-			aliases := "[]"
-			if len(p.Aliases) > 0 {
-				b, err := json.Marshal(p.Aliases)
-				if err != nil {
-					return err
-				}
-				aliases = string(b)
-			}
-			ppl.add(rid, j, p.Name, aliases, p.Role, p.Affiliation, p.Fate)
-		}
-		for j, e := range ev.Evidence {
-			evd.add(rid, j, e.Field, e.Text, e.Start, e.End)
+			w.act.add(rid, a)
 		}
 	}
-	for _, b := range []*batch{&evs, &js, &act, &cl, &ppl, &evd} {
-		if err := b.flush(ctx, tx, db.stmts); err != nil {
+	return nil
+}
+
+// flush writes the queued rows.
+func (w *eventWriter) flush(ctx context.Context, tx *sql.Tx, s *writeStmts) error {
+	for _, b := range []*batch{&w.evs, &w.js, &w.act} {
+		if err := b.flush(ctx, tx, s); err != nil {
 			return err
 		}
 	}
