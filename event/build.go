@@ -803,10 +803,15 @@ func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention
 		}
 		first := noun
 		if noun < 0 {
-			// "12 killed", "5 dead": the fate word right after the number.
-			if c.first < s.Last {
+			// "12 killed", "5 dead", "two were wounded": the fate word
+			// right after the number, or after an auxiliary.
+			at := c.first
+			for at < s.Last && at < c.first+2 && auxiliary[phrase.Fold(toks[at].Text(text))] {
+				at++
+			}
+			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && w != "a" && w != "an" {
 				for i := range ts {
-					if ts[i].First == c.first && fateOf(&ts[i]) != "" {
+					if ts[i].First == at && fateOf(&ts[i]) != "" {
 						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: "other"})
 					}
 				}
@@ -1075,3 +1080,7 @@ func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
 	}
 	return false
 }
+
+// auxiliary are the verbs of a passive between a number and its fate:
+// "two were wounded", "five have been arrested".
+var auxiliary = map[string]bool{"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true, "is": true}

@@ -134,3 +134,34 @@ func BenchmarkBuild(b *testing.B) {
 		p.Extract(doc)
 	}
 }
+
+// TestBuild_Counts checks fatality, injury and arrest counts by ACLED's
+// rules (lowest figure of a range, vague words coded, sums of groups).
+func TestBuild_Counts(t *testing.T) {
+	p := mustPipeline(t)
+	for _, tc := range []struct {
+		text                      string
+		killed, injured, arrested int
+	}{
+		{"Gunmen stormed a police training centre in Quetta, killing at least 41 police trainees.", 41, 0, 0},
+		{"At least 24 people were killed and 18 others injured when gunmen attacked a church in Djibo.", 24, 18, 0},
+		{"A soldier was killed and two were wounded when a roadside bomb hit their patrol in Kunar.", 1, 2, 0},
+		{"Militants killed five soldiers and three civilians in an attack on a checkpoint near Gao.", 8, 0, 0},
+		{"Three people died when a suicide bomber blew himself up at a market in Maiduguri.", 3, 0, 0},
+		{"Dozens were killed in clashes between the army and rebels near Bunia.", 12, 0, 0},
+		{"Between 10 and 15 villagers were killed when gunmen attacked Kiri village.", 10, 0, 0},
+		{"Police arrested 14 people during a protest in Bamako.", 0, 0, 14},
+		{"Rockets hit a base near Baghdad, causing no casualties.", 0, 0, 0},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text})
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1", len(evs))
+			}
+			ev := evs[0]
+			if ev.Fatalities != tc.killed || ev.Injuries != tc.injured || ev.Arrests != tc.arrested {
+				t.Errorf("killed/injured/arrested = %d/%d/%d, want %d/%d/%d", ev.Fatalities, ev.Injuries, ev.Arrests, tc.killed, tc.injured, tc.arrested)
+			}
+		})
+	}
+}
