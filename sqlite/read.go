@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -106,6 +107,20 @@ func validDate(s string) bool {
 type query struct {
 	where []string
 	args  []any
+	sets  []set
+}
+
+// set is a filter that selects events through a side index (actors, the
+// R*Tree, full text). It is written one of two ways, chosen per query by
+// how many events the index selects: few, and the index drives the query
+// (those events are fetched and sorted); many, and the query walks the
+// listing index in order and tests each event, stopping after a page.
+type set struct {
+	count  string // SELECT count(*) of up to ? selected events
+	args   []any  // arguments of count, before the cap
+	drive  string // condition with the index as the source of rows
+	filter string // condition tested per row of the listing walk; "" for none
+	cargs  []any  // arguments of drive and of filter
 }
 
 func (q *query) add(cond string, args ...any) {
@@ -197,7 +212,13 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	q.in("e.sub_event_type", f.SubEventType)
 	q.in("e.verification", f.Verification)
 	if f.Actor != "" {
-		q.add("e.rid IN (SELECT event_rid FROM event_actors WHERE actor = ?)", f.Actor)
+		q.sets = append(q.sets, set{
+			count:  `SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE actor = ? LIMIT ?)`,
+			args:   []any{f.Actor},
+			drive:  `e.rid IN (SELECT event_rid FROM event_actors WHERE actor = ?)`,
+			filter: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rid = e.rid AND a.actor = ?)`,
+			cargs:  []any{f.Actor},
+		})
 	}
 	if f.Country != "" {
 		q.add("e.country = ?", f.Country)
@@ -225,18 +246,35 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 			return bad("bbox %v: min exceeds max", *b)
 		}
 		// The R*Tree keeps 32-bit boxes rounded outward: it finds the
-		// candidates, the REAL columns decide.
-		q.add(`e.rid IN (SELECT rid FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
-			AND e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?`,
-			minLon, maxLon, minLat, maxLat, minLon, maxLon, minLat, maxLat)
+		// candidates, the REAL columns (in the listing index) decide.
+		q.add(`e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?`, minLon, maxLon, minLat, maxLat)
+		box := []any{minLon, maxLon, minLat, maxLat}
+		q.sets = append(q.sets, set{
+			count:  `SELECT count(*) FROM (SELECT 1 FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ? LIMIT ?)`,
+			args:   box,
+			drive:  `e.rid IN (SELECT rid FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)`,
+			filter: "", // the BETWEENs suffice
+			cargs:  box,
+		})
 	}
 	if strings.TrimSpace(f.Query) != "" {
 		fq := ftsQuery(f.Query)
 		if fq == "" {
 			return bad("full-text query %q has no words", f.Query)
 		}
-		q.add(`(e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
-			OR e.document_rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`, fq, fq)
+		// In the filter form, unary + keeps the planner from driving by
+		// the subqueries: each is computed once and probed per row.
+		q.sets = append(q.sets, set{
+			count: `SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ?
+				UNION ALL SELECT 1 FROM documents_fts f JOIN events e ON e.document_rid = f.rowid WHERE documents_fts MATCH ?
+				LIMIT ?)`,
+			args: []any{fq, fq},
+			drive: `(e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+				OR e.document_rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`,
+			filter: `(+e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+				OR +e.document_rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`,
+			cargs: []any{fq, fq},
+		})
 	}
 	if f.Cursor != "" {
 		c, err := decodeCursor(f.Cursor)
@@ -254,6 +292,9 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, string, error) {
 	q, limit, err := buildQuery(f)
 	if err != nil {
+		return nil, "", err
+	}
+	if err := db.chooseForms(ctx, q, limit); err != nil {
 		return nil, "", err
 	}
 	var sb strings.Builder
@@ -295,6 +336,28 @@ func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event,
 		next = encodeCursor(last)
 	}
 	return events, next, nil
+}
+
+// chooseForms adds each set filter of q in its drive or filter form. An
+// index that selects at most max(1000, 20 * limit) events drives: fetching
+// and sorting that many costs less than walking the listing to fill a
+// page when one event in hundreds matches.
+func (db *DB) chooseForms(ctx context.Context, q *query, limit int) error {
+	small := min(max(1000, 20*limit), 20000)
+	for _, s := range q.sets {
+		var n int
+		args := append(slices.Clip(s.args), small+1)
+		if err := db.reader.QueryRowContext(ctx, s.count, args...).Scan(&n); err != nil {
+			return fmt.Errorf("sqlite: events: %w", err)
+		}
+		switch {
+		case n <= small:
+			q.add(s.drive, s.cargs...)
+		case s.filter != "":
+			q.add(s.filter, s.cargs...)
+		}
+	}
+	return nil
 }
 
 // Stats counts what the database holds.

@@ -3,7 +3,9 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
@@ -170,5 +172,73 @@ func TestViews(t *testing.T) {
 	if claimant != ev.Claims[0].Claimant || aliases != `["Example"]` || field != ev.Evidence[0].Field ||
 		start != ev.Evidence[0].Start || end != ev.Evidence[0].End {
 		t.Errorf("views: %q %q %q %d %d", claimant, aliases, field, start, end)
+	}
+}
+
+// TestEvents_SetForms checks the filters that go through a side index
+// (actors, the R*Tree, full text) both when the index selects few events
+// and drives the query and when it selects many and is probed per row:
+// every page, followed by cursor, must hold exactly the matching events.
+func TestEvents_SetForms(t *testing.T) {
+	const n, perDoc = 3000, 20
+	db := MustOpen(t)
+	fill(t, db, n, perDoc)
+	var evs []sitrep.Event
+	for d := 0; d*perDoc < n; d++ {
+		for i := range perDoc {
+			evs = append(evs, synthEvent(fmt.Sprintf("doc-%06d", d), d*perDoc+i))
+		}
+	}
+	in := func(b [4]float64) func(e sitrep.Event) bool {
+		return func(e sitrep.Event) bool {
+			return *e.Longitude >= b[0] && *e.Longitude <= b[2] && *e.Latitude >= b[1] && *e.Latitude <= b[3]
+		}
+	}
+	tests := []struct {
+		name string
+		f    sitrep.EventFilter
+		want func(e sitrep.Event) bool
+	}{
+		{"ActorMany", sitrep.EventFilter{Actor: "Islamic State Khorasan Province"}, func(sitrep.Event) bool { return true }},
+		{"ActorManyCountry", sitrep.EventFilter{Actor: "Police Forces of Afghanistan (2021-)", Country: "Mali"},
+			func(e sitrep.Event) bool { return e.Country == "Mali" }},
+		{"ActorNone", sitrep.EventFilter{Actor: "Nobody"}, func(sitrep.Event) bool { return false }},
+		{"BBoxWorld", sitrep.EventFilter{BBox: &[4]float64{-180, -90, 180, 90}}, func(sitrep.Event) bool { return true }},
+		{"BBoxHalf", sitrep.EventFilter{BBox: &[4]float64{0, -90, 180, 90}, Country: "Syria"},
+			func(e sitrep.Event) bool { return e.Country == "Syria" && in([4]float64{0, -90, 180, 90})(e) }},
+		{"BBoxSmall", sitrep.EventFilter{BBox: &[4]float64{60, 29, 75, 39}}, in([4]float64{60, 29, 75, 39})},
+		{"QueryText", sitrep.EventFilter{Query: "strikes", Country: "Ukraine"}, func(e sitrep.Event) bool { return e.Country == "Ukraine" }},
+		{"QueryRareSource", sitrep.EventFilter{Query: "doc-000007"}, func(e sitrep.Event) bool { return e.Source == "doc-000007" }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []string
+			for _, e := range evs {
+				if tc.want(e) {
+					want = append(want, e.EventID)
+				}
+			}
+			f := tc.f
+			f.Limit = 100
+			var got []string
+			for {
+				page, next, err := db.Events(context.Background(), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range page {
+					got = append(got, e.EventID)
+				}
+				if next == "" {
+					break
+				}
+				f.Cursor = next
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d events, want %d", len(got), len(want))
+			}
+		})
 	}
 }
