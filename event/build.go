@@ -272,7 +272,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	v := &sentenceView{triggers: ts, actors: actors}
 	v.victims = b.counts(in, si, ts, in.Actors[si])
 	v.roles = func(t *Trigger) (*actor.Mention, *actor.Mention) {
-		return roles(text, in.Toks, s, t, actors, v.victims)
+		return roles(text, in.Toks, s, t, actors, in.Actors[si], v.victims)
 	}
 	for _, p := range in.Places {
 		if p.Start >= s.Start && p.End <= s.End {
@@ -333,7 +333,20 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			d.triggers = append(d.triggers, ts[i])
 		}
 	}
-	d.actor1, d.actor2 = roles(text, in.Toks, s, main, actors, v.victims)
+	// "killed 12 soldiers in an ambush": the verb, not the noun after
+	// "in", says who did what to whom.
+	roleTrigger := main
+	if main.First-2 >= s.First {
+		switch phrase.Fold(in.Toks[main.First-1].Text(text)) + " " + phrase.Fold(in.Toks[main.First-2].Text(text)) {
+		case "an in", "a in", "the in", "an during", "a during", "the during":
+			for i := range ts {
+				if t := &ts[i]; t.First < main.First && t.Suppressed == "" && (t.Class == classKill || t.Class == classInjure) && t.Strength >= 2 {
+					roleTrigger = t
+				}
+			}
+		}
+	}
+	d.actor1, d.actor2 = roles(text, in.Toks, s, roleTrigger, actors, in.Actors[si], v.victims)
 	d.counts = v.victims
 	// Dates: the one nearest the trigger; a bare year is context.
 	if de, ok := nearestDate(in.Dates, s, main); ok {
@@ -554,7 +567,7 @@ func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bo
 
 // roles assigns actor1 (who acted) and actor2 (on whom) around the main
 // trigger, by voice and position.
-func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
+func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
 	var subj, objBefore, after, after2 *actor.Mention
 	// A relative clause before the verb ("members of IS who were involved
 	// in the attack on the governor have been arrested") holds no subject.
@@ -615,6 +628,14 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 					subj = m
 					break
 				}
+			}
+		}
+	}
+	// "Islamic State said its fighters killed ...": the speaker's own men.
+	if subj != nil && subj.Kind == actor.Agent && subj.First > s.First {
+		if w := phrase.Fold(toks[subj.First-1].Text(text)); w == "its" || w == "their" {
+			if sp := speakerActor(cands, all, subj); sp != nil {
+				subj = sp
 			}
 		}
 	}
@@ -1084,3 +1105,16 @@ func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
 // auxiliary are the verbs of a passive between a number and its fate:
 // "two were wounded", "five have been arrested".
 var auxiliary = map[string]bool{"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true, "is": true}
+
+// speakerActor returns the named group or ruling power mentioned before m
+// in the sentence: who "its fighters" belong to.
+func speakerActor(cands, all []actor.Mention, m *actor.Mention) *actor.Mention {
+	var best *actor.Mention
+	for i := range all {
+		a := &all[i]
+		if a.Last <= m.First && (a.Kind == actor.Named || a.Kind == actor.Regime) {
+			best = a
+		}
+	}
+	return best
+}

@@ -165,3 +165,29 @@ func TestBuild_Counts(t *testing.T) {
 		})
 	}
 }
+
+// TestBuild_Verification checks who claims an event and whether anyone
+// confirmed, doubted or denied it.
+func TestBuild_Verification(t *testing.T) {
+	p := mustPipeline(t)
+	for _, tc := range []struct {
+		text, claimedBy, verification, actor1 string
+	}{
+		{"Gunmen killed five villagers in Zurmi on Monday, residents and a hospital official confirmed.", "", sitrep.Confirmed, "Unidentified Armed Group (Nigeria)"},
+		{"Gunmen killed five villagers in Kano on Monday, police said. The army denied the report.", "Police Forces of Nigeria (2023-)", sitrep.Disputed, "Unidentified Armed Group (Nigeria)"},
+		{"Islamic State said its fighters killed 12 soldiers in an ambush near Gao, but the claim could not be verified.", "Islamic State (Mali)", sitrep.Unconfirmed, "Islamic State (Mali)"},
+		{"Soldiers killed four militants near Gao on Monday, the army said.", "Military Forces of Mali (2021-)", sitrep.Claimed, "Military Forces of Mali (2021-)"},
+		{"Gunmen killed four people at a market in Gao on Monday.", "", sitrep.Reported, "Unidentified Armed Group (Mali)"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text})
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1", len(evs))
+			}
+			ev := evs[0]
+			if ev.ClaimedBy != tc.claimedBy || ev.Verification != tc.verification || ev.Actor1 != tc.actor1 {
+				t.Errorf("claimed_by %q, verification %q, actor1 %q; want %q, %q, %q", ev.ClaimedBy, ev.Verification, ev.Actor1, tc.claimedBy, tc.verification, tc.actor1)
+			}
+		})
+	}
+}

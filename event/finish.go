@@ -410,7 +410,8 @@ func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 
 		case claim.Denies:
 			denies = append(denies, denial{cl, cr.c.Start, cr.c.End})
 		case claim.Confirms:
-			if cl.independent || cl.name != "" && !party(cl) {
+			// Residents, witnesses, a hospital: anyone who is no party.
+			if cl.independent || !party(cl) && cr.c.HasSpeaker() && (cl.name == "" || cl.name != by.name) {
 				confirm = true
 			} else if by.name == "" && cl.name != "" {
 				by = cl

@@ -259,7 +259,8 @@ func (e *draft) absorb(d *draft) {
 func (b *Builder) applyDoubts(in *Input, ds []*draft) {
 	for si, cues := range in.Cues {
 		for _, c := range cues {
-			if c.Stance != claim.Doubts {
+			// Doubts and denials in the sentence after an event are about it.
+			if c.Stance != claim.Doubts && c.Stance != claim.Denies {
 				continue
 			}
 			// The events of the sentence before; else the nearest event
