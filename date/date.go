@@ -111,6 +111,23 @@ func InferReference(text string, body sitrep.Span, now time.Time) (ref time.Time
 func (f *Finder) Find(text string, body sitrep.Span, ref time.Time) []Expr {
 	m := f.scan(text, body)
 	defer f.pool.Put(m)
+	return m.resolveAll(ref)
+}
+
+// FindInferred is InferReference followed by Find with the inferred
+// reference (zero when ok is false), reading the text once.
+func (f *Finder) FindInferred(text string, body sitrep.Span, now time.Time) (exprs []Expr, ref time.Time, ok bool) {
+	m := f.scan(text, body)
+	defer f.pool.Put(m)
+	ref, ok = m.inferReference(now)
+	if !ok {
+		ref = time.Time{}
+	}
+	return m.resolveAll(ref), ref, ok
+}
+
+// resolveAll resolves the scanned candidates against ref.
+func (m *matcher) resolveAll(ref time.Time) []Expr {
 	if len(m.cands) == 0 {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package date_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -329,6 +330,37 @@ func TestFind_Long(t *testing.T) {
 			// A chunk boundary may fall inside at most one expression per chunk.
 			if count < n-len(text)/(32<<10) || count > n {
 				t.Fatalf("found %d of %d dates", count, n)
+			}
+		})
+	}
+}
+
+// TestFindInferred checks that one scan gives what InferReference and
+// then Find give.
+func TestFindInferred(t *testing.T) {
+	f, err := date.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for name, text := range map[string]string{
+		"weekday pins year": "On Sunday night, March 26, gunmen attacked a post. On Monday police arrested two men.",
+		"stated year":       "Since the group took power in 2021, raids rose. On March 18 a market was hit.",
+		"nothing":           "Clashes went on in the hills.",
+		"empty":             "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ref, ok := f.InferReference(text, sitrep.Span{}, now)
+			if !ok {
+				ref = time.Time{}
+			}
+			want := f.Find(text, sitrep.Span{}, ref)
+			got, gref, gok := f.FindInferred(text, sitrep.Span{}, now)
+			if gok != ok || !gref.Equal(ref) {
+				t.Errorf("reference %v %v, want %v %v", gref, gok, ref, ok)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("got %+v\nwant %+v", got, want)
 			}
 		})
 	}

@@ -32,6 +32,11 @@ const earliestYear = 1990
 func (f *Finder) InferReference(text string, body sitrep.Span, now time.Time) (time.Time, bool) {
 	m := f.scan(text, body)
 	defer f.pool.Put(m)
+	return m.inferReference(now)
+}
+
+// inferReference infers the reference date from the scanned candidates.
+func (m *matcher) inferReference(now time.Time) (time.Time, bool) {
 	if now.IsZero() {
 		now = time.Now()
 	}
