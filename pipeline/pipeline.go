@@ -97,23 +97,26 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 	in.Sents, in.Toks = segment.Split(text, body)
 	in.Sents = capSentences(text, in.Sents, in.Toks)
 
-	// The reference date: given, from metadata, else inferred.
+	// The reference date: given, from metadata, else inferred (from the
+	// same reading of the text that finds the dates).
 	switch {
 	case !doc.Published.IsZero():
 		in.Ref, in.Basis = truncDay(doc.Published), doc.PublishedBasis
 		if in.Basis == "" {
 			in.Basis = sitrep.BasisGiven
 		}
+		in.Dates = p.dates.Find(text, body, in.Ref)
 	default:
 		now := p.opts.Now
 		if now.IsZero() {
 			now = time.Now()
 		}
-		if ref, ok := p.dates.InferReference(text, body, now); ok {
+		var ref time.Time
+		var ok bool
+		if in.Dates, ref, ok = p.dates.FindInferred(text, body, now); ok {
 			in.Ref, in.Basis = ref, sitrep.BasisInferred
 		}
 	}
-	in.Dates = p.dates.Find(text, body, in.Ref)
 	in.Numbers = p.numbers.Find(text, in.Toks)
 
 	pms := p.places.Annotate(text, in.Sents, in.Toks)
