@@ -77,6 +77,9 @@ type Finder struct {
 	words   map[string]entry    // lower-case word -> roles
 	exact   map[string]flag     // exact-case word -> cased roles
 	phrases map[string][]phrase // lower-case first word -> phrases, longest first
+	// table holds words again, open-addressed by wordHash, for lookups
+	// that lower-case and hash a token in one pass.
+	table []slot
 }
 
 // New reads NumbersFile (columns entry, kind, value) from the data
@@ -148,7 +151,42 @@ func New(fsys fs.FS) (*Finder, error) {
 		}
 		f.words[k] = e
 	}
+	f.buildTable()
 	return f, nil
+}
+
+// slot is one cell of Finder.table; key "" is empty.
+type slot struct {
+	key string
+	e   entry
+}
+
+// wordHash is FNV-1a over the bytes of a lower-case word.
+func wordHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+const hashSeed uint32 = 2166136261
+
+// buildTable fills f.table from f.words, at most half full.
+func (f *Finder) buildTable() {
+	n := 16
+	for n < 2*len(f.words) {
+		n *= 2
+	}
+	f.table = make([]slot, n)
+	for k, e := range f.words {
+		if k == "" || len(k) > maxWord {
+			continue // lookup never finds these in the table
+		}
+		h := hashSeed
+		for i := 0; i < len(k); i++ {
+			h = wordHash(h, k[i])
+		}
+		i := int(h) & (n - 1)
+		for f.table[i].key != "" {
+			i = (i + 1) & (n - 1)
+		}
+		f.table[i] = slot{key: k, e: e}
+	}
 }
 
 // Default returns the Finder built from the embedded data files.
@@ -172,13 +210,28 @@ func (f *Finder) lookup(s string) entry {
 	if len(s) > maxWord {
 		return entry{}
 	}
+	if s == "" {
+		return f.words[s]
+	}
 	var buf [maxWord]byte
+	h := hashSeed
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		h = wordHash(h, c)
 	}
-	return f.words[string(buf[:len(s)])]
+	key := buf[:len(s)]
+	mask := len(f.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		sl := &f.table[i]
+		if sl.key == "" {
+			return entry{}
+		}
+		if sl.key == string(key) {
+			return sl.e
+		}
+	}
 }
