@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/sqlite"
 )
 
 func init() { commands = append(commands, newIngestCmd) }
@@ -44,13 +47,21 @@ func newIngestCmd(a *app) *cobra.Command {
 	var (
 		dbPath, published string
 		force             bool
+		workers, batch    int
 	)
 	cmd := &cobra.Command{
-		Use:   "ingest [--db PATH] [--published YYYY-MM-DD] [--force] INPUT...",
+		Use:   "ingest [--db PATH] [--published YYYY-MM-DD] [--force] [--workers N] [--batch N] INPUT...",
 		Short: "Extract events from articles and store them in the database",
 		Long: `Read every input (files, directories, globs, URLs, RSS/Atom feeds, .jsonl
 batches, - for stdin), extract its events and store each document with its
 events in one transaction. Re-ingesting a document replaces its events.
+
+Extraction runs on --workers goroutines (default: one per CPU) while one
+writer stores the documents in input order, so reading, extracting and
+writing overlap. --batch N lets the writer commit up to N documents that
+are ready in one transaction: faster for many small documents, and a crash
+then loses the documents of the transaction in flight, each whole or
+absent. A batch that fails is retried one document at a time.
 
 A document whose source, date and text are already stored is skipped, so an
 interrupted ingest resumes where it stopped when run again; --force
@@ -58,6 +69,7 @@ re-extracts and replaces them all. A progress line is shown on a terminal
 and a summary is printed at the end.`,
 		Example: `  sitrep ingest articles/
   sitrep ingest --db ./events.db --published 2023-03-27 report.txt
+  sitrep ingest --batch 100 archive.jsonl
   sitrep ingest feed.xml https://example.org/news/article.html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -69,6 +81,15 @@ and a summary is printed at the end.`,
 					return fmt.Errorf("--published %q: want a date YYYY-MM-DD", published)
 				}
 				pub = t
+			}
+			if workers < 0 {
+				return fmt.Errorf("--workers %d: want 0 (one per CPU) or more", workers)
+			}
+			if workers == 0 {
+				workers = runtime.GOMAXPROCS(0)
+			}
+			if batch < 1 {
+				return fmt.Errorf("--batch %d: want 1 or more documents per transaction", batch)
 			}
 			ex, err := newIngestExtractor(a.logger)
 			if err != nil {
@@ -82,45 +103,10 @@ and a summary is printed at the end.`,
 
 			var stats ingestStats
 			bar := newIngestBar(ctx, a.stderr, &stats)
-			logf := func(format string, args ...any) {
-				bar.printf(format, args...)
-			}
-			err = ingest.Read(ctx, args, ingest.Options{Published: pub, Logger: a.logger, Stdin: a.stdin},
-				func(r ingest.Result) error {
-					defer bar.update()
-					if r.Err != nil {
-						stats.failed.Add(1)
-						logf("sitrep ingest: %v\n", r.Err)
-						return nil
-					}
-					if !force {
-						has, err := db.HasDocument(ctx, sitrep.ContentHash(r.Doc))
-						if err != nil {
-							return err
-						}
-						if has {
-							stats.skipped.Add(1)
-							return nil
-						}
-					}
-					evs, err := safeExtract(ex, r.Doc)
-					if err != nil {
-						stats.failed.Add(1)
-						logf("sitrep ingest: %s: %v\n", r.Doc.ID, err)
-						return nil
-					}
-					if _, err := db.PutDocument(ctx, r.Doc, evs); err != nil {
-						if ctx.Err() != nil {
-							return ctx.Err()
-						}
-						stats.failed.Add(1)
-						logf("sitrep ingest: %s: %v\n", r.Doc.ID, err)
-						return nil
-					}
-					stats.docs.Add(1)
-					stats.events.Add(int64(len(evs)))
-					return nil
-				})
+			p := &ingestPipeline{db: db, ex: ex, force: force, workers: workers, batch: batch, stats: &stats, bar: bar}
+			err = p.run(ctx, func(fn func(ingest.Result) error) error {
+				return ingest.Read(ctx, args, ingest.Options{Published: pub, Logger: a.logger, Stdin: a.stdin}, fn)
+			})
 			bar.close()
 			fmt.Fprintf(a.stderr, "sitrep ingest: %s (%s)\n", &stats, db.Path())
 			if err != nil {
@@ -135,7 +121,220 @@ and a summary is printed at the end.`,
 	addDBFlag(cmd, &dbPath)
 	cmd.Flags().StringVar(&published, "published", "", "reference date YYYY-MM-DD for relative dates in every input")
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract documents that are already stored")
+	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
+	cmd.Flags().IntVar(&batch, "batch", 1, "documents per transaction at most (1: one transaction per document)")
 	return cmd
+}
+
+// ingestStore is what an ingest needs of the database.
+type ingestStore interface {
+	HasDocument(ctx context.Context, contentHash string) (bool, error)
+	PutDocument(ctx context.Context, doc *sitrep.Document, events []sitrep.Event) (string, error)
+	PutDocuments(ctx context.Context, docs []sqlite.DocumentEvents) ([]string, error)
+}
+
+// ingestPipeline extracts on several goroutines and stores on one, in
+// input order:
+//
+//	read (ingest.Read) -> jobs -> workers (skip check, extract) -> done -> writer
+//
+// A semaphore bounds the documents between reading and storing, so memory
+// stays bounded however slow the writer or one document is.
+type ingestPipeline struct {
+	db      ingestStore
+	ex      extractor
+	force   bool
+	workers int
+	batch   int
+	stats   *ingestStats
+	bar     *ingestBar
+
+	mu sync.Mutex // serialises messages
+}
+
+// ingestItem is one document on its way through the pipeline.
+type ingestItem struct {
+	seq  int
+	doc  *sitrep.Document
+	evs  []sitrep.Event
+	skip bool  // already stored
+	err  error // extraction failed
+}
+
+func (p *ingestPipeline) logf(format string, args ...any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bar.printf(format, args...)
+}
+
+// run reads with read, which calls its argument for every input read, and
+// returns when every document read is stored or has failed.
+func (p *ingestPipeline) run(ctx context.Context, read func(func(ingest.Result) error) error) error {
+	inflight := make(chan struct{}, 4*p.workers+p.batch)
+	jobs := make(chan ingestItem, p.workers)
+	done := make(chan ingestItem, 2*p.workers+p.batch)
+
+	var wg sync.WaitGroup
+	for range p.workers {
+		wg.Go(func() {
+			for it := range jobs {
+				p.extract(ctx, &it)
+				done <- it
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	writeErr := make(chan error, 1)
+	go func() { writeErr <- p.write(ctx, done, inflight) }()
+
+	seq := 0
+	err := read(func(r ingest.Result) error {
+		if r.Err != nil {
+			p.stats.failed.Add(1)
+			p.logf("sitrep ingest: %v\n", r.Err)
+			p.bar.update()
+			return nil
+		}
+		select {
+		case inflight <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		jobs <- ingestItem{seq: seq, doc: r.Doc}
+		seq++
+		return nil
+	})
+	close(jobs)
+	if werr := <-writeErr; err == nil {
+		err = werr
+	}
+	return err
+}
+
+// extract fills in it: skipped when stored already, else its events.
+func (p *ingestPipeline) extract(ctx context.Context, it *ingestItem) {
+	if ctx.Err() != nil {
+		it.err = ctx.Err()
+		return
+	}
+	if !p.force {
+		has, err := p.db.HasDocument(ctx, sitrep.ContentHash(it.doc))
+		if err != nil {
+			it.err = err
+			return
+		}
+		if has {
+			it.skip = true
+			return
+		}
+	}
+	it.evs, it.err = safeExtract(p.ex, it.doc)
+}
+
+// write stores the items from done in sequence order, committing up to
+// p.batch ready documents at a time, and frees an inflight slot for each.
+func (p *ingestPipeline) write(ctx context.Context, done <-chan ingestItem, inflight <-chan struct{}) error {
+	pending := map[int]ingestItem{}
+	next := 0
+	var batch []ingestItem
+	var failed error
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		if failed == nil {
+			failed = p.store(ctx, batch)
+		}
+		for range batch {
+			<-inflight
+			p.bar.update()
+		}
+		batch = batch[:0]
+	}
+	take := func(it ingestItem) {
+		pending[it.seq] = it
+		for {
+			it, ok := pending[next]
+			if !ok {
+				return
+			}
+			delete(pending, next)
+			next++
+			switch {
+			case it.skip:
+				p.stats.skipped.Add(1)
+			case it.err != nil:
+				if ctx.Err() == nil {
+					p.stats.failed.Add(1)
+					p.logf("sitrep ingest: %s: %v\n", it.doc.ID, it.err)
+				}
+			default:
+				batch = append(batch, it)
+				if len(batch) >= p.batch {
+					flush()
+				}
+				continue
+			}
+			<-inflight
+			p.bar.update()
+		}
+	}
+	for it := range done {
+		take(it)
+		// Commit what is ready rather than wait for a full batch.
+	more:
+		for len(batch) > 0 {
+			select {
+			case it, ok := <-done:
+				if !ok {
+					break more
+				}
+				take(it)
+			default:
+				flush()
+			}
+		}
+	}
+	flush()
+	return failed
+}
+
+// store writes batch: one document per transaction, or all in one when
+// there are several, retrying them one by one if that fails. Only a
+// failure of the database itself (or a cancelled ctx) is returned; a
+// document that cannot be stored is counted and reported.
+func (p *ingestPipeline) store(ctx context.Context, batch []ingestItem) error {
+	if len(batch) > 1 {
+		des := make([]sqlite.DocumentEvents, len(batch))
+		for i, it := range batch {
+			des[i] = sqlite.DocumentEvents{Doc: it.doc, Events: it.evs}
+		}
+		if _, err := p.db.PutDocuments(ctx, des); err == nil {
+			for _, it := range batch {
+				p.stats.docs.Add(1)
+				p.stats.events.Add(int64(len(it.evs)))
+			}
+			return nil
+		} else if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	for _, it := range batch {
+		if _, err := p.db.PutDocument(ctx, it.doc, it.evs); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			p.stats.failed.Add(1)
+			p.logf("sitrep ingest: %s: %v\n", it.doc.ID, err)
+			continue
+		}
+		p.stats.docs.Add(1)
+		p.stats.events.Add(int64(len(it.evs)))
+	}
+	return nil
 }
 
 // safeExtract runs ex on doc, turning a panic into an error so that one bad
