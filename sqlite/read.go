@@ -111,7 +111,7 @@ type query struct {
 }
 
 // set is a filter that selects events through a side index (actors, the
-// R*Tree, full text). It is written one of two ways, chosen per query by
+// cells, full text). It is written one of two ways, chosen per query by
 // how many events the index selects: few, and the index drives the query
 // (those events are fetched and sorted); many, and the query walks the
 // listing index in order and tests each event, stopping after a page.
@@ -245,16 +245,24 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		if minLon > maxLon || minLat > maxLat {
 			return bad("bbox %v: min exceeds max", *b)
 		}
-		// The R*Tree keeps 32-bit boxes rounded outward: it finds the
-		// candidates, the REAL columns (in the listing index) decide.
+		// Cells find the candidates (and some just outside the box); the
+		// REAL columns, in the listing index, decide.
 		q.add(`e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?`, minLon, maxLon, minLat, maxLat)
-		box := []any{minLon, maxLon, minLat, maxLat}
+		var cond strings.Builder
+		var args []any
+		for i, r := range cellRanges(minLon, minLat, maxLon, maxLat) {
+			if i > 0 {
+				cond.WriteString(" OR ")
+			}
+			cond.WriteString("e.cell BETWEEN ? AND ?")
+			args = append(args, r.lo, r.hi)
+		}
 		q.sets = append(q.sets, set{
-			count:  `SELECT count(*) FROM (SELECT 1 FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ? LIMIT ?)`,
-			args:   box,
-			drive:  `e.rid IN (SELECT rid FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)`,
+			count:  `SELECT count(*) FROM (SELECT 1 FROM events e WHERE ` + cond.String() + ` LIMIT ?)`,
+			args:   args,
+			drive:  "(" + cond.String() + ")",
 			filter: "", // the BETWEENs suffice
-			cargs:  box,
+			cargs:  args,
 		})
 	}
 	if strings.TrimSpace(f.Query) != "" {

@@ -176,7 +176,7 @@ func TestViews(t *testing.T) {
 }
 
 // TestEvents_SetForms checks the filters that go through a side index
-// (actors, the R*Tree, full text) both when the index selects few events
+// (actors, cells, full text) both when the index selects few events
 // and drives the query and when it selects many and is probed per row:
 // every page, followed by cursor, must hold exactly the matching events.
 func TestEvents_SetForms(t *testing.T) {

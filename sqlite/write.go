@@ -44,7 +44,7 @@ var (
 	event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2,
 	country, admin1, admin2, admin3, location, latitude, longitude, geo_precision,
 	fatalities, notes, source, claimed_by, verification, date_basis, date_from,
-	inter1, inter2, injuries, arrests, geonameid) VALUES `, 31}
+	inter1, inter2, injuries, arrests, geonameid, cell) VALUES `, 32}
 	jsonTable   = &table{`INSERT INTO event_json (rid, json) VALUES `, 2}
 	actorsTable = &table{`INSERT OR IGNORE INTO event_actors (event_rid, actor) VALUES `, 2}
 )
@@ -153,6 +153,14 @@ func (b *batch) flush(ctx context.Context, tx *sql.Tx, s *writeStmts) error {
 func DocumentID(source string) string {
 	h := sha256.Sum256([]byte("sitrep-document\x00" + source))
 	return hex.EncodeToString(h[:8])
+}
+
+// cell returns the cell of ev's point, or nil (SQL NULL) without one.
+func cell(ev *sitrep.Event) any {
+	if ev.Latitude == nil || ev.Longitude == nil {
+		return nil
+	}
+	return cellOf(*ev.Longitude, *ev.Latitude)
 }
 
 // nullFloat maps nil to SQL NULL.
@@ -344,7 +352,7 @@ func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []
 			ev.Country, ev.Admin1, ev.Admin2, ev.Admin3, ev.Location,
 			nullFloat(ev.Latitude), nullFloat(ev.Longitude), ev.GeoPrecision,
 			ev.Fatalities, ev.Notes, src, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom,
-			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID)
+			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID, cell(ev))
 		w.js.add(rid, jsons[i])
 		for _, a := range actors(ev) {
 			w.act.add(rid, a)
