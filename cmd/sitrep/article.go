@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-dev/sitrep"
@@ -121,7 +119,7 @@ Exits 1 when an input could not be read, after printing the others.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format == "" {
 				format = "json"
-				if isTerminalFile(a.stdout) {
+				if isTerminal(a.stdout) {
 					format = "text"
 				}
 			}
@@ -179,10 +177,4 @@ func writeArticleText(w io.Writer, r articleRecord) error {
 	b.WriteString("\n\n")
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// isTerminalFile reports whether f is a terminal (not a pipe, a file or
-// /dev/null).
-func isTerminalFile(f *os.File) bool {
-	return f != nil && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

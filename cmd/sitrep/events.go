@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/mattn/go-isatty"
 	"io"
 	"math"
 	"os"
@@ -191,9 +192,10 @@ func eachEvent(ctx context.Context, st sitrep.Store, f sitrep.EventFilter, limit
 }
 
 // isTerminal reports whether f is a character device.
+// isTerminal reports whether f is a terminal (not a pipe, a file or
+// /dev/null, which is a character device too).
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return f != nil && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 const formatTable = "table"
