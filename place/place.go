@@ -8,6 +8,7 @@
 package place
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -49,7 +50,10 @@ type Mention struct {
 type Resolver struct {
 	g     *gazetteer.Gazetteer
 	words map[string]wordClass
-	pool  sync.Pool
+	// agencies maps the folded names of news agencies to whether the
+	// name alone is the agency (data/agencies.tsv).
+	agencies map[string]bool
+	pool     sync.Pool
 }
 
 // New returns a Resolver over g (gazetteer.Default() when nil; a Resolver
@@ -58,11 +62,11 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if g == nil {
 		g, _ = gazetteer.Default()
 	}
-	w, err := loadWords()
+	w, ag, err := loadWords()
 	if err != nil {
-		w = map[string]wordClass{} // the embedded file is tested
+		w, ag = map[string]wordClass{}, map[string]bool{} // the embedded files are tested
 	}
-	r := &Resolver{g: g, words: w}
+	r := &Resolver{g: g, words: w, agencies: ag}
 	r.pool.New = func() any { return new(state) }
 	return r
 }
@@ -100,6 +104,12 @@ type cand struct {
 	best       gazetteer.Ref
 	conf       float64
 	dropped    bool
+	// weakStart marks a common word that is capitalised only because it
+	// begins its sentence ("Among the dead"): kept only when the document
+	// names the place elsewhere.
+	weakStart bool
+	// attrib marks a name used as an adjective ("a Tikri official").
+	attrib bool
 }
 
 type state struct {
@@ -287,6 +297,10 @@ func (r *Resolver) recognise(st *state, text string) {
 			}
 			continue
 		}
+		// "(Xinhua) --", "Fars news agency": a credit, not a place.
+		if st.toks[i].class&wAgency != 0 && r.credit(st, text, i) {
+			continue
+		}
 		found := false
 		// "Barrie, Ont.": region abbreviations that only follow a comma.
 		if i > 0 && text[st.toks[i-1].start:st.toks[i-1].end] == "," && (st.toks[i].caps ||
@@ -355,6 +369,107 @@ func (r *Resolver) recognise(st *state, text string) {
 		// hyphenated word.
 		r.hyphenParts(st, text, i)
 	}
+	r.dropWeakStarts(st)
+}
+
+// dropWeakStarts drops the common words taken for places only at the start
+// of a sentence, unless another mention of the same name is no such word.
+func (r *Resolver) dropWeakStarts(st *state) {
+	weak := false
+	for k := range st.cands {
+		weak = weak || st.cands[k].weakStart
+	}
+	if !weak {
+		return
+	}
+	out := st.cands[:0]
+	for k := range st.cands {
+		c := st.cands[k]
+		if c.weakStart {
+			keep := false
+			key := st.tkey(c.i)
+			for m := range st.cands {
+				o := &st.cands[m]
+				if !o.weakStart && o.j-o.i == 1 && string(st.tkey(o.i)) == string(key) {
+					keep = true
+					break
+				}
+			}
+			if !keep {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	st.cands = out
+}
+
+// credit reports whether token i, a news agency's name, is a credit or a
+// source rather than a place: always for names that are mostly the
+// agency, else in brackets ("(AP) --", "(AFP/Anadolu)"), before "news
+// agency" or "agency", or after "told", "according to", "quoted by",
+// "citing".
+func (r *Resolver) credit(st *state, text string, i int) bool {
+	t := &st.toks[i]
+	var buf [32]byte
+	always, ok := r.agencies[string(gazetteer.AppendFold(buf[:0], text[t.start:t.end]))]
+	if !ok {
+		return false
+	}
+	if always {
+		return true
+	}
+	tw := func(k int) string {
+		if k < 0 || k >= len(st.toks) {
+			return ""
+		}
+		return text[st.toks[k].start:st.toks[k].end]
+	}
+	switch tw(i - 1) {
+	case "(", "[", "/":
+		switch tw(i + 1) {
+		case ")", "]", "/", ",":
+			return true
+		}
+	}
+	n1, n2 := strings.ToLower(tw(i+1)), strings.ToLower(tw(i+2))
+	if n1 == "agency" || n1 == "news" && (n2 == "agency" || n2 == "network" || n2 == "service") {
+		return true
+	}
+	switch strings.ToLower(tw(i - 1)) {
+	case "told", "citing", "quoting":
+		return true
+	case "to":
+		return strings.EqualFold(tw(i-2), "according")
+	case "by":
+		p := strings.ToLower(tw(i - 2))
+		return p == "quoted" || p == "reported" || p == "cited" || p == "published" || p == "released"
+	}
+	return false
+}
+
+// aliasQuoted reports whether token i is a one-word name in quotes after
+// "known as", "alias", "nicknamed", "dubbed", "called" or "named": a
+// person's or a group's name (known as "Qais").
+func aliasQuoted(st *state, text string, i int) bool {
+	if i < 2 || i+1 >= len(st.toks) {
+		return false
+	}
+	isQuote := func(w string) bool {
+		switch w {
+		case "\"", "“", "”", "'", "‘", "’":
+			return true
+		}
+		return false
+	}
+	if !isQuote(text[st.toks[i-1].start:st.toks[i-1].end]) || !isQuote(text[st.toks[i+1].start:st.toks[i+1].end]) {
+		return false
+	}
+	switch strings.ToLower(text[st.toks[i-2].start:st.toks[i-2].end]) {
+	case "as", "alias", "aka", "nicknamed", "dubbed", "called", "named", "codenamed", "nom":
+		return true
+	}
+	return false
 }
 
 // elided reports whether w is a French or Italian elision before a name:
@@ -418,7 +533,7 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 			continue
 		}
 		mark := len(st.refs)
-		if refs := st.keep(r.g.AppendRefs(st.refs, st.key)); len(refs) > 0 && r.strong(refs) {
+		if refs := st.keep(r.g.AppendRefs(st.refs, st.key)); len(refs) > 0 && r.strong(refs) && r.ownStrong(refs, part) {
 			c.refs, c.strong = refs, true
 			st.cands = append(st.cands, c)
 		} else {
@@ -478,6 +593,22 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	c.strong = r.strong(c.refs)
 	prev, next := c.i-1, c.j
+	if single && aliasQuoted(st, text, c.i) {
+		return false
+	}
+	// "a Tikri official's car", "a Danbury mason": a name used as an
+	// adjective before a noun; kept only where the document's countries
+	// allow it (see dropForeign).
+	if single && !c.strong && prev >= 0 && next < len(st.toks) && st.toks[next].kind == segment.Word && !st.toks[next].upper &&
+		st.toks[next].class&(wConn|wCue|wAdm1|wAdm2|wCity|wSub|wNear) == 0 {
+		switch text[st.toks[prev].start:st.toks[prev].end] {
+		case "a", "an", "A", "An":
+			c.attrib = true
+		}
+	}
+	if single && first.sentStart && first.class&wCommon != 0 && !first.caps {
+		c.weakStart = true
+	}
 	// After a title: a person ("President Kabul", "Gen. Paris").
 	if prev >= 0 && st.toks[prev].class&wTitle != 0 && st.toks[prev].upper {
 		return false
@@ -644,7 +775,7 @@ func (r *Resolver) hasCode(refs []gazetteer.Ref, code string) bool {
 func (r *Resolver) ownName(ref gazetteer.Ref, fold string) bool {
 	var buf [96]byte
 	nf := gazetteer.AppendFold(buf[:0], r.g.Name(ref))
-	if string(nf) == fold {
+	if string(nf) == fold || string(stripArticle(nf)) == fold || string(nf) == string(stripArticle([]byte(fold))) {
 		return true
 	}
 	if len(fold) > len(nf)+1 && fold[len(nf)] == ' ' && fold[:len(nf)] == string(nf) {
@@ -659,4 +790,36 @@ func (r *Resolver) ownName(ref gazetteer.Ref, fold string) bool {
 		return strings.IndexByte(fold, ' ') < 0 && r.words[string(gazetteer.AppendKey(kb[:0], conn))]&wConn != 0 && conn != "and"
 	}
 	return false
+}
+
+// ownStrong reports whether word names a strong feature of refs under
+// its own name, or a country under one of its names: "Kabul-based",
+// "US-led", but not "al-Hessi" as Hesse.
+func (r *Resolver) ownStrong(refs []gazetteer.Ref, word string) bool {
+	var buf [64]byte
+	fold := string(gazetteer.AppendFold(buf[:0], word))
+	if r.g.IsCountryName(fold) {
+		return true
+	}
+	for _, ref := range refs {
+		// World regions are named by their curated aliases ("EU").
+		if r.strong([]gazetteer.Ref{ref}) && (r.ownName(ref, fold) || r.g.Info(ref).Class == 'L') {
+			return true
+		}
+	}
+	return false
+}
+
+// stripArticle drops an Arabic article from the start of a folded name:
+// "al fallujah" -> "fallujah", "ar raqqah" -> "raqqah".
+func stripArticle(fold []byte) []byte {
+	sp := bytes.IndexByte(fold, ' ')
+	if sp < 0 || sp+1 >= len(fold) {
+		return fold
+	}
+	switch string(fold[:sp]) {
+	case "al", "el", "ad", "ar", "ash", "az", "adh", "ath":
+		return fold[sp+1:]
+	}
+	return fold
 }

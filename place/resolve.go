@@ -92,6 +92,7 @@ func (r *Resolver) resolve(st *state) {
 		}
 		r.oneSense(st)
 	}
+	r.dropForeign(st)
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
 	for k := range cands {
@@ -104,12 +105,70 @@ func (r *Resolver) resolve(st *state) {
 			continue
 		}
 		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
-			if !c.strong {
+			// "the Southwest state of Somalia": a region the phrase
+			// asks for that is not the parent's is an unknown one of it.
+			if !c.strong || c.want != "" && r.g.Info(p.best).Class == 'A' && c.best != gazetteer.NoRef && r.foreignRegion(c.best, p.best) {
 				c.best, c.conf = p.best, p.conf*0.9
 				c.start, c.end = min(c.start, p.start), max(c.end, p.end)
 				c.near, c.viaParent = true, true
 				p.dropped = true
 			}
+		}
+	}
+}
+
+// foreignRegion reports whether a is a first- or second-level region of
+// another country than b's.
+func (r *Resolver) foreignRegion(a, b gazetteer.Ref) bool {
+	ia, ib := r.g.Info(a), r.g.Info(b)
+	return (ia.Code == "ADM1" || ia.Code == "ADM2" || ia.Code == "ADM1H") && ia.CC != "" && ib.CC != "" && ia.CC != ib.CC
+}
+
+// dropForeign drops the weak mentions that put a place in a country the
+// rest of the document does not name while it names another: a name
+// used as an adjective ("a Tikri official's car" in a report from Iraq
+// is not Tikri, India), or a name that is only an alternate or a
+// sound-alike of its feature ("Hessi" is not Hesse in a report on Anbar).
+func (r *Resolver) dropForeign(st *state) {
+	ctx := &st.ctx
+	if ctx.main == "" {
+		return
+	}
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dropped || c.best == gazetteer.NoRef || c.adjective || c.parent >= 0 || c.viaParent {
+			continue
+		}
+		weak := c.attrib
+		if !weak && !c.cued {
+			fold := c.fold
+			if fold == "" {
+				fold = gazetteer.Fold(st.text[st.toks[c.i].start:st.toks[c.j-1].end])
+			}
+			in := r.g.Info(c.best)
+			weak = !r.ownName(c.best, fold) && in.Code != "PCLI" && in.Class != 'L' && !r.g.IsCountryName(fold)
+		}
+		if !weak {
+			continue
+		}
+		cc := r.g.Info(c.best).CC
+		if cc == "" {
+			continue // a world region or a landmark
+		}
+		gc := st.own(ctx, st.groupOf[k])
+		own, other := 0.0, 0.0
+		for _, o := range gc.ownCC {
+			if o.cc == cc {
+				own = o.w
+			}
+		}
+		for x, w := range ctx.cc {
+			if x != cc && x != "" {
+				other = math.Max(other, w)
+			}
+		}
+		if ctx.cc[cc]-own < 0.3 && other >= 1 {
+			c.dropped = true
 		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
-//go:embed data/words.tsv
+//go:embed data/words.tsv data/common.tsv data/agencies.tsv
 var dataFS embed.FS
 
 // wordClass is a bit set of the classes of words.tsv.
@@ -28,6 +28,8 @@ const (
 	wOrg
 	wPerson
 	wFeat
+	wCommon // data/common.tsv: a common English word
+	wAgency // data/agencies.tsv: may be a news agency (a sound-alike of one)
 )
 
 var classNames = map[string]wordClass{
@@ -35,10 +37,12 @@ var classNames = map[string]wordClass{
 	"dir": wDir, "near": wNear, "cue": wCue, "conn": wConn, "org": wOrg, "person": wPerson, "feat": wFeat,
 }
 
-// loadWords reads data/words.tsv into a map from gazetteer.Normalize(word)
-// to its classes.
-func loadWords() (map[string]wordClass, error) {
+// loadWords reads data/words.tsv and data/common.tsv into a map from
+// gazetteer.Normalize(word) to its classes, and data/agencies.tsv into a
+// map from gazetteer.Fold(name) to whether the name alone is the agency.
+func loadWords() (map[string]wordClass, map[string]bool, error) {
 	m := map[string]wordClass{}
+	agencies := map[string]bool{}
 	err := lexicon.ReadTSV(dataFS, "data/words.tsv", func(r lexicon.Row) error {
 		c, ok := classNames[r.Get("class")]
 		if !ok {
@@ -52,7 +56,37 @@ func loadWords() (map[string]wordClass, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("place: %w", err)
+		return nil, nil, fmt.Errorf("place: %w", err)
 	}
-	return m, nil
+	err = lexicon.ReadTSV(dataFS, "data/common.tsv", func(r lexicon.Row) error {
+		k := gazetteer.Normalize(r.Get("word"))
+		if k == "" {
+			return r.Errorf("empty word")
+		}
+		m[k] |= wCommon
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("place: %w", err)
+	}
+	err = lexicon.ReadTSV(dataFS, "data/agencies.tsv", func(r lexicon.Row) error {
+		k := gazetteer.Normalize(r.Get("name"))
+		if k == "" {
+			return r.Errorf("empty name")
+		}
+		switch r.Get("always") {
+		case "yes":
+			agencies[gazetteer.Fold(r.Get("name"))] = true
+		case "no":
+			agencies[gazetteer.Fold(r.Get("name"))] = false
+		default:
+			return r.Errorf("always must be yes or no, not %q", r.Get("always"))
+		}
+		m[k] |= wAgency // a quick filter; the spelling is checked in agencies
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("place: %w", err)
+	}
+	return m, agencies, nil
 }
