@@ -284,7 +284,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		if in.Toks[k].Upper && k > s.First {
 			continue
 		}
-		if cn, ok := b.lex.countNouns[phrase.Fold(in.Toks[k].Text(text))]; ok && !cn.agent {
+		if cn, ok := b.lex.countNouns[in.Toks[k].Key(text)]; ok && !cn.agent {
 			v.peopleToks = append(v.peopleToks, k)
 		}
 	}
@@ -337,7 +337,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	// "in", says who did what to whom.
 	roleTrigger := main
 	if main.First-2 >= s.First {
-		switch phrase.Fold(in.Toks[main.First-1].Text(text)) + " " + phrase.Fold(in.Toks[main.First-2].Text(text)) {
+		switch in.Toks[main.First-1].Key(text) + " " + in.Toks[main.First-2].Key(text) {
 		case "an in", "a in", "the in", "an during", "a during", "the during":
 			for i := range ts {
 				if t := &ts[i]; t.First < main.First && t.Suppressed == "" && (t.Class == classKill || t.Class == classInjure) && t.Strength >= 2 {
@@ -391,7 +391,7 @@ func tokenAt(toks []segment.Token, off int) int {
 
 func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
-		switch phrase.Fold(toks[k].Text(text)) {
+		switch toks[k].Key(text) {
 		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
 			return true
 		case "not", "reportedly", "allegedly", "also", "all", "later", "both", "reported", "said", "believed":
@@ -399,15 +399,15 @@ func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
 		}
 		break
 	}
-	if t.Last < to && phrase.Fold(toks[t.Last].Text(text)) == "by" {
+	if t.Last < to && toks[t.Last].Key(text) == "by" {
 		return true
 	}
 	// A reduced passive, as headlines and captions write it: "Four IS
 	// militants killed in Nangarhar raid", "two soldiers wounded".
-	w := phrase.Fold(toks[t.Last-1].Text(text))
+	w := toks[t.Last-1].Key(text)
 	transitive := t.Class == classKill || t.Class == classInjure || t.Class == "Arrests" || t.Class == "Abduction/forced disappearance"
-	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[phrase.Fold(toks[t.First-1].Text(text))] {
-		if t.Last == to || endsClause(text, toks[t.Last]) || reducedPassiveNext[phrase.Fold(toks[t.Last].Text(text))] {
+	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[toks[t.First-1].Key(text)] {
+		if t.Last == to || endsClause(text, toks[t.Last]) || reducedPassiveNext[toks[t.Last].Key(text)] {
 			return true
 		}
 	}
@@ -439,7 +439,7 @@ var reducedPassiveNext = map[string]bool{
 
 func pastPerfect(text string, toks []segment.Token, from int, t *Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
-		w := phrase.Fold(toks[k].Text(text))
+		w := toks[k].Key(text)
 		if w == "had" {
 			return true
 		}
@@ -456,7 +456,7 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 	if t.Last-t.First != 1 {
 		return false
 	}
-	w := phrase.Fold(toks[t.First].Text(text))
+	w := toks[t.First].Key(text)
 	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
 		return false
 	}
@@ -468,7 +468,7 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 	if t.First-1 < from {
 		return true // "Attacks on aid workers have increased"
 	}
-	prev := phrase.Fold(toks[t.First-1].Text(text))
+	prev := toks[t.First-1].Key(text)
 	switch prev {
 	case "out", "conducted", "carried", "launched", "staged", "increased", "more", "frequent", "repeated", "several", "recent":
 		return true
@@ -533,7 +533,7 @@ var locatives = map[string]bool{
 
 func locative(text string, toks []segment.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		w := phrase.Fold(toks[k].Text(text))
+		w := toks[k].Key(text)
 		if locatives[w] {
 			return true
 		}
@@ -552,7 +552,7 @@ var objectPreps = map[string]bool{
 
 func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bool {
 	for k := m.First - 1; k >= from && k >= m.First-3; k-- {
-		w := phrase.Fold(toks[k].Text(text))
+		w := toks[k].Key(text)
 		if objectPreps[w] {
 			return true
 		}
@@ -573,7 +573,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 	// in the attack on the governor have been arrested") holds no subject.
 	rel := -1
 	for k := t.First - 1; k >= s.First; k-- {
-		if w := phrase.Fold(toks[k].Text(text)); w == "who" || w == "which" {
+		if w := toks[k].Key(text); w == "who" || w == "which" {
 			rel = k
 			break
 		}
@@ -600,7 +600,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 			}
 		}
 	}
-	if t.Last < s.Last && phrase.Fold(toks[t.Last].Text(text)) == "between" && after != nil && after2 != nil {
+	if t.Last < s.Last && toks[t.Last].Key(text) == "between" && after != nil && after2 != nil {
 		return after, after2
 	}
 	// "Soldiers killed in ambush": a passive verb of violence before the
@@ -608,8 +608,8 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 	passiveBefore := false
 	if !t.Passive {
 		for k := s.First; k < t.First; k++ {
-			if w := phrase.Fold(toks[k].Text(text)); w == "killed" || w == "wounded" || w == "injured" || w == "dead" {
-				if k+1 < t.First && (phrase.Fold(toks[k+1].Text(text)) == "in" || phrase.Fold(toks[k+1].Text(text)) == "during") {
+			if w := toks[k].Key(text); w == "killed" || w == "wounded" || w == "injured" || w == "dead" {
+				if k+1 < t.First && (toks[k+1].Key(text) == "in" || toks[k+1].Key(text) == "during") {
 					passiveBefore = subj != nil && subj.Last <= k
 				}
 			}
@@ -633,7 +633,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 	}
 	// "Islamic State said its fighters killed ...": the speaker's own men.
 	if subj != nil && subj.Kind == actor.Agent && subj.First > s.First {
-		if w := phrase.Fold(toks[subj.First-1].Text(text)); w == "its" || w == "their" {
+		if w := toks[subj.First-1].Key(text); w == "its" || w == "their" {
 			if sp := speakerActor(cands, all, subj); sp != nil {
 				subj = sp
 			}
@@ -780,7 +780,7 @@ func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention
 	}
 	// "a"/"an"/"one" count one when a count noun follows.
 	for i := s.First; i < s.Last; i++ {
-		w := phrase.Fold(toks[i].Text(text))
+		w := toks[i].Key(text)
 		if w == "a" || w == "an" {
 			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
 		}
@@ -801,7 +801,7 @@ func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention
 			if tk.Kind == segment.Number {
 				break
 			}
-			w := phrase.Fold(tk.Text(text))
+			w := tk.Key(text)
 			if cn, ok := b.lex.countNouns[w]; ok {
 				noun, kind = k, cn.kind
 				break
@@ -827,7 +827,7 @@ func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention
 			// "12 killed", "5 dead", "two were wounded": the fate word
 			// right after the number, or after an auxiliary.
 			at := c.first
-			for at < s.Last && at < c.first+2 && auxiliary[phrase.Fold(toks[at].Text(text))] {
+			for at < s.Last && at < c.first+2 && auxiliary[toks[at].Key(text)] {
 				at++
 			}
 			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && w != "a" && w != "an" {
@@ -996,7 +996,7 @@ func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
 	default:
 		return false
 	}
-	switch phrase.Fold(toks[t.First-1].Text(text)) {
+	switch toks[t.First-1].Key(text) {
 	case "the", "this", "that", "these", "those":
 		return true
 	}
@@ -1039,7 +1039,7 @@ func dateline(text string, start, end int) bool {
 func coordinated(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands []actor.Mention) *actor.Mention {
 	and := -1
 	for k := t.First - 1; k >= s.First && k >= t.First-3; k-- {
-		if phrase.Fold(toks[k].Text(text)) == "and" {
+		if toks[k].Key(text) == "and" {
 			and = k
 			break
 		}

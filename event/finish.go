@@ -62,7 +62,7 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 	if c.Independent {
 		return cl
 	}
-	head := phrase.Fold(in.Toks[c.SpeakerLast-1].Text(text))
+	head := in.Toks[c.SpeakerLast-1].Key(text)
 	for _, m := range in.Actors[si] {
 		if m.First < c.SpeakerFirst || m.Last > c.SpeakerLast {
 			continue
@@ -629,7 +629,7 @@ func sortEvidence(es []sitrep.Evidence) {
 // one: two capitalised words or more, without a leading article.
 func properName(text string, toks []segment.Token, first, last int) string {
 	for first < last {
-		switch phrase.Fold(toks[first].Text(text)) {
+		switch toks[first].Key(text) {
 		case "the", "a", "an":
 			first++
 			continue

@@ -3,6 +3,7 @@ package event
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/segment"
@@ -33,6 +34,15 @@ var gathered = map[string]bool{
 	"streets": true, "out": true,
 }
 
+// scratch holds the buffers of one findTriggers call; pooled, since a
+// Builder is used by many goroutines.
+type scratch struct {
+	ms      []phrase.Match[trig]
+	chooser phrase.Chooser[trig]
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // context window: how many tokens before a trigger a context word reaches.
 const ctxWindow = 7
 
@@ -51,12 +61,14 @@ var toExceptions = map[string]bool{
 // findTriggers returns the triggers of toks[from:to] with their context
 // applied; separate is true when the sentence opens a new incident.
 func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) (ts []Trigger, separate bool) {
-	var ms []phrase.Match[trig]
-	b.lex.triggers.Find(text, toks, from, to, func(m phrase.Match[trig]) { ms = append(ms, m) })
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.ms = b.lex.triggers.AppendFind(sc.ms[:0], text, toks, from, to)
+	ms := sc.ms
 	if len(ms) == 0 {
 		return nil, false
 	}
-	best := phrase.Longest(ms)
+	best := sc.chooser.Longest(ms)
 	for _, m := range ms {
 		keep := false
 		for _, c := range best {
@@ -109,10 +121,10 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 		if t.Suppressed != "" || t.First-1 < from {
 			continue
 		}
-		if phrase.Fold(toks[t.First-1].Text(text)) == "to" {
+		if toks[t.First-1].Key(text) == "to" {
 			prev := ""
 			if t.First-2 >= from {
-				prev = phrase.Fold(toks[t.First-2].Text(text))
+				prev = toks[t.First-2].Key(text)
 			}
 			// "gathered to protest": the protest happened.
 			if !toExceptions[prev] && !(t.Class == classProtest && gathered[prev]) {
