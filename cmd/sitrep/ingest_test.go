@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -234,4 +236,83 @@ func BenchmarkIngest(b *testing.B) {
 			})
 		}
 	}
+}
+
+// envKillBatchChild is the environment of the child process of
+// TestIngest_KillResumeBatch: "db batch".
+const envKillBatchChild = "SITREP_TEST_KILL_BATCH_CHILD"
+
+// TestIngest_KillResumeBatch is TestIngest_KillResume with --batch: after
+// kill -9 every document is whole or absent, and a second run stores the
+// rest.
+func TestIngest_KillResumeBatch(t *testing.T) {
+	const docs, perDoc = 2000, 10
+	if v := os.Getenv(envKillBatchChild); v != "" {
+		db, batch, _ := strings.Cut(v, " ")
+		useFakeExtractor(t, fakeExtractor{n: perDoc, delay: 2 * time.Millisecond})
+		code, _, stderr := runCmd(t, "ingest", "--db", db, "--batch", "16", "--workers", "4", batch)
+		fmt.Fprint(os.Stderr, stderr)
+		os.Exit(code)
+	}
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "x.db")
+	batch := filepath.Join(dir, "batch.jsonl")
+	writeBatch(t, batch, docs)
+	child := exec.Command(os.Args[0], "-test.run=^TestIngest_KillResumeBatch$")
+	child.Env = append(os.Environ(), envKillBatchChild+"="+dbPath+" "+batch)
+	var childErr bytes.Buffer
+	child.Stderr = &childErr
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	stored := 0
+	for deadline := time.Now().Add(60 * time.Second); stored == 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		if _, err := os.Stat(dbPath); err != nil {
+			continue
+		}
+		db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+		if err != nil {
+			continue
+		}
+		if s, err := db.Stats(ctx); err == nil && s.Documents >= 100 {
+			stored = s.Documents
+		}
+		db.Close()
+	}
+	child.Process.Kill()
+	child.Wait()
+	if stored == 0 {
+		t.Fatalf("child stored nothing in time; stderr:\n%s", childErr.String())
+	}
+	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Check(ctx); err != nil {
+		t.Fatalf("after kill -9: %v", err)
+	}
+	s, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if s.Documents >= docs {
+		t.Skipf("the child finished (%d documents) before it was killed", s.Documents)
+	}
+	if s.Events != s.Documents*perDoc {
+		t.Errorf("after kill -9: %d documents but %d events, want %d each", s.Documents, s.Events, perDoc)
+	}
+	t.Logf("killed after %d of %d documents", s.Documents, docs)
+	useFakeExtractor(t, fakeExtractor{n: perDoc})
+	code, _, stderr := runCmd(t, "ingest", "--db", dbPath, "--batch", "16", batch)
+	want := fmt.Sprintf("%d documents, %d events stored; %d skipped", docs-s.Documents, (docs-s.Documents)*perDoc, s.Documents)
+	if code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("resume: exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	checkDB(t, dbPath, sqlite.Stats{Documents: docs, Events: docs * perDoc})
 }
