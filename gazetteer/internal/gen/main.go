@@ -233,7 +233,7 @@ func run(npm, out string) error {
 		p.f.Pop = uint32(min(pop, 1<<32-1))
 		p.f.Seat = seat
 		if len(a.members) > 0 {
-			p.f.Lat, p.f.Lon = point(places, seat, extentMiddle(places, a.members))
+			p.f.Lat, p.f.Lon = point(places, seat, extentMiddle(places, inliers(places, a.members)))
 		} else {
 			mid := middle(a.points)
 			p.f.Lat, p.f.Lon = mid[0], mid[1]
@@ -481,6 +481,38 @@ func point(places []place, seat int32, mid [2]int32) (int32, int32) {
 		}
 	}
 	return mid[0], mid[1]
+}
+
+// inliers returns the members that lie near the bulk of them: within
+// three times the median distance (and at least 1,500 km) of their median
+// point. GeoNames files some places under a region far away (Tibetan
+// villages under Hebei), which would drag the region's middle off.
+func inliers(places []place, members []int) []int {
+	if len(members) < 10 {
+		return members
+	}
+	lat := make([]int32, len(members))
+	lon := make([]int32, len(members))
+	for i, j := range members {
+		lat[i], lon[i] = places[j].f.Lat, places[j].f.Lon
+	}
+	slices.Sort(lat)
+	slices.Sort(lon)
+	mlat, mlon := float64(lat[len(lat)/2])/1e5, float64(lon[len(lon)/2])/1e5
+	ds := make([]float64, len(members))
+	for i, j := range members {
+		ds[i] = distKm(mlat, mlon, float64(places[j].f.Lat)/1e5, float64(places[j].f.Lon)/1e5)
+	}
+	sorted := slices.Clone(ds)
+	slices.Sort(sorted)
+	limit := max(3*sorted[len(sorted)/2], 1500)
+	out := make([]int, 0, len(members))
+	for i, j := range members {
+		if ds[i] <= limit {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // extentMiddle returns the centre of the extent of members' points,
