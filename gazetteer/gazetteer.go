@@ -203,17 +203,43 @@ func (g *Gazetteer) addRegions() error {
 	g.ccNames = append(g.ccNames, "")
 	g.ccRef = append(g.ccRef, NoRef)
 	return lexicon.ReadTSV(dataFS, "data/regions.tsv", func(r lexicon.Row) error {
-		lat, err1 := strconv.ParseFloat(r.Get("lat"), 64)
-		lon, err2 := strconv.ParseFloat(r.Get("lon"), 64)
-		if err1 != nil || err2 != nil || r.Get("name") == "" {
+		cc := none
+		if iso := r.Get("iso2"); iso != "" {
+			i, ok := g.ccIndex[iso]
+			if !ok {
+				return r.Errorf("unknown country %q", iso)
+			}
+			cc = i
+		}
+		var lat, lon int32
+		if r.Get("lat") == "" && r.Get("lon") == "" && cc != none {
+			lat, lon = g.c.Countries[cc].Lat, g.c.Countries[cc].Lon // a former name of the country
+		} else {
+			la, err1 := strconv.ParseFloat(r.Get("lat"), 64)
+			lo, err2 := strconv.ParseFloat(r.Get("lon"), 64)
+			if err1 != nil || err2 != nil {
+				return r.Errorf("bad point")
+			}
+			lat, lon = geodata.Deg(la), geodata.Deg(lo)
+		}
+		if r.Get("name") == "" {
 			return r.Errorf("bad region row")
 		}
 		class, pop := "L", uint32(100_000_000)
-		if r.Get("code") == "BLDG" {
+		seat := NoRef
+		switch r.Get("code") {
+		case "BLDG":
 			class, pop = "S", 1_000_000
+		case "PCLH":
+			if g.ccFolds[geodata.Fold(r.Get("name"))] {
+				return nil // the lexicon has the name already
+			}
+			class = "A"
+			pop = uint32(min(g.c.Countries[cc].Population, math.MaxUint32))
+			seat = Ref(g.c.Countries[cc].Capital)
 		}
-		ref := g.appendFeature(feature{name: r.Get("name"), lat: geodata.Deg(lat), lon: geodata.Deg(lon),
-			pop: pop, code: g.code(class, r.Get("code")), cc: none, a1: NoRef, a2: NoRef, seat: NoRef})
+		ref := g.appendFeature(feature{name: r.Get("name"), lat: lat, lon: lon,
+			pop: pop, code: g.code(class, r.Get("code")), cc: cc, a1: NoRef, a2: NoRef, seat: seat})
 		g.addKey(r.Get("name"), ref)
 		for _, a := range r.List("aliases") {
 			g.addKey(a, ref)
@@ -508,7 +534,7 @@ func (g *Gazetteer) Place(r Ref) Place {
 			p.Admin2 = n[1]
 		}
 	}
-	if in.Code == "PCLI" {
+	if in.Code == "PCLI" || in.Code == "PCLH" {
 		p.Admin1, p.Admin2 = "", ""
 	}
 	return p
@@ -565,6 +591,8 @@ func (g *Gazetteer) Prior(r Ref) float64 {
 	switch in.Code {
 	case "PCLI":
 		s += 3
+	case "PCLH":
+		s += 2
 	case "ADM1":
 		s += 0.5
 	case "PPLC":

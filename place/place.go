@@ -311,14 +311,11 @@ func (r *Resolver) recognise(st *state, text string) {
 				continue
 			}
 		}
-		// Two-word demonyms: "South African", "North Korean".
-		if i+1 < n && st.toks[i+1].upper && st.toks[i+1].kind == segment.Word && st.toks[i+1].start == st.toks[i].end+1 {
-			if ref, ok := r.g.Demonym(text[st.toks[i].start:st.toks[i+1].end]); ok {
-				st.cands = append(st.cands, cand{i: i, j: i + 2, start: st.toks[i].start, end: st.toks[i+1].end,
-					refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
-				i++
-				continue
-			}
+		// Demonyms of two and three words: "South African", "North
+		// Korean", "South East Asian".
+		if w := r.longDemonym(st, text, i); w > 0 {
+			i += w - 1
+			continue
 		}
 		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
 		// (not Cobán), unless a longer name starts here ("Afghan
@@ -555,7 +552,7 @@ func (r *Resolver) strong(refs []gazetteer.Ref) bool {
 			if in.Population > 0 {
 				return true
 			}
-		case "PCLI", "PPLC", "CONT", "RGN":
+		case "PCLI", "PCLH", "PPLC", "CONT", "RGN":
 			return true
 		}
 		if in.Population >= 100_000 {
@@ -720,7 +717,7 @@ func (r *Resolver) major(refs []gazetteer.Ref) bool {
 			if in.Population > 0 {
 				return true
 			}
-		case "PCLI", "PPLC", "CONT", "RGN":
+		case "PCLI", "PCLH", "PPLC", "CONT", "RGN":
 			return true
 		}
 		if in.Population >= 1_000_000 && in.Class == 'P' {
@@ -822,4 +819,29 @@ func stripArticle(fold []byte) []byte {
 		return fold[sp+1:]
 	}
 	return fold
+}
+
+// longDemonym adds a demonym of three or two capitalised words starting
+// at token i ("South East Asian", "South African") and returns its length
+// in tokens, or 0.
+func (r *Resolver) longDemonym(st *state, text string, i int) int {
+	for w := 3; w >= 2; w-- {
+		j := i + w
+		if j > len(st.toks) {
+			continue
+		}
+		ok := true
+		for k := i + 1; k < j && ok; k++ {
+			ok = st.toks[k].upper && st.toks[k].kind == segment.Word && st.toks[k].start == st.toks[k-1].end+1
+		}
+		if !ok {
+			continue
+		}
+		if ref, found := r.g.Demonym(text[st.toks[i].start:st.toks[j-1].end]); found {
+			st.cands = append(st.cands, cand{i: i, j: j, start: st.toks[i].start, end: st.toks[j-1].end,
+				refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
+			return w
+		}
+	}
+	return 0
 }
