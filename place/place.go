@@ -647,10 +647,12 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		c.cued = c.cued || next+1 < len(st.toks) && st.toks[next+1].upper
 	}
 	// Inside a run of capitalised words: part of a name.
+	// An acronym next to a name that is not one is an organisation
+	// beside its place ("CDC Atlanta", "Brant OPP"), not one name.
 	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && (!st.toks[prev].sentStart || nameAbbrev(text[st.toks[prev].start:st.toks[prev].end])) &&
-		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1
+		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1 && (!st.toks[prev].caps || first.caps)
 	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
-		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1
+		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1 && (!st.toks[next].caps || first.caps)
 	fold := gazetteer.Fold(text[c.start:c.end])
 	major := false // a major place under its own name
 	for _, ref := range c.refs {
@@ -674,7 +676,9 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && !c.cued && st.persons[string(st.tkey(c.i))] {
 		return false
 	}
-	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 && !r.cuedBefore(st, text, c.i) {
+	// "Smith told": a person; but "a resident of Lubbock told" is not.
+	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 && !r.cuedBefore(st, text, c.i) &&
+		!(prev >= 1 && text[st.toks[prev].start:st.toks[prev].end] == "of" && st.toks[prev-1].kind == segment.Word && !st.toks[prev-1].upper) {
 		return false
 	}
 	exact := false

@@ -391,15 +391,36 @@ func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
 				s += wantBonus
 			}
 		}
-		if (in.Code == "ADM1" || in.Code == "ADM2") && in.Seat >= 0 && c.want != in.Code && slices.Contains(c.refs, in.Seat) &&
-			float64(r.g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
+		if (in.Code == "ADM1" || in.Code == "ADM2") && c.want != in.Code && r.cityOfRegion(c.refs, ref, in) {
 			// Kabul the city before Kabul the province, which the
-			// city is most of; but Quebec the province before its city.
+			// city is most of; Sao Paulo the city before its
+			// state; but Quebec the province before
+			// its city.
 			s -= 1.5
 		}
 		dst = append(dst, s)
 	}
 	return dst
+}
+
+// cityOfRegion reports whether refs hold a city of region (whose Info is
+// in) that a bare name more likely means: its seat when the seat holds
+// half its people, or a city of a million in it under the same name.
+func (r *Resolver) cityOfRegion(refs []gazetteer.Ref, region gazetteer.Ref, in gazetteer.Info) bool {
+	if in.Seat >= 0 && slices.Contains(refs, in.Seat) && float64(r.g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
+		return true
+	}
+	if in.Code != "ADM1" {
+		return false
+	}
+	name := r.g.Name(region)
+	for _, x := range refs {
+		xi := r.g.Info(x)
+		if xi.Class == 'P' && xi.Population >= 1_000_000 && xi.Admin1 == region && r.g.Name(x) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKind reports whether some feature of refs has the feature code of
