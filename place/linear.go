@@ -128,6 +128,10 @@ func (r *Resolver) contextTerms(st *state, ctx *docContext, self int) [][3]float
 			// In a region the document names, or a region that holds
 			// places the document names.
 			t[1] = admin1Bonus
+			if in.Code == "ADM2" {
+				// A county of a state the document keeps naming.
+				t[1] += 0.5 * math.Min(2, math.Max(0, ctx.named[in.Admin1]-ownA1-1))
+			}
 		}
 		if ctx.nearOther(st, g, in.Lat, in.Lon) {
 			t[2] = nearbyBonus

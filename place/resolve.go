@@ -210,7 +210,8 @@ func (r *Resolver) oneSense(st *state) {
 // docContext is what the document says about where it is.
 type docContext struct {
 	cc     map[string]float64        // country code -> weight of mentions
-	admin1 map[gazetteer.Ref]float64 // region -> weight of mentions
+	admin1 map[gazetteer.Ref]float64 // region -> weight of mentions of it and of places in it
+	named  map[gazetteer.Ref]float64 // region -> weight of mentions of it by name
 	points []point                   // chosen points of confident mentions, one per name and feature
 	grid   map[int][]int32           // cell -> indexes of points, when there are many
 	own    []contribution            // per candidate: what it added
@@ -234,10 +235,11 @@ type point struct {
 func (r *Resolver) context(st *state) *docContext {
 	ctx := &st.ctx
 	if ctx.cc == nil {
-		ctx.cc, ctx.admin1 = map[string]float64{}, map[gazetteer.Ref]float64{}
+		ctx.cc, ctx.admin1, ctx.named = map[string]float64{}, map[gazetteer.Ref]float64{}, map[gazetteer.Ref]float64{}
 	}
 	clear(ctx.cc)
 	clear(ctx.admin1)
+	clear(ctx.named)
 	ctx.points, ctx.grid, ctx.main = ctx.points[:0], nil, ""
 	if cap(ctx.own) < len(st.cands) {
 		ctx.own = make([]contribution, len(st.cands))
@@ -267,6 +269,7 @@ func (r *Resolver) context(st *state) *docContext {
 		switch {
 		case in.Code == "ADM1":
 			ctx.admin1[c.best] += w
+			ctx.named[c.best] += w
 			ctx.own[k].a1, ctx.own[k].wa1 = c.best, w
 		case in.Admin1 >= 0:
 			ctx.admin1[in.Admin1] += w * 0.5
@@ -391,6 +394,11 @@ func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
 				s += wantBonus
 			}
 		}
+		if in.Code == "ADM2" && c.want != "ADM2" && r.hasCode(c.refs, "ADM1") && r.sameNameCode(c.refs, ref, "ADM1") {
+			// "Delaware" alone is the state, not one of the counties
+			// named after it.
+			s -= 2
+		}
 		if (in.Code == "ADM1" || in.Code == "ADM2") && c.want != in.Code && r.cityOfRegion(c.refs, ref, in) {
 			// Kabul the city before Kabul the province, which the
 			// city is most of; Sao Paulo the city before its
@@ -417,6 +425,18 @@ func (r *Resolver) cityOfRegion(refs []gazetteer.Ref, region gazetteer.Ref, in g
 	for _, x := range refs {
 		xi := r.g.Info(x)
 		if xi.Class == 'P' && xi.Population >= 1_000_000 && xi.Admin1 == region && r.g.Name(x) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNameCode reports whether refs hold a feature of code code with the
+// name of feature ref.
+func (r *Resolver) sameNameCode(refs []gazetteer.Ref, ref gazetteer.Ref, code string) bool {
+	name := r.g.Name(ref)
+	for _, x := range refs {
+		if x != ref && r.g.Info(x).Code == code && r.g.Name(x) == name {
 			return true
 		}
 	}
