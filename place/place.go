@@ -581,7 +581,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Short names ("US", "UK") only in capitals, or abbreviations of
 	// regions ("Ky.", "B.C.").
 	abbrev := (text[c.end-1] == '.' || c.end < len(text) && text[c.end] == '.') && r.hasCode(c.refs, "ADM1")
-	if single && c.end-c.start <= 3 && !first.caps && !abbrev && !r.cuedBefore(st, text, c.i) {
+	if single && c.end-c.start <= 3 && !first.caps && !abbrev && !r.cuedBefore(st, text, c.i) && !r.inRegionAfter(st, text, c) {
 		return false
 	}
 	// Initials: "A.", "J.".
@@ -848,4 +848,31 @@ func (r *Resolver) longDemonym(st *state, text string, i int) int {
 		}
 	}
 	return 0
+}
+
+// inRegionAfter reports whether a comma and the name of a first-level
+// region or a country that holds one of c's features follow c ("Ada,
+// Oklahoma").
+func (r *Resolver) inRegionAfter(st *state, text string, c *cand) bool {
+	k := c.j
+	if k+1 >= len(st.toks) || text[st.toks[k].start:st.toks[k].end] != "," || !st.toks[k+1].upper {
+		return false
+	}
+	for j := min(len(st.toks), k+3); j > k+1; j-- {
+		if !st.gram(text, k+1, j) {
+			continue
+		}
+		st.tmp = r.g.AppendRefs(st.tmp[:0], st.key)
+		for _, reg := range st.tmp {
+			if code := r.g.Info(reg).Code; code != "ADM1" && code != "PCLI" {
+				continue
+			}
+			for _, ref := range c.refs {
+				if r.inside(ref, reg) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

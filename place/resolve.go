@@ -101,7 +101,18 @@ func (r *Resolver) resolve(st *state) {
 			continue
 		}
 		p := &cands[c.parent]
-		if p.dropped || p.best == gazetteer.NoRef || !c.linkOf {
+		if p.dropped || p.best == gazetteer.NoRef {
+			continue
+		}
+		if !c.linkOf {
+			// "Holliday, Missouri": a weak name after which a comma
+			// names the state or county it lies in, with no feature
+			// there, is an unknown place of that region.
+			if pc := r.g.Info(p.best).Code; c.strong || (pc != "ADM1" && pc != "ADM2") || c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
+				continue
+			}
+			c.best, c.conf = p.best, p.conf*0.9
+			c.near, c.viaParent = true, true
 			continue
 		}
 		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
