@@ -260,9 +260,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string
 		}
 		ids[k] = id
 		docRIDs = append(docRIDs, docRID)
-		if err := w.add(docRID, doc.ID, nextRID, events, jsons[k]); err != nil {
-			return nil, fmt.Errorf("sqlite: put document %s: %w", doc.ID, err)
-		}
+		w.add(docRID, doc.ID, nextRID, events, jsons[k])
 		nextRID += int64(len(events))
 	}
 	for k, de := range docs {
@@ -339,7 +337,7 @@ func newEventWriter() *eventWriter {
 
 // add queues the rows of events of the document docRID, the first taking
 // rid firstRID and the others the rids after it.
-func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []sitrep.Event, jsons []string) error {
+func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []sitrep.Event, jsons []string) {
 	for i := range events {
 		ev := &events[i]
 		rid := firstRID + int64(i)
@@ -358,7 +356,6 @@ func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []
 			w.act.add(rid, a)
 		}
 	}
-	return nil
 }
 
 // flush writes the queued rows.
