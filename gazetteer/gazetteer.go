@@ -309,12 +309,15 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 			code: pclI, cc: i, a1: NoRef, a2: NoRef, seat: Ref(cc.Capital)})
 		g.ccRef[i] = r
 		g.addKey(lc.Name, r)
+		var aliases []string
 		for _, a := range lc.Aliases {
 			// "England" is a region of the United Kingdom in the
-			// gazetteer: keep it the region.
-			if g.hasRegion(a, lc.ISO2) {
+			// gazetteer, and "Zanzibar" a city of Tanzania: keep them
+			// the region and the city.
+			if g.hasRegion(a, lc.ISO2) || g.hasCity(a, lc.ISO2) && geodata.Fold(a) != geodata.Fold(lc.Name) {
 				continue
 			}
+			aliases = append(aliases, a)
 			g.addKey(a, r)
 		}
 		for _, d := range lc.Demonyms {
@@ -323,7 +326,7 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 		}
 		g.ccFolds[geodata.Fold(lc.Name)] = true
 		g.ccFolds[geodata.Fold(lc.ISO3)] = true
-		for _, a := range lc.Aliases {
+		for _, a := range aliases {
 			g.ccFolds[geodata.Fold(a)] = true
 		}
 	}
@@ -334,6 +337,17 @@ func (g *Gazetteer) addCountries(countries []lexicon.Country) {
 func (g *Gazetteer) hasRegion(name, cc string) bool {
 	for _, r := range g.AppendRefs(nil, geodata.AppendKey(nil, name)) {
 		if in := g.Info(r); in.Code == "ADM1" && in.CC == cc && geodata.Fold(g.Name(r)) == geodata.Fold(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCity reports whether name is the name of a city of 100,000 people or
+// more in country cc.
+func (g *Gazetteer) hasCity(name, cc string) bool {
+	for _, r := range g.AppendRefs(nil, geodata.AppendKey(nil, name)) {
+		if in := g.Info(r); in.Class == 'P' && in.CC == cc && in.Population >= 100_000 && geodata.Fold(g.Name(r)) == geodata.Fold(name) {
 			return true
 		}
 	}

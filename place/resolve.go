@@ -106,9 +106,9 @@ func (r *Resolver) resolve(st *state) {
 		}
 		if !c.linkOf {
 			// "Holliday, Missouri": a weak name after which a comma
-			// names the state or county it lies in, with no feature
-			// there, is an unknown place of that region.
-			if pc := r.g.Info(p.best).Code; c.strong || (pc != "ADM1" && pc != "ADM2") || c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
+			// names the state it lies in, with no feature there, is
+			// an unknown place of that state.
+			if c.strong || r.g.Info(p.best).Code != "ADM1" || c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
 				continue
 			}
 			c.best, c.conf = p.best, p.conf*0.9
