@@ -481,6 +481,9 @@ func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 // major place.
 func (r *Resolver) majorPrefix(st *state, text string, i, j int) bool {
 	for k := j - 1; k > i; k-- {
+		if k == i+1 && st.toks[i].class&(wDir|wStop|wCommon) != 0 {
+			continue // "Eastern Creek" is not in Kenya's Eastern province
+		}
 		if st.gram(text, i, k) {
 			st.tmp = r.g.AppendRefs(st.tmp[:0], st.key)
 			if len(st.tmp) > 0 && r.major(st.tmp) {
@@ -610,9 +613,15 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if prev >= 0 && st.toks[prev].class&wTitle != 0 && st.toks[prev].upper {
 		return false
 	}
-	// "Mosul Dam", "Kabul River": another feature, not the place.
+	// "Mosul Dam", "Kabul River": another feature, not the place; but a
+	// valley is named after the place or region it holds ("Swat
+	// Valley", "Salinas Valley"): near it.
 	if next < len(st.toks) && st.toks[next].upper && st.toks[next].class&wFeat != 0 && st.toks[next].start-c.end <= 1 {
-		return false
+		if !strings.EqualFold(text[st.toks[next].start:st.toks[next].end], "Valley") || next+1 < len(st.toks) && st.toks[next+1].upper {
+			return false
+		}
+		c.end, c.near, c.cued = st.toks[next].end, true, true
+		next++ // the valley is part of the phrase
 	}
 	// "Glasgow Police", "Winnipeg Free Press": an institution of the place.
 	institution := false
