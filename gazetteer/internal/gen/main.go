@@ -351,7 +351,9 @@ var adminSuffixes = []string{" Province", " Governorate", " District", " County"
 var adminPrefixes = []string{"Province of ", "Municipality of ", "Urban Municipality of ", "Region of ", "State of ", "County of ", "City of ",
 	"Municipio de ", "Departamento de ", "Provincia de ", "Provincia di ", "Partido de ", "Distrito de ", "Politischer Bezirk ",
 	"Regierungsbezirk ", "Département de la ", "Département du ", "Département des ", "Département de l'", "Département de ",
-	"Gorodskoy Okrug ", "Concelho de ", "Município de "}
+	"Gorodskoy Okrug ", "Concelho de ", "Município de ", "Kabupaten ", "Kota ", "Comuna ", "Amphoe ", "Huyện ", "Shahrestān-e ",
+	"Powiat ", "Gemeente ", "Obshtina ", "Oraş ", "Municipiul ", "Markaz ", "Muang ", "Grad ", "Općina ", "Okres ", "Daïra ",
+	"Srŏk ", "Municipio ", "Provincia ", "Distrito "}
 
 // keepWhole are the words left when a generic word is dropped that would
 // not name the region alone ("Free State", "Northern State").
