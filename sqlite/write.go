@@ -267,13 +267,13 @@ func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string
 		ids[k] = ids[last[de.Doc.ID]]
 	}
 	if err := w.flush(ctx, tx, db.stmts); err != nil {
-		if isUniqueViolation(err) {
-			which := "a document of the batch"
-			if len(docs) == 1 {
-				which = docs[0].Doc.ID
-			}
+		if isUniqueViolation(err) && len(docs) == 1 {
 			return nil, fmt.Errorf("sqlite: put document %s: an event id is stored for another document: %w",
-				which, sitrep.ErrInvalid)
+				docs[0].Doc.ID, sitrep.ErrInvalid)
+		}
+		if isUniqueViolation(err) {
+			return nil, fmt.Errorf("sqlite: put documents: an event id is stored for another document or given to two: %w",
+				sitrep.ErrInvalid)
 		}
 		return nil, fmt.Errorf("sqlite: put documents: %w", err)
 	}
