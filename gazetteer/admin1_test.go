@@ -14,7 +14,7 @@ func TestFirstLevelRegions(t *testing.T) {
 		{"Kano State", "Kano", "NG"},
 		{"Rivers State", "Rivers", "NG"},
 		{"Nghe An", "Nghe An", "VN"},
-		{"Thanh Hoa", "Thanh Hoa", "VN"},
+		{"Thanh Hoa Province", "Thanh Hoa", "VN"},
 		{"Volgograd Oblast", "Volgograd", "RU"},
 		{"Free State", "Free State", "ZA"},
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/segment"
 )
 
@@ -55,6 +56,7 @@ func (r *Resolver) patterns(st *state, text string) {
 			switch cl := st.toks[j].class; {
 			case cl&wAdm1 != 0:
 				c.want, c.end, j = "ADM1", st.toks[j].end, j+1
+				r.addSeatRegion(st, c)
 			case cl&wAdm2 != 0:
 				c.want, c.end, j = "ADM2", st.toks[j].end, j+1
 			case cl&wCity != 0:
@@ -305,4 +307,27 @@ func isOrdinal(w string) bool {
 		return true
 	}
 	return false
+}
+
+// addSeatRegion adds to c's features the first-level region named after a
+// seat among them, whose bare name the gazetteer leaves to the seat:
+// "Volgograd region" is the region of Volgograd.
+func (r *Resolver) addSeatRegion(st *state, c *cand) {
+	for _, ref := range c.refs {
+		if in := r.g.Info(ref); in.Code == "ADM1" || in.Code == "ADM1H" {
+			return
+		}
+	}
+	n := len(c.refs)
+	for x := 0; x < n; x++ {
+		ref := c.refs[x]
+		a1 := r.g.Info(ref).Admin1
+		if a1 < 0 || r.g.Info(a1).Seat != ref || gazetteer.Fold(r.g.Name(a1)) != gazetteer.Fold(r.g.Name(ref)) {
+			continue
+		}
+		refs := append(st.refs, c.refs...)
+		c.refs = st.keep(append(refs, a1))
+		c.base = nil
+		return
+	}
 }

@@ -246,6 +246,11 @@ func run(npm, out string) error {
 			p.f.Admin2 = self
 		}
 		p.keys = keysOf(p.f.Name, []string{a.name})
+		if ascii(a.name) != p.f.Name && seat >= 0 && geodata.Fold(places[seat].f.Name) == geodata.Fold(p.f.Name) {
+			// "Vladimir Oblast" is printed "Vladimir", but the bare name
+			// stays its seat's ("Vladimir Putin" is no region).
+			p.keys = keysOf(ascii(a.name), []string{a.name})
+		}
 		places = append(places, p)
 	}
 
