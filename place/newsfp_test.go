@@ -75,6 +75,53 @@ func TestNewsFalsePositives(t *testing.T) {
 			want: []want{{"Kayes", "Kayes", "Kayes", "ML", 2, 14.447, -11.444}},
 			not:  []string{"Qais"},
 		},
+		{
+			name: "ValleyNearItsPlace",
+			text: "Troops moved into the Swat Valley after the attack.",
+			want: []want{{"Swat Valley", "Swat", "Khyber Pakhtunkhwa", "PK", 2, 34.75, 72.36}},
+		},
+		{
+			name: "DirectionIsNoMajorPrefix",
+			text: "The horses were stabled at Eastern Creek, west of Sydney.",
+			want: []want{{"Eastern Creek", "Eastern Creek", "New South Wales", "AU", 1, -33.81, 150.86}},
+		},
+		{
+			name: "AcronymBesideAPlace",
+			text: "Samples were flown to CDC Atlanta for testing.",
+			want: []want{{"Atlanta", "Atlanta", "Georgia", "US", 1, 33.749, -84.388}},
+		},
+		{
+			name: "FormerCountryName",
+			text: "The outbreak began in Zaire in 1976.",
+			want: []want{{"Zaire", "Zaire", "", "CD", 3, -2.7, 23.6}},
+		},
+		{
+			name: "EnglishRegion",
+			text: "Birds died on a farm in the West Midlands.",
+			want: []want{{"West Midlands", "West Midlands", "", "GB", 3, 52.5, -2.2}},
+		},
+		{
+			name: "StateNotCounty",
+			text: "The firm is a Delaware limited liability company based in Indianapolis, Indiana.",
+			want: []want{{"Delaware", "Delaware", "Delaware", "US", 3, 39.16, -75.52}},
+		},
+		{
+			name: "RegionOfItsSeat",
+			text: "Drones hit a refinery in Russia's Volgograd region, and Vladimir Putin called a meeting.",
+			want: []want{{"Volgograd region", "Volgograd", "Volgograd", "RU", 3, 49.67, 44.45}},
+			not:  []string{"Vladimir"},
+		},
+		{
+			name: "DepartmentIsAnOffice",
+			text: "The Kentucky Department of Fish and Wildlife closed the lake.",
+			want: []want{{"Kentucky", "Kentucky", "Kentucky", "US", 3, 38.2, -84.87}},
+			not:  []string{"Fish"},
+		},
+		{
+			name: "ResidentOfTold",
+			text: "A former resident of Lubbock told reporters she was scared.",
+			want: []want{{"Lubbock", "Lubbock", "Texas", "US", 1, 33.578, -101.855}},
+		},
 	}
 	r := resolver(t)
 	for _, tc := range tests {
