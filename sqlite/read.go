@@ -298,52 +298,91 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 // event_id) order, and the cursor of the next page ("" after the last).
 // A malformed filter is an error wrapping sitrep.ErrInvalid.
 func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, string, error) {
-	q, limit, err := buildQuery(f)
+	var events []sitrep.Event
+	next, err := db.EventsJSON(ctx, f, func(js []byte) error {
+		if events == nil {
+			events = make([]sitrep.Event, 0, min(max(f.Limit, DefaultLimit), 256))
+		}
+		events = append(events, sitrep.Event{})
+		ev := &events[len(events)-1]
+		if err := json.Unmarshal(js, ev); err != nil {
+			return fmt.Errorf("sqlite: events: decoding an event: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, "", err
 	}
+	if events == nil {
+		events = []sitrep.Event{}
+	}
+	return events, next, nil
+}
+
+// EventsJSON is Events that passes each event of the page to fn as the
+// JSON the store keeps (json.Marshal of the sitrep.Event when it was
+// stored) rather than decoding it: a server can copy the bytes into its
+// response. js is valid only during the call; an error from fn stops the
+// page and is returned as it is. It implements sitrep.RawEventLister.
+func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js []byte) error) (string, error) {
+	q, limit, err := buildQuery(f)
+	if err != nil {
+		return "", err
+	}
 	if err := db.chooseForms(ctx, q, limit); err != nil {
-		return nil, "", err
+		return "", err
 	}
 	var sb strings.Builder
 	sb.WriteString("SELECT e.event_date, e.event_id, (SELECT json FROM event_json WHERE rid = e.rid) FROM events e")
-	if len(q.where) > 0 {
-		sb.WriteString(" WHERE ")
-		sb.WriteString(strings.Join(q.where, " AND "))
-	}
+	q.writeWhere(&sb)
 	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id LIMIT ?")
 	args := append(q.args, limit+1)
 
 	rows, err := db.reader.QueryContext(ctx, sb.String(), args...)
 	if err != nil {
-		return nil, "", fmt.Errorf("sqlite: events: %w", err)
+		return "", fmt.Errorf("sqlite: events: %w", err)
 	}
 	defer rows.Close()
-	events := make([]sitrep.Event, 0, min(limit, 256))
+	// RawBytes reuse one buffer per column across the rows; the last
+	// row's date and id are copied for the cursor, since RawBytes may not
+	// outlive the next call to rows.Next.
+	var date, id, js sql.RawBytes
 	var last cursor
-	more := false
-	var js []byte
+	lastDate, lastID := []byte{}, []byte{}
+	n, more := 0, false
 	for rows.Next() {
-		if len(events) == limit {
+		if n == limit {
 			more = true
 			break
 		}
-		if err := rows.Scan(&last.Date, &last.ID, &js); err != nil {
-			return nil, "", fmt.Errorf("sqlite: events: %w", err)
+		if err := rows.Scan(&date, &id, &js); err != nil {
+			return "", fmt.Errorf("sqlite: events: %w", err)
 		}
-		events = append(events, sitrep.Event{})
-		if err := json.Unmarshal(js, &events[len(events)-1]); err != nil {
-			return nil, "", fmt.Errorf("sqlite: events: event %s: %w", last.ID, err)
+		if len(js) == 0 {
+			return "", fmt.Errorf("sqlite: events: event %s has no JSON", id)
 		}
+		if err := fn(js); err != nil {
+			return "", err
+		}
+		lastDate, lastID = append(lastDate[:0], date...), append(lastID[:0], id...)
+		n++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("sqlite: events: %w", err)
+		return "", fmt.Errorf("sqlite: events: %w", err)
 	}
-	next := ""
-	if more {
-		next = encodeCursor(last)
+	if !more {
+		return "", nil
 	}
-	return events, next, nil
+	last.Date, last.ID = string(lastDate), string(lastID)
+	return encodeCursor(last), nil
+}
+
+// writeWhere writes q's conditions as a WHERE clause, or nothing.
+func (q *query) writeWhere(sb *strings.Builder) {
+	if len(q.where) > 0 {
+		sb.WriteString(" WHERE ")
+		sb.WriteString(strings.Join(q.where, " AND "))
+	}
 }
 
 // chooseForms adds each set filter of q in its drive or filter form. An

@@ -1,0 +1,158 @@
+package sqlite_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/storetest"
+)
+
+// readFilters are filters that exercise every form of the query: plain
+// columns, side indexes that drive and that filter, and none.
+var readFilters = []struct {
+	name string
+	f    sitrep.EventFilter
+}{
+	{"All", sitrep.EventFilter{}},
+	{"Country", sitrep.EventFilter{Country: "Mali"}},
+	{"TypeAndDates", sitrep.EventFilter{EventType: []string{sitrep.Protests}, From: "2018-01-01", To: "2021-12-31"}},
+	{"BBoxSmall", sitrep.EventFilter{BBox: &[4]float64{60, 29, 75, 39}}},
+	{"BBoxWorld", sitrep.EventFilter{BBox: &[4]float64{-180, -90, 180, 90}, Country: "Syria"}},
+	{"Actor", sitrep.EventFilter{Actor: "Islamic State Khorasan Province", Verification: []string{sitrep.Reported}}},
+	{"Query", sitrep.EventFilter{Query: "strikes", Country: "Ukraine"}},
+	{"None", sitrep.EventFilter{Country: "Atlantis"}},
+}
+
+// TestEventsJSON checks that EventsJSON pages exactly as Events does and
+// that each JSON object decodes to the event Events returns.
+func TestEventsJSON(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 1200, 20)
+	ctx := context.Background()
+	for _, tc := range readFilters {
+		t.Run(tc.name, func(t *testing.T) {
+			f := tc.f
+			f.Limit = 70
+			pages := 0
+			for {
+				want, wantNext, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []sitrep.Event
+				next, err := db.EventsJSON(ctx, f, func(js []byte) error {
+					var ev sitrep.Event
+					if err := json.Unmarshal(js, &ev); err != nil {
+						return err
+					}
+					got = append(got, ev)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if next != wantNext {
+					t.Fatalf("page %d: next %q, want %q", pages, next, wantNext)
+				}
+				if len(got) != len(want) || (len(got) > 0 && !reflect.DeepEqual(got, want)) {
+					t.Fatalf("page %d: %d events differ from Events' %d", pages, len(got), len(want))
+				}
+				pages++
+				if next == "" {
+					break
+				}
+				f.Cursor = next
+			}
+		})
+	}
+}
+
+// TestEventPoints checks that EventPoints passes the point of every
+// matching event in the order of Events, whatever the cursor and limit.
+func TestEventPoints(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 1200, 20)
+	ctx := context.Background()
+	// An event without a place.
+	noPlace := storetest.Event("noplace", "noplace-1", "2019-05-05")
+	noPlace.Latitude, noPlace.Longitude = nil, nil
+	noPlace.Fatalities = 3
+	if _, err := db.PutDocument(ctx, storetest.Doc("noplace", "Text without a place."), []sitrep.Event{noPlace}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range readFilters {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []sitrep.EventPoint
+			f := tc.f
+			f.Limit = 500
+			for {
+				page, next, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range page {
+					p := sitrep.EventPoint{ID: e.EventID, Date: e.EventDate, Type: e.EventType, Lat: math.NaN(), Lon: math.NaN(), Fatalities: e.Fatalities}
+					if e.Latitude != nil && e.Longitude != nil {
+						p.Lat, p.Lon = *e.Latitude, *e.Longitude
+					}
+					want = append(want, p)
+				}
+				if next == "" {
+					break
+				}
+				f.Cursor = next
+			}
+			f = tc.f
+			f.Limit, f.Cursor = 3, "bogus, and ignored"
+			var got []sitrep.EventPoint
+			if err := db.EventPoints(ctx, f, func(p sitrep.EventPoint) error {
+				got = append(got, p)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%d points, want %d", len(got), len(want))
+			}
+			for i := range got {
+				g, w := got[i], want[i]
+				if g.ID != w.ID || g.Date != w.Date || g.Type != w.Type || g.Fatalities != w.Fatalities ||
+					!sameFloat(g.Lat, w.Lat) || !sameFloat(g.Lon, w.Lon) {
+					t.Fatalf("point %d = %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+func sameFloat(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
+
+// TestReadPaths_Errors checks that the raw and point paths reject a bad
+// filter with ErrInvalid before calling fn, and stop at fn's error.
+func TestReadPaths_Errors(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 100, 20)
+	ctx := context.Background()
+	bad := sitrep.EventFilter{From: "2024-13-01"}
+	called := false
+	if _, err := db.EventsJSON(ctx, bad, func([]byte) error { called = true; return nil }); !errors.Is(err, sitrep.ErrInvalid) || called {
+		t.Errorf("EventsJSON(bad) = %v, called %v", err, called)
+	}
+	if err := db.EventPoints(ctx, bad, func(sitrep.EventPoint) error { called = true; return nil }); !errors.Is(err, sitrep.ErrInvalid) || called {
+		t.Errorf("EventPoints(bad) = %v, called %v", err, called)
+	}
+	stop := errors.New("stop")
+	n := 0
+	if _, err := db.EventsJSON(ctx, sitrep.EventFilter{}, func([]byte) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("EventsJSON stopped with %v after %d", err, n)
+	}
+	n = 0
+	if err := db.EventPoints(ctx, sitrep.EventFilter{}, func(sitrep.EventPoint) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("EventPoints stopped with %v after %d", err, n)
+	}
+}
