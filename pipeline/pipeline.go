@@ -354,6 +354,11 @@ func dropInsideActors(in *event.Input) []event.Place {
 		}
 		if keep {
 			out = append(out, pl)
+		} else if pl.Admin1 == "" && strings.HasPrefix(pl.FeatureCode, "PCL") {
+			// "US Army", "U.S. military base": the country still names a
+			// place for annotation, never an event's location.
+			pl.Adjective = true
+			in.Adjectives = append(in.Adjectives, pl)
 		}
 	}
 	return out
