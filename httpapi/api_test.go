@@ -24,8 +24,14 @@ import (
 // nSynthetic is the number of synthetic events beside the fixture's two.
 const nSynthetic = 200
 
-// storeKinds are the stores every read test runs against.
-var storeKinds = []string{"mem", "sqlite"}
+// storeKinds are the stores every read test runs against: "plain" is a
+// MemStore that shows only the methods of sitrep.Store, so that the
+// handlers' fallbacks for stores without the optional read paths
+// (sitrep.PointLister, sitrep.RawEventLister) are tested too.
+var storeKinds = []string{"mem", "plain", "sqlite"}
+
+// plainStore hides every method of its Store but sitrep.Store's.
+type plainStore struct{ sitrep.Store }
 
 var (
 	sharedMu     sync.Mutex
@@ -35,8 +41,11 @@ var (
 // openStore returns a new empty store of kind.
 func openStore(tb testing.TB, kind string) sitrep.Store {
 	tb.Helper()
-	if kind == "sqlite" {
+	switch kind {
+	case "sqlite":
 		return mustOpenDB(tb)
+	case "plain":
+		return plainStore{mock.NewMemStore()}
 	}
 	return mock.NewMemStore()
 }
@@ -49,9 +58,12 @@ func readServer(t *testing.T, kind string) string {
 	defer sharedMu.Unlock()
 	st := sharedStores[kind]
 	if st == nil {
-		if kind == "sqlite" {
+		switch kind {
+		case "sqlite":
 			st = mustOpenDBNoCleanup(t)
-		} else {
+		case "plain":
+			st = plainStore{mock.NewMemStore()}
+		default:
 			st = mock.NewMemStore()
 		}
 		mustFill(t, st, nSynthetic)

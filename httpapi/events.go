@@ -2,12 +2,14 @@ package httpapi
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -30,6 +32,10 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	if f.Limit == 0 {
 		f.Limit = DefaultLimit
 	}
+	if raw, ok := s.store.(sitrep.RawEventLister); ok {
+		s.writeRawEvents(w, r, raw, f)
+		return
+	}
 	ctx, cancel := s.ctx(r)
 	defer cancel()
 	events, next, err := s.store.Events(ctx, f)
@@ -41,6 +47,67 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		events = []sitrep.Event{}
 	}
 	writeJSON(w, http.StatusOK, eventsPage{Events: events, NextCursor: next})
+}
+
+// bufPool holds response buffers of GET /api/events.
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// writeRawEvents writes the body of GET /api/events from the JSON the
+// store keeps, without decoding it: the same object that eventsPage
+// encodes to. The page is built in memory first, so that an error part
+// way still gets a JSON error.
+func (s *Server) writeRawEvents(w http.ResponseWriter, r *http.Request, raw sitrep.RawEventLister, f sitrep.EventFilter) {
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	bp := bufPool.Get().(*[]byte)
+	defer func() {
+		if cap(*bp) <= 4<<20 { // a rare huge page is not kept
+			bufPool.Put(bp)
+		}
+	}()
+	buf := append((*bp)[:0], `{"events":[`...)
+	n := 0
+	next, err := raw.EventsJSON(ctx, f, func(js []byte) error {
+		if n > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, js...)
+		n++
+		return nil
+	})
+	*bp = buf
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	buf = append(buf, `],"next_cursor":`...)
+	buf = appendJSONString(buf, next)
+	buf = append(buf, "}\n"...)
+	*bp = buf
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(len(buf)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf) // the client went away; nothing to tell it
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(buf []byte, s string) []byte {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			simple = false
+			break
+		}
+	}
+	if simple { // a cursor: base64
+		buf = append(buf, '"')
+		buf = append(buf, s...)
+		return append(buf, '"')
+	}
+	b, _ := json.Marshal(s)
+	return append(buf, b...)
 }
 
 // Highlight is one span of the article to mark on the page: the evidence
@@ -166,10 +233,32 @@ func checkID(id string) error {
 //
 // where type indexes "types", day counts days since 1970-01-01 (null when
 // the date is unknown), and lat/lon are null for events with no place.
+// A store that implements sitrep.PointLister streams the points without
+// building events; any other is read page by page.
 func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 	f, err := parseFilter(r.URL.Query())
 	if err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	pw := &pointWriter{w: w, max: s.opts.MaxPoints, types: append([]string(nil), eventTypes...)}
+	if pl, ok := s.store.(sitrep.PointLister); ok {
+		ctx, cancel := s.ctx(r)
+		defer cancel()
+		err := pl.EventPoints(ctx, f, pw.add)
+		switch {
+		case err == nil || errors.Is(err, errEnough):
+		case pw.bw == nil:
+			// Nothing written yet: a bad filter still gets a JSON error.
+			s.writeError(w, r, err)
+			return
+		default:
+			// Headers are gone: cut the response so the client sees it
+			// broken rather than short.
+			s.logger.Error("points: reading failed part way", "err", err)
+			panic(http.ErrAbortHandler)
+		}
+		pw.finish()
 		return
 	}
 	f.Limit = bulkPage
@@ -178,83 +267,137 @@ func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	bw := bufio.NewWriterSize(w, 32<<10)
-	types := append([]string(nil), eventTypes...)
-	typeIndex := func(t string) int {
-		for i, x := range types {
-			if x == t {
-				return i
-			}
-		}
-		types = append(types, t)
-		return len(types) - 1
-	}
-	var buf []byte
-	count, truncated := 0, false
-	bw.WriteString(`{"points":[`)
 	for {
 		for i := range page {
-			if count == s.opts.MaxPoints {
-				truncated = true
+			if pw.add(eventPoint(&page[i])) != nil {
 				break
 			}
-			ev := &page[i]
-			buf = buf[:0]
-			if count > 0 {
-				buf = append(buf, ',')
-			}
-			buf = append(buf, '[')
-			buf = strconv.AppendQuote(buf, ev.EventID)
-			buf = append(buf, ',')
-			buf = appendCoord(buf, ev.Latitude, -90, 90)
-			buf = append(buf, ',')
-			buf = appendCoord(buf, ev.Longitude, -180, 180)
-			buf = append(buf, ',')
-			buf = strconv.AppendInt(buf, int64(typeIndex(ev.EventType)), 10)
-			buf = append(buf, ',')
-			if t, err := time.Parse(time.DateOnly, ev.EventDate); err == nil {
-				buf = strconv.AppendInt(buf, t.Unix()/86400, 10)
-			} else {
-				buf = append(buf, "null"...)
-			}
-			buf = append(buf, ',')
-			buf = strconv.AppendInt(buf, int64(ev.Fatalities), 10)
-			buf = append(buf, ']')
-			bw.Write(buf)
-			count++
 		}
-		if next == "" || next == f.Cursor || truncated {
+		if next == "" || next == f.Cursor || pw.truncated {
 			break
 		}
 		f.Cursor = next
 		if page, next, err = s.eventsPage(r, f); err != nil {
-			// Headers are gone: cut the response so the client sees it
-			// broken rather than short.
 			s.logger.Error("points: reading a page failed", "err", err)
 			panic(http.ErrAbortHandler)
 		}
 	}
+	pw.finish()
+}
+
+// eventPoint returns the point of ev.
+func eventPoint(ev *sitrep.Event) sitrep.EventPoint {
+	p := sitrep.EventPoint{ID: ev.EventID, Date: ev.EventDate, Type: ev.EventType,
+		Lat: math.NaN(), Lon: math.NaN(), Fatalities: ev.Fatalities}
+	if ev.Latitude != nil && ev.Longitude != nil {
+		p.Lat, p.Lon = *ev.Latitude, *ev.Longitude
+	}
+	return p
+}
+
+// errEnough stops a point listing at the cap.
+var errEnough = errors.New("httpapi: enough points")
+
+// pointWriter writes the body of GET /api/points one point at a time.
+type pointWriter struct {
+	w         http.ResponseWriter
+	bw        *bufio.Writer // nil until the first point
+	max       int
+	count     int
+	truncated bool
+	types     []string
+	buf       []byte
+	// The last date converted to a day number: points come in date order.
+	lastDate string
+	lastDay  []byte
+}
+
+// start writes the headers and the head of the body.
+func (pw *pointWriter) start() {
+	h := pw.w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	pw.bw = bufio.NewWriterSize(pw.w, 64<<10)
+	pw.bw.WriteString(`{"points":[`)
+}
+
+// add writes one point; errEnough when the cap is reached.
+func (pw *pointWriter) add(p sitrep.EventPoint) error {
+	if pw.count == pw.max {
+		pw.truncated = true
+		return errEnough
+	}
+	if pw.bw == nil {
+		pw.start()
+	}
+	buf := pw.buf[:0]
+	if pw.count > 0 {
+		buf = append(buf, ',')
+	}
+	buf = append(buf, '[')
+	buf = appendJSONString(buf, p.ID)
+	buf = append(buf, ',')
+	buf = appendCoord(buf, p.Lat, -90, 90)
+	buf = append(buf, ',')
+	buf = appendCoord(buf, p.Lon, -180, 180)
+	buf = append(buf, ',')
+	buf = strconv.AppendInt(buf, int64(pw.typeIndex(p.Type)), 10)
+	buf = append(buf, ',')
+	if p.Date != pw.lastDate || pw.lastDay == nil {
+		pw.lastDate = p.Date
+		pw.lastDay = pw.lastDay[:0]
+		if t, err := time.Parse(time.DateOnly, p.Date); err == nil {
+			pw.lastDay = strconv.AppendInt(pw.lastDay, t.Unix()/86400, 10)
+		} else {
+			pw.lastDay = append(pw.lastDay, "null"...)
+		}
+	}
+	buf = append(buf, pw.lastDay...)
+	buf = append(buf, ',')
+	buf = strconv.AppendInt(buf, int64(p.Fatalities), 10)
+	buf = append(buf, ']')
+	pw.bw.Write(buf)
+	pw.buf = buf
+	pw.count++
+	return nil
+}
+
+// typeIndex returns the index of t in types, adding it when new.
+func (pw *pointWriter) typeIndex(t string) int {
+	for i, x := range pw.types {
+		if x == t {
+			return i
+		}
+	}
+	pw.types = append(pw.types, t)
+	return len(pw.types) - 1
+}
+
+// finish writes the tail of the body and flushes it.
+func (pw *pointWriter) finish() {
+	if pw.bw == nil {
+		pw.start()
+	}
+	bw := pw.bw
 	bw.WriteString(`],"types":[`)
-	for i, t := range types {
+	for i, t := range pw.types {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		bw.Write(strconv.AppendQuote(nil, t))
+		bw.Write(appendJSONString(nil, t))
 	}
-	fmt.Fprintf(bw, `],"count":%d,"truncated":%t}`, count, truncated)
+	fmt.Fprintf(bw, `],"count":%d,"truncated":%t}`, pw.count, pw.truncated)
 	bw.WriteByte('\n')
 	_ = bw.Flush()
 }
 
 // appendCoord appends a coordinate rounded to 5 decimals (about a metre),
 // or null when it is missing or out of range.
-func appendCoord(buf []byte, v *float64, lo, hi float64) []byte {
-	if v == nil || math.IsNaN(*v) || *v < lo || *v > hi {
+func appendCoord(buf []byte, v float64, lo, hi float64) []byte {
+	if math.IsNaN(v) || v < lo || v > hi {
 		return append(buf, "null"...)
 	}
-	return strconv.AppendFloat(buf, math.Round(*v*1e5)/1e5, 'f', -1, 64)
+	return strconv.AppendFloat(buf, math.Round(v*1e5)/1e5, 'f', -1, 64)
 }
 
 // bulkPage is the page size in which points and exports read the store.

@@ -1,0 +1,98 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"reflect"
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/httpapi"
+)
+
+// TestReadPaths_SameBodies checks that the fast read paths (the stored
+// event JSON copied into GET /api/events, points streamed by
+// sitrep.PointLister) answer exactly what the general paths do over the
+// same SQLite store: the same JSON values for the events, the same bytes
+// for the points, page after page.
+func TestReadPaths_SameBodies(t *testing.T) {
+	db := mustOpenDB(t)
+	mustFill(t, db, 400)
+	fast := newServer(t, httpapi.Options{Store: db}).URL
+	slow := newServer(t, httpapi.Options{Store: plainStore{db}}).URL
+	queries := []string{
+		"",
+		"limit=7",
+		"limit=50&country=Afghanistan",
+		"type=Battles&from=2024-02-01",
+		"bbox=60,29,75,38.5",
+		"q=clash",
+		"country=Atlantis",
+	}
+	for _, q := range queries {
+		t.Run("events?"+q, func(t *testing.T) {
+			vals, _ := url.ParseQuery(q)
+			for page := 0; ; page++ {
+				path := "/api/events?" + vals.Encode()
+				fs, fh, fb := do(t, "GET", fast+path, nil)
+				ss, _, sb := do(t, "GET", slow+path, nil)
+				if fs != 200 || ss != 200 {
+					t.Fatalf("%s: status %d and %d: %s", path, fs, ss, fb)
+				}
+				if ct := fh.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+					t.Errorf("Content-Type %q", ct)
+				}
+				var fv, sv map[string]any
+				if err := json.Unmarshal(fb, &fv); err != nil {
+					t.Fatalf("%s: fast body: %v\n%s", path, err, fb)
+				}
+				if err := json.Unmarshal(sb, &sv); err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(fv, sv) {
+					t.Fatalf("%s: bodies differ:\nfast %s\nslow %s", path, fb, sb)
+				}
+				if !bytes.HasSuffix(fb, []byte("}\n")) {
+					t.Errorf("fast body does not end in a newline")
+				}
+				next, _ := fv["next_cursor"].(string)
+				if next == "" || page > 100 {
+					break
+				}
+				vals.Set("cursor", next)
+			}
+		})
+		t.Run("points?"+q, func(t *testing.T) {
+			vals, _ := url.ParseQuery(q)
+			vals.Del("limit")
+			path := "/api/points?" + vals.Encode()
+			fs, _, fb := do(t, "GET", fast+path, nil)
+			ss, _, sb := do(t, "GET", slow+path, nil)
+			if fs != 200 || ss != 200 || !bytes.Equal(fb, sb) {
+				t.Fatalf("%s: status %d and %d, bodies differ:\nfast %.300s\nslow %.300s", path, fs, ss, fb, sb)
+			}
+		})
+	}
+}
+
+// TestPoints_Truncated checks the cap on points on both paths.
+func TestPoints_Truncated(t *testing.T) {
+	db := mustOpenDB(t)
+	mustFill(t, db, 60)
+	for _, st := range []sitrep.Store{db, plainStore{db}} {
+		base := newServer(t, httpapi.Options{Store: st, MaxPoints: 25}).URL
+		status, _, body := do(t, "GET", base+"/api/points", nil)
+		var p struct {
+			Points    [][]any `json:"points"`
+			Count     int     `json:"count"`
+			Truncated bool    `json:"truncated"`
+		}
+		if err := json.Unmarshal(body, &p); status != 200 || err != nil {
+			t.Fatalf("%T: status %d, %v: %s", st, status, err, body)
+		}
+		if p.Count != 25 || len(p.Points) != 25 || !p.Truncated {
+			t.Errorf("%T: count %d, %d points, truncated %v", st, p.Count, len(p.Points), p.Truncated)
+		}
+	}
+}
