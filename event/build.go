@@ -370,7 +370,9 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 				primary = p
 			}
 		}
-		d.places = []Place{primary}
+		// "the Butkhaak, PD 12 of Kabul city": of a chain of places each
+		// inside the next, the most specific.
+		d.places = []Place{bestPlace(placeChain(ps, primary))}
 	}
 	d.ownPlace = len(d.places) > 0
 	d.people = b.peopleFates(in, si, ts, cues)
@@ -1117,4 +1119,27 @@ func speakerActor(cands, all []actor.Mention, m *actor.Mention) *actor.Mention {
 		}
 	}
 	return best
+}
+
+// placeChain returns the run of places around p that follow each other
+// closely (", ", " of ") within one region: "Butkhaak, PD 12 of Kabul city".
+func placeChain(ps []Place, p Place) []Place {
+	i := 0
+	for i < len(ps) && ps[i].Start != p.Start {
+		i++
+	}
+	if i == len(ps) {
+		return []Place{p}
+	}
+	linked := func(a, b Place) bool {
+		return b.Start-a.End <= 5 && a.CountryCode == b.CountryCode && a.Admin1 == b.Admin1
+	}
+	lo, hi := i, i
+	for lo > 0 && linked(ps[lo-1], ps[lo]) {
+		lo--
+	}
+	for hi+1 < len(ps) && linked(ps[hi], ps[hi+1]) {
+		hi++
+	}
+	return ps[lo : hi+1]
 }

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/actor"
 	"github.com/sitrep-dev/sitrep/claim"
@@ -169,15 +171,45 @@ func placesCompatible(a, b []Place) bool {
 	return p.Admin1 == q.Admin1
 }
 
-// bestPlace is the most precise place, the first among equals.
+// bestPlace is the most precise place; among equals, the most specific
+// one inside the same region (a village of the capital over the capital:
+// "Butkhak, PD 12 of Kabul city" over "Kabul city"), else the first.
 func bestPlace(ps []Place) Place {
 	best := ps[0]
 	for _, p := range ps[1:] {
-		if p.Precision < best.Precision {
+		switch {
+		case p.Precision < best.Precision:
+			best = p
+		case p.Precision == best.Precision && p.Admin1 == best.Admin1 && p.CountryCode == best.CountryCode &&
+			specificity(p.FeatureCode) < specificity(best.FeatureCode):
 			best = p
 		}
 	}
 	return best
+}
+
+// specificity ranks GeoNames feature codes from a part of a town (0) to a
+// country (7).
+func specificity(code string) int {
+	switch {
+	case code == "PPLX":
+		return 0
+	case code == "PPL" || code == "PPLL" || code == "PPLF":
+		return 1
+	case code == "PPLA4" || code == "PPLA3":
+		return 2
+	case code == "PPLA2":
+		return 3
+	case code == "PPLA":
+		return 4
+	case code == "PPLC":
+		return 5
+	case strings.HasPrefix(code, "ADM"):
+		return 6
+	case strings.HasPrefix(code, "PCL"):
+		return 7
+	}
+	return 3
 }
 
 // actorKey names the actor a mention denotes, coarsely, for comparing

@@ -14,6 +14,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/eval"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
 )
@@ -284,5 +285,45 @@ func BenchmarkHTMLToEvents(b *testing.B) {
 		for _, d := range docs {
 			p.Extract(d)
 		}
+	}
+}
+
+// TestSeedAfghanImport imports the Afghan village and district lists (an
+// outside gazetteer; never shipped) and checks that the Kabul raid is then
+// placed in Butkhak, Kabul's Bagrami district.
+func TestSeedAfghanImport(t *testing.T) {
+	shared := filepath.Join("..", "..", "shared")
+	seed, err := os.ReadFile(filepath.Join(shared, "seed", "taliban-isis-balkh.txt"))
+	if err != nil {
+		t.Skip("../shared is absent:", err)
+	}
+	dir := t.TempDir()
+	g, err := gazetteer.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"villages.json", "provinces-and-districts.json"} {
+		if _, _, err := g.Import(dir, filepath.Join(shared, "data", "afghanistan", f), gazetteer.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if g, err = gazetteer.Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: now, Gazetteer: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ev := range p.Extract(&sitrep.Document{ID: "seed", Text: string(seed)}) {
+		if ev.Admin1 == "Kabul" {
+			found = true
+			if ev.Admin2 != "Bagrami" {
+				t.Errorf("Kabul raid placed in %q (%s), want Butkhak in Bagrami", ev.Location, ev.Admin2)
+			}
+		}
+	}
+	if !found {
+		t.Error("no event in Kabul")
 	}
 }
