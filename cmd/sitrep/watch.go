@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
@@ -21,6 +22,8 @@ func newWatchCmd(a *app) *cobra.Command {
 		interval time.Duration
 		once     bool
 		format   string
+		dbPath   string
+		store    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "watch [--interval 5m] [--once] FEED_OR_URL...",
@@ -29,7 +32,9 @@ func newWatchCmd(a *app) *cobra.Command {
 --interval with conditional requests (ETag, If-Modified-Since), read the items
 not seen before (fetching the article when a feed item carries only a
 summary), extract their events and write them to stdout as they come, one
-JSON object per line. The first poll processes everything the feeds hold.
+JSON object per line. With --store (or --db PATH) each new document is also
+stored with its events in the database, one transaction per document, as
+sitrep ingest does. The first poll processes everything the feeds hold.
 --once polls once and exits. Errors of one feed are printed and the feed is
 polled again next time. Stops cleanly on Ctrl-C.`,
 		Example: `  sitrep watch https://example.org/feed/ --interval 10m
@@ -48,6 +53,15 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 			if format != export.JSONL {
 				return fmt.Errorf("--format %q: watch writes jsonl only", format)
 			}
+			var db sitrep.Store
+			if store || dbPath != "" {
+				sdb, err := openEventDB(cmd.Context(), dbPath, a)
+				if err != nil {
+					return err
+				}
+				defer sdb.Close()
+				db = sdb
+			}
 			failed := 0
 			err = ingest.Watch(cmd.Context(), args, opts, ingest.WatchOptions{Interval: interval, Once: once},
 				func(r ingest.Result) error {
@@ -58,6 +72,12 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 					}
 					events := p.Extract(r.Doc)
 					a.logger.Info("new document", "source", r.Doc.ID, "events", len(events))
+					if db != nil {
+						if _, err := db.PutDocument(cmd.Context(), r.Doc, events); err != nil {
+							failed++
+							fmt.Fprintf(a.stderr, "sitrep watch: storing %s: %v\n", r.Doc.ID, err)
+						}
+					}
 					if len(events) == 0 {
 						return nil
 					}
@@ -89,6 +109,8 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 	cmd.Flags().DurationVar(&interval, "interval", ingest.DefaultInterval, "time between polls")
 	cmd.Flags().BoolVar(&once, "once", false, "poll once and exit")
 	cmd.Flags().StringVar(&format, "format", export.JSONL, "output format (jsonl only: events are written as they come)")
+	cmd.Flags().BoolVar(&store, "store", false, "also store documents and events in the database")
+	addDBFlag(cmd, &dbPath)
 	rf.register(cmd, false)
 	return cmd
 }
