@@ -96,3 +96,28 @@ func TestPoints_Truncated(t *testing.T) {
 		}
 	}
 }
+
+// TestGzip_Sizes checks that large responses are compressed and small
+// ones of known length are not.
+func TestGzip_Sizes(t *testing.T) {
+	base := readServer(t, "sqlite")
+	tests := []struct {
+		path string
+		gzip bool
+	}{
+		{"/api/events?limit=100", true},
+		{"/api/points", true},
+		{"/healthz", false},
+		{"/api/events?limit=1&country=Atlantis", false},
+		{"/api/events?from=nonsense", false},
+	}
+	for _, tc := range tests {
+		_, hdr, body := do(t, "GET", base+tc.path, nil, "Accept-Encoding", "gzip")
+		if got := hdr.Get("Content-Encoding") == "gzip"; got != tc.gzip {
+			t.Errorf("%s: gzip %v, want %v (%d bytes)", tc.path, got, tc.gzip, len(body))
+		}
+		if !tc.gzip && hdr.Get("Content-Length") == "" {
+			t.Errorf("%s: no Content-Length", tc.path)
+		}
+	}
+}
