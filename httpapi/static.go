@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,6 +35,28 @@ type staticFile struct {
 	data  []byte
 	etag  string
 	ctype string
+
+	// gz is data gzipped at the best level, made on the first request
+	// that accepts it; nil when the file is not worth compressing.
+	gzOnce sync.Once
+	gz     []byte
+}
+
+// gzipped returns the file gzipped, or nil when it does not pay.
+func (f *staticFile) gzipped() []byte {
+	f.gzOnce.Do(func() {
+		if len(f.data) < gzipMinSize || !compressible(f.ctype) {
+			return
+		}
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		_, _ = zw.Write(f.data)
+		_ = zw.Close()
+		if b.Len() < len(f.data)*9/10 {
+			f.gz = b.Bytes()
+		}
+	})
+	return f.gz
 }
 
 // staticFiles maps a URL path ("/app.js") to its file.
@@ -89,8 +113,19 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
-	w.Header().Set("Content-Type", f.ctype)
-	w.Header().Set("ETag", f.etag)
-	w.Header().Set("Cache-Control", "no-cache")
+	h := w.Header()
+	h.Set("Content-Type", f.ctype)
+	h.Set("Cache-Control", "no-cache")
+	// The page's files are compressed once, at the best level, rather
+	// than on every request by gzipHandler.
+	if r.Header.Get("Range") == "" && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		if gz := f.gzipped(); gz != nil {
+			h.Set("Content-Encoding", "gzip")
+			h.Set("ETag", strings.TrimSuffix(f.etag, `"`)+`-gz"`)
+			http.ServeContent(w, r, p, time.Time{}, bytes.NewReader(gz))
+			return
+		}
+	}
+	h.Set("ETag", f.etag)
 	http.ServeContent(w, r, p, time.Time{}, bytes.NewReader(f.data))
 }
