@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -245,7 +246,7 @@ func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 	if pl, ok := s.store.(sitrep.PointLister); ok {
 		ctx, cancel := s.ctx(r)
 		defer cancel()
-		err := pl.EventPoints(ctx, f, pw.add)
+		err := pipePoints(ctx, pl, f, pw.add)
 		switch {
 		case err == nil || errors.Is(err, errEnough):
 		case pw.bw == nil:
@@ -283,6 +284,70 @@ func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	pw.finish()
+}
+
+// pointBatch is how many points pipePoints hands over at a time.
+const pointBatch = 1024
+
+// pipePoints calls add with every point pl lists for f, reading the store
+// on another goroutine: the store's work overlaps the writing (formatting
+// and compressing) of the points, which otherwise take turns on one core.
+// It returns the first error of add or of the listing, and returns only
+// once the listing has stopped.
+func pipePoints(ctx context.Context, pl sitrep.PointLister, f sitrep.EventFilter, add func(sitrep.EventPoint) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	full := make(chan []sitrep.EventPoint, 2)
+	free := make(chan []sitrep.EventPoint, 3)
+	for range cap(free) {
+		free <- make([]sitrep.EventPoint, 0, pointBatch)
+	}
+	var listErr error
+	go func() {
+		defer close(full)
+		batch := <-free
+		send := func() error {
+			select {
+			case full <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case batch = <-free:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			batch = batch[:0]
+			return nil
+		}
+		listErr = pl.EventPoints(ctx, f, func(p sitrep.EventPoint) error {
+			batch = append(batch, p)
+			if len(batch) == pointBatch {
+				return send()
+			}
+			return nil
+		})
+		if listErr == nil && len(batch) > 0 {
+			listErr = send()
+		}
+	}()
+	var addErr error
+	for batch := range full {
+		if addErr == nil {
+			for _, p := range batch {
+				if addErr = add(p); addErr != nil {
+					cancel() // the listing stops; full is drained below
+					break
+				}
+			}
+		}
+		free <- batch
+	}
+	// full is closed: the listing has returned and listErr is set.
+	if addErr != nil {
+		return addErr
+	}
+	return listErr
 }
 
 // eventPoint returns the point of ev.
