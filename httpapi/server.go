@@ -124,6 +124,7 @@ func New(opts Options) (*Server, error) {
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err
 	}
+	s.static.warm()
 	if s.csp, err = contentSecurityPolicy(opts.TileURL); err != nil {
 		return nil, err
 	}
