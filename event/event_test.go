@@ -2,16 +2,26 @@ package event_test
 
 import (
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/pipeline"
 )
 
+// embeddedGazetteer is the embedded gazetteer without the user's imported
+// places, so that tests do not depend on the machine they run on.
+var embeddedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.Open("") })
+
 func mustPipeline(tb testing.TB) *pipeline.Pipeline {
 	tb.Helper()
-	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	g, err := embeddedGazetteer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Gazetteer: g})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -25,9 +26,17 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // the tests run.
 var now = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 
+// embeddedGazetteer is the embedded gazetteer without the user's imported
+// places, so that tests do not depend on the machine they run on.
+var embeddedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.Open("") })
+
 func mustPipeline(tb testing.TB) *pipeline.Pipeline {
 	tb.Helper()
-	p, err := pipeline.New(pipeline.Options{Now: now})
+	g, err := embeddedGazetteer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: now, Gazetteer: g})
 	if err != nil {
 		tb.Fatal(err)
 	}
