@@ -34,7 +34,7 @@ func (db *DB) EventPoints(ctx context.Context, f sitrep.EventFilter, fn func(sit
 	q.writeWhere(&sb)
 	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id")
 
-	rows, err := db.reader.QueryContext(ctx, sb.String(), q.args...)
+	rows, err := db.query(ctx, sb.String(), q.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: event points: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -154,5 +155,32 @@ func TestReadPaths_Errors(t *testing.T) {
 	n = 0
 	if err := db.EventPoints(ctx, sitrep.EventFilter{}, func(sitrep.EventPoint) error { n++; return stop }); err != stop || n != 1 {
 		t.Errorf("EventPoints stopped with %v after %d", err, n)
+	}
+}
+
+// TestReadPaths_SeeWrites checks that reads through cached statements see
+// each commit: a reused statement holds no snapshot between queries.
+func TestReadPaths_SeeWrites(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	count := func() (events, points int) {
+		f := sitrep.EventFilter{Country: "Mali", Limit: 1000}
+		if _, err := db.EventsJSON(ctx, f, func([]byte) error { events++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.EventPoints(ctx, f, func(sitrep.EventPoint) error { points++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return events, points
+	}
+	for round := 1; round <= 3; round++ {
+		src := fmt.Sprintf("round-%d", round)
+		evs := []sitrep.Event{synthEvent(src, 1), synthEvent(src, 9)} // both in Mali
+		if _, err := db.PutDocument(ctx, storetest.Doc(src, "Text of "+src+"."), evs); err != nil {
+			t.Fatal(err)
+		}
+		if e, p := count(); e != 2*round || p != 2*round {
+			t.Fatalf("round %d: %d events, %d points, want %d", round, e, p, 2*round)
+		}
 	}
 }

@@ -338,7 +338,7 @@ func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js [
 	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id LIMIT ?")
 	args := append(q.args, limit+1)
 
-	rows, err := db.reader.QueryContext(ctx, sb.String(), args...)
+	rows, err := db.query(ctx, sb.String(), args...)
 	if err != nil {
 		return "", fmt.Errorf("sqlite: events: %w", err)
 	}
@@ -394,7 +394,7 @@ func (db *DB) chooseForms(ctx context.Context, q *query, limit int) error {
 	for _, s := range q.sets {
 		var n int
 		args := append(slices.Clip(s.args), small+1)
-		if err := db.reader.QueryRowContext(ctx, s.count, args...).Scan(&n); err != nil {
+		if err := db.queryRow(ctx, s.count, args...).Scan(&n); err != nil {
 			return fmt.Errorf("sqlite: events: %w", err)
 		}
 		switch {
