@@ -36,3 +36,33 @@ func TestStmtCache_Bounded(t *testing.T) {
 		t.Errorf("%d cached statements, want %d", n, maxCachedStmts)
 	}
 }
+
+// TestStmtCache_Concurrent runs the same few query shapes from many
+// goroutines (run with -race).
+func TestStmtCache_Concurrent(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "x.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			var err error
+			for i := 0; i < 40 && err == nil; i++ {
+				f := sitrep.EventFilter{Country: "Mali"}
+				if (g+i)%2 == 0 {
+					f.BBox = &[4]float64{60, 29, 75, 39}
+				}
+				_, err = db.EventsJSON(ctx, f, func([]byte) error { return nil })
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
