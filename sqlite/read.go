@@ -324,6 +324,10 @@ func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event,
 // stored) rather than decoding it: a server can copy the bytes into its
 // response. js is valid only during the call; an error from fn stops the
 // page and is returned as it is. It implements sitrep.RawEventLister.
+//
+// The bytes are the event as encoded when it was stored: a change to the
+// JSON fields of sitrep.Event needs a migration that re-encodes the
+// event_json table, or this path serves the old fields.
 func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js []byte) error) (string, error) {
 	q, limit, err := buildQuery(f)
 	if err != nil {
