@@ -184,3 +184,42 @@ func TestReadPaths_SeeWrites(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadPaths feeds arbitrary filter values to EventsJSON and
+// EventPoints: each fails only with ErrInvalid, both fail alike, and they
+// find the same events as Events.
+func FuzzReadPaths(f *testing.F) {
+	for _, s := range []string{"", "Mali", "strikes", `"`, "2019-01-01", "' OR 1=1 --", "\x00"} {
+		f.Add(s, s, 60.0, 29.0, 75.0, 39.0)
+	}
+	f.Add("", "", -180.0, -90.0, 180.0, 90.0)
+	db := MustOpen(f)
+	fill(f, db, 200, 20)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, value, query string, minLon, minLat, maxLon, maxLat float64) {
+		for _, flt := range []sitrep.EventFilter{
+			{Country: value, Query: query},
+			{From: value, Actor: value},
+			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Query: query},
+			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Country: value},
+		} {
+			flt.Limit = 1000
+			evs, _, err := db.Events(ctx, flt)
+			nj := 0
+			_, errJ := db.EventsJSON(ctx, flt, func([]byte) error { nj++; return nil })
+			np := 0
+			errP := db.EventPoints(ctx, flt, func(sitrep.EventPoint) error { np++; return nil })
+			for _, e := range []error{err, errJ, errP} {
+				if e != nil && !errors.Is(e, sitrep.ErrInvalid) {
+					t.Fatalf("%+v: %v", flt, e)
+				}
+			}
+			if (err == nil) != (errJ == nil) || (err == nil) != (errP == nil) {
+				t.Fatalf("%+v: errors differ: %v, %v, %v", flt, err, errJ, errP)
+			}
+			if err == nil && (nj != len(evs) || np != len(evs)) {
+				t.Fatalf("%+v: %d events, %d JSON, %d points", flt, len(evs), nj, np)
+			}
+		}
+	})
+}
