@@ -88,11 +88,22 @@ func (b *Builder) SubEvent(name string) (SubEvent, bool) {
 	return s, ok
 }
 
-// Triggers returns the triggers of sentence si, for annotation.
-func (b *Builder) Triggers(in *Input, si int) []Trigger {
-	s := in.Sents[si]
-	ts, _ := b.findTriggers(in.Doc.Text, in.Toks, s.First, s.Last)
-	return ts
+// Triggers returns the triggers of every sentence with their context
+// applied, for annotation.
+func (b *Builder) Triggers(in *Input) [][]Trigger {
+	all := make([][]Trigger, len(in.Sents))
+	for si, s := range in.Sents {
+		all[si], _ = b.findTriggers(in.Doc.Text, in.Toks, s.First, s.Last)
+		for i := range all[si] {
+			if all[si][i].Class == classDisaster {
+				in.disaster = true
+			}
+		}
+	}
+	for si := range in.Sents {
+		b.applyContext(in, si, all[si])
+	}
+	return all
 }
 
 // Fates of counted people.
@@ -202,7 +213,10 @@ func (b *Builder) Build(in *Input) []sitrep.Event {
 }
 
 // sentenceDraft types sentence si and fills what the sentence says.
-func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
+// applyContext marks the triggers of sentence si that the sentence's
+// context takes out of the event: disasters, diplomacy, past perfect,
+// another year, generic plurals. It also sets their voice.
+func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 	text := in.Doc.Text
 	s := in.Sents[si]
 	cues := in.Cues[si]
@@ -268,6 +282,13 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 			t.Suppressed = "generic"
 		}
 	}
+}
+
+func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
+	text := in.Doc.Text
+	s := in.Sents[si]
+	cues := in.Cues[si]
+	b.applyContext(in, si, ts)
 	actors := roleCandidates(text, in.Toks, in.Actors[si], cues, ts)
 	v := &sentenceView{triggers: ts, actors: actors}
 	v.victims = b.counts(in, si, ts, in.Actors[si])

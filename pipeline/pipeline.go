@@ -303,6 +303,7 @@ func (p *Pipeline) Annotate(doc *sitrep.Document) []sitrep.Mention {
 			break
 		}
 	}
+	triggers := p.events.Triggers(in)
 	for si := range in.Sents {
 		for _, a := range in.Actors[si] {
 			if a.Kind == actor.Country && a.Demonym {
@@ -320,7 +321,7 @@ func (p *Pipeline) Annotate(doc *sitrep.Document) []sitrep.Mention {
 		for _, c := range in.Cues[si] {
 			add(sitrep.Mention{Kind: sitrep.KindClaim, Start: c.Start, End: c.End, Label: c.Stance})
 		}
-		for _, t := range p.events.Triggers(in, si) {
+		for _, t := range triggers[si] {
 			if t.Class[:min(4, len(t.Class))] == "ctx:" {
 				continue
 			}
