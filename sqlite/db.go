@@ -49,6 +49,7 @@ type DB struct {
 	writer *sql.DB // one connection: SQLite has one writer at a time
 	reader *sql.DB // a pool; the same as writer for an in-memory database
 	stmts  *writeStmts
+	reads  *stmtCache // prepared statements of the reader pool
 }
 
 var _ sitrep.Store = (*DB)(nil)
@@ -95,7 +96,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
 	}
-	db := &DB{path: path, opts: opts}
+	db := &DB{path: path, opts: opts, reads: &stmtCache{stmts: map[string]*sql.Stmt{}}}
 	var err error
 	if db.writer, err = sql.Open("sqlite", dsn(path, opts, true)); err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -174,6 +175,9 @@ func (db *DB) Close() error {
 	}
 	if db.stmts != nil {
 		errs = append(errs, db.stmts.close())
+	}
+	if db.reads != nil {
+		db.reads.closeAll()
 	}
 	if db.reader != nil && db.reader != db.writer {
 		errs = append(errs, db.reader.Close())

@@ -3,9 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"runtime"
 	"sync"
-	"weak"
 )
 
 // maxCachedStmts bounds the prepared statements kept per database. The
@@ -22,29 +20,8 @@ type stmtCache struct {
 	stmts map[string]*sql.Stmt
 }
 
-// stmtCaches maps each open *DB, weakly, to its stmtCache. It lives here
-// rather than in a field of DB so that the read path can keep it without
-// touching Open and Close; a DB that is dropped has its cache closed and
-// removed by a cleanup. Close of the DB closes the statements' connections,
-// and with them the statements.
-var stmtCaches sync.Map // weak.Pointer[DB] -> *stmtCache
-
 // readStmts returns the statement cache of db's reader pool.
-func (db *DB) readStmts() *stmtCache {
-	key := weak.Make(db)
-	if c, ok := stmtCaches.Load(key); ok {
-		return c.(*stmtCache)
-	}
-	c, loaded := stmtCaches.LoadOrStore(key, &stmtCache{stmts: map[string]*sql.Stmt{}})
-	if !loaded {
-		runtime.AddCleanup(db, func(k weak.Pointer[DB]) {
-			if c, ok := stmtCaches.LoadAndDelete(k); ok {
-				c.(*stmtCache).closeAll()
-			}
-		}, key)
-	}
-	return c.(*stmtCache)
-}
+func (db *DB) readStmts() *stmtCache { return db.reads }
 
 // get returns the prepared statement of query on pool, preparing it on
 // first use; nil when the cache is full and query is not in it (the caller
