@@ -1,0 +1,108 @@
+package event
+
+// Context: what takes a trigger out of the event it seems to name.
+
+import (
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// isCtx reports whether t only qualifies other triggers: a modifier, a
+// context word, a weapon or target noun, a finding verb, a disaster word.
+func isCtx(t *Trigger) bool {
+	switch t.Class {
+	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob:
+		return true
+	}
+	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")
+}
+
+func pastPerfect(text string, toks []segment.Token, from int, t *Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
+		w := toks[k].Key(text)
+		if w == "had" {
+			return true
+		}
+		if toks[k].Kind == segment.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// bareGenericPlural reports a plural event noun with no determiner or
+// number before it: "carried out attacks".
+func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) bool {
+	if t.Last-t.First != 1 {
+		return false
+	}
+	w := toks[t.First].Key(text)
+	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
+		return false
+	}
+	switch t.Class {
+	case classAttack, "Armed clash", classKill, "Remote explosive/landmine/IED", "Air/drone strike":
+	default:
+		return false
+	}
+	if t.First-1 < from {
+		return true // "Attacks on aid workers have increased"
+	}
+	prev := toks[t.First-1].Key(text)
+	switch prev {
+	case "out", "conducted", "carried", "launched", "staged", "increased", "more", "frequent", "repeated", "several", "recent":
+		return true
+	}
+	return false
+}
+
+// yearBefore reports whether a year stands in the noun phrase before t:
+// "the 2017 attack", "a deadly 2014 bombing".
+func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		tk := toks[k]
+		if tk.Kind == segment.Number {
+			w := tk.Text(text)
+			return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
+		}
+		if tk.Kind != segment.Word || tk.Upper {
+			return false
+		}
+	}
+	return false
+}
+
+// anaphoric reports whether a trigger refers back to an event already
+// told: "the attack", "this explosion", "the clash Friday".
+func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
+	if t == nil || t.First-1 < from {
+		return false
+	}
+	switch t.Class {
+	case classAttack, classKill, "Armed clash", "Remote explosive/landmine/IED":
+	default:
+		return false
+	}
+	switch toks[t.First-1].Key(text) {
+	case "the", "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
+// weakTrigger returns the first unsuppressed operation or violence word of
+// a sentence that reports no event of its own.
+func weakTrigger(ts []Trigger) *Trigger {
+	for i := range ts {
+		t := &ts[i]
+		if t.Suppressed != "" {
+			continue
+		}
+		switch t.Class {
+		case classOperation, classKill, classInjure, classAttack, modRiot, modIntervention, modForce:
+			return t
+		}
+	}
+	return nil
+}

@@ -1,0 +1,242 @@
+package event
+
+// Counts and people: how many were killed, injured or arrested, and the
+// named people with their fate.
+
+import (
+	"sort"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/internal/phrase"
+	"github.com/sitrep-dev/sitrep/person"
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// count is a number of people with a fate: "three important ISIS members"
+// killed.
+type count struct {
+	n          int
+	start, end int // byte span of the number phrase
+	fate       string
+	kind       string         // count noun kind: civilian, member, other
+	actor      *actor.Mention // the group named with the noun ("ISIS members")
+}
+
+// counts finds the numbers of people killed, injured or arrested in
+// sentence si: "killing 12 security force members", "24 people were
+// killed", "killed a key ISIS commander".
+func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention) []count {
+	text := in.Doc.Text
+	s := in.Sents[si]
+	toks := in.Toks
+	tokAt := func(byteOff int) int {
+		return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= byteOff })
+	}
+	fateOf := func(t *Trigger) string {
+		if t.Suppressed != "" && t.Suppressed != "generic" {
+			return ""
+		}
+		switch t.Class {
+		case classKill:
+			return fateKilled
+		case classInjure:
+			return fateInjured
+		case "Arrests":
+			return fateArrested
+		}
+		return ""
+	}
+	type cand struct {
+		n          int
+		start, end int
+		first      int // first token after the number
+	}
+	var cs []cand
+	for _, n := range in.Numbers {
+		if n.Start < s.Start || n.End > s.End || n.Ordinal || n.Value <= 0 {
+			continue
+		}
+		cs = append(cs, cand{n: n.Value, start: n.Start, end: n.End, first: tokAt(n.End)})
+	}
+	// "a"/"an"/"one" count one when a count noun follows.
+	for i := s.First; i < s.Last; i++ {
+		w := toks[i].Key(text)
+		if w == "a" || w == "an" {
+			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
+		}
+	}
+	var out []count
+	for _, c := range cs {
+		// The counted noun: within four tokens, past adjectives and a group name.
+		noun, kind := -1, ""
+		var grp *actor.Mention
+		for k := c.first; k < s.Last && k < c.first+5; k++ {
+			tk := toks[k]
+			if tk.Kind == segment.Punct {
+				if isQuote(text[tk.Start:tk.End]) {
+					continue
+				}
+				break
+			}
+			if tk.Kind == segment.Number {
+				break
+			}
+			w := tk.Key(text)
+			if cn, ok := b.lex.countNouns[w]; ok {
+				noun, kind = k, cn.kind
+				break
+			}
+			for i := range actors {
+				if actors[i].First <= k && k < actors[i].Last && actors[i].Kind != actor.Country {
+					grp = &actors[i]
+				}
+			}
+		}
+		// The actor mention may be the noun itself: "12 soldiers".
+		if noun >= 0 {
+			for i := range actors {
+				if actors[i].First <= noun && noun < actors[i].Last && (grp == nil || actors[i].Kind != actor.Agent) {
+					if grp == nil {
+						grp = &actors[i]
+					}
+				}
+			}
+		}
+		first := noun
+		if noun < 0 {
+			// "12 killed", "5 dead", "two were wounded": the fate word
+			// right after the number, or after an auxiliary.
+			at := c.first
+			for at < s.Last && at < c.first+2 && auxiliary[toks[at].Key(text)] {
+				at++
+			}
+			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && w != "a" && w != "an" {
+				for i := range ts {
+					if ts[i].First == at && fateOf(&ts[i]) != "" {
+						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: "other"})
+					}
+				}
+			}
+			continue
+		}
+		// Fate: a trigger just before the number ("killing 12", "killed
+		// at least 10"), else the next one after the noun ("were killed").
+		fate := ""
+		ctok := tokAt(c.start)
+		for i := range ts {
+			t := &ts[i]
+			if f := fateOf(t); f != "" && t.Last <= ctok && ctok-t.Last <= 3 && !t.Passive {
+				fate = f
+			}
+		}
+		if fate == "" {
+			for i := range ts {
+				t := &ts[i]
+				if f := fateOf(t); f != "" && t.First > first && t.First-first <= 6 && !clauseBreak(text, toks, first, t.First) {
+					fate = f
+					break
+				}
+			}
+		}
+		if fate == "" {
+			continue
+		}
+		if c.n == 1 && (phrase.Fold(text[c.start:c.end]) == "a" || phrase.Fold(text[c.start:c.end]) == "an") && kind == "other" {
+			continue
+		}
+		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp})
+	}
+	return out
+}
+
+// auxiliary are the verbs of a passive between a number and its fate:
+// "two were wounded", "five have been arrested".
+var auxiliary = map[string]bool{"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true, "is": true}
+
+func isQuote(s string) bool {
+	switch s {
+	case "‘", "’", "'", "\"", "“", "”":
+		return true
+	}
+	return false
+}
+
+type personFate struct {
+	m    person.Mention
+	fate string
+	si   int
+}
+
+// peopleFates gives each person named in sentence si the fate of the
+// event verb that governs them, leaving out speakers.
+func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue) []personFate {
+	var out []personFate
+	for _, p := range in.People[si] {
+		speaker := false
+		for _, c := range cues {
+			if c.HasSpeaker() && p.First >= c.SpeakerFirst && p.Last <= c.SpeakerLast {
+				speaker = true
+			}
+		}
+		if speaker {
+			continue
+		}
+		// "the attack on former governor X": X belongs to that background event.
+		if behindSuppressed(in.Doc.Text, in.Toks, ts, p.First) {
+			continue
+		}
+		fate := ""
+		// The nearest governing trigger: a passive verb after the name,
+		// or an active verb or noun ("the death of") before it.
+		bestDist := 1 << 30
+		for i := range ts {
+			t := &ts[i]
+			if t.Suppressed != "" && t.Suppressed != "generic" {
+				continue
+			}
+			f := fateOfPerson(t)
+			if f == "" {
+				continue
+			}
+			var dist int
+			switch {
+			case t.First >= p.Next && t.Passive:
+				dist = t.First - p.Last
+			case t.Last <= p.First && !t.Passive:
+				dist = p.First - t.Last
+				if dist > 8 {
+					continue
+				}
+			default:
+				continue
+			}
+			if dist < bestDist {
+				bestDist, fate = dist, f
+			}
+		}
+		if fate != "" {
+			out = append(out, personFate{m: p, fate: fate, si: si})
+		}
+	}
+	return out
+}
+
+func fateOfPerson(t *Trigger) string {
+	switch t.Class {
+	case classKill:
+		if t.Strength >= 1 {
+			return sitrep.FateKilled
+		}
+	case classInjure:
+		return sitrep.FateInjured
+	case "Arrests":
+		return sitrep.FateArrested
+	case "Abduction/forced disappearance":
+		return sitrep.FateOther
+	case classAttack, "Attack":
+		return sitrep.FateTargeted
+	}
+	return ""
+}

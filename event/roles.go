@@ -1,0 +1,309 @@
+package event
+
+// Roles: who acted (actor1) and on whom (actor2), by voice and position.
+
+import (
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// roleCandidates are the actor mentions that can fill actor1/actor2: not
+// the speakers of cues, and not a country named as a place ("in Syria").
+// A country acts only as the subject of a verb ("Israel struck"), and a
+// demonym only with the weapon it names ("Turkish artillery").
+func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues []claim.Cue, ts []Trigger) []actor.Mention {
+	out := make([]actor.Mention, 0, len(ms))
+	for _, m := range ms {
+		// "the arrest of two men by government forces": an actor of a
+		// background event is not an actor of this one.
+		if behindSuppressed(text, toks, ts, m.First) {
+			continue
+		}
+		inSpeaker := false
+		for _, c := range cues {
+			if c.HasSpeaker() && m.First >= c.SpeakerFirst && m.Last <= c.SpeakerLast {
+				inSpeaker = true
+			}
+		}
+		if inSpeaker {
+			continue
+		}
+		if m.Kind == actor.Country {
+			if m.Demonym {
+				armed := false
+				for i := range ts {
+					c := ts[i].Class
+					if ts[i].First == m.Last && (c == modAir || c == modArtillery || c == classWeapon || c == "Air/drone strike" || c == "Shelling/artillery/missile attack") {
+						armed = true
+					}
+				}
+				if !armed {
+					continue
+				}
+			} else {
+				if locative(text, toks, m.First) || m.Last >= len(toks) {
+					continue
+				}
+				next := toks[m.Last]
+				if next.Kind != segment.Word || next.Upper {
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var locatives = map[string]bool{
+	"in": true, "of": true, "from": true, "near": true, "to": true, "across": true, "into": true,
+	"at": true, "within": true, "throughout": true, "outside": true, "inside": true, "towards": true,
+	"toward": true, "around": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "over": true, "through": true, "on": true,
+}
+
+func locative(text string, toks []segment.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := toks[k].Key(text)
+		if locatives[w] {
+			return true
+		}
+		if w != "the" && w != "northern" && w != "north" && w != "south" && w != "east" && w != "west" {
+			return false
+		}
+	}
+	return false
+}
+
+// prepositions that make the actor after them the object of an event.
+var objectPreps = map[string]bool{
+	"on": true, "against": true, "with": true, "at": true, "in": true, "targeting": true,
+	"targetting": true, "from": true, "near": true, "into": true, "toward": true, "towards": true,
+}
+
+func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bool {
+	for k := m.First - 1; k >= from && k >= m.First-3; k-- {
+		w := toks[k].Key(text)
+		if objectPreps[w] {
+			return true
+		}
+		switch w {
+		case "a", "an", "the", "its", "their", "his", "her", "key", "suspected", "alleged", "local", "special":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// roles assigns actor1 (who acted) and actor2 (on whom) around the main
+// trigger, by voice and position.
+func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
+	var subj, objBefore, after, after2 *actor.Mention
+	// A relative clause before the verb ("members of IS who were involved
+	// in the attack on the governor have been arrested") holds no subject.
+	rel := -1
+	for k := t.First - 1; k >= s.First; k-- {
+		if w := toks[k].Key(text); w == "who" || w == "which" {
+			rel = k
+			break
+		}
+	}
+	for i := range cands {
+		m := &cands[i]
+		switch {
+		case rel >= 0 && m.First > rel && m.Last <= t.First:
+			continue
+		case m.First < t.First:
+			// Before the trigger, or its first word ("Ukrainian drones attacked").
+			if afterPrep(text, toks, s.First, m) {
+				if objBefore == nil {
+					objBefore = m
+				}
+			} else {
+				subj = m // the nearest subject before the trigger
+			}
+		case m.First >= t.Last:
+			if after == nil {
+				after = m
+			} else if after2 == nil {
+				after2 = m
+			}
+		}
+	}
+	if t.Last < s.Last && toks[t.Last].Key(text) == "between" && after != nil && after2 != nil {
+		return after, after2
+	}
+	// "Soldiers killed in ambush": a passive verb of violence before the
+	// noun that names the event makes the subject its victim.
+	passiveBefore := false
+	if !t.Passive {
+		for k := s.First; k < t.First; k++ {
+			if w := toks[k].Key(text); w == "killed" || w == "wounded" || w == "injured" || w == "dead" {
+				if k+1 < t.First && (toks[k+1].Key(text) == "in" || toks[k+1].Key(text) == "during") {
+					passiveBefore = subj != nil && subj.Last <= k
+				}
+			}
+		}
+	}
+	// "militants attacked the positions and captured parts of the city":
+	// a verb joined by "and" shares the subject of the verb before it; so
+	// does a participle after a comma ("troops repelled an attack by
+	// bandits, killing six of the attackers").
+	if !t.Passive && !passiveBefore {
+		if prev := coordinated(text, toks, s, t, cands); prev != nil {
+			subj = prev
+		} else if w := toks[t.First].Text(text); strings.HasSuffix(w, "ing") && t.First > s.First && text[toks[t.First-1].Start] == ',' {
+			for i := range cands {
+				if m := &cands[i]; m.First < t.First && !afterPrep(text, toks, s.First, m) {
+					subj = m
+					break
+				}
+			}
+		}
+	}
+	// "Islamic State said its fighters killed ...": the speaker's own men.
+	if subj != nil && subj.Kind == actor.Agent && subj.First > s.First {
+		if w := toks[subj.First-1].Key(text); w == "its" || w == "their" {
+			if sp := speakerActor(cands, all, subj); sp != nil {
+				subj = sp
+			}
+		}
+	}
+	if t.Passive || passiveBefore {
+		a2 = subj
+		if a2 == nil {
+			a2 = objBefore
+		}
+		a1 = after
+	} else {
+		a1 = subj
+		a2 = after
+		if a2 == nil {
+			a2 = objBefore
+		}
+	}
+	// The group named with the victims: "killing 12 security force members".
+	if a2 == nil {
+		for _, c := range victims {
+			if c.actor != nil {
+				a2 = c.actor
+				break
+			}
+		}
+	}
+	if a1 != nil && a2 != nil && a1.First == a2.First {
+		a2 = nil
+	}
+	return a1, a2
+}
+
+// coordinated returns the subject of the clause that a verb joined by
+// "and" continues, or nil: in "X attacked Y and captured Z", X.
+func coordinated(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands []actor.Mention) *actor.Mention {
+	and := -1
+	for k := t.First - 1; k >= s.First && k >= t.First-3; k-- {
+		if toks[k].Key(text) == "and" {
+			and = k
+			break
+		}
+	}
+	if and < 0 {
+		return nil
+	}
+	// The clause before "and" must hold a verb-like actor subject: the
+	// first actor of the sentence that is not after a preposition.
+	for i := range cands {
+		m := &cands[i]
+		if m.Last > and {
+			break
+		}
+		if !afterPrep(text, toks, s.First, m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// speakerActor returns the named group or ruling power mentioned before m
+// in the sentence: who "its fighters" belong to.
+func speakerActor(cands, all []actor.Mention, m *actor.Mention) *actor.Mention {
+	var best *actor.Mention
+	for i := range all {
+		a := &all[i]
+		if a.Last <= m.First && (a.Kind == actor.Named || a.Kind == actor.Regime) {
+			best = a
+		}
+	}
+	return best
+}
+
+// behindSuppressed reports whether the nearest event trigger before token
+// i is a suppressed one (background, plan, trend) in the same clause.
+func behindSuppressed(text string, toks []segment.Token, ts []Trigger, i int) bool {
+	var near *Trigger
+	for k := range ts {
+		t := &ts[k]
+		if isCtx(t) || t.Last > i {
+			continue
+		}
+		if near == nil || t.Last > near.Last {
+			near = t
+		}
+	}
+	if near == nil || near.Suppressed == "" || near.Suppressed == "generic" {
+		return false
+	}
+	return i-near.Last <= 6 && !clauseBreak(text, toks, near.Last, i)
+}
+
+func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		switch toks[k].Key(text) {
+		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
+			return true
+		case "not", "reportedly", "allegedly", "also", "all", "later", "both", "reported", "said", "believed":
+			continue
+		}
+		break
+	}
+	if t.Last < to && toks[t.Last].Key(text) == "by" {
+		return true
+	}
+	// A reduced passive, as headlines and captions write it: "Four IS
+	// militants killed in Nangarhar raid", "two soldiers wounded".
+	w := toks[t.Last-1].Key(text)
+	transitive := t.Class == classKill || t.Class == classInjure || t.Class == "Arrests" || t.Class == "Abduction/forced disappearance"
+	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[toks[t.First-1].Key(text)] {
+		if t.Last == to || endsClause(text, toks[t.Last]) || reducedPassiveNext[toks[t.Last].Key(text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// activeBefore are words after which a participle is active: "it had killed".
+var activeBefore = map[string]bool{
+	"had": true, "has": true, "have": true, "it": true, "they": true, "he": true, "she": true,
+	"who": true, "which": true, "that": true, "we": true, "i": true, "you": true,
+}
+
+func endsClause(text string, t segment.Token) bool {
+	if t.Kind != segment.Punct {
+		return false
+	}
+	switch text[t.Start:t.End] {
+	case ".", ",", ";", ":", "!", "?":
+		return true
+	}
+	return false
+}
+
+// reducedPassiveNext are words that follow a participle used as a passive.
+var reducedPassiveNext = map[string]bool{
+	"in": true, "at": true, "near": true, "on": true, "during": true, "after": true, "as": true,
+	"when": true, "while": true, "overnight": true, "outside": true, "inside": true, "and": true,
+}

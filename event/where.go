@@ -1,0 +1,144 @@
+package event
+
+// Where and when: the places and dates that belong to an event.
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/date"
+	"github.com/sitrep-dev/sitrep/segment"
+)
+
+// eventPlaces returns the places of sentence s that belong to the event:
+// not those that follow a trigger of a background event ("the attack on
+// the governor in Balkh"), nor those inside a speaker ("the police chief of
+// Jawzjan said").
+func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, main *Trigger) []Place {
+	var out []Place
+	for _, p := range in.Places {
+		if p.Start < s.Start || p.End > s.End {
+			continue
+		}
+		owner := -1
+		for i := range ts {
+			t := &ts[i]
+			if t.End <= p.Start && !isCtx(t) && (owner < 0 || t.End > ts[owner].End) {
+				owner = i
+			}
+		}
+		if owner >= 0 && ts[owner].Suppressed != "" && &ts[owner] != main {
+			continue
+		}
+		// A dateline ("NEW DELHI, March 7 (Xinhua) --") says where the
+		// report was filed, not where the event happened.
+		if dateline(in.Doc.Text, p.Start, p.End) || credit(in.Doc.Text, p.Start, p.End) {
+			continue
+		}
+		inSpeaker := false
+		for _, c := range cues {
+			if c.HasSpeaker() {
+				// Speaker token span to bytes.
+				if p.Start >= in.Toks[c.SpeakerFirst].Start && p.End <= in.Toks[c.SpeakerLast-1].End {
+					inSpeaker = true
+				}
+			}
+		}
+		if inSpeaker {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// placeChain returns the run of places around p that follow each other
+// closely (", ", " of ") within one region: "Butkhaak, PD 12 of Kabul city".
+func placeChain(ps []Place, p Place) []Place {
+	i := 0
+	for i < len(ps) && ps[i].Start != p.Start {
+		i++
+	}
+	if i == len(ps) {
+		return []Place{p}
+	}
+	linked := func(a, b Place) bool {
+		return b.Start-a.End <= 5 && a.CountryCode == b.CountryCode && a.Admin1 == b.Admin1
+	}
+	lo, hi := i, i
+	for lo > 0 && linked(ps[lo-1], ps[lo]) {
+		lo--
+	}
+	for hi+1 < len(ps) && linked(ps[hi], ps[hi+1]) {
+		hi++
+	}
+	return ps[lo : hi+1]
+}
+
+// dateline reports whether text[start:end] is a dateline: a place in
+// capitals opening a line, followed by a comma, a dash or a bracket.
+func dateline(text string, start, end int) bool {
+	i := start - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t') {
+		i--
+	}
+	if i >= 0 && text[i] != '\n' {
+		return false
+	}
+	letters := 0
+	for _, r := range text[start:end] {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	for _, p := range []string{",", "—", "–", "-", "("} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// credit reports whether text[start:end] stands alone in brackets, as a
+// news agency's credit does: "March 7 (Xinhua) --".
+func credit(text string, start, end int) bool {
+	return start > 0 && end < len(text) && text[start-1] == '(' && text[end] == ')'
+}
+
+func nearestDate(dates []date.Expr, s segment.Sentence, t *Trigger) (date.Expr, bool) {
+	best, bestDist := -1, 0
+	for i, de := range dates {
+		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() && !de.Absolute {
+			continue
+		}
+		dist := de.Start - t.End
+		if de.End <= t.Start {
+			dist = t.Start - de.End
+		}
+		if dist < 0 {
+			dist = -dist
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return date.Expr{}, false
+	}
+	return dates[best], true
+}
+
+// passive reports whether a verb trigger is in the passive voice ("were
+// killed", "have been arrested", "killed by").
+func tokenAt(toks []segment.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
