@@ -628,13 +628,9 @@ func sortEvidence(es []sitrep.Evidence) {
 // properName returns the speaker toks[first:last] as a name when it is
 // one: two capitalised words or more, without a leading article.
 func properName(text string, toks []segment.Token, first, last int) string {
-	for first < last {
-		switch toks[first].Key(text) {
-		case "the", "a", "an":
-			first++
-			continue
-		}
-		break
+	// Past articles and lower-case modifiers: "a local People's Defence Force".
+	for first < last && (!toks[first].Upper || toks[first].Kind != segment.Word) {
+		first++
 	}
 	upper := 0
 	for k := first; k < last; k++ {

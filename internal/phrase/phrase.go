@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/segment"
 )
 
@@ -94,8 +95,17 @@ func (d *Dict[T]) Add(phrase string, v T, exact bool) error {
 		case strings.HasSuffix(f, "*") && len(f) > 1:
 			e.items = append(e.items, item{word: Fold(f[:len(f)-1]), stem: true, raw: f[:len(f)-1]})
 		default:
-			e.items = append(e.items, item{word: Fold(f), raw: f})
+			// A word is cut into tokens as texts are: "People's" is
+			// "People" and "'s", "Tal-Afar" stays one word.
+			_, toks := segment.Split(f, sitrep.Span{})
+			for _, t := range toks {
+				w := f[t.Start:t.End]
+				e.items = append(e.items, item{word: Fold(w), raw: w})
+			}
 		}
+	}
+	if len(e.items) == 0 {
+		return fmt.Errorf("phrase %q: no words", phrase)
 	}
 	if d.words == nil {
 		d.words = make(map[string][]*entry[T])
