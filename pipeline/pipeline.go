@@ -161,13 +161,27 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *event.Input {
 	for _, d := range in.Dates {
 		markBytes(d.Start, d.End)
 	}
-	isTaken := func(i int) bool { return taken[i] }
+	// A country or demonym ends a name where it would start one ("Russian
+	// President Vladimir Putin") but may close one ("Ustad Salman
+	// Tajikistani").
+	country := make([]bool, len(in.Toks))
+	isTaken := func(i int) bool {
+		if taken[i] {
+			return true
+		}
+		if !country[i] {
+			return false
+		}
+		return i == 0 || !in.Toks[i-1].Upper || in.Toks[i-1].Kind != segment.Word || taken[i-1] || country[i-1]
+	}
 	var people []person.Mention
 	for si, s := range in.Sents {
 		for _, a := range in.Actors[si] {
-			if a.Kind != actor.Country {
-				for k := a.First; k < a.Last; k++ {
+			for k := a.First; k < a.Last; k++ {
+				if a.Kind != actor.Country {
 					taken[k] = true
+				} else {
+					country[k] = true
 				}
 			}
 		}
