@@ -225,6 +225,23 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 				*r = actor.Resolved{}
 			}
 		}
+		// Who the demonstrators are, from anywhere in the event's sentences:
+		// "about 200 students marched" -> Students (Myanmar).
+		if ev.AssocActor1 == "" || strings.HasPrefix(ev.AssocActor1, "Civilians") {
+			for _, si := range d.sents {
+				for i := range in.Actors[si] {
+					if m := &in.Actors[si][i]; m.Civilian() {
+						if r := b.actors.Resolve(m, country, day); r.Assoc != "" {
+							ev.AssocActor1 = r.Assoc
+							break
+						}
+					}
+				}
+				if ev.AssocActor1 != "" && !strings.HasPrefix(ev.AssocActor1, "Civilians") {
+					break
+				}
+			}
+		}
 		if r1.Name == "" {
 			r1 = r2
 			r2 = actor.Resolved{}
@@ -573,15 +590,30 @@ func (b *Builder) notes(ev *sitrep.Event, sub SubEvent) string {
 	case ev.Fatalities > 0:
 		sb.WriteString(fmt.Sprintf(" %d reported killed.", ev.Fatalities))
 	}
+	denier := ""
+	for _, c := range ev.Claims {
+		if c.Stance == claim.Denies && c.Claimant != "" && c.Claimant != ev.ClaimedBy {
+			denier = c.Claimant
+			break
+		}
+	}
 	switch ev.Verification {
 	case sitrep.Unconfirmed:
 		sb.WriteString(" According to " + orSource(ev.ClaimedBy) + "; not independently confirmed.")
 	case sitrep.Claimed:
 		sb.WriteString(" Claimed by " + ev.ClaimedBy + ".")
 	case sitrep.Disputed:
-		sb.WriteString(" Disputed.")
+		if denier != "" {
+			sb.WriteString(" According to " + orSource(ev.ClaimedBy) + "; denied by " + denier + ".")
+		} else {
+			sb.WriteString(" According to " + orSource(ev.ClaimedBy) + "; disputed.")
+		}
 	case sitrep.Confirmed:
 		sb.WriteString(" Independently confirmed.")
+	case sitrep.Reported:
+		if ev.ClaimedBy != "" {
+			sb.WriteString(" Reported by " + ev.ClaimedBy + ".")
+		}
 	}
 	s := sb.String()
 	if len(s) > 0 {
