@@ -579,9 +579,16 @@ func (g *Gazetteer) Demonym(word string) (Ref, bool) {
 		return NoRef, false
 	}
 	var buf [64]byte
-	if !g.demKeys[geodata.Hash(geodata.AppendKey(buf[:0], word))] {
+	return g.DemonymKey(word, geodata.AppendKey(buf[:0], word))
+}
+
+// DemonymKey is Demonym for a caller that already holds key, the
+// AppendKey of word: it saves computing the key again.
+func (g *Gazetteer) DemonymKey(word string, key []byte) (Ref, bool) {
+	if len(word) < 3 || len(word) > 40 || !g.demKeys[geodata.Hash(key)] {
 		return NoRef, false
 	}
+	var buf [64]byte
 	r, ok := g.demonyms[string(geodata.AppendFold(buf[:0], word))]
 	return r, ok
 }

@@ -320,7 +320,7 @@ func (r *Resolver) recognise(st *state, text string) {
 		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
 		// (not Cobán), unless a longer name starts here ("Afghan
 		// Hills" is not a demonym).
-		if ref, ok := r.g.Demonym(text[st.toks[i].start:st.toks[i].end]); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
+		if ref, ok := r.g.DemonymKey(text[st.toks[i].start:st.toks[i].end], st.tkey(i)); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
 			st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
 				refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
 			continue
@@ -527,7 +527,7 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 			continue
 		}
 		c := cand{i: i, j: i + 1, start: start, end: start + len(part), parent: -1, best: gazetteer.NoRef}
-		if ref, ok := r.g.Demonym(part); ok {
+		if ref, ok := r.g.DemonymKey(part, st.key); ok {
 			c.refs, c.adjective = st.keep(append(st.refs, ref)), true
 			st.cands = append(st.cands, c)
 			continue
@@ -850,7 +850,17 @@ func (r *Resolver) longDemonym(st *state, text string, i int) int {
 		if !ok {
 			continue
 		}
-		if ref, found := r.g.Demonym(text[st.toks[i].start:st.toks[j-1].end]); found {
+		// The gram's key is the key of the words' text, which they join
+		// with single spaces; where gram refuses, the text's own key.
+		word := text[st.toks[i].start:st.toks[j-1].end]
+		var ref gazetteer.Ref
+		var found bool
+		if st.gram(text, i, j) {
+			ref, found = r.g.DemonymKey(word, st.key)
+		} else {
+			ref, found = r.g.Demonym(word)
+		}
+		if found {
 			st.cands = append(st.cands, cand{i: i, j: j, start: st.toks[i].start, end: st.toks[j-1].end,
 				refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
 			return w
