@@ -140,6 +140,10 @@ type state struct {
 	bases      []float64
 	ctx        docContext
 	ids        map[string]int
+	// memo maps words (token texts) seen in this and earlier documents
+	// to their keys and classes, which depend on the word alone.
+	memo     map[string]memoTok
+	memoKeys []byte
 }
 
 const maxGram = 6
@@ -200,12 +204,43 @@ func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, tok
 		if t.Kind != segment.Punct {
 			x.caps = allCaps(w)
 			x.k0 = len(st.keys)
-			st.keys = gazetteer.AppendKey(st.keys, w)
-			x.k1 = len(st.keys)
-			x.class = r.words[string(st.keys[x.k0:x.k1])]
+			if m, ok := st.memo[w]; ok {
+				st.keys = append(st.keys, st.memoKeys[m.k0:m.k1]...)
+				x.k1 = len(st.keys)
+				x.class = m.class
+			} else {
+				st.keys = gazetteer.AppendKey(st.keys, w)
+				x.k1 = len(st.keys)
+				x.class = r.words[string(st.keys[x.k0:x.k1])]
+				st.remember(w, st.keys[x.k0:x.k1], x.class)
+			}
 		}
 		st.toks = append(st.toks, x)
 	}
+}
+
+// maxMemo bounds the number of words a state remembers the keys of.
+const maxMemo = 1 << 14
+
+// memoTok is a remembered word: its key is state.memoKeys[k0:k1].
+type memoTok struct {
+	k0, k1 int32
+	class  wordClass
+}
+
+// remember records the key and class of word w, starting over when the
+// memo is full.
+func (st *state) remember(w string, key []byte, class wordClass) {
+	if st.memo == nil || len(st.memo) >= maxMemo {
+		if st.memo == nil {
+			st.memo = make(map[string]memoTok, 512)
+		}
+		clear(st.memo)
+		st.memoKeys = st.memoKeys[:0]
+	}
+	k0 := len(st.memoKeys)
+	st.memoKeys = append(st.memoKeys, key...)
+	st.memo[strings.Clone(w)] = memoTok{k0: int32(k0), k1: int32(len(st.memoKeys)), class: class}
 }
 
 func allCaps(w string) bool {
