@@ -526,6 +526,16 @@ func (g *Gazetteer) Info(r Ref) Info {
 	}
 }
 
+// Code returns feature r's feature code, Info(r).Code without the rest.
+func (g *Gazetteer) Code(r Ref) string { return g.codeName[g.c.Code[r]] }
+
+// Class returns feature r's feature class, Info(r).Class without the rest.
+func (g *Gazetteer) Class(r Ref) byte { return g.codeClass[g.c.Code[r]] }
+
+// Population returns feature r's population, Info(r).Population without
+// the rest.
+func (g *Gazetteer) Population(r Ref) int { return int(g.c.Pop[r]) }
+
 // Place returns feature r in full.
 func (g *Gazetteer) Place(r Ref) Place {
 	in := g.Info(r)

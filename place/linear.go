@@ -254,7 +254,7 @@ func (st *state) countIn(k, d int) {
 		return
 	}
 	st.listTotal[c.list] += d
-	st.listCounts[listCode{c.list, st.r.g.Info(c.best).Code}] += d
+	st.listCounts[listCode{c.list, st.r.g.Code(c.best)}] += d
 }
 
 func (st *state) listCount(list int, code string) int { return st.listCounts[listCode{list, code}] }

@@ -582,18 +582,18 @@ func (r *Resolver) hyphenParts(st *state, text string, i int) {
 // capital or a city of 100,000.
 func (r *Resolver) strong(refs []gazetteer.Ref) bool {
 	for _, ref := range refs {
-		in := r.g.Info(ref)
-		switch in.Code {
+		pop := r.g.Population(ref)
+		switch r.g.Code(ref) {
 		case "ADM1":
 			// Not the parishes of Jersey or the atolls of the Marshall
 			// Islands, regions without a place of 500 people.
-			if in.Population > 0 {
+			if pop > 0 {
 				return true
 			}
 		case "PCLI", "PCLH", "PPLC", "CONT", "RGN":
 			return true
 		}
-		if in.Population >= 100_000 {
+		if pop >= 100_000 {
 			return true
 		}
 	}
@@ -603,7 +603,7 @@ func (r *Resolver) strong(refs []gazetteer.Ref) bool {
 func (r *Resolver) maxPop(refs []gazetteer.Ref) int {
 	m := 0
 	for _, ref := range refs {
-		m = max(m, r.g.Info(ref).Population)
+		m = max(m, r.g.Population(ref))
 	}
 	return m
 }
@@ -700,7 +700,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	fold := gazetteer.Fold(text[c.start:c.end])
 	major := false // a major place under its own name
 	for _, ref := range c.refs {
-		if r.major([]gazetteer.Ref{ref}) && (r.ownName(ref, fold) || r.g.Info(ref).Code == "PCLI") {
+		if r.major([]gazetteer.Ref{ref}) && (r.ownName(ref, fold) || r.g.Code(ref) == "PCLI") {
 			major = true
 			break
 		}
@@ -747,7 +747,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Uncued places that are not major: only under their own name, not
 	// an alternate or a sound-alike ("Qais" is not Kayes).
 	for _, ref := range c.refs {
-		if r.g.Info(ref).Population >= 1000 && r.ownName(ref, fold) {
+		if r.g.Population(ref) >= 1000 && r.ownName(ref, fold) {
 			return true
 		}
 	}
@@ -759,16 +759,16 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 // other capitalised words.
 func (r *Resolver) major(refs []gazetteer.Ref) bool {
 	for _, ref := range refs {
-		in := r.g.Info(ref)
-		switch in.Code {
+		pop := r.g.Population(ref)
+		switch r.g.Code(ref) {
 		case "ADM1":
-			if in.Population > 0 {
+			if pop > 0 {
 				return true
 			}
 		case "PCLI", "PCLH", "PPLC", "CONT", "RGN":
 			return true
 		}
-		if in.Population >= 1_000_000 && in.Class == 'P' {
+		if pop >= 1_000_000 && r.g.Class(ref) == 'P' {
 			return true
 		}
 	}
@@ -805,7 +805,7 @@ func (r *Resolver) ageBefore(st *state, text string, i int) bool {
 
 func (r *Resolver) hasCode(refs []gazetteer.Ref, code string) bool {
 	for _, ref := range refs {
-		if r.g.Info(ref).Code == code {
+		if r.g.Code(ref) == code {
 			return true
 		}
 	}
@@ -848,7 +848,7 @@ func (r *Resolver) ownStrong(refs []gazetteer.Ref, word string) bool {
 	}
 	for _, ref := range refs {
 		// World regions are named by their curated aliases ("EU").
-		if r.strong([]gazetteer.Ref{ref}) && (r.ownName(ref, fold) || r.g.Info(ref).Class == 'L') {
+		if r.strong([]gazetteer.Ref{ref}) && (r.ownName(ref, fold) || r.g.Class(ref) == 'L') {
 			return true
 		}
 	}
@@ -918,7 +918,7 @@ func (r *Resolver) inRegionAfter(st *state, text string, c *cand) bool {
 		}
 		st.tmp = r.g.AppendRefs(st.tmp[:0], st.key)
 		for _, reg := range st.tmp {
-			if code := r.g.Info(reg).Code; code != "ADM1" && code != "PCLI" {
+			if code := r.g.Code(reg); code != "ADM1" && code != "PCLI" {
 				continue
 			}
 			for _, ref := range c.refs {

@@ -108,7 +108,7 @@ func (r *Resolver) resolve(st *state) {
 			// "Holliday, Missouri": a weak name after which a comma
 			// names the state it lies in, with no feature there, is
 			// an unknown place of that state.
-			if c.strong || r.g.Info(p.best).Code != "ADM1" || c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
+			if c.strong || r.g.Code(p.best) != "ADM1" || c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
 				continue
 			}
 			c.best, c.conf = p.best, p.conf*0.9
@@ -118,7 +118,7 @@ func (r *Resolver) resolve(st *state) {
 		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
 			// "the Southwest state of Somalia": a region the phrase
 			// asks for that is not the parent's is an unknown one of it.
-			if !c.strong || c.want != "" && r.g.Info(p.best).Class == 'A' && c.best != gazetteer.NoRef && r.foreignRegion(c.best, p.best) {
+			if !c.strong || c.want != "" && r.g.Class(p.best) == 'A' && c.best != gazetteer.NoRef && r.foreignRegion(c.best, p.best) {
 				c.best, c.conf = p.best, p.conf*0.9
 				c.start, c.end = min(c.start, p.start), max(c.end, p.end)
 				c.near, c.viaParent = true, true
@@ -341,7 +341,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 			same, total := st.listCount(c.list, in.Code), st.listTotal[c.list]
 			if c.best != gazetteer.NoRef && !c.dropped {
 				total--
-				if r.g.Info(c.best).Code == in.Code {
+				if r.g.Code(c.best) == in.Code {
 					same--
 				}
 			}
@@ -426,7 +426,7 @@ func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
 // in) that a bare name more likely means: its seat when the seat holds
 // half its people, or a city of a million in it under the same name.
 func (r *Resolver) cityOfRegion(refs []gazetteer.Ref, region gazetteer.Ref, in gazetteer.Info) bool {
-	if in.Seat >= 0 && slices.Contains(refs, in.Seat) && float64(r.g.Info(in.Seat).Population) >= 0.5*float64(in.Population) {
+	if in.Seat >= 0 && slices.Contains(refs, in.Seat) && float64(r.g.Population(in.Seat)) >= 0.5*float64(in.Population) {
 		return true
 	}
 	if in.Code != "ADM1" {
@@ -447,7 +447,7 @@ func (r *Resolver) cityOfRegion(refs []gazetteer.Ref, region gazetteer.Ref, in g
 func (r *Resolver) sameNameCode(refs []gazetteer.Ref, ref gazetteer.Ref, code string) bool {
 	name := r.g.Name(ref)
 	for _, x := range refs {
-		if x != ref && r.g.Info(x).Code == code && r.g.Name(x) == name {
+		if x != ref && r.g.Code(x) == code && r.g.Name(x) == name {
 			return true
 		}
 	}
@@ -457,9 +457,9 @@ func (r *Resolver) sameNameCode(refs []gazetteer.Ref, ref gazetteer.Ref, code st
 // sameKind reports whether some feature of refs has the feature code of
 // parent: then "X, Y" more likely lists two of a kind than puts X in Y.
 func (r *Resolver) sameKind(refs []gazetteer.Ref, parent gazetteer.Ref) bool {
-	code := r.g.Info(parent).Code
+	code := r.g.Code(parent)
 	for _, ref := range refs {
-		if r.g.Info(ref).Code == code {
+		if r.g.Code(ref) == code {
 			return true
 		}
 	}
