@@ -98,6 +98,11 @@ func (d *Dict[T]) Add(phrase string, v T, exact bool) error {
 			// A word is cut into tokens as texts are: "People's" is
 			// "People" and "'s", "Tal-Afar" stays one word.
 			_, toks := segment.Split(f, sitrep.Span{})
+			if len(toks) < 2 || toks[0].Kind != segment.Word {
+				// One token, or one that stands alone ("'s"): as written.
+				e.items = append(e.items, item{word: Fold(f), raw: f})
+				continue
+			}
 			for _, t := range toks {
 				w := f[t.Start:t.End]
 				e.items = append(e.items, item{word: Fold(w), raw: w})
