@@ -239,6 +239,17 @@ func classify(v *sentenceView) (string, *Trigger) {
 		}
 		return "Arrests", t
 	}
+	// A withdrawal from a treaty is a move about an agreement; from a base
+	// or a position, a change of the group's activity; from ground, a
+	// transfer of territory.
+	if t := v.has("Non-violent transfer of territory"); t != nil && t.Strength < 3 {
+		switch {
+		case v.after(t, classTreaty, 6) != nil:
+			return "Agreement", t
+		case v.after(t, targetArmed, 6) != nil && v.after(t, classGround, 6) == nil:
+			return "Change to group/activity", t
+		}
+	}
 	for _, st := range []string{
 		"Looting/property destruction", "Non-violent transfer of territory", "Agreement",
 		"Headquarters or base established", "Change to group/activity", "Other",

@@ -12,7 +12,7 @@ import (
 // context word, a weapon or target noun, a finding verb, a disaster word.
 func isCtx(t *Trigger) bool {
 	switch t.Class {
-	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob:
+	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob, classTreaty:
 		return true
 	}
 	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")

@@ -42,6 +42,7 @@ const (
 
 	classGround    = "ground"
 	classMob       = "mob"
+	classTreaty    = "treaty"
 	classFire      = "fire"
 	classEstablish = "establish"
 	classFind      = "find"
@@ -106,7 +107,7 @@ func loadLex() (*lex, error) {
 		modIntervention: true, modForce: true, modRiot: true,
 		ctxBackground: true, ctxTrend: true, ctxIrrealis: true, ctxSeparate: true,
 		classFind: true, classWeapon: true, targetArmed: true, targetCivilian: true,
-		classFire: true, classEstablish: true, classGround: true, classMob: true,
+		classFire: true, classEstablish: true, classGround: true, classMob: true, classTreaty: true,
 	}
 	seen := map[[2]string]bool{}
 	err = lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {
