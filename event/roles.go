@@ -149,6 +149,22 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 			}
 		}
 	}
+	// "the security forces and allied paramilitary units recaptured": of
+	// a subject joined by "and", the first.
+	if subj != nil {
+		k := subj.First - 1
+		for k > s.First && !toks[k].Upper && toks[k].Kind == segment.Word && toks[k].Key(text) != "and" && subj.First-k <= 3 {
+			k--
+		}
+		if k >= s.First && toks[k].Key(text) == "and" {
+			for i := range cands {
+				if m := &cands[i]; m.Last <= k && m.Last >= k-4 && !afterPrep(text, toks, s.First, m) {
+					subj = m
+					break
+				}
+			}
+		}
+	}
 	// "militants attacked the positions and captured parts of the city":
 	// a verb joined by "and" shares the subject of the verb before it; so
 	// does a participle after a comma ("troops repelled an attack by

@@ -104,7 +104,13 @@ func (b *Builder) findTriggers(text string, toks []segment.Token, from, to int) 
 		}
 		for j := range ts {
 			t := &ts[j]
-			if isCtx(t) || t.First < c.Last || t.First-c.Last > ctxWindow || t.Suppressed != "" {
+			window := ctxWindow
+			if c.Class == ctxIrrealis {
+				// "in an attempt to disperse a crowd of rioters": a plan
+				// reaches its verb, not the nouns after it.
+				window = 2
+			}
+			if isCtx(t) || t.First < c.Last || t.First-c.Last > window || t.Suppressed != "" {
 				continue
 			}
 			if clauseBreak(text, toks, c.Last, t.First) {
