@@ -99,6 +99,10 @@ type cand struct {
 	agent   *lexicon.Agent
 	country string // ISO2
 	demonym bool
+	// caps is true for a name of two capitalised words or more ("Sinai
+	// Province"): the text must capitalise them too, so "North Sinai
+	// province" (a place) is not the group.
+	caps bool
 }
 
 // Matcher finds actor mentions. It is safe for concurrent use.
@@ -145,6 +149,11 @@ func build(countries []lexicon.Country, actors []lexicon.Actor, forces []lexicon
 		// "the Taliban" is "Taliban": the article is not part of the name.
 		if len(p) > 4 && strings.EqualFold(p[:4], "the ") {
 			p = p[4:]
+		}
+		if c.named != nil || c.regime != nil {
+			cc := *c
+			cc.caps = capitalisedName(p)
+			c = &cc
 		}
 		if err := m.dict.Add(p, c, exactAlias(p)); err != nil {
 			return fmt.Errorf("actor: %w", err)
@@ -244,6 +253,15 @@ func (m *Matcher) AppendFind(dst []Mention, text string, toks []segment.Token, f
 			}
 		}
 	}
+	// A capitalised name must stand capitalised in the text.
+	kept := raw[:0]
+	for _, x := range raw {
+		if x.Value.caps && !allUpper(text, toks, x.First, x.Last) {
+			continue
+		}
+		kept = append(kept, x)
+	}
+	raw = kept
 	sc.raw = raw
 	base := len(dst)
 	for _, g := range sc.keepAll(raw) {
@@ -526,4 +544,34 @@ func pickNamed(as []*lexicon.Actor, day time.Time) *lexicon.Actor {
 
 func within(day, from, to time.Time) bool {
 	return (from.IsZero() || !day.Before(from)) && (to.IsZero() || day.Before(to))
+}
+
+// capitalisedName reports whether every word of name starts with a
+// capital and there are two words or more.
+func capitalisedName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// allUpper reports whether every word token of toks[first:last] starts
+// with a capital.
+func allUpper(text string, toks []segment.Token, first, last int) bool {
+	for k := first; k < last; k++ {
+		if toks[k].Kind == segment.Word && !toks[k].Upper {
+			if w := toks[k].Text(text); w == "'s" || w == "’s" {
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
