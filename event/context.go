@@ -49,10 +49,19 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 	if t.First-1 < from {
 		return true // "Attacks on aid workers have increased"
 	}
-	prev := toks[t.First-1].Key(text)
-	switch prev {
-	case "out", "conducted", "carried", "launched", "staged", "increased", "more", "frequent", "repeated", "several", "recent":
-		return true
+	// Read back over modifiers ("cross-border", "deadly") to what governs
+	// the plural: a verb of doing attacks in general, or a quantity.
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		switch toks[k].Key(text) {
+		case "out", "conducted", "carried", "launched", "staged", "increased", "more", "frequent",
+			"repeated", "several", "recent", "of", "numerous", "multiple", "regular":
+			return true
+		case "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "two", "three":
+			return false
+		}
+		if toks[k].Kind != segment.Word || toks[k].Upper {
+			return false
+		}
 	}
 	return false
 }

@@ -294,6 +294,10 @@ func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
 	w := toks[t.Last-1].Key(text)
 	transitive := t.Class == classKill || t.Class == classInjure || t.Class == "Arrests" || t.Class == "Abduction/forced disappearance"
 	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[toks[t.First-1].Key(text)] {
+		// ... but "militants killed at least 40 civilians" is active.
+		if t.Last+1 < to && toks[t.Last].Key(text) == "at" && toks[t.Last+1].Key(text) == "least" {
+			return false
+		}
 		if t.Last == to || endsClause(text, toks[t.Last]) || reducedPassiveNext[toks[t.Last].Key(text)] {
 			return true
 		}
