@@ -340,9 +340,6 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 	if a2 != nil && a2.Armed() && (a1 == nil || a1.Armed()) {
 		return true
 	}
-	if a2 != nil && a2.Civilian() {
-		return false
-	}
 	// An attack on a military base or a checkpoint is a battle, whoever
 	// else died: "killed 14 people ..., attacking a marketplace and a
 	// military base".
@@ -350,6 +347,9 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 		if u := &v.triggers[i]; (u.Class == classAttack || u == t) && u.Suppressed == "" && v.after(u, targetArmed, 8) != nil {
 			return true
 		}
+	}
+	if a2 != nil && a2.Civilian() {
+		return false
 	}
 	for _, c := range v.victims {
 		if c.fate == fateKilled || c.fate == fateInjured {
