@@ -254,6 +254,9 @@ func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
 			// "the detainees had carried out attacks": background.
 			t.Suppressed = "background"
+		case t.Class == "Armed clash" && t.First > s.First && in.Toks[t.First-1].Key(text) == "who":
+			// "eighteen troops who fought in Afghanistan": who they are, not an event.
+			t.Suppressed = "background"
 		case yearBefore(text, in.Toks, s.First, t):
 			// "a deadly 2017 chemical weapons attack": an event of another year.
 			t.Suppressed = "background"
