@@ -273,7 +273,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	cues := in.Cues[si]
 	b.applyContext(in, si, ts)
 	actors := roleCandidates(text, in.Toks, in.Actors[si], cues, ts)
-	v := &sentenceView{triggers: ts, actors: actors}
+	v := &sentenceView{triggers: ts, actors: actors, all: in.Actors[si]}
 	v.victims = b.counts(in, si, ts, in.Actors[si])
 	v.roles = func(t *Trigger) (*actor.Mention, *actor.Mention) {
 		return roles(text, in.Toks, s, t, actors, in.Actors[si], v.victims)

@@ -8,6 +8,7 @@ import (
 type sentenceView struct {
 	triggers []Trigger
 	actors   []actor.Mention // role candidates, in text order
+	all      []actor.Mention // every actor mention of the sentence
 	victims  []count         // counted people and their fate
 	// placeToks and peopleToks are the first tokens of the sentence's
 	// places and of its people (named, or counted nouns).
@@ -129,10 +130,35 @@ func protestType(has func(string) bool, state bool) string {
 	return "Peaceful protest"
 }
 
+// needsArmedActor are the sub-event types that only armed, organised
+// actors make (ACLED: territory, bases, changes of a group's activity):
+// "WHO dispatched personnel", "IDPs set up in camps" are none.
+var needsArmedActor = map[string]bool{
+	"Government regains territory": true, "Non-state actor overtakes territory": true,
+	"Headquarters or base established": true, "Change to group/activity": true,
+	"Non-violent transfer of territory": true,
+}
+
 // classify returns the sub-event type of a sentence and the trigger that
-// names it, or "" when the sentence reports no event. The rules follow
-// the definitions of ACLED's codebook; each is quoted where it applies.
+// names it, or "" when the sentence reports no event.
 func classify(v *sentenceView) (string, *Trigger) {
+	st, t := classifyType(v)
+	if needsArmedActor[st] && !v.anyActor((*actor.Mention).Armed) {
+		// A state named anywhere in the sentence ("handover of districts
+		// to Azerbaijan") is a party too.
+		for i := range v.all {
+			if v.all[i].Kind == actor.Country && !v.all[i].Demonym || v.all[i].Armed() {
+				return st, t
+			}
+		}
+		return "", nil
+	}
+	return st, t
+}
+
+// classifyType types a sentence by the definitions of ACLED's codebook;
+// each rule is quoted where it applies.
+func classifyType(v *sentenceView) (string, *Trigger) {
 	var first *Trigger
 	for i := range v.triggers {
 		if v.triggers[i].active() {
@@ -295,7 +321,7 @@ func (v *sentenceView) territory(t *Trigger) string {
 		}
 		ground := false
 		for _, p := range v.placeToks {
-			if p >= t.Last && p-t.Last <= 8 {
+			if p >= t.Last && p-t.Last <= 4 {
 				ground = true
 			}
 		}
