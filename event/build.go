@@ -254,6 +254,9 @@ func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
 			// "the detainees had carried out attacks": background.
 			t.Suppressed = "background"
+		case t.Class == classAttack && verbalObject(ts, t):
+			// "strongly attacked Mr Trump's proposal": words, not violence.
+			t.Suppressed = "verbal"
 		case t.Class == "Armed clash" && t.First > s.First && in.Toks[t.First-1].Key(text) == "who":
 			// "eighteen troops who fought in Afghanistan": who they are, not an event.
 			t.Suppressed = "background"
@@ -407,4 +410,15 @@ func (b *Builder) explain(in *Input, what string, d *draft) {
 	}
 	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%d people=%d cues=%d\n",
 		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, len(d.counts), len(d.people), len(d.cues))
+}
+
+// verbalObject reports whether an attack's object is something said or
+// decided ("attacked the proposal"), within four tokens after it.
+func verbalObject(ts []Trigger, t *Trigger) bool {
+	for i := range ts {
+		if u := &ts[i]; u.Class == classVerbal && u.First >= t.Last && u.First-t.Last <= 4 {
+			return true
+		}
+	}
+	return false
 }

@@ -12,7 +12,7 @@ import (
 // context word, a weapon or target noun, a finding verb, a disaster word.
 func isCtx(t *Trigger) bool {
 	switch t.Class {
-	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob, classTreaty:
+	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob, classTreaty, classVerbal:
 		return true
 	}
 	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")
@@ -75,7 +75,9 @@ func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
 			w := tk.Text(text)
 			return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
 		}
-		if tk.Kind != segment.Word || tk.Upper {
+		// Lower-case modifiers and acronyms ("U.S.", "ISIS") may stand
+		// between; a capitalised word ("The") starts something else.
+		if tk.Kind != segment.Word || tk.Upper && strings.ToUpper(tk.Text(text)) != tk.Text(text) {
 			return false
 		}
 	}

@@ -43,6 +43,7 @@ const (
 	classGround    = "ground"
 	classMob       = "mob"
 	classTreaty    = "treaty"
+	classVerbal    = "verbal"
 	classFire      = "fire"
 	classEstablish = "establish"
 	classFind      = "find"
@@ -107,7 +108,7 @@ func loadLex() (*lex, error) {
 		modIntervention: true, modForce: true, modRiot: true,
 		ctxBackground: true, ctxTrend: true, ctxIrrealis: true, ctxSeparate: true,
 		classFind: true, classWeapon: true, targetArmed: true, targetCivilian: true,
-		classFire: true, classEstablish: true, classGround: true, classMob: true, classTreaty: true,
+		classFire: true, classEstablish: true, classGround: true, classMob: true, classTreaty: true, classVerbal: true,
 	}
 	seen := map[[2]string]bool{}
 	err = lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {
