@@ -278,57 +278,17 @@ func TestIngest_KillResume(t *testing.T) {
 	batch := filepath.Join(dir, "batch.jsonl")
 	writeBatch(t, batch, docs)
 
-	child := exec.Command(os.Args[0], "-test.run=^TestIngest_KillResume$")
-	child.Env = append(os.Environ(), envKillChild+"="+dbPath+" "+batch)
-	var childErr bytes.Buffer
-	child.Stderr = &childErr
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Wait until some documents are committed, then kill -9.
-	ctx := context.Background()
-	var stored int
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-		if _, err := os.Stat(dbPath); err != nil {
-			continue
-		}
-		db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
-		if err != nil {
-			continue
-		}
-		s, err := db.Stats(ctx)
-		db.Close()
-		if err == nil && s.Documents >= 40 {
-			stored = s.Documents
-			break
-		}
-	}
-	if err := child.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	child.Wait()
-	if stored == 0 {
-		t.Fatalf("child stored nothing in time; stderr:\n%s", childErr.String())
-	}
-
-	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Check(ctx); err != nil {
-		t.Fatalf("after kill -9: %v", err)
-	}
-	s, err := db.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := killIngestChild(t, "TestIngest_KillResume", envKillChild, dbPath, batch, 40)
 	if s.Documents >= docs {
 		t.Fatalf("the child finished (%d documents) before it was killed", s.Documents)
 	}
 	if s.Events != s.Documents*perDoc {
 		t.Errorf("after kill -9: %d documents but %d events, want %d each", s.Documents, s.Events, perDoc)
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	// Each document is either whole or absent.
 	for i := range docs {
@@ -380,4 +340,55 @@ func FuzzParseBBox(f *testing.F) {
 			t.Fatalf("parseBBox(%q) accepted %v", s, *b)
 		}
 	})
+}
+
+// killIngestChild runs the test named test of this binary as a child with
+// env set to "dbPath batch" (the child ingests batch slowly), waits until
+// it has stored at least min documents, kills it with SIGKILL, checks the
+// database's integrity and returns its figures.
+func killIngestChild(t *testing.T, test, env, dbPath, batch string, min int) sqlite.Stats {
+	t.Helper()
+	child := exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	child.Env = append(os.Environ(), env+"="+dbPath+" "+batch)
+	var childErr bytes.Buffer
+	child.Stderr = &childErr
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	stored := 0
+	for deadline := time.Now().Add(60 * time.Second); stored == 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		if _, err := os.Stat(dbPath); err != nil {
+			continue
+		}
+		db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+		if err != nil {
+			continue
+		}
+		if s, err := db.Stats(ctx); err == nil && s.Documents >= min {
+			stored = s.Documents
+		}
+		db.Close()
+	}
+	if err := child.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	child.Wait()
+	if stored == 0 {
+		t.Fatalf("child stored nothing in time; stderr:\n%s", childErr.String())
+	}
+	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Check(ctx); err != nil {
+		t.Fatalf("after kill -9: %v", err)
+	}
+	s, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -261,46 +259,7 @@ func TestIngest_KillResumeBatch(t *testing.T) {
 	dbPath := filepath.Join(dir, "x.db")
 	batch := filepath.Join(dir, "batch.jsonl")
 	writeBatch(t, batch, docs)
-	child := exec.Command(os.Args[0], "-test.run=^TestIngest_KillResumeBatch$")
-	child.Env = append(os.Environ(), envKillBatchChild+"="+dbPath+" "+batch)
-	var childErr bytes.Buffer
-	child.Stderr = &childErr
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	stored := 0
-	for deadline := time.Now().Add(60 * time.Second); stored == 0 && time.Now().Before(deadline); {
-		time.Sleep(20 * time.Millisecond)
-		if _, err := os.Stat(dbPath); err != nil {
-			continue
-		}
-		db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
-		if err != nil {
-			continue
-		}
-		if s, err := db.Stats(ctx); err == nil && s.Documents >= 100 {
-			stored = s.Documents
-		}
-		db.Close()
-	}
-	child.Process.Kill()
-	child.Wait()
-	if stored == 0 {
-		t.Fatalf("child stored nothing in time; stderr:\n%s", childErr.String())
-	}
-	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Check(ctx); err != nil {
-		t.Fatalf("after kill -9: %v", err)
-	}
-	s, err := db.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	s := killIngestChild(t, "TestIngest_KillResumeBatch", envKillBatchChild, dbPath, batch, 100)
 	if s.Documents >= docs {
 		t.Skipf("the child finished (%d documents) before it was killed", s.Documents)
 	}
