@@ -12,12 +12,12 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/actor"
-	"github.com/sitrep-dev/sitrep/claim"
-	"github.com/sitrep-dev/sitrep/date"
-	"github.com/sitrep-dev/sitrep/number"
-	"github.com/sitrep-dev/sitrep/person"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/claim"
+	"github.com/sitrep-dev/sitrep/annotate/date"
+	"github.com/sitrep-dev/sitrep/annotate/number"
+	"github.com/sitrep-dev/sitrep/annotate/person"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // Place is a resolved toponym as the builder sees it.

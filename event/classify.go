@@ -1,7 +1,7 @@
 package event
 
 import (
-	"github.com/sitrep-dev/sitrep/actor"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
 )
 
 // sentenceView is what classification sees of one sentence.

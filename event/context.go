@@ -5,7 +5,7 @@ package event
 import (
 	"strings"
 
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // isCtx reports whether t only qualifies other triggers: a modifier, a

@@ -7,11 +7,11 @@ import (
 	"sort"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/actor"
-	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
-	"github.com/sitrep-dev/sitrep/person"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/person"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // count is a number of people with a fate: "three important ISIS members"

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/actor"
-	"github.com/sitrep-dev/sitrep/claim"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/claim"
 )
 
 // merge joins the drafts that report one event. ACLED's rule: the same

@@ -5,9 +5,9 @@ package event
 import (
 	"strings"
 
-	"github.com/sitrep-dev/sitrep/actor"
-	"github.com/sitrep-dev/sitrep/claim"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/claim"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // roleCandidates are the actor mentions that can fill actor1/actor2: not

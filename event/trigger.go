@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/sitrep-dev/sitrep/internal/phrase"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // Trigger is a word or phrase that names (or helps name) an event.

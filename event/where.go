@@ -7,9 +7,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/sitrep-dev/sitrep/claim"
-	"github.com/sitrep-dev/sitrep/date"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/claim"
+	"github.com/sitrep-dev/sitrep/annotate/date"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // eventPlaces returns the places of sentence s that belong to the event:

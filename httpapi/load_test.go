@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep/httpapi"
-	"github.com/sitrep-dev/sitrep/sqlite"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 // loadEvents is the size of the load test's database.

@@ -19,7 +19,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
-	"github.com/sitrep-dev/sitrep/sqlite"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 // fakeExtractor returns n invented events per document, their ids derived

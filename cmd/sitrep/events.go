@@ -17,7 +17,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
-	"github.com/sitrep-dev/sitrep/sqlite"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 func init() { commands = append(commands, newEventsCmd) }

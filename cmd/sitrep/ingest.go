@@ -18,7 +18,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
-	"github.com/sitrep-dev/sitrep/sqlite"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 func init() { commands = append(commands, newIngestCmd) }

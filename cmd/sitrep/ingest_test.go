@@ -14,7 +14,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
-	"github.com/sitrep-dev/sitrep/sqlite"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 func TestIngest_BatchAndWorkers(t *testing.T) {

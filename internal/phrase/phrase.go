@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // maxGap is how many tokens "~" may skip.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
-	"github.com/sitrep-dev/sitrep/segment"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 func mustDict(tb testing.TB, phrases map[string]bool) *phrase.Dict[string] {

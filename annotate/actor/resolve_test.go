@@ -1,0 +1,53 @@
+package actor_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
+)
+
+func TestMatcher_FindResolve(t *testing.T) {
+	m, err := actor.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := time.Date(2023, 3, 26, 0, 0, 0, 0, time.UTC)
+	before := time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, text, country string
+		day                 time.Time
+		want                []string // resolved names, in order
+	}{
+		{"aliases of IS", "ISIS, IS, Daesh and the Islamic State", "AF", after,
+			[]string{"Islamic State (Afghanistan)", "Islamic State (Afghanistan)", "Islamic State (Afghanistan)", "Islamic State (Afghanistan)"}},
+		{"Taliban rule after 2021", "Taliban security forces", "AF", after, []string{"Military Forces of Afghanistan (2021-)"}},
+		{"Taliban police", "the Taliban police chief", "AF", after, []string{"Police Forces of Afghanistan (2021-)"}},
+		{"Taliban before 2021", "Taliban fighters", "AF", before, []string{"Taliban"}},
+		{"demonym and agent", "Turkish soldiers", "SY", after, []string{"Military Forces of Turkey (2016-)"}},
+		{"generic gunmen", "unidentified gunmen", "NG", after, []string{"Unidentified Armed Group (Nigeria)"}},
+		{"hyphenated membership", "IS-affiliated militants", "AF", after, []string{"Islamic State (Afghanistan)"}},
+		{"is is a verb", "The situation is tense.", "AF", after, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, toks := segment.Split(tc.text, sitrep.Span{})
+			var got []string
+			for _, mm := range m.Find(tc.text, toks, 0, len(toks)) {
+				if mm.Kind == actor.Country {
+					continue
+				}
+				got = append(got, m.Resolve(&mm, tc.country, tc.day).Name)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("mention %d: got %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,46 @@
+package person_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/person"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
+)
+
+func TestFinder_Find(t *testing.T) {
+	f, err := person.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ name, role, alias string }
+	for _, tc := range []struct {
+		name, text string
+		want       []want
+	}{
+		{"honorific kept", "Mawlawi Ziauddin, the group's deputy leader, was killed.", []want{{"Mawlawi Ziauddin", "the group's deputy leader", ""}}},
+		{"kunya", "Abu Omar Afridi, a member of the cell, was arrested.", []want{{"Abu Omar Afridi", "a member of the cell", ""}}},
+		{"office before", "Provincial spokesman Qari Yousuf Ahmadi said five died.", []want{{"Qari Yousuf Ahmadi", "Provincial spokesman", ""}}},
+		{"alias", "The raid killed Asad Laghmani, known as ‘Qais’, a commander.", []want{{"Asad Laghmani", "a commander", "Qais"}}},
+		{"rank is no name", "Gen. Tadin Khan Achakzai confirmed the toll.", []want{{"Tadin Khan Achakzai", "Gen.", ""}}},
+		{"place noun after", "Police raided a house in Sakhi Abad village on Sunday.", nil},
+		{"headline", "Taliban Claims Killing Three Important Members In Raid", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, toks := segment.Split(tc.text, sitrep.Span{})
+			ms := f.Find(tc.text, toks, 0, len(toks), func(int) bool { return false })
+			var got []want
+			for _, m := range ms {
+				w := want{name: m.Name, role: m.Role}
+				if len(m.Aliases) > 0 {
+					w.alias = m.Aliases[0]
+				}
+				got = append(got, w)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}

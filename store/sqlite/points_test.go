@@ -1,0 +1,225 @@
+package sqlite_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/storetest"
+)
+
+// readFilters are filters that exercise every form of the query: plain
+// columns, side indexes that drive and that filter, and none.
+var readFilters = []struct {
+	name string
+	f    sitrep.EventFilter
+}{
+	{"All", sitrep.EventFilter{}},
+	{"Country", sitrep.EventFilter{Country: "Mali"}},
+	{"TypeAndDates", sitrep.EventFilter{EventType: []string{sitrep.Protests}, From: "2018-01-01", To: "2021-12-31"}},
+	{"BBoxSmall", sitrep.EventFilter{BBox: &[4]float64{60, 29, 75, 39}}},
+	{"BBoxWorld", sitrep.EventFilter{BBox: &[4]float64{-180, -90, 180, 90}, Country: "Syria"}},
+	{"Actor", sitrep.EventFilter{Actor: "Islamic State Khorasan Province", Verification: []string{sitrep.Reported}}},
+	{"Query", sitrep.EventFilter{Query: "strikes", Country: "Ukraine"}},
+	{"None", sitrep.EventFilter{Country: "Atlantis"}},
+}
+
+// TestEventsJSON checks that EventsJSON pages exactly as Events does and
+// that each JSON object decodes to the event Events returns.
+func TestEventsJSON(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 1200, 20)
+	ctx := context.Background()
+	for _, tc := range readFilters {
+		t.Run(tc.name, func(t *testing.T) {
+			f := tc.f
+			f.Limit = 70
+			pages := 0
+			for {
+				want, wantNext, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []sitrep.Event
+				next, err := db.EventsJSON(ctx, f, func(js []byte) error {
+					var ev sitrep.Event
+					if err := json.Unmarshal(js, &ev); err != nil {
+						return err
+					}
+					got = append(got, ev)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if next != wantNext {
+					t.Fatalf("page %d: next %q, want %q", pages, next, wantNext)
+				}
+				if len(got) != len(want) || (len(got) > 0 && !reflect.DeepEqual(got, want)) {
+					t.Fatalf("page %d: %d events differ from Events' %d", pages, len(got), len(want))
+				}
+				pages++
+				if next == "" {
+					break
+				}
+				f.Cursor = next
+			}
+		})
+	}
+}
+
+// TestEventPoints checks that EventPoints passes the point of every
+// matching event in the order of Events, whatever the cursor and limit.
+func TestEventPoints(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 1200, 20)
+	ctx := context.Background()
+	// An event without a place.
+	noPlace := storetest.Event("noplace", "noplace-1", "2019-05-05")
+	noPlace.Latitude, noPlace.Longitude = nil, nil
+	noPlace.Fatalities = 3
+	if _, err := db.PutDocument(ctx, storetest.Doc("noplace", "Text without a place."), []sitrep.Event{noPlace}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range readFilters {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []sitrep.EventPoint
+			f := tc.f
+			f.Limit = 500
+			for {
+				page, next, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range page {
+					p := sitrep.EventPoint{ID: e.EventID, Date: e.EventDate, Type: e.EventType, Lat: math.NaN(), Lon: math.NaN(), Fatalities: e.Fatalities}
+					if e.Latitude != nil && e.Longitude != nil {
+						p.Lat, p.Lon = *e.Latitude, *e.Longitude
+					}
+					want = append(want, p)
+				}
+				if next == "" {
+					break
+				}
+				f.Cursor = next
+			}
+			f = tc.f
+			f.Limit, f.Cursor = 3, "bogus, and ignored"
+			var got []sitrep.EventPoint
+			if err := db.EventPoints(ctx, f, func(p sitrep.EventPoint) error {
+				got = append(got, p)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%d points, want %d", len(got), len(want))
+			}
+			for i := range got {
+				g, w := got[i], want[i]
+				if g.ID != w.ID || g.Date != w.Date || g.Type != w.Type || g.Fatalities != w.Fatalities ||
+					!sameFloat(g.Lat, w.Lat) || !sameFloat(g.Lon, w.Lon) {
+					t.Fatalf("point %d = %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+func sameFloat(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
+
+// TestReadPaths_Errors checks that the raw and point paths reject a bad
+// filter with ErrInvalid before calling fn, and stop at fn's error.
+func TestReadPaths_Errors(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 100, 20)
+	ctx := context.Background()
+	bad := sitrep.EventFilter{From: "2024-13-01"}
+	called := false
+	if _, err := db.EventsJSON(ctx, bad, func([]byte) error { called = true; return nil }); !errors.Is(err, sitrep.ErrInvalid) || called {
+		t.Errorf("EventsJSON(bad) = %v, called %v", err, called)
+	}
+	if err := db.EventPoints(ctx, bad, func(sitrep.EventPoint) error { called = true; return nil }); !errors.Is(err, sitrep.ErrInvalid) || called {
+		t.Errorf("EventPoints(bad) = %v, called %v", err, called)
+	}
+	stop := errors.New("stop")
+	n := 0
+	if _, err := db.EventsJSON(ctx, sitrep.EventFilter{}, func([]byte) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("EventsJSON stopped with %v after %d", err, n)
+	}
+	n = 0
+	if err := db.EventPoints(ctx, sitrep.EventFilter{}, func(sitrep.EventPoint) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("EventPoints stopped with %v after %d", err, n)
+	}
+}
+
+// TestReadPaths_SeeWrites checks that reads through cached statements see
+// each commit: a reused statement holds no snapshot between queries.
+func TestReadPaths_SeeWrites(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	count := func() (events, points int) {
+		f := sitrep.EventFilter{Country: "Mali", Limit: 1000}
+		if _, err := db.EventsJSON(ctx, f, func([]byte) error { events++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.EventPoints(ctx, f, func(sitrep.EventPoint) error { points++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return events, points
+	}
+	for round := 1; round <= 3; round++ {
+		src := fmt.Sprintf("round-%d", round)
+		evs := []sitrep.Event{synthEvent(src, 1), synthEvent(src, 9)} // both in Mali
+		if _, err := db.PutDocument(ctx, storetest.Doc(src, "Text of "+src+"."), evs); err != nil {
+			t.Fatal(err)
+		}
+		if e, p := count(); e != 2*round || p != 2*round {
+			t.Fatalf("round %d: %d events, %d points, want %d", round, e, p, 2*round)
+		}
+	}
+}
+
+// FuzzReadPaths feeds arbitrary filter values to EventsJSON and
+// EventPoints: each fails only with ErrInvalid, both fail alike, and they
+// find the same events as Events.
+func FuzzReadPaths(f *testing.F) {
+	for _, s := range []string{"", "Mali", "strikes", `"`, "2019-01-01", "' OR 1=1 --", "\x00"} {
+		f.Add(s, s, 60.0, 29.0, 75.0, 39.0)
+	}
+	f.Add("", "", -180.0, -90.0, 180.0, 90.0)
+	db := MustOpen(f)
+	fill(f, db, 200, 20)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, value, query string, minLon, minLat, maxLon, maxLat float64) {
+		for _, flt := range []sitrep.EventFilter{
+			{Country: value, Query: query},
+			{From: value, Actor: value},
+			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Query: query},
+			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Country: value},
+		} {
+			flt.Limit = 1000
+			evs, _, err := db.Events(ctx, flt)
+			nj := 0
+			_, errJ := db.EventsJSON(ctx, flt, func([]byte) error { nj++; return nil })
+			np := 0
+			errP := db.EventPoints(ctx, flt, func(sitrep.EventPoint) error { np++; return nil })
+			for _, e := range []error{err, errJ, errP} {
+				if e != nil && !errors.Is(e, sitrep.ErrInvalid) {
+					t.Fatalf("%+v: %v", flt, e)
+				}
+			}
+			if (err == nil) != (errJ == nil) || (err == nil) != (errP == nil) {
+				t.Fatalf("%+v: errors differ: %v, %v, %v", flt, err, errJ, errP)
+			}
+			if err == nil && (nj != len(evs) || np != len(evs)) {
+				t.Fatalf("%+v: %d events, %d JSON, %d points", flt, len(evs), nj, np)
+			}
+		}
+	})
+}
