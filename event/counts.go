@@ -9,9 +9,9 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
-	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/internal/phrase"
 )
 
 // count is a number of people with a fate: "three important ISIS members"

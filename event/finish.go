@@ -12,9 +12,9 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
-	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // docCountry is the country most places of the document lie in.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/internal/phrase"
 )
 
 // Trigger is a word or phrase that names (or helps name) an event.

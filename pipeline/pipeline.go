@@ -18,12 +18,12 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
-	"github.com/sitrep-dev/sitrep/event"
-	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/annotate/number"
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/place"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/event"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
 // Options configure a Pipeline.

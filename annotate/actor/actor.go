@@ -14,9 +14,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
-	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // Kind says what a mention names.

@@ -7,9 +7,9 @@ package claim
 import (
 	"sync"
 
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
-	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // Stances of a cue.

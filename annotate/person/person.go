@@ -11,9 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
-	"github.com/sitrep-dev/sitrep/annotate/segment"
 )
 
 // Mention is a person named in text.

@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
 // patterns applies the phrase patterns of news to the candidates: suffixes

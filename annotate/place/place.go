@@ -14,8 +14,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
 // ACLED geo_precision values.

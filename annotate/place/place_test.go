@@ -4,8 +4,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
 var (

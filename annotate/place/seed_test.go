@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
 // TestSeed checks the places of the seed article (../shared, skipped when

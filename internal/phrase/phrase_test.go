@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/internal/phrase"
 )
 
 func mustDict(tb testing.TB, phrases map[string]bool) *phrase.Dict[string] {
