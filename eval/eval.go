@@ -78,6 +78,16 @@ type Options struct {
 	// Logger receives warnings, such as a pipeline panic on a document;
 	// nil discards them.
 	Logger *slog.Logger
+	// Half keeps only the documents of one half, HalfTune or HalfCheck;
+	// "" runs every document.
+	Half string
+	// BothHalves, with Half "", also aggregates each half on its own
+	// (Report.Tune and Report.Check) from the same run.
+	BothHalves bool
+	// ScopeAll is the pipeline for gold files scored in the wide scope
+	// (GoldFile.ScopeAll: every violent incident, whatever its motive);
+	// nil uses the pipeline given to Run.
+	ScopeAll Pipeline
 }
 
 // Run runs p over every scored document of files and scores it. Documents
@@ -87,6 +97,11 @@ type Options struct {
 func Run(ctx context.Context, p Pipeline, files []*GoldFile, opts Options) (*Report, error) {
 	if _, err := loadTables(); err != nil {
 		return nil, err
+	}
+	switch opts.Half {
+	case "", HalfTune, HalfCheck:
+	default:
+		return nil, fmt.Errorf("eval: half %q: want %q or %q", opts.Half, HalfTune, HalfCheck)
 	}
 	logger := opts.Logger
 	if logger == nil {
@@ -104,7 +119,7 @@ func Run(ctx context.Context, p Pipeline, files []*GoldFile, opts Options) (*Rep
 	for i, f := range files {
 		outcomes[i] = make([]*docOutcome, len(f.Docs))
 		for j, d := range f.Docs {
-			if !d.Unscored {
+			if !d.Unscored && inHalf(d, opts.Half) {
 				jobs = append(jobs, job{i, j})
 			}
 		}
@@ -117,7 +132,11 @@ func Run(ctx context.Context, p Pipeline, files []*GoldFile, opts Options) (*Rep
 			defer wg.Done()
 			for jb := range ch {
 				d := files[jb.file].Docs[jb.doc]
-				o := evalDoc(p, d)
+				fp := p
+				if opts.ScopeAll != nil && files[jb.file].ScopeAll() {
+					fp = opts.ScopeAll
+				}
+				o := evalDoc(fp, d)
 				if o.report.Error != "" {
 					logger.Warn("pipeline failed", "file", files[jb.file].Path, "doc", d.ID, "err", o.report.Error)
 				}
@@ -138,12 +157,34 @@ func Run(ctx context.Context, p Pipeline, files []*GoldFile, opts Options) (*Rep
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 
-	r := &Report{Workers: workers}
+	r := &Report{Workers: workers, Half: opts.Half}
 	for i, f := range files {
-		r.Files = append(r.Files, aggregate(f, outcomes[i], opts.Details))
+		r.Files = append(r.Files, aggregate(f, outcomes[i], opts.Details, opts.Half))
+		if opts.BothHalves && opts.Half == "" {
+			r.Tune = append(r.Tune, aggregate(f, outcomes[i], false, HalfTune))
+			r.Check = append(r.Check, aggregate(f, outcomes[i], false, HalfCheck))
+		}
 	}
 	r.ElapsedSeconds = time.Since(start).Seconds()
 	return r, nil
+}
+
+// ScopeAll reports whether f is scored in the wide scope, every violent
+// incident whatever its motive: a file of incident records (every scored
+// event document partial, with an incident id, as gva-dev.jsonl is).
+// Other gold is scored in the default scope, what ACLED codes.
+func (f *GoldFile) ScopeAll() bool {
+	n := 0
+	for _, d := range f.Docs {
+		if d.Unscored || d.HasPlaces || d.HasEntities {
+			continue
+		}
+		if !d.Partial || d.Incident == "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // Document returns the sitrep.Document the pipeline reads for d: its id and
@@ -173,6 +214,10 @@ type docOutcome struct {
 	predicted []string
 	// Places.
 	place placeOutcome
+	// Entities, one per entityKinds row.
+	entities []entityOutcome
+	// Incidents, for partial documents.
+	incident incidentOutcome
 	// Evidence.
 	evidence EvidenceCheck
 	failed   bool
@@ -185,9 +230,12 @@ func evalDoc(p Pipeline, d *GoldDoc) (o *docOutcome) {
 	defer func() {
 		if v := recover(); v != nil {
 			o = &docOutcome{report: DocReport{ID: d.ID, Line: d.Line, Error: fmt.Sprintf("panic: %v", v)}, failed: true}
-			if d.HasPlaces {
+			switch {
+			case d.HasPlaces:
 				o.place = scorePlaces(d, nil)
-			} else {
+			case d.HasEntities:
+				o.entities = scoreEntities(d, nil)
+			default:
 				scoreEvents(o, d, nil)
 			}
 		}
@@ -200,9 +248,25 @@ func evalDoc(p Pipeline, d *GoldDoc) (o *docOutcome) {
 		o.report.Mentions = o.place.mentions
 		return o
 	}
+	if d.HasEntities {
+		ms := p.Annotate(doc)
+		o.evidence.checkMentions(doc.Text, ms, &o.report)
+		o.entities = scoreEntities(d, ms)
+		o.report.Mentions = len(ms)
+		for k, eo := range o.entities {
+			for _, g := range eo.missed {
+				o.report.Entities = append(o.report.Entities, EntityError{Type: entityKinds[k].Type, Start: g.Start, End: g.End, Text: g.Text, Missed: true})
+			}
+			for _, m := range eo.spurious {
+				o.report.Entities = append(o.report.Entities, EntityError{Type: entityKinds[k].Type, Start: m.Start, End: m.End, Text: m.Text})
+			}
+		}
+		return o
+	}
 	events := p.Extract(doc)
 	o.evidence.checkEvents(doc.Text, events, &o.report)
 	scoreEvents(o, d, events)
+	o.incident = scoreIncident(d, events)
 	return o
 }
 
@@ -288,7 +352,7 @@ func scoreEvents(o *docOutcome, d *GoldDoc, events []sitrep.Event) {
 		})
 	}
 	for j := range events {
-		if extPaired[j] {
+		if extPaired[j] || d.Partial {
 			continue
 		}
 		o.fp++

@@ -87,6 +87,7 @@ var fieldScorers = []fieldScorer{
 	},
 	intField("geo_precision", func(g *GoldEvent) []int { return g.GeoPrecision }, func(e *sitrep.Event) int { return e.GeoPrecision }),
 	intField("fatalities", func(g *GoldEvent) []int { return g.Fatalities }, func(e *sitrep.Event) int { return e.Fatalities }),
+	intField("injuries", func(g *GoldEvent) []int { return g.Injuries }, func(e *sitrep.Event) int { return e.Injuries }),
 	stringField("claimed_by", func(g *GoldEvent) []string { return g.ClaimedBy }, func(e *sitrep.Event) string { return e.ClaimedBy }),
 	stringField("verification", func(g *GoldEvent) []string { return g.Verification }, func(e *sitrep.Event) string { return e.Verification }),
 	{

@@ -44,6 +44,26 @@ type GoldDoc struct {
 	// may list no places) from an event document.
 	Places    []GoldPlace
 	HasPlaces bool
+	// Partial documents list only some of their events (an archive's
+	// incident): what else is extracted is neither required nor a false
+	// positive.
+	Partial bool
+	// Incident groups the documents that tell one real event ("" when the
+	// gold gives none).
+	Incident string
+	// Entities is the entity gold of an entity document (re3d);
+	// HasEntities tells one from other documents.
+	Entities    []GoldEntity
+	HasEntities bool
+}
+
+// GoldEntity is one gold entity span: byte offsets into the text and the
+// entity type ("Location", "Person", "Organisation", ...).
+type GoldEntity struct {
+	Start int
+	End   int
+	Type  string
+	Text  string
 }
 
 // Labelled reports whether d is a labelled snippet.
@@ -69,6 +89,7 @@ type GoldEvent struct {
 	Location      *GoldLocation
 	GeoPrecision  []int
 	Fatalities    []int
+	Injuries      []int
 	ClaimedBy     []string
 	Verification  []string
 	// People is nil when the gold names no one.
@@ -119,8 +140,12 @@ type GoldPlace struct {
 // documents is accepted too) or one per line (.jsonl). A text_file is read
 // relative to the gold file's directory. Documents that cannot be read are
 // left out and reported in the returned error (errors.Join of one error per
-// document, each naming file and line); the others are returned.
+// document, each naming file and line); the others are returned. A
+// directory is read as entity gold in re3d's layout (see LoadEntityDir).
 func LoadGold(path string) (*GoldFile, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return LoadEntityDir(path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("gold: %w", err)
@@ -206,6 +231,8 @@ type rawDoc struct {
 	Published      *string           `json:"published"`
 	Label          *string           `json:"label"`
 	Unscored       bool              `json:"unscored"`
+	Partial        bool              `json:"partial"`
+	Incident       string            `json:"incident"`
 	Events         []json.RawMessage `json:"events"`
 	OptionalEvents []json.RawMessage `json:"optional_events"`
 	Places         *[]GoldPlace      `json:"places"`
@@ -219,7 +246,7 @@ func parseDoc(raw []byte, readText func(string) ([]byte, error)) (*GoldDoc, erro
 	if r.ID == nil || *r.ID == "" {
 		return nil, errors.New(`missing "id"`)
 	}
-	d := &GoldDoc{ID: *r.ID, Unscored: r.Unscored}
+	d := &GoldDoc{ID: *r.ID, Unscored: r.Unscored, Partial: r.Partial, Incident: r.Incident}
 	switch {
 	case r.Text != nil:
 		d.Text = *r.Text
@@ -296,6 +323,7 @@ type rawEvent struct {
 	Location      json.RawMessage `json:"location"`
 	GeoPrecision  json.RawMessage `json:"geo_precision"`
 	Fatalities    json.RawMessage `json:"fatalities"`
+	Injuries      json.RawMessage `json:"injuries"`
 	ClaimedBy     json.RawMessage `json:"claimed_by"`
 	Verification  json.RawMessage `json:"verification"`
 	People        json.RawMessage `json:"people"`
@@ -339,6 +367,7 @@ func parseEvent(raw []byte) (*GoldEvent, error) {
 	num("time_precision", r.TimePrecision, &e.TimePrecision)
 	num("geo_precision", r.GeoPrecision, &e.GeoPrecision)
 	num("fatalities", r.Fatalities, &e.Fatalities)
+	num("injuries", r.Injuries, &e.Injuries)
 	if err != nil {
 		return nil, err
 	}

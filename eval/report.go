@@ -9,7 +9,13 @@ import (
 // Report is the result of Run: one FileReport per gold file, in the order
 // given.
 type Report struct {
-	Files   []*FileReport `json:"files"`
+	Files []*FileReport `json:"files"`
+	// Half is the half Files covers ("" for every document).
+	Half string `json:"half,omitempty"`
+	// Tune and Check are the same files aggregated over each half, when
+	// Options.BothHalves is set.
+	Tune    []*FileReport `json:"tune,omitempty"`
+	Check   []*FileReport `json:"check,omitempty"`
 	Workers int           `json:"workers"`
 	// ElapsedSeconds is the wall time of Run; it varies from run to run.
 	ElapsedSeconds float64 `json:"elapsed_seconds"`
@@ -29,6 +35,10 @@ type FileReport struct {
 	People   *PeopleScores  `json:"people,omitempty"`
 	Snippets *SnippetScores `json:"snippets,omitempty"`
 	Places   *PlaceScores   `json:"places,omitempty"`
+	// Incidents are the per-article figures of partial documents.
+	Incidents *IncidentScores `json:"incidents,omitempty"`
+	// Entities are the entity-recognition figures of entity gold.
+	Entities []EntityScores `json:"entities,omitempty"`
 	Evidence EvidenceCheck  `json:"evidence"`
 
 	// Details lists the documents with something to report (a miss, a
@@ -193,13 +203,14 @@ type DocReport struct {
 	FieldErrors    []FieldError    `json:"field_errors,omitempty"`
 	Snippet        *SnippetResult  `json:"snippet,omitempty"`
 	Places         []PlaceError    `json:"places,omitempty"`
+	Entities       []EntityError   `json:"entities,omitempty"`
 	SpanViolations []SpanViolation `json:"span_violations,omitempty"`
 }
 
 // interesting reports whether d has anything to show.
 func (d *DocReport) interesting() bool {
 	return d.Error != "" || len(d.Misses) > 0 || len(d.FalsePositives) > 0 || len(d.FieldErrors) > 0 ||
-		(d.Snippet != nil && !d.Snippet.Right) || len(d.Places) > 0 || len(d.SpanViolations) > 0
+		(d.Snippet != nil && !d.Snippet.Right) || len(d.Places) > 0 || len(d.Entities) > 0 || len(d.SpanViolations) > 0
 }
 
 // Miss is a required gold event that nothing was paired with.
@@ -251,6 +262,16 @@ type PlaceError struct {
 	Mention string `json:"mention,omitempty"`
 }
 
+// EntityError is a named gold entity no mention overlaps (Missed), or a
+// mention that overlaps no gold entity of its type.
+type EntityError struct {
+	Type   string `json:"type"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Missed bool   `json:"missed,omitempty"`
+}
+
 // SpanViolation is a span whose text does not match the document.
 type SpanViolation struct {
 	Kind   string `json:"kind"` // "evidence <field>", "claim", "mention <kind>"
@@ -261,8 +282,8 @@ type SpanViolation struct {
 }
 
 // aggregate sums the outcomes of one file.
-func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
-	fr := &FileReport{Path: f.Path, Documents: len(f.Docs)}
+func aggregate(f *GoldFile, outs []*docOutcome, details bool, half string) *FileReport {
+	fr := &FileReport{Path: f.Path}
 	var (
 		ev          EventScores
 		byType      = map[string]*[3]int{}
@@ -272,10 +293,16 @@ func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
 		people      PeopleScores
 		snip        snippetTally
 		places      []placeOutcome
+		entities    [][]entityOutcome
+		incidents   []incidentOutcome
 		havePeople  bool
 		haveSnippet bool
 	)
 	for i, d := range f.Docs {
+		if !inHalf(d, half) {
+			continue
+		}
+		fr.Documents++
 		if d.Unscored {
 			fr.Unscored++
 			continue
@@ -289,9 +316,13 @@ func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
 		}
 		fr.Evidence.Spans += o.evidence.Spans
 		fr.Evidence.Violations += o.evidence.Violations
-		if d.HasPlaces {
+		switch {
+		case d.HasPlaces:
 			places = append(places, o.place)
-		} else {
+		case d.HasEntities:
+			entities = append(entities, o.entities)
+		default:
+			incidents = append(incidents, o.incident)
 			eventDocs++
 			ev.Gold += o.gold
 			ev.Optional += o.optional
@@ -361,6 +392,10 @@ func aggregate(f *GoldFile, outs []*docOutcome, details bool) *FileReport {
 	if len(places) > 0 {
 		fr.Places = placeFigures(places)
 	}
+	if len(entities) > 0 {
+		fr.Entities = entityFigures(entities)
+	}
+	fr.Incidents = incidentFigures(incidents)
 	return fr
 }
 

@@ -11,6 +11,13 @@ import (
 // details (Run must have kept them: Options.Details).
 func WriteText(w io.Writer, r *Report, verbose bool) error {
 	bw := bufio.NewWriter(w)
+	if r.Half != "" {
+		fmt.Fprintf(bw, "half: %s (documents whose key hashes %s; see eval.HalfOf)\n\n", r.Half, map[string]string{HalfTune: "even", HalfCheck: "odd"}[r.Half])
+	}
+	if r.Tune != nil {
+		writeHalves(bw, r)
+		fmt.Fprintln(bw)
+	}
 	for i, f := range r.Files {
 		if i > 0 {
 			fmt.Fprintln(bw)
@@ -102,6 +109,26 @@ func writeFile(w *bufio.Writer, f *FileReport, verbose bool) {
 		}
 		fmt.Fprintf(w, "  (unrecognised or unresolved toponyms count %d km; AUC: 0 best, 1 worst)\n", MaxErrorKm)
 	}
+	if s := f.Incidents; s != nil {
+		fmt.Fprintf(w, "incidents over %d articles (partial; the first gold event, any event type):\n", s.Articles)
+		fmt.Fprintf(w, "  found (right place)      %d/%d (%s)\n", s.Found, s.Articles, pct(s.Found, s.Articles))
+		fmt.Fprintf(w, "  place+date+deaths right  %d/%d (%s)\n", s.AllRight, s.Articles, pct(s.AllRight, s.Articles))
+		fmt.Fprintf(w, "  of found: date %s, deaths %s, injuries %s (%d/%d)\n", pct(s.DateRight, s.Found), pct(s.DeathsRight, s.Found),
+			pct(s.InjuriesRight, s.InjuriesTotal), s.InjuriesRight, s.InjuriesTotal)
+		fmt.Fprintf(w, "  events per article %.2f (%d)\n", s.EventsPerDoc, s.Extracted)
+	}
+	if len(f.Entities) > 0 {
+		fmt.Fprintln(w, "entities (gold type <- mention kind):         P     R    F1   gold mentions")
+		for _, e := range f.Entities {
+			for _, row := range []struct {
+				name string
+				prf  PRF
+				gold int
+			}{{"exact", e.Exact, e.Gold}, {"overlap", e.Overlap, e.Gold}, {"named, exact", e.NamedExact, e.Named}, {"named, overlap", e.NamedOverlap, e.Named}} {
+				fmt.Fprintf(w, "  %-13s <- %-7s %-15s %.3f %.3f %.3f %6d %8d\n", e.Type, e.Kind, row.name, row.prf.Precision, row.prf.Recall, row.prf.F1, row.gold, e.Mentions)
+			}
+		}
+	}
 	fmt.Fprintf(w, "evidence spans: %d checked, %d violations of text[start:end] == text\n", f.Evidence.Spans, f.Evidence.Violations)
 
 	if !verbose {
@@ -142,6 +169,13 @@ func writeDoc(w *bufio.Writer, d *DocReport) {
 			fmt.Fprintf(w, "  PLACE %q [%d,%d) not recognised\n", p.Text, p.Start, p.End)
 		} else {
 			fmt.Fprintf(w, "  PLACE %q [%d,%d) resolved as %q, %.0f km off\n", p.Text, p.Start, p.End, p.Mention, p.ErrorKm)
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Missed {
+			fmt.Fprintf(w, "  ENTITY %s %q [%d,%d) not found\n", e.Type, e.Text, e.Start, e.End)
+		} else {
+			fmt.Fprintf(w, "  ENTITY %s %q [%d,%d) is no gold %s\n", e.Type, e.Text, e.Start, e.End, e.Type)
 		}
 	}
 	for _, v := range d.SpanViolations {
