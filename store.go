@@ -3,6 +3,7 @@ package sitrep
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 )
 
@@ -10,6 +11,9 @@ import (
 var (
 	ErrNotFound = errors.New("sitrep: not found")
 	ErrInvalid  = errors.New("sitrep: invalid")
+	// ErrNoStore is returned when a store opened for reading does not
+	// exist: a mistyped path must not look like an empty store.
+	ErrNoStore = errors.New("sitrep: no such store")
 )
 
 // StoredDocument is a document as the store keeps it.
@@ -26,36 +30,100 @@ type StoredDocument struct {
 	IngestedAt  time.Time `json:"ingested_at"`
 }
 
-// EventFilter selects events. The zero value selects all events.
-type EventFilter struct {
-	From, To     string      // event_date range, YYYY-MM-DD, inclusive; "" for open
-	EventType    []string    // any of these event types
-	SubEventType []string    // any of these sub-event types
-	Actor        string      // actor1, actor2 or an associated actor (exact canonical name)
-	Country      string      // exact
-	Admin1       string      // exact
-	BBox         *[4]float64 // min lon, min lat, max lon, max lat
-	Verification []string    // any of these states
-	ClaimedBy    string      // exact canonical claimant
-	Query        string      // full-text query over article text and notes
-	Source       string      // exact document source
-	Cursor       string      // opaque pagination cursor from a previous page; "" for the first
-	Limit        int         // page size; 0 for the store's default
-}
-
-// Store keeps documents and the events extracted from them.
+// Store keeps documents and the events extracted from them. The
+// implementations live under store/ and pass the conformance suite of
+// store/storetest; store.Open chooses one by the form of its address.
 type Store interface {
 	// PutDocument stores doc and replaces all events previously stored for
 	// it with events, in one transaction. It returns the document's id.
+	// An event id stored for another document is an error wrapping
+	// ErrInvalid, and nothing is written.
 	PutDocument(ctx context.Context, doc *Document, events []Event) (string, error)
-	// Document returns a stored document; ErrNotFound when there is none.
+	// Document returns the stored document whose id or, failing that,
+	// whose source is id; ErrNotFound when there is none.
 	Document(ctx context.Context, id string) (*StoredDocument, error)
 	// HasDocument reports whether a document with this content hash is stored.
 	HasDocument(ctx context.Context, contentHash string) (bool, error)
 	// Event returns one event; ErrNotFound when there is none.
 	Event(ctx context.Context, id string) (*Event, error)
 	// Events returns a page of events matching f, in (event_date desc,
-	// event_id) order, and the cursor of the next page ("" at the end).
+	// event_id) order, and the cursor of the next page ("" at the end). A
+	// filter that fails f.Validate, or a cursor the store did not hand
+	// out, is an error wrapping ErrInvalid.
 	Events(ctx context.Context, f EventFilter) ([]Event, string, error)
 	Close() error
+}
+
+// The interfaces below are optional capabilities of a Store. Callers test
+// for them with a type assertion and fall back to the methods of Store.
+
+// DocumentEvents is a document and its events, for BatchPutter.
+type DocumentEvents struct {
+	Doc    *Document
+	Events []Event
+}
+
+// BatchPutter is implemented by stores that can write many documents in
+// one transaction.
+type BatchPutter interface {
+	// PutDocuments does what PutDocument does for each document in turn,
+	// in a single transaction: on error nothing is written. It returns the
+	// documents' ids.
+	PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string, error)
+}
+
+// StoreStats counts what a store holds.
+type StoreStats struct {
+	Documents int `json:"documents"`
+	Events    int `json:"events"`
+}
+
+// StatsReader is implemented by stores that can count what they hold
+// without listing it.
+type StatsReader interface {
+	Stats(ctx context.Context) (StoreStats, error)
+}
+
+// EventPoint is the least of an event that a map and a timeline need.
+type EventPoint struct {
+	ID   string // event_id
+	Date string // event_date, YYYY-MM-DD, or "" when unknown
+	Type string // event_type
+	// Lat and Lon are the event's coordinates; both are NaN when the event
+	// has no place (a consumer must test with math.IsNaN before writing
+	// them out).
+	Lat, Lon   float64
+	Fatalities int
+}
+
+// PointOf returns the point of ev.
+func PointOf(ev *Event) EventPoint {
+	p := EventPoint{ID: ev.EventID, Date: ev.EventDate, Type: ev.EventType,
+		Lat: math.NaN(), Lon: math.NaN(), Fatalities: ev.Fatalities}
+	if ev.Latitude != nil && ev.Longitude != nil {
+		p.Lat, p.Lon = *ev.Latitude, *ev.Longitude
+	}
+	return p
+}
+
+// PointLister is implemented by stores that can list the points of many
+// events without building whole events.
+type PointLister interface {
+	// EventPoints calls fn with the point of every event matching f, in
+	// the order of Store.Events. f.Cursor and f.Limit are ignored: every
+	// match is passed. An error from fn stops the listing and is returned
+	// as it is; a malformed filter is an error wrapping ErrInvalid, before
+	// fn is called.
+	EventPoints(ctx context.Context, f EventFilter, fn func(EventPoint) error) error
+}
+
+// RawEventLister is implemented by stores that keep each event's JSON
+// encoding and can hand it out without decoding it.
+type RawEventLister interface {
+	// EventsJSON is Store.Events that passes each event of the page to fn
+	// as its JSON object (the encoding/json encoding of an Event, possibly
+	// with HTML characters escaped) instead of building it. The slice is
+	// valid only during the call. It returns the next page's cursor; an
+	// error from fn stops the listing and is returned as it is.
+	EventsJSON(ctx context.Context, f EventFilter, fn func(js []byte) error) (next string, err error)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/httpapi"
 	"github.com/sitrep-dev/sitrep/mock"
+	"github.com/sitrep-dev/sitrep/store/memstore"
 )
 
 // nSynthetic is the number of synthetic events beside the fixture's two.
@@ -45,9 +46,9 @@ func openStore(tb testing.TB, kind string) sitrep.Store {
 	case "sqlite":
 		return mustOpenDB(tb)
 	case "plain":
-		return plainStore{mock.NewMemStore()}
+		return plainStore{memstore.New()}
 	}
-	return mock.NewMemStore()
+	return memstore.New()
 }
 
 // readServer returns a test server over a store of kind, filled once for
@@ -62,9 +63,9 @@ func readServer(t *testing.T, kind string) string {
 		case "sqlite":
 			st = mustOpenDBNoCleanup(t)
 		case "plain":
-			st = plainStore{mock.NewMemStore()}
+			st = plainStore{memstore.New()}
 		default:
-			st = mock.NewMemStore()
+			st = memstore.New()
 		}
 		mustFill(t, st, nSynthetic)
 		sharedStores[kind] = st

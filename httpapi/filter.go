@@ -1,12 +1,10 @@
 package httpapi
 
 import (
-	"math"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep"
@@ -71,9 +69,6 @@ func parseFilter(q url.Values, extra ...string) (sitrep.EventFilter, error) {
 	if f.To, err = parseDay(q, "to"); err != nil {
 		return f, err
 	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return f, Errorf(EInvalid, "from (%s) is after to (%s)", f.From, f.To)
-	}
 	if f.EventType, err = parseList(q, "type", eventTypes); err != nil {
 		return f, err
 	}
@@ -102,8 +97,10 @@ func parseFilter(q url.Values, extra ...string) (sitrep.EventFilter, error) {
 		}
 		*p.dst = v
 	}
-	if f.BBox, err = parseBBox(q.Get("bbox")); err != nil {
-		return f, err
+	if b := strings.TrimSpace(q.Get("bbox")); b != "" {
+		if f.BBox, err = sitrep.ParseBBox(b); err != nil {
+			return f, Errorf(EInvalid, "%v", err)
+		}
 	}
 	if q.Has("limit") {
 		n, err := strconv.Atoi(q.Get("limit"))
@@ -111,6 +108,9 @@ func parseFilter(q url.Values, extra ...string) (sitrep.EventFilter, error) {
 			return f, Errorf(EInvalid, "limit must be a whole number from 1 to %d, not %q", MaxLimit, q.Get("limit"))
 		}
 		f.Limit = n
+	}
+	if err := f.Validate(); err != nil {
+		return f, Errorf(EInvalid, "%v", err)
 	}
 	return f, nil
 }
@@ -120,17 +120,13 @@ func isList(k string) bool {
 	return k == "type" || k == "sub_type" || k == "verification"
 }
 
-// parseDay reads a YYYY-MM-DD parameter; "" when absent.
-func parseDay(q url.Values, name string) (string, error) {
-	v := strings.TrimSpace(q.Get(name))
-	if v == "" {
-		return "", nil
+// parseDay reads a YYYY-MM-DD parameter; the zero Day when absent.
+func parseDay(q url.Values, name string) (sitrep.Day, error) {
+	d, err := sitrep.ParseDay(strings.TrimSpace(q.Get(name)))
+	if err != nil {
+		return d, Errorf(EInvalid, "%s: %v", name, err)
 	}
-	t, err := time.Parse(time.DateOnly, v)
-	if err != nil || t.Format(time.DateOnly) != v {
-		return "", Errorf(EInvalid, "%s must be a date as YYYY-MM-DD, not %q", name, v)
-	}
-	return v, nil
+	return d, nil
 }
 
 // parseList reads a parameter that may be repeated or comma-separated.
@@ -165,35 +161,6 @@ func parseList(q url.Values, name string, allowed []string) ([]string, error) {
 	return out, nil
 }
 
-// parseBBox reads "minlon,minlat,maxlon,maxlat"; nil when s is empty.
-func parseBBox(s string) (*[4]float64, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, nil
-	}
-	parts := strings.Split(s, ",")
-	if len(parts) != 4 {
-		return nil, Errorf(EInvalid, "bbox must be minlon,minlat,maxlon,maxlat, not %q", s)
-	}
-	var b [4]float64
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, Errorf(EInvalid, "bbox value %q is not a number", p)
-		}
-		b[i] = v
-	}
-	switch {
-	case b[0] < -180 || b[0] > 180 || b[2] < -180 || b[2] > 180:
-		return nil, Errorf(EInvalid, "bbox longitudes must lie in [-180, 180]")
-	case b[1] < -90 || b[1] > 90 || b[3] < -90 || b[3] > 90:
-		return nil, Errorf(EInvalid, "bbox latitudes must lie in [-90, 90]")
-	case b[0] > b[2] || b[1] > b[3]:
-		return nil, Errorf(EInvalid, "bbox minimum is above its maximum (a box across the antimeridian is two requests)")
-	}
-	return &b, nil
-}
-
 // filterQuery renders f back into query parameters, for the links and
 // file names the API gives. It is the inverse of parseFilter.
 func filterQuery(f sitrep.EventFilter) url.Values {
@@ -203,8 +170,8 @@ func filterQuery(f sitrep.EventFilter) url.Values {
 			q.Set(k, v)
 		}
 	}
-	set("from", f.From)
-	set("to", f.To)
+	set("from", f.From.String())
+	set("to", f.To.String())
 	set("type", strings.Join(f.EventType, ","))
 	set("sub_type", strings.Join(f.SubEventType, ","))
 	set("actor", f.Actor)
@@ -215,11 +182,7 @@ func filterQuery(f sitrep.EventFilter) url.Values {
 	set("q", f.Query)
 	set("source", f.Source)
 	if f.BBox != nil {
-		b := f.BBox
-		set("bbox", strings.Join([]string{
-			strconv.FormatFloat(b[0], 'f', -1, 64), strconv.FormatFloat(b[1], 'f', -1, 64),
-			strconv.FormatFloat(b[2], 'f', -1, 64), strconv.FormatFloat(b[3], 'f', -1, 64),
-		}, ","))
+		set("bbox", f.BBox.String())
 	}
 	return q
 }

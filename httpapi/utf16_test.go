@@ -84,10 +84,10 @@ func FuzzParseFilter(f *testing.F) {
 		if flt.Limit < 0 || flt.Limit > MaxLimit {
 			t.Fatalf("limit %d", flt.Limit)
 		}
-		if flt.From != "" && flt.To != "" && flt.From > flt.To {
+		if !flt.From.IsZero() && !flt.To.IsZero() && flt.From.After(flt.To) {
 			t.Fatalf("from %s after to %s", flt.From, flt.To)
 		}
-		if b := flt.BBox; b != nil && (b[0] > b[2] || b[1] > b[3] || b[0] < -180 || b[3] > 90) {
+		if b := flt.BBox; b != nil && (b.MinLon > b.MaxLon || b.MinLat > b.MaxLat || b.MinLon < -180 || b.MaxLat > 90) {
 			t.Fatalf("bbox %v", *b)
 		}
 	})

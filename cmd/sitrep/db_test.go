@@ -7,7 +7,9 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -19,7 +21,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
-	"github.com/sitrep-dev/sitrep/store/sqlite"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 // fakeExtractor returns n invented events per document, their ids derived
@@ -225,14 +227,14 @@ func TestEventsFlags_Invalid(t *testing.T) {
 	}{
 		{[]string{"--from", "March 3"}, "--from"},
 		{[]string{"--to", "2023-02-30"}, "--to"},
-		{[]string{"--from", "2023-05-01", "--to", "2023-04-01"}, "after --to"},
+		{[]string{"--from", "2023-05-01", "--to", "2023-04-01"}, "from (2023-05-01) is after to (2023-04-01)"},
 		{[]string{"--type", "Battle"}, "want one of Battles"},
 		{[]string{"--verification", "true"}, "--verification"},
 		{[]string{"--bbox", "1,2,3"}, "minlon,minlat,maxlon,maxlat"},
 		{[]string{"--bbox", "1,2,x,4"}, "not a number"},
 		{[]string{"--bbox", "0,0,200,10"}, "longitudes"},
 		{[]string{"--bbox", "0,-95,10,10"}, "latitudes"},
-		{[]string{"--bbox", "10,0,0,10"}, "min must not exceed max"},
+		{[]string{"--bbox", "10,0,0,10"}, "minimum is above its maximum"},
 		{[]string{"--limit", "-3"}, "--limit"},
 		{[]string{"--format", "xml"}, "--format"},
 	}
@@ -260,6 +262,38 @@ const (
 // that every committed document is whole (all its events, none of another
 // run) and that a second ingest resumes: it skips the stored documents and
 // stores the rest.
+// TestReadOnly_MissingStore checks that the commands that only read
+// (issue 14, item 5) fail when the store does not exist, saying so, and
+// create nothing: a mistyped --db must not look like an empty store.
+func TestReadOnly_MissingStore(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nonexistent", "dir", "x.db")
+	for _, args := range [][]string{
+		{"events", "--db", missing},
+		{"events", "--db", missing, "--format", "json"},
+		{"export", "--db", missing, "--format", "csv"},
+		{"events", "--db", "sqlite:" + missing},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, args...)
+			if code == 0 || !strings.Contains(stderr, "no event store at ") || !strings.Contains(stderr, missing) || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want a failure naming the missing store", code, stdout, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "nonexistent")); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("a read-only command created %s (%v)", filepath.Join(dir, "nonexistent"), err)
+			}
+		})
+	}
+	// The default store too: an empty data directory holds none.
+	t.Setenv(store.EnvDataDir, filepath.Join(dir, "data"))
+	if code, _, stderr := runCmd(t, "events"); code == 0 || !strings.Contains(stderr, "no event store at") {
+		t.Errorf("default store: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("events created the data directory (%v)", err)
+	}
+}
+
 func TestIngest_KillResume(t *testing.T) {
 	const docs, perDoc = 400, 10
 	if v := os.Getenv(envKillChild); v != "" {
@@ -286,7 +320,7 @@ func TestIngest_KillResume(t *testing.T) {
 		t.Errorf("after kill -9: %d documents but %d events, want %d each", s.Documents, s.Events, perDoc)
 	}
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+	db, err := store.Open(ctx, dbPath, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,41 +346,41 @@ func TestIngest_KillResume(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, want) {
 		t.Errorf("resume: exit %d, stderr %q, want %q", code, stderr, want)
 	}
-	db, err = sqlite.Open(ctx, dbPath, sqlite.Options{})
+	db, err = store.Open(ctx, dbPath, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if s, _ := db.Stats(ctx); s != (sqlite.Stats{Documents: docs, Events: docs * perDoc}) {
+	if s, _ := storeStats(ctx, db); s != (sitrep.StoreStats{Documents: docs, Events: docs * perDoc}) {
 		t.Errorf("after resume: %+v", s)
 	}
-	if err := db.Check(ctx); err != nil {
+	if err := checkStore(ctx, db); err != nil {
 		t.Error(err)
 	}
 }
 
-// FuzzParseBBox checks that parseBBox accepts only boxes inside the world
-// with min <= max, and never panics.
-func FuzzParseBBox(f *testing.F) {
-	for _, s := range []string{"60,29,75,39", "1,2,3", "a,b,c,d", "-180,-90,180,90", "NaN,0,1,1", "1e309,0,1,1", ",,,"} {
-		f.Add(s)
+// storeStats counts what st holds; st must be a sitrep.StatsReader.
+func storeStats(ctx context.Context, st sitrep.Store) (sitrep.StoreStats, error) {
+	sr, ok := st.(sitrep.StatsReader)
+	if !ok {
+		return sitrep.StoreStats{}, fmt.Errorf("%T cannot count what it holds", st)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		b, err := parseBBox(s)
-		if err != nil {
-			return
-		}
-		if b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] > b[2] || b[1] > b[3] {
-			t.Fatalf("parseBBox(%q) accepted %v", s, *b)
-		}
-	})
+	return sr.Stats(ctx)
+}
+
+// checkStore runs the store's own integrity check, when it has one.
+func checkStore(ctx context.Context, st sitrep.Store) error {
+	if c, ok := st.(interface{ Check(context.Context) error }); ok {
+		return c.Check(ctx)
+	}
+	return nil
 }
 
 // killIngestChild runs the test named test of this binary as a child with
 // env set to "dbPath batch" (the child ingests batch slowly), waits until
 // it has stored at least min documents, kills it with SIGKILL, checks the
 // database's integrity and returns its figures.
-func killIngestChild(t *testing.T, test, env, dbPath, batch string, min int) sqlite.Stats {
+func killIngestChild(t *testing.T, test, env, dbPath, batch string, min int) sitrep.StoreStats {
 	t.Helper()
 	child := exec.Command(os.Args[0], "-test.run=^"+test+"$")
 	child.Env = append(os.Environ(), env+"="+dbPath+" "+batch)
@@ -362,11 +396,11 @@ func killIngestChild(t *testing.T, test, env, dbPath, batch string, min int) sql
 		if _, err := os.Stat(dbPath); err != nil {
 			continue
 		}
-		db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+		db, err := store.Open(ctx, dbPath, store.Options{})
 		if err != nil {
 			continue
 		}
-		if s, err := db.Stats(ctx); err == nil && s.Documents >= min {
+		if s, err := storeStats(ctx, db); err == nil && s.Documents >= min {
 			stored = s.Documents
 		}
 		db.Close()
@@ -378,15 +412,15 @@ func killIngestChild(t *testing.T, test, env, dbPath, batch string, min int) sql
 	if stored == 0 {
 		t.Fatalf("child stored nothing in time; stderr:\n%s", childErr.String())
 	}
-	db, err := sqlite.Open(ctx, dbPath, sqlite.Options{})
+	db, err := store.Open(ctx, dbPath, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.Check(ctx); err != nil {
+	if err := checkStore(ctx, db); err != nil {
 		t.Fatalf("after kill -9: %v", err)
 	}
-	s, err := db.Stats(ctx)
+	s, err := storeStats(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}

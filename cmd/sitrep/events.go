@@ -2,42 +2,50 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"github.com/mattn/go-isatty"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
-	"github.com/sitrep-dev/sitrep/store/sqlite"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 func init() { commands = append(commands, newEventsCmd) }
 
-// openEventDB opens the event database at path, or at the default path
-// (sqlite.DefaultPath) when path is "".
-func openEventDB(ctx context.Context, path string, a *app) (*sqlite.DB, error) {
-	if path == "" {
-		p, err := sqlite.DefaultPath()
+// openStore opens the store at addr (--db), or at store.DefaultAddr when
+// addr is "". readOnly is for commands that only read: they open an
+// existing store and fail clearly when there is none, rather than create
+// an empty one where a mistyped path points. It returns the store and its
+// address for messages (without a password).
+func openStore(ctx context.Context, addr string, a *app, readOnly bool) (sitrep.Store, string, error) {
+	if addr == "" {
+		d, err := store.DefaultAddr()
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		path = p
+		addr = d
 	}
-	return sqlite.Open(ctx, path, sqlite.Options{Logger: a.logger})
+	st, err := store.Open(ctx, addr, store.Options{Logger: a.logger, ReadOnly: readOnly})
+	if errors.Is(err, sitrep.ErrNoStore) {
+		return nil, "", fmt.Errorf("no event store at %s (sitrep ingest creates one; --db chooses another)", store.Redact(addr))
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return st, store.Redact(addr), nil
 }
 
 // addDBFlag adds --db to cmd.
-func addDBFlag(cmd *cobra.Command, path *string) {
-	cmd.Flags().StringVar(path, "db", "", "database file (default $SITREP_DATA_DIR/sitrep.db, else $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db)")
+func addDBFlag(cmd *cobra.Command, addr *string) {
+	cmd.Flags().StringVar(addr, "db", "", "event store: a database file, or an address such as sqlite:PATH (default $SITREP_DATA_DIR/sitrep.db, else $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db)")
 }
 
 // eventFilterFlags are the filter flags of events and export.
@@ -82,56 +90,19 @@ func canonical(flag, v string, vocab []string) (string, error) {
 	return "", fmt.Errorf("--%s %q: want one of %s", flag, v, strings.Join(vocab, ", "))
 }
 
-// parseBBox parses "minlon,minlat,maxlon,maxlat".
-func parseBBox(s string) (*[4]float64, error) {
-	parts := strings.Split(s, ",")
-	if len(parts) != 4 {
-		return nil, fmt.Errorf("--bbox %q: want minlon,minlat,maxlon,maxlat", s)
-	}
-	var b [4]float64
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("--bbox %q: %q is not a number", s, p)
-		}
-		b[i] = f
-	}
-	switch {
-	case b[0] < -180 || b[2] > 180 || b[0] > 180 || b[2] < -180:
-		return nil, fmt.Errorf("--bbox %q: longitudes must lie in -180..180", s)
-	case b[1] < -90 || b[3] > 90 || b[1] > 90 || b[3] < -90:
-		return nil, fmt.Errorf("--bbox %q: latitudes must lie in -90..90", s)
-	case b[0] > b[2] || b[1] > b[3]:
-		return nil, fmt.Errorf("--bbox %q: min must not exceed max", s)
-	}
-	return &b, nil
-}
-
-func parseDateFlag(flag, s string) error {
-	if s == "" {
-		return nil
-	}
-	if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
-		return fmt.Errorf("--%s %q: want a date YYYY-MM-DD", flag, s)
-	}
-	return nil
-}
-
 // filter validates the flags and returns the store filter.
 func (ff *eventFilterFlags) filter() (sitrep.EventFilter, error) {
 	f := sitrep.EventFilter{
-		From: ff.from, To: ff.to, Actor: strings.TrimSpace(ff.actor), Country: strings.TrimSpace(ff.country),
+		Actor: strings.TrimSpace(ff.actor), Country: strings.TrimSpace(ff.country),
 		Admin1: strings.TrimSpace(ff.admin1), ClaimedBy: strings.TrimSpace(ff.claimedBy),
 		Query: ff.query, Source: ff.source,
 	}
-	if err := parseDateFlag("from", ff.from); err != nil {
-		return f, err
+	var err error
+	if f.From, err = sitrep.ParseDay(strings.TrimSpace(ff.from)); err != nil {
+		return f, fmt.Errorf("--from: %v", err)
 	}
-	if err := parseDateFlag("to", ff.to); err != nil {
-		return f, err
-	}
-	if ff.from != "" && ff.to != "" && ff.from > ff.to {
-		return f, fmt.Errorf("--from %s is after --to %s", ff.from, ff.to)
+	if f.To, err = sitrep.ParseDay(strings.TrimSpace(ff.to)); err != nil {
+		return f, fmt.Errorf("--to: %v", err)
 	}
 	for _, t := range ff.types {
 		c, err := canonical("type", t, eventTypes)
@@ -153,14 +124,15 @@ func (ff *eventFilterFlags) filter() (sitrep.EventFilter, error) {
 		f.Verification = append(f.Verification, c)
 	}
 	if ff.bbox != "" {
-		b, err := parseBBox(ff.bbox)
-		if err != nil {
-			return f, err
+		if f.BBox, err = sitrep.ParseBBox(ff.bbox); err != nil {
+			return f, fmt.Errorf("--bbox: %v", err)
 		}
-		f.BBox = b
 	}
 	if ff.limit < 0 {
 		return f, fmt.Errorf("--limit %d: want 0 (all) or more", ff.limit)
+	}
+	if err := f.Validate(); err != nil {
+		return f, fmt.Errorf("filter: %v", err)
 	}
 	return f, nil
 }
@@ -231,7 +203,7 @@ otherwise; --limit 0 lists every match.`,
 			if err != nil {
 				return err
 			}
-			db, err := openEventDB(cmd.Context(), dbPath, a)
+			db, _, err := openStore(cmd.Context(), dbPath, a, true)
 			if err != nil {
 				return err
 			}

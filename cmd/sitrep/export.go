@@ -35,7 +35,7 @@ geometry).`,
 			if err != nil {
 				return err
 			}
-			db, err := openEventDB(cmd.Context(), dbPath, a)
+			db, _, err := openStore(cmd.Context(), dbPath, a, true)
 			if err != nil {
 				return err
 			}

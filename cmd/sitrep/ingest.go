@@ -18,7 +18,6 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
-	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 func init() { commands = append(commands, newIngestCmd) }
@@ -95,7 +94,7 @@ and a summary is printed at the end.`,
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
-			db, err := openEventDB(ctx, dbPath, a)
+			db, where, err := openStore(ctx, dbPath, a, false)
 			if err != nil {
 				return err
 			}
@@ -108,7 +107,7 @@ and a summary is printed at the end.`,
 				return ingest.Read(ctx, args, ingest.Options{Published: pub, Logger: a.logger, Stdin: a.stdin}, fn)
 			})
 			bar.close()
-			fmt.Fprintf(a.stderr, "sitrep ingest: %s (%s)\n", &stats, db.Path())
+			fmt.Fprintf(a.stderr, "sitrep ingest: %s (%s)\n", &stats, where)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
@@ -126,11 +125,11 @@ and a summary is printed at the end.`,
 	return cmd
 }
 
-// ingestStore is what an ingest needs of the database.
+// ingestStore is what an ingest needs of the store; a store that is also
+// a sitrep.BatchPutter gets batches of documents in one transaction.
 type ingestStore interface {
 	HasDocument(ctx context.Context, contentHash string) (bool, error)
 	PutDocument(ctx context.Context, doc *sitrep.Document, events []sitrep.Event) (string, error)
-	PutDocuments(ctx context.Context, docs []sqlite.DocumentEvents) ([]string, error)
 }
 
 // ingestPipeline extracts on several goroutines and stores on one, in
@@ -307,12 +306,12 @@ func (p *ingestPipeline) write(ctx context.Context, done <-chan ingestItem, infl
 // failure of the database itself (or a cancelled ctx) is returned; a
 // document that cannot be stored is counted and reported.
 func (p *ingestPipeline) store(ctx context.Context, batch []ingestItem) error {
-	if len(batch) > 1 {
-		des := make([]sqlite.DocumentEvents, len(batch))
+	if bp, ok := p.db.(sitrep.BatchPutter); ok && len(batch) > 1 {
+		des := make([]sitrep.DocumentEvents, len(batch))
 		for i, it := range batch {
-			des[i] = sqlite.DocumentEvents{Doc: it.doc, Events: it.evs}
+			des[i] = sitrep.DocumentEvents{Doc: it.doc, Events: it.evs}
 		}
-		if _, err := p.db.PutDocuments(ctx, des); err == nil {
+		if _, err := bp.PutDocuments(ctx, des); err == nil {
 			for _, it := range batch {
 				p.stats.docs.Add(1)
 				p.stats.events.Add(int64(len(it.evs)))

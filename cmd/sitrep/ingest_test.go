@@ -14,7 +14,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
-	"github.com/sitrep-dev/sitrep/store/sqlite"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 func TestIngest_BatchAndWorkers(t *testing.T) {
@@ -33,7 +33,7 @@ func TestIngest_BatchAndWorkers(t *testing.T) {
 			if code != 0 || !strings.Contains(stderr, "50 documents, 150 events stored; 0 skipped") {
 				t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 			}
-			checkDB(t, db, sqlite.Stats{Documents: 50, Events: 150})
+			checkDB(t, db, sitrep.StoreStats{Documents: 50, Events: 150})
 		})
 	}
 	t.Run("Resume", func(t *testing.T) {
@@ -45,18 +45,18 @@ func TestIngest_BatchAndWorkers(t *testing.T) {
 }
 
 // checkDB checks that the database at path is sound and holds want.
-func checkDB(t *testing.T, path string, want sqlite.Stats) {
+func checkDB(t *testing.T, path string, want sitrep.StoreStats) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	db, err := store.Open(ctx, path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if s, err := db.Stats(ctx); err != nil || s != want {
+	if s, err := storeStats(ctx, db); err != nil || s != want {
 		t.Errorf("Stats = %+v, %v; want %+v", s, err, want)
 	}
-	if err := db.Check(ctx); err != nil {
+	if err := checkStore(ctx, db); err != nil {
 		t.Error(err)
 	}
 }
@@ -94,7 +94,7 @@ func TestIngest_BatchFailureIsolated(t *testing.T) {
 		!strings.Contains(stderr, "doc-0013") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
-	checkDB(t, db, sqlite.Stats{Documents: 29, Events: 58})
+	checkDB(t, db, sitrep.StoreStats{Documents: 29, Events: 58})
 }
 
 func TestIngestFlags_Invalid(t *testing.T) {
@@ -132,7 +132,7 @@ func (s *orderStore) PutDocument(_ context.Context, doc *sitrep.Document, _ []si
 	return doc.ID, nil
 }
 
-func (s *orderStore) PutDocuments(_ context.Context, des []sqlite.DocumentEvents) ([]string, error) {
+func (s *orderStore) PutDocuments(_ context.Context, des []sitrep.DocumentEvents) ([]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ids := make([]string, len(des))
@@ -273,5 +273,5 @@ func TestIngest_KillResumeBatch(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, want) {
 		t.Errorf("resume: exit %d, stderr %q, want %q", code, stderr, want)
 	}
-	checkDB(t, dbPath, sqlite.Stats{Documents: docs, Events: docs * perDoc})
+	checkDB(t, dbPath, sitrep.StoreStats{Documents: docs, Events: docs * perDoc})
 }

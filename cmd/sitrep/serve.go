@@ -69,7 +69,7 @@ func runServe(ctx context.Context, a *app, f serveFlags) error {
 	if !loopback && f.token == "" {
 		return fmt.Errorf("serve: %s is reachable beyond this machine: set --token or $%s so that writes need it", f.addr, envToken)
 	}
-	db, err := openEventDB(ctx, f.db, a)
+	db, where, err := openStore(ctx, f.db, a, false)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -96,7 +96,7 @@ func runServe(ctx context.Context, a *app, f serveFlags) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := newHTTPServer(srv)
-	fmt.Fprintf(a.stderr, "sitrep: serving %s on http://%s/ (writes %s)\n", db.Path(), ln.Addr(), map[bool]string{true: "need the token", false: "open to this machine"}[f.token != ""])
+	fmt.Fprintf(a.stderr, "sitrep: serving %s on http://%s/ (writes %s)\n", where, ln.Addr(), map[bool]string{true: "need the token", false: "open to this machine"}[f.token != ""])
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

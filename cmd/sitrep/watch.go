@@ -55,7 +55,7 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 			}
 			var db sitrep.Store
 			if store || dbPath != "" {
-				sdb, err := openEventDB(cmd.Context(), dbPath, a)
+				sdb, _, err := openStore(cmd.Context(), dbPath, a, false)
 				if err != nil {
 					return err
 				}

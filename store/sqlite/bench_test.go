@@ -90,12 +90,12 @@ func BenchmarkEvents(b *testing.B) {
 	filters := map[string]sitrep.EventFilter{
 		"All":         {},
 		"Country":     {Country: "Mali"},
-		"DateRange":   {From: "2019-03-01", To: "2019-06-30"},
+		"DateRange":   {From: sitrep.NewDay(2019, 3, 1), To: sitrep.NewDay(2019, 6, 30)},
 		"TypeCountry": {EventType: []string{sitrep.Protests}, Country: "Sudan"},
 		"Actor":       {Actor: "Islamic State Khorasan Province", Country: "Syria"},
-		"BBox":        {BBox: &[4]float64{60, 29, 75, 39}},
+		"BBox":        {BBox: &sitrep.BBox{MinLon: 60, MinLat: 29, MaxLon: 75, MaxLat: 39}},
 		"Query":       {Query: "strikes", Country: "Ukraine"},
-		"Rare":        {Admin1: "Province 7", Verification: []string{sitrep.Reported}, From: "2020-01-01"},
+		"Rare":        {Admin1: "Province 7", Verification: []string{sitrep.Reported}, From: sitrep.NewDay(2020, 1, 1)},
 	}
 	for name, f := range filters {
 		b.Run(name, func(b *testing.B) {
@@ -117,7 +117,7 @@ func BenchmarkPutDocuments(b *testing.B) {
 		b.Run(fmt.Sprintf("docs=%d/events=%d", docs, perDoc), func(b *testing.B) {
 			db := MustOpen(b)
 			ctx := context.Background()
-			batch := make([]sqlite.DocumentEvents, docs)
+			batch := make([]sitrep.DocumentEvents, docs)
 			b.ReportAllocs()
 			n := 0
 			cpu0 := cpuTime()
@@ -128,7 +128,7 @@ func BenchmarkPutDocuments(b *testing.B) {
 					for i := range evs {
 						evs[i] = synthEvent(src, n*perDoc+i)
 					}
-					batch[d] = sqlite.DocumentEvents{Doc: storetest.Doc(src, "Article text for "+src), Events: evs}
+					batch[d] = sitrep.DocumentEvents{Doc: storetest.Doc(src, "Article text for "+src), Events: evs}
 					n++
 				}
 				if _, err := db.PutDocuments(ctx, batch); err != nil {

@@ -147,7 +147,7 @@ func TestMigration0003(t *testing.T) {
 			t.Errorf("query %q after migration: %d events, %v", q, len(evs), err)
 		}
 	}
-	if evs, _, err := db.Events(ctx, sitrep.EventFilter{BBox: &[4]float64{67, 36, 68, 37}}); err != nil || len(evs) != 1 {
+	if evs, _, err := db.Events(ctx, sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 67, MinLat: 36, MaxLon: 68, MaxLat: 37}}); err != nil || len(evs) != 1 {
 		t.Errorf("bbox after migration: %d events, %v", len(evs), err)
 	}
 }

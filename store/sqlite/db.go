@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 
@@ -40,6 +41,10 @@ type Options struct {
 	// BusyTimeout is how long a statement waits for a lock held by another
 	// connection or process; 0 means 10 seconds.
 	BusyTimeout time.Duration
+	// ReadOnly opens an existing database for reading only: no file or
+	// directory is created, no migration runs, and writes fail. A missing
+	// file is an error wrapping sitrep.ErrNoStore.
+	ReadOnly bool
 }
 
 // DB is a sitrep.Store in one SQLite file. It is safe for concurrent use.
@@ -54,32 +59,22 @@ type DB struct {
 
 var _ sitrep.Store = (*DB)(nil)
 
-// Environment variables that choose the default database directory.
-const (
-	EnvDataDir = "SITREP_DATA_DIR"
-	envXDGData = "XDG_DATA_HOME"
-)
+func init() { store.Register("sqlite", OpenStore) }
 
-// DefaultPath returns the default database file: sitrep.db in
-// $SITREP_DATA_DIR, else in $XDG_DATA_HOME/sitrep, else in
-// ~/.local/share/sitrep.
-func DefaultPath() (string, error) {
-	if d := os.Getenv(EnvDataDir); d != "" {
-		return filepath.Join(d, "sitrep.db"), nil
+// OpenStore opens the database of a store address: a file path,
+// "sqlite:PATH" or "sqlite://PATH". It is the backend store.Open calls.
+func OpenStore(ctx context.Context, addr string, opts store.Options) (sitrep.Store, error) {
+	path := addr
+	if p, ok := strings.CutPrefix(addr, "sqlite:"); ok {
+		path = strings.TrimPrefix(p, "//")
 	}
-	if d := os.Getenv(envXDGData); d != "" {
-		return filepath.Join(d, "sitrep", "sitrep.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("sqlite: default database path: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "sitrep", "sitrep.db"), nil
+	return Open(ctx, path, Options{Logger: opts.Logger, ReadOnly: opts.ReadOnly})
 }
 
 // Open opens the database at path, creating the file and its directory if
 // needed, and applies any migration not yet applied. path ":memory:" opens a
-// private in-memory database.
+// private in-memory database. With opts.ReadOnly the file must exist and
+// be migrated already.
 func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -91,6 +86,9 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("sqlite: empty database path: %w", sitrep.ErrInvalid)
 	}
 	memory := path == ":memory:"
+	if opts.ReadOnly {
+		return openReadOnly(ctx, path, opts)
+	}
 	if !memory {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
@@ -126,6 +124,47 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	return db, nil
 }
 
+// openReadOnly opens the reader pool of an existing, migrated database.
+func openReadOnly(ctx context.Context, path string, opts Options) (*DB, error) {
+	if path == ":memory:" {
+		return nil, fmt.Errorf("sqlite: an in-memory database is empty when opened: %w", sitrep.ErrNoStore)
+	}
+	if fi, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("sqlite: %s does not exist (ingest creates it): %w", path, sitrep.ErrNoStore)
+		}
+		return nil, fmt.Errorf("sqlite: %w", err)
+	} else if fi.IsDir() {
+		return nil, fmt.Errorf("sqlite: %s is a directory, not a database file: %w", path, sitrep.ErrNoStore)
+	}
+	db := &DB{path: path, opts: opts, reads: &stmtCache{stmts: map[string]*sql.Stmt{}}}
+	var err error
+	if db.reader, err = sql.Open("sqlite", dsn(path, opts, false)); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	db.reader.SetMaxOpenConns(n)
+	db.reader.SetMaxIdleConns(n)
+	ms, err := migrations()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	var version int
+	if err := db.reader.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s is not a sitrep database: %w", path, err)
+	}
+	if latest := ms[len(ms)-1].version; version < latest {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s has schema version %d, this program needs %d: open it once for writing (sitrep ingest) to migrate it", path, version, latest)
+	}
+	return db, nil
+}
+
+// errReadOnly is returned by writes to a database opened read-only.
+var errReadOnly = errors.New("sqlite: database opened read-only")
+
 // dsn returns the driver's data source name: pragmas run on every new
 // connection.
 func dsn(path string, opts Options, write bool) string {
@@ -139,7 +178,10 @@ func dsn(path string, opts Options, write bool) string {
 		// Reads through a memory map, not a read call per page.
 		q.Add("_pragma", "mmap_size(1073741824)")
 	}
-	if path != ":memory:" {
+	if opts.ReadOnly {
+		// No file is created, and the journal mode is the file's own.
+		q.Add("mode", "ro")
+	} else if path != ":memory:" {
 		q.Add("_pragma", "journal_mode(WAL)")
 		// NORMAL in WAL mode: a process crash loses no committed
 		// transaction; a power loss may lose the last few.
@@ -230,6 +272,9 @@ func migrations() ([]migration, error) {
 // applied, each in its own transaction together with its record in
 // schema_migrations. It is safe to call again and from several processes.
 func (db *DB) Migrate(ctx context.Context) error {
+	if db.writer == nil {
+		return errReadOnly
+	}
 	ms, err := migrations()
 	if err != nil {
 		return err

@@ -28,10 +28,10 @@ func FuzzEvents(f *testing.F) {
 		for _, flt := range []sitrep.EventFilter{
 			{Query: query},
 			{Country: value, Actor: value, Admin1: value, ClaimedBy: value, Source: value, EventType: []string{value}},
-			{From: value},
+			{Source: value, Query: value},
 			{Cursor: cursor},
-			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Query: query},
-			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}},
+			{BBox: &sitrep.BBox{MinLon: minLon, MinLat: minLat, MaxLon: maxLon, MaxLat: maxLat}, Query: query},
+			{BBox: &sitrep.BBox{MinLon: minLon, MinLat: minLat, MaxLon: maxLon, MaxLat: maxLat}},
 		} {
 			evs, _, err := db.Events(ctx, flt)
 			if err != nil && !errors.Is(err, sitrep.ErrInvalid) {

@@ -21,9 +21,9 @@ var readFilters = []struct {
 }{
 	{"All", sitrep.EventFilter{}},
 	{"Country", sitrep.EventFilter{Country: "Mali"}},
-	{"TypeAndDates", sitrep.EventFilter{EventType: []string{sitrep.Protests}, From: "2018-01-01", To: "2021-12-31"}},
-	{"BBoxSmall", sitrep.EventFilter{BBox: &[4]float64{60, 29, 75, 39}}},
-	{"BBoxWorld", sitrep.EventFilter{BBox: &[4]float64{-180, -90, 180, 90}, Country: "Syria"}},
+	{"TypeAndDates", sitrep.EventFilter{EventType: []string{sitrep.Protests}, From: sitrep.NewDay(2018, 1, 1), To: sitrep.NewDay(2021, 12, 31)}},
+	{"BBoxSmall", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 60, MinLat: 29, MaxLon: 75, MaxLat: 39}}},
+	{"BBoxWorld", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: -180, MinLat: -90, MaxLon: 180, MaxLat: 90}, Country: "Syria"}},
 	{"Actor", sitrep.EventFilter{Actor: "Islamic State Khorasan Province", Verification: []string{sitrep.Reported}}},
 	{"Query", sitrep.EventFilter{Query: "strikes", Country: "Ukraine"}},
 	{"None", sitrep.EventFilter{Country: "Atlantis"}},
@@ -139,7 +139,7 @@ func TestReadPaths_Errors(t *testing.T) {
 	db := MustOpen(t)
 	fill(t, db, 100, 20)
 	ctx := context.Background()
-	bad := sitrep.EventFilter{From: "2024-13-01"}
+	bad := sitrep.EventFilter{From: sitrep.NewDay(2024, 3, 1), To: sitrep.NewDay(2024, 2, 1)}
 	called := false
 	if _, err := db.EventsJSON(ctx, bad, func([]byte) error { called = true; return nil }); !errors.Is(err, sitrep.ErrInvalid) || called {
 		t.Errorf("EventsJSON(bad) = %v, called %v", err, called)
@@ -199,9 +199,9 @@ func FuzzReadPaths(f *testing.F) {
 	f.Fuzz(func(t *testing.T, value, query string, minLon, minLat, maxLon, maxLat float64) {
 		for _, flt := range []sitrep.EventFilter{
 			{Country: value, Query: query},
-			{From: value, Actor: value},
-			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Query: query},
-			{BBox: &[4]float64{minLon, minLat, maxLon, maxLat}, Country: value},
+			{Admin1: value, Actor: value},
+			{BBox: &sitrep.BBox{MinLon: minLon, MinLat: minLat, MaxLon: maxLon, MaxLat: maxLat}, Query: query},
+			{BBox: &sitrep.BBox{MinLon: minLon, MinLat: minLat, MaxLon: maxLon, MaxLat: maxLat}, Country: value},
 		} {
 			flt.Limit = 1000
 			evs, _, err := db.Events(ctx, flt)

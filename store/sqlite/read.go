@@ -7,11 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -96,12 +94,6 @@ func decodeCursor(s string) (cursor, error) {
 	return c, nil
 }
 
-// validDate reports whether s is a real YYYY-MM-DD date.
-func validDate(s string) bool {
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil && len(s) == 10
-}
-
 // query builds the WHERE clause of an events query. Every value the
 // caller gives is a bound parameter; only fixed SQL text is concatenated.
 type query struct {
@@ -151,31 +143,24 @@ func nonEmpty(vals []string) []string {
 	return out
 }
 
-// ftsQuery turns free text into an FTS5 query that cannot be a syntax
-// error: each whitespace-separated word becomes a quoted phrase (a final
-// "*" keeps its prefix meaning), and the phrases are ANDed.
-func ftsQuery(s string) string {
-	// FTS5 ends a string at NUL; control characters carry no words.
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
+// ftsQuery writes the terms of sitrep.ParseQuery as an FTS5 query: each
+// term a quoted phrase (with * for a prefix), the phrases ANDed. The words
+// hold letters, digits and marks only, so the query cannot be an FTS5
+// syntax error.
+func ftsQuery(terms []sitrep.QueryTerm) string {
+	var sb strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			sb.WriteByte(' ')
 		}
-		return r
-	}, s)
-	var parts []string
-	for w := range strings.FieldsSeq(s) {
-		prefix := strings.HasSuffix(w, "*")
-		w = strings.TrimRight(w, "*")
-		if w == "" {
-			continue
+		sb.WriteByte('"')
+		sb.WriteString(strings.Join(t.Words, " "))
+		sb.WriteByte('"')
+		if t.Prefix {
+			sb.WriteByte('*')
 		}
-		p := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		if prefix {
-			p += "*"
-		}
-		parts = append(parts, p)
 	}
-	return strings.Join(parts, " ")
+	return sb.String()
 }
 
 // buildQuery validates f and returns its conditions and the page size.
@@ -193,20 +178,14 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	case limit > MaxLimit:
 		limit = MaxLimit
 	}
-	if f.From != "" {
-		if !validDate(f.From) {
-			return bad("from date %q is not YYYY-MM-DD", f.From)
-		}
-		q.add("e.event_date >= ?", f.From)
+	if err := f.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: events: %w", err)
 	}
-	if f.To != "" {
-		if !validDate(f.To) {
-			return bad("to date %q is not YYYY-MM-DD", f.To)
-		}
-		q.add("e.event_date <= ?", f.To)
+	if !f.From.IsZero() {
+		q.add("e.event_date >= ?", f.From.String())
 	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return bad("from date %s is after to date %s", f.From, f.To)
+	if !f.To.IsZero() {
+		q.add("e.event_date <= ?", f.To.String())
 	}
 	q.in("e.event_type", f.EventType)
 	q.in("e.sub_event_type", f.SubEventType)
@@ -233,18 +212,7 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		q.add("e.document_rid = (SELECT rid FROM documents WHERE source = ?)", f.Source)
 	}
 	if b := f.BBox; b != nil {
-		minLon, minLat, maxLon, maxLat := b[0], b[1], b[2], b[3]
-		for _, v := range b {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return bad("bbox %v holds a value that is not a number", *b)
-			}
-		}
-		if minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 {
-			return bad("bbox %v out of range (lon -180..180, lat -90..90)", *b)
-		}
-		if minLon > maxLon || minLat > maxLat {
-			return bad("bbox %v: min exceeds max", *b)
-		}
+		minLon, minLat, maxLon, maxLat := b.MinLon, b.MinLat, b.MaxLon, b.MaxLat
 		// Cells find the candidates (and some just outside the box); the
 		// REAL columns, in the listing index, decide.
 		q.add(`e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?`, minLon, maxLon, minLat, maxLat)
@@ -266,10 +234,11 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		})
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		fq := ftsQuery(f.Query)
-		if fq == "" {
-			return bad("full-text query %q has no words", f.Query)
+		terms, err := sitrep.ParseQuery(f.Query)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqlite: events: %w", err)
 		}
+		fq := ftsQuery(terms)
 		// In the filter form, unary + keeps the planner from driving by
 		// the subqueries: each is computed once and probed per row.
 		q.sets = append(q.sets, set{
@@ -411,15 +380,10 @@ func (db *DB) chooseForms(ctx context.Context, q *query, limit int) error {
 	return nil
 }
 
-// Stats counts what the database holds.
-type Stats struct {
-	Documents int `json:"documents"`
-	Events    int `json:"events"`
-}
-
-// Stats returns the number of stored documents and events.
-func (db *DB) Stats(ctx context.Context) (Stats, error) {
-	var s Stats
+// Stats returns the number of stored documents and events. It implements
+// sitrep.StatsReader.
+func (db *DB) Stats(ctx context.Context) (sitrep.StoreStats, error) {
+	var s sitrep.StoreStats
 	err := db.reader.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).Scan(&s.Documents, &s.Events)
 	if err != nil {
 		return s, fmt.Errorf("sqlite: stats: %w", err)
@@ -459,6 +423,9 @@ func (db *DB) Check(ctx context.Context) error {
 	// The FTS5 checks compare each index with its content table; they
 	// are INSERT commands, so they run on the writer.
 	for _, t := range []string{"events_fts", "documents_fts"} {
+		if db.writer == nil {
+			break
+		}
 		if _, err := db.writer.ExecContext(ctx, `INSERT INTO `+t+`(`+t+`, rank) VALUES ('integrity-check', 1)`); err != nil {
 			problems = append(problems, t+": "+err.Error())
 		}

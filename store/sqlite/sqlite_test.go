@@ -2,6 +2,9 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
+	"io/fs"
+	"os"
 	"database/sql"
 	"fmt"
 	"path/filepath"
@@ -43,7 +46,7 @@ func TestDB_StatsAndCheck(t *testing.T) {
 	ctx := context.Background()
 	fill(t, db, 50, 10)
 	s, err := db.Stats(ctx)
-	if err != nil || s != (sqlite.Stats{Documents: 5, Events: 50}) {
+	if err != nil || s != (sitrep.StoreStats{Documents: 5, Events: 50}) {
 		t.Errorf("Stats = %+v, %v", s, err)
 	}
 	if err := db.Check(ctx); err != nil {
@@ -62,20 +65,46 @@ func TestOpen_Twice(t *testing.T) {
 	}
 }
 
-func TestDefaultPath(t *testing.T) {
-	t.Setenv("SITREP_DATA_DIR", "/d")
-	if p, _ := sqlite.DefaultPath(); p != "/d/sitrep.db" {
-		t.Errorf("SITREP_DATA_DIR: %s", p)
+func TestOpen_ReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no", "such", "x.db")
+	if _, err := sqlite.Open(ctx, missing, sqlite.Options{ReadOnly: true}); !errors.Is(err, sitrep.ErrNoStore) {
+		t.Errorf("missing file: %v, want ErrNoStore", err)
 	}
-	t.Setenv("SITREP_DATA_DIR", "")
-	t.Setenv("XDG_DATA_HOME", "/x")
-	if p, _ := sqlite.DefaultPath(); p != "/x/sitrep/sitrep.db" {
-		t.Errorf("XDG_DATA_HOME: %s", p)
+	if _, err := os.Stat(filepath.Join(dir, "no")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a read-only open created %s: %v", filepath.Join(dir, "no"), err)
 	}
-	t.Setenv("XDG_DATA_HOME", "")
-	t.Setenv("HOME", "/h")
-	if p, _ := sqlite.DefaultPath(); p != "/h/.local/share/sitrep/sitrep.db" {
-		t.Errorf("HOME: %s", p)
+	if _, err := sqlite.Open(ctx, dir, sqlite.Options{ReadOnly: true}); !errors.Is(err, sitrep.ErrNoStore) {
+		t.Errorf("directory: %v, want ErrNoStore", err)
+	}
+	path := filepath.Join(dir, "x.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, db, 10, 5)
+	db.Close()
+	ro, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if evs, _, err := ro.Events(ctx, sitrep.EventFilter{}); err != nil || len(evs) != 10 {
+		t.Errorf("read-only Events: %d, %v", len(evs), err)
+	}
+	if _, err := ro.PutDocument(ctx, storetest.Doc("w.txt", "w"), nil); err == nil {
+		t.Error("PutDocument on a read-only database succeeded")
+	}
+}
+
+func TestOpen_NotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("not a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sqlite.Open(context.Background(), path, sqlite.Options{ReadOnly: true}); err == nil {
+		t.Error("a text file opened as a database")
 	}
 }
 
@@ -99,14 +128,14 @@ func TestPutDocuments_Replace(t *testing.T) {
 	other := storetest.Doc("b.txt", "Another report.")
 	tests := []struct {
 		name  string
-		steps [][]sqlite.DocumentEvents
+		steps [][]sitrep.DocumentEvents
 	}{
-		{"SameSourceInOneBatch", [][]sqlite.DocumentEvents{{
+		{"SameSourceInOneBatch", [][]sitrep.DocumentEvents{{
 			{Doc: v1, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01")}},
 			{Doc: other, Events: []sitrep.Event{storetest.Event("b.txt", "b1", "2024-05-01")}},
 			{Doc: v2, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01"), storetest.Event("a.txt", "a2", "2024-05-02")}},
 		}}},
-		{"AcrossBatches", [][]sqlite.DocumentEvents{
+		{"AcrossBatches", [][]sitrep.DocumentEvents{
 			{{Doc: v1, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01")}},
 				{Doc: other, Events: []sitrep.Event{storetest.Event("b.txt", "b1", "2024-05-01")}}},
 			{{Doc: v2, Events: []sitrep.Event{storetest.Event("a.txt", "a1", "2024-05-01"), storetest.Event("a.txt", "a2", "2024-05-02")}}},
@@ -129,7 +158,7 @@ func TestPutDocuments_Replace(t *testing.T) {
 			if err := db.Check(ctx); err != nil {
 				t.Fatal(err)
 			}
-			if s, _ := db.Stats(ctx); s != (sqlite.Stats{Documents: 2, Events: 3}) {
+			if s, _ := db.Stats(ctx); s != (sitrep.StoreStats{Documents: 2, Events: 3}) {
 				t.Errorf("Stats = %+v", s)
 			}
 			for q, want := range map[string]int{"zebras": 0, "yaks": 2, "clashed": 3} {
@@ -203,10 +232,10 @@ func TestEvents_SetForms(t *testing.T) {
 		{"ActorManyCountry", sitrep.EventFilter{Actor: "Police Forces of Afghanistan (2021-)", Country: "Mali"},
 			func(e sitrep.Event) bool { return e.Country == "Mali" }},
 		{"ActorNone", sitrep.EventFilter{Actor: "Nobody"}, func(sitrep.Event) bool { return false }},
-		{"BBoxWorld", sitrep.EventFilter{BBox: &[4]float64{-180, -90, 180, 90}}, func(sitrep.Event) bool { return true }},
-		{"BBoxHalf", sitrep.EventFilter{BBox: &[4]float64{0, -90, 180, 90}, Country: "Syria"},
+		{"BBoxWorld", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: -180, MinLat: -90, MaxLon: 180, MaxLat: 90}}, func(sitrep.Event) bool { return true }},
+		{"BBoxHalf", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 0, MinLat: -90, MaxLon: 180, MaxLat: 90}, Country: "Syria"},
 			func(e sitrep.Event) bool { return e.Country == "Syria" && in([4]float64{0, -90, 180, 90})(e) }},
-		{"BBoxSmall", sitrep.EventFilter{BBox: &[4]float64{60, 29, 75, 39}}, in([4]float64{60, 29, 75, 39})},
+		{"BBoxSmall", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 60, MinLat: 29, MaxLon: 75, MaxLat: 39}}, in([4]float64{60, 29, 75, 39})},
 		{"QueryText", sitrep.EventFilter{Query: "strikes", Country: "Ukraine"}, func(e sitrep.Event) bool { return e.Country == "Ukraine" }},
 		{"QueryRareSource", sitrep.EventFilter{Query: "doc-000007"}, func(e sitrep.Event) bool { return e.Source == "doc-000007" }},
 	}

@@ -53,7 +53,7 @@ func TestStmtCache_Concurrent(t *testing.T) {
 			for i := 0; i < 40 && err == nil; i++ {
 				f := sitrep.EventFilter{Country: "Mali"}
 				if (g+i)%2 == 0 {
-					f.BBox = &[4]float64{60, 29, 75, 39}
+					f.BBox = &sitrep.BBox{MinLon: 60, MinLat: 29, MaxLon: 75, MaxLat: 39}
 				}
 				_, err = db.EventsJSON(ctx, f, func([]byte) error { return nil })
 			}

@@ -176,24 +176,22 @@ func nullFloat(f *float64) any {
 // An event id already stored for another document, or repeated in events,
 // is an error wrapping sitrep.ErrInvalid, and nothing is written.
 func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []sitrep.Event) (string, error) {
-	ids, err := db.PutDocuments(ctx, []DocumentEvents{{Doc: doc, Events: events}})
+	ids, err := db.PutDocuments(ctx, []sitrep.DocumentEvents{{Doc: doc, Events: events}})
 	if err != nil {
 		return "", err
 	}
 	return ids[0], nil
 }
 
-// DocumentEvents is a document and its events, for PutDocuments.
-type DocumentEvents struct {
-	Doc    *sitrep.Document
-	Events []sitrep.Event
-}
-
 // PutDocuments does what PutDocument does for each document in turn, in a
 // single transaction: one commit for many small documents is several
 // times faster, and a crash loses the whole batch, never part of a
 // document. On error nothing is written. It returns the documents' ids.
-func (db *DB) PutDocuments(ctx context.Context, docs []DocumentEvents) ([]string, error) {
+// It implements sitrep.BatchPutter.
+func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([]string, error) {
+	if db.writer == nil {
+		return nil, errReadOnly
+	}
 	jsons := make([][]string, len(docs))
 	// A source given twice is stored as its last version: the same as
 	// putting the versions in turn.

@@ -313,16 +313,16 @@ func corpus(t *testing.T, s sitrep.Store) {
 
 func testFilters(t *testing.T, s sitrep.Store) {
 	corpus(t, s)
-	bbox := func(a, b, c, d float64) *[4]float64 { return &[4]float64{a, b, c, d} }
+	bbox := func(a, b, c, d float64) *sitrep.BBox { return &sitrep.BBox{MinLon: a, MinLat: b, MaxLon: c, MaxLat: d} }
 	tests := []struct {
 		name string
 		f    sitrep.EventFilter
 		want []string
 	}{
 		{"All", sitrep.EventFilter{}, []string{"l2", "l1", "k2", "k1"}},
-		{"From", sitrep.EventFilter{From: "2024-02-10"}, []string{"l2", "l1", "k2"}},
-		{"To", sitrep.EventFilter{To: "2024-02-10"}, []string{"k2", "k1"}},
-		{"FromTo", sitrep.EventFilter{From: "2024-02-01", To: "2024-03-10"}, []string{"l1", "k2"}},
+		{"From", sitrep.EventFilter{From: sitrep.NewDay(2024, 2, 10)}, []string{"l2", "l1", "k2"}},
+		{"To", sitrep.EventFilter{To: sitrep.NewDay(2024, 2, 10)}, []string{"k2", "k1"}},
+		{"FromTo", sitrep.EventFilter{From: sitrep.NewDay(2024, 2, 1), To: sitrep.NewDay(2024, 3, 10)}, []string{"l1", "k2"}},
 		{"EventType", sitrep.EventFilter{EventType: []string{sitrep.Protests, sitrep.Battles}}, []string{"l1", "k1"}},
 		{"SubEventType", sitrep.EventFilter{SubEventType: []string{"Air/drone strike"}}, []string{"k2"}},
 		{"Actor1", sitrep.EventFilter{Actor: "Military Forces of Pakistan (2018-)"}, []string{"k2"}},
@@ -342,6 +342,18 @@ func testFilters(t *testing.T, s sitrep.Store) {
 		{"QueryArticleText", sitrep.EventFilter{Query: "zanzibar"}, []string{"k2", "k1"}},
 		{"QueryPrefix", sitrep.EventFilter{Query: "sal*"}, []string{"l1"}},
 		{"QueryNoMatch", sitrep.EventFilter{Query: "nothingmatchesthis"}, nil},
+		// The query syntax of sitrep.ParseQuery: words, phrases, prefixes,
+		// all terms must match, case and punctuation do not matter.
+		{"QueryAllWordsMustMatch", sitrep.EventFilter{Query: "unpaid zanzibar"}, nil},
+		{"QueryWordsAnyOrder", sitrep.EventFilter{Query: "salaries unpaid"}, []string{"l1"}},
+		{"QueryPhrase", sitrep.EventFilter{Query: `"unpaid salaries"`}, []string{"l1"}},
+		{"QueryPhraseOrder", sitrep.EventFilter{Query: `"salaries unpaid"`}, nil},
+		{"QueryPhraseNotAdjacent", sitrep.EventFilter{Query: `"teachers bamako"`}, nil},
+		{"QueryPhrasePrefix", sitrep.EventFilter{Query: `"unpaid sal*"`}, []string{"l1"}},
+		{"QueryCaseAndPunctuation", sitrep.EventFilter{Query: "DRONE-Strike!"}, []string{"k2"}},
+		{"QueryWholeWords", sitrep.EventFilter{Query: "sala"}, nil},
+		{"QueryOperatorsAreWords", sitrep.EventFilter{Query: "drone OR zanzibar"}, nil},
+		{"QueryPhraseAndWord", sitrep.EventFilter{Query: `"drone strike" peshawar`}, []string{"k2"}},
 		{"Source", sitrep.EventFilter{Source: "l.txt"}, []string{"l2", "l1"}},
 	}
 	for _, tc := range tests {
@@ -355,7 +367,7 @@ func testFilters(t *testing.T, s sitrep.Store) {
 
 func testFilterCombination(t *testing.T, s sitrep.Store) {
 	corpus(t, s)
-	f := sitrep.EventFilter{Country: "Mali", From: "2024-03-11", Verification: []string{sitrep.Disputed}, Query: "market"}
+	f := sitrep.EventFilter{Country: "Mali", From: sitrep.NewDay(2024, 3, 11), Verification: []string{sitrep.Disputed}, Query: "market"}
 	if got := ids(all(t, s, f)); !slices.Equal(got, []string{"l2"}) {
 		t.Errorf("got %v", got)
 	}
@@ -371,14 +383,12 @@ func testInvalidFilters(t *testing.T, s sitrep.Store) {
 		name string
 		f    sitrep.EventFilter
 	}{
-		{"FromNotDate", sitrep.EventFilter{From: "yesterday"}},
-		{"ToBadMonth", sitrep.EventFilter{To: "2024-13-01"}},
-		{"FromShort", sitrep.EventFilter{From: "2024-1-1"}},
-		{"FromAfterTo", sitrep.EventFilter{From: "2024-05-01", To: "2024-04-01"}},
-		{"BBoxLatRange", sitrep.EventFilter{BBox: &[4]float64{0, -91, 10, 10}}},
-		{"BBoxLonRange", sitrep.EventFilter{BBox: &[4]float64{-181, 0, 10, 10}}},
-		{"BBoxMinMax", sitrep.EventFilter{BBox: &[4]float64{10, 0, 0, 10}}},
+		{"FromAfterTo", sitrep.EventFilter{From: sitrep.NewDay(2024, 5, 1), To: sitrep.NewDay(2024, 4, 1)}},
+		{"BBoxLatRange", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 0, MinLat: -91, MaxLon: 10, MaxLat: 10}}},
+		{"BBoxLonRange", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: -181, MinLat: 0, MaxLon: 10, MaxLat: 10}}},
+		{"BBoxMinMax", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 10, MinLat: 0, MaxLon: 0, MaxLat: 10}}},
 		{"NegativeLimit", sitrep.EventFilter{Limit: -1}},
+		{"QueryNoWords", sitrep.EventFilter{Query: `"*" -- ()`}},
 		{"BadCursor", sitrep.EventFilter{Cursor: "not a cursor!"}},
 		{"BadCursorBase64", sitrep.EventFilter{Cursor: "eyJ4IjoxfQ"}},
 	}
@@ -527,7 +537,7 @@ func testNoCoordinates(t *testing.T, s sitrep.Store) {
 	if err != nil || got.Latitude != nil || got.Longitude != nil {
 		t.Fatalf("Event: %+v, %v", got, err)
 	}
-	if got := all(t, s, sitrep.EventFilter{BBox: &[4]float64{-180, -90, 180, 90}}); len(got) != 0 {
+	if got := all(t, s, sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: -180, MinLat: -90, MaxLon: 180, MaxLat: 90}}); len(got) != 0 {
 		t.Errorf("event without coordinates matched a bbox: %v", ids(got))
 	}
 }
