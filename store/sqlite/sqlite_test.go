@@ -2,11 +2,11 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
-	"database/sql"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
