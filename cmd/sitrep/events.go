@@ -66,7 +66,7 @@ func (ff *eventFilterFlags) add(fs *pflag.FlagSet, defaultLimit int) {
 	fs.StringVar(&ff.bbox, "bbox", "", "bounding box minlon,minlat,maxlon,maxlat")
 	fs.StringSliceVar(&ff.verification, "verification", nil, "verification state: "+strings.Join(verificationStates, ", "))
 	fs.StringVar(&ff.claimedBy, "claimed-by", "", "claimant (canonical actor name)")
-	fs.StringVar(&ff.query, "q", "", "full-text query over article text and notes (all words must match; word* for a prefix)")
+	fs.StringVar(&ff.query, "q", "", "full-text query over article text and notes: words and \"quoted phrases\", all must match; word* for a prefix")
 	fs.StringVar(&ff.source, "source", "", "document source (file name, URL or id given at ingest)")
 	fs.IntVar(&ff.limit, "limit", defaultLimit, "most events to print; 0 for all")
 }
