@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -45,7 +46,7 @@ const (
 // Mention is an actor noun phrase found in text, such as "Taliban security
 // forces" or "IS-affiliated militants".
 type Mention struct {
-	Start, End  int // byte offsets into text, End exclusive
+	sitrep.Span     // byte offsets into text, End exclusive
 	First, Last int // token indices, Last exclusive
 	Kind        Kind
 	// Named holds the named actors the phrase may denote (one alias may

@@ -7,6 +7,7 @@ package claim
 import (
 	"sync"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -24,7 +25,7 @@ const (
 // Cue is one attribution found in a sentence.
 type Cue struct {
 	First, Last int // token indices of the cue words, Last exclusive
-	Start, End  int // byte offsets of the cue words
+	sitrep.Span     // byte offsets of the cue words
 	Stance      string
 	// SpeakerFirst and SpeakerLast are the tokens of who speaks, equal when
 	// the cue names no one.
@@ -112,7 +113,7 @@ func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, 
 	defer scratchPool.Put(sc)
 	sc.ms = f.dict.AppendFind(sc.ms[:0], text, toks, from, to)
 	for _, m := range sc.longest.Longest(sc.ms) {
-		c := Cue{First: m.First, Last: m.Last, Start: toks[m.First].Start, End: toks[m.Last-1].End, Stance: m.Value.stance}
+		c := Cue{First: m.First, Last: m.Last, Span: sitrep.Span{Start: toks[m.First].Start, End: toks[m.Last-1].End}, Stance: m.Value.stance}
 		c.SpeakerFirst, c.SpeakerLast = m.First, m.First
 		switch m.Value.speaker {
 		case "before":

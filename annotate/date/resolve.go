@@ -3,6 +3,8 @@ package date
 import (
 	"strconv"
 	"time"
+
+	"github.com/sitrep-dev/sitrep"
 )
 
 // mkDate returns the UTC midnight of a calendar day; out-of-range months
@@ -219,7 +221,7 @@ func (r *resolver) hasRef() bool { return !r.ref.IsZero() }
 
 // resolve returns the expression of c.
 func (r *resolver) resolve(c *cand) Expr {
-	e := Expr{Start: c.start, End: c.end}
+	e := Expr{Span: sitrep.Span{Start: c.start, End: c.end}}
 	switch c.kind {
 	case cDate:
 		e.Absolute = true

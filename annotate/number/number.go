@@ -22,7 +22,7 @@ import (
 
 // Number is a count expression found in text.
 type Number struct {
-	Start, End int  // byte offsets into text, End exclusive
+	sitrep.Span      // byte offsets into text, End exclusive
 	Value      int  // the count, coded by ACLED's rules for vague and ranged figures
 	Vague      bool // a vague quantity ("several", "dozens") coded by rule
 	Ordinal    bool // "5th", "second": an ordinal, not a count
@@ -265,8 +265,7 @@ func (m *matcher) match(i int, whole bool) (Number, int, bool) {
 		return Number{}, 0, false
 	}
 	return Number{
-		Start:   m.toks[start].Start,
-		End:     m.toks[k-1].End,
+		Span:    sitrep.Span{Start: m.toks[start].Start, End: m.toks[k-1].End},
 		Value:   fg.value,
 		Vague:   fg.vague,
 		Ordinal: fg.ordinal,

@@ -95,7 +95,7 @@ func TestFind(t *testing.T) {
 func TestFind_Offsets(t *testing.T) {
 	text := "“Zwölf” – at least 12 killed"
 	got := find(text)
-	want := []number.Number{{Start: 17, End: 28, Value: 12, AtLeast: true}}
+	want := []number.Number{{Span: sitrep.Span{Start: 17, End: 28}, Value: 12, AtLeast: true}}
 	if !slices.Equal(got, want) {
 		t.Errorf("Find(%q) = %+v, want %+v", text, got, want)
 	}

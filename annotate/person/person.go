@@ -18,7 +18,7 @@ import (
 
 // Mention is a person named in text.
 type Mention struct {
-	Start, End  int // byte offsets of the name (with honorifics) into text, End exclusive
+	sitrep.Span     // byte offsets of the name (with honorifics) into text, End exclusive
 	First, Last int // token indices of the name, Last exclusive
 	Name        string
 	Aliases     []string
@@ -179,7 +179,7 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 			i = j
 			continue
 		}
-		m := Mention{First: start, Last: end, Start: toks[start].Start, End: toks[end-1].End, RoleFirst: -1, RoleLast: -1}
+		m := Mention{First: start, Last: end, Span: sitrep.Span{Start: toks[start].Start, End: toks[end-1].End}, RoleFirst: -1, RoleLast: -1}
 		m.Name = text[m.Start:m.End]
 		// Office before the name: "former Taliban governor X".
 		if rf := f.roleBefore(text, toks, from, start, office, taken); rf >= 0 {

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
@@ -27,7 +28,7 @@ const (
 
 // Mention is a toponym found in text and resolved.
 type Mention struct {
-	Start, End int    // byte offsets into text, End exclusive (the whole phrase, e.g. "Sakhi Abad village of Shiberghan")
+	sitrep.Span        // byte offsets into text, End exclusive (the whole phrase, e.g. "Sakhi Abad village of Shiberghan")
 	Text       string // text[Start:End]
 	// Name is the name to print as ACLED's location ("Shiberghan",
 	// "Mazar-e Sharif", "Kabul").

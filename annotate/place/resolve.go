@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
@@ -544,7 +545,7 @@ func (r *Resolver) output(st *state, text string) []Mention {
 			prec = PrecisionNear
 		}
 		p := r.g.Place(ref)
-		m := Mention{Start: c.start, End: c.end, Text: text[c.start:c.end], Name: p.Name, Place: p,
+		m := Mention{Span: sitrep.Span{Start: c.start, End: c.end}, Text: text[c.start:c.end], Name: p.Name, Place: p,
 			Precision: prec, Confidence: math.Round(c.conf*1000) / 1000, Adjective: c.adjective, Region: region}
 		if c.adjective {
 			m.Precision = PrecisionRegion
