@@ -6,58 +6,18 @@
 package event
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"strings"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
-	"github.com/sitrep-dev/sitrep/annotate/number"
-	"github.com/sitrep-dev/sitrep/annotate/person"
-	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
-
-// Place is a resolved toponym as the builder sees it.
-type Place struct {
-	Start, End  int // byte offsets into the text
-	Text        string
-	Name        string // location name to print
-	GeonameID   int
-	Lat, Lon    float64
-	CountryCode string
-	Country     string
-	Admin1      string
-	Admin2      string
-	FeatureCode string
-	Precision   int  // ACLED geo_precision if an event happened here
-	Adjective   bool // a demonym naming the country ("Afghan"), no event's place
-}
-
-// Input is an annotated document: every layer the builder reads.
-type Input struct {
-	Doc   *sitrep.Document
-	Sents []segment.Sentence
-	Toks  []segment.Token
-	// Ref is the reference date (zero when unknown) and Basis how it was
-	// obtained (sitrep.BasisGiven ...).
-	Ref     time.Time
-	Basis   string
-	Dates   []date.Expr
-	Numbers []number.Number
-	Places  []Place
-	// Adjectives are the demonyms that name places ("Turkish"): annotated,
-	// never an event's location.
-	Adjectives []Place
-	// Per sentence, indexed like Sents.
-	Actors [][]actor.Mention
-	People [][]person.Mention
-	Cues   [][]claim.Cue
-
-	disaster bool // the text names a disaster or an accident
-}
 
 // Builder writes events. It is safe for concurrent use.
 type Builder struct {
@@ -79,27 +39,30 @@ func New(actors *actor.Matcher) (*Builder, error) {
 }
 
 // SubEvent returns ACLED's hierarchy row of a sub-event type.
-func (b *Builder) SubEvent(name string) (SubEvent, bool) {
+func (b *Builder) SubEvent(name trigger.Class) (SubEvent, bool) {
 	s, ok := b.lex.subEvents[name]
 	return s, ok
 }
 
-// Triggers returns the triggers of every sentence with their context
-// applied, for annotation.
-func (b *Builder) Triggers(in *Input) [][]Trigger {
-	all := make([][]Trigger, len(in.Sents))
-	for si, s := range in.Sents {
-		all[si], _ = b.findTriggers(in.Doc.Text, in.Toks, s.First, s.Last)
-		for i := range all[si] {
-			if all[si][i].Class == classDisaster {
-				in.disaster = true
-			}
+// Context is the stage that applies the context of each sentence to its
+// triggers (disasters, diplomacy, background, generic plurals) and sets
+// their voice. It runs after annotate.Triggers.
+type Context struct{ b *Builder }
+
+// Context returns the context stage of b.
+func (b *Builder) Context() Context { return Context{b} }
+
+// Name implements annotate.Stage.
+func (Context) Name() string { return "context" }
+
+// Annotate implements annotate.Stage.
+func (c Context) Annotate(_ context.Context, d *annotate.Doc) error {
+	for si := range d.Sents {
+		if ts := d.Triggers.In(si); len(ts) > 0 {
+			c.b.applyContext(d, si, ts)
 		}
 	}
-	for si := range in.Sents {
-		b.applyContext(in, si, all[si])
-	}
-	return all
+	return nil
 }
 
 // Fates of counted people.
@@ -112,13 +75,13 @@ const (
 // draft is the event one sentence reports, before merging.
 type draft struct {
 	sents        []int // sentence indices
-	subType      string
-	trigger      *Trigger
-	triggers     []Trigger // every active trigger merged in, for evidence
+	subType      trigger.Class
+	trigger      *trigger.Trigger
+	triggers     []trigger.Trigger // every active trigger merged in, for evidence
 	actor1       *actor.Mention
 	actor2       *actor.Mention
 	dates        []date.Expr
-	places       []Place
+	places       []place.Mention
 	explicitDate bool
 	ownPlace     bool
 	counts       []count
@@ -129,7 +92,7 @@ type draft struct {
 	weak bool
 	// classes are the trigger classes said of the event, for deciding its
 	// type from all its sentences; state is true when state forces act.
-	classes map[string]bool
+	classes map[trigger.Class]bool
 	state   bool
 	// anaphoric is true when the main trigger refers back: "the attack".
 	anaphoric      bool
@@ -142,25 +105,10 @@ type cueRef struct {
 }
 
 // Build returns the events of the document in text order.
-func (b *Builder) Build(in *Input) []sitrep.Event {
-	text := in.Doc.Text
+func (b *Builder) Build(in *annotate.Doc) []sitrep.Event {
 	var drafts []*draft
-	type sentTriggers struct {
-		ts       []Trigger
-		separate bool
-	}
-	all := make([]sentTriggers, len(in.Sents))
-	for si, s := range in.Sents {
-		ts, separate := b.findTriggers(text, in.Toks, s.First, s.Last)
-		all[si] = sentTriggers{ts, separate}
-		for i := range ts {
-			if ts[i].Class == classDisaster {
-				in.disaster = true
-			}
-		}
-	}
 	for si := range in.Sents {
-		ts, separate := all[si].ts, all[si].separate
+		ts := in.Triggers.In(si)
 		if len(ts) == 0 {
 			continue
 		}
@@ -168,7 +116,7 @@ func (b *Builder) Build(in *Input) []sitrep.Event {
 		if d == nil {
 			continue
 		}
-		d.separate = separate
+		d.separate = in.Separate[si]
 		drafts = append(drafts, d)
 	}
 	if b.Explain != nil {
@@ -196,10 +144,10 @@ func (b *Builder) Build(in *Input) []sitrep.Event {
 // applyContext marks the triggers of sentence si that the sentence's
 // context takes out of the event: disasters, diplomacy, past perfect,
 // another year, generic plurals. It also sets their voice.
-func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
-	text := in.Doc.Text
+func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
+	text := in.Text
 	s := in.Sents[si]
-	cues := in.Cues[si]
+	cues := in.Cues.In(si)
 	hasCue := false
 	for _, c := range cues {
 		if c.Stance == claim.Asserts || c.Stance == claim.Claims {
@@ -207,13 +155,13 @@ func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 		}
 	}
 	hasDate := false
-	for _, de := range in.Dates {
+	for _, de := range in.Dates.All {
 		if de.Start >= s.Start && de.End <= s.End && de.Precision <= 3 {
 			hasDate = true
 		}
 	}
 	hasNumber := false
-	for _, n := range in.Numbers {
+	for _, n := range in.Numbers.All {
 		if n.Start >= s.Start && n.End <= s.End && !n.Ordinal {
 			hasNumber = true
 		}
@@ -221,19 +169,19 @@ func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 	disaster, diplomacy, trend := false, false, false
 	for i := range ts {
 		switch ts[i].Class {
-		case classDisaster:
+		case trigger.Disaster:
 			disaster = true
-		case classDiplomacy:
+		case trigger.Diplomacy:
 			diplomacy = true
-		case ctxTrend:
+		case trigger.CtxTrend:
 			trend = true
 		}
 	}
 	// A disaster named elsewhere in the text explains the deaths of a
 	// sentence that names no armed actor.
-	if !disaster && in.disaster {
+	if !disaster && in.Disaster {
 		armed := false
-		for _, m := range in.Actors[si] {
+		for _, m := range in.Actors.In(si) {
 			armed = armed || m.Armed() && m.Kind != actor.Country
 		}
 		disaster = !armed
@@ -245,19 +193,19 @@ func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 			continue
 		}
 		switch {
-		case disaster && (t.Class == classKill || t.Class == classInjure || t.Class == classAttack || t.Class == "Looting/property destruction" || t.Class == "Remote explosive/landmine/IED" && t.Strength == 2):
+		case disaster && (t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.GenericAttack || t.Class == trigger.LootingPropertyDestruction || t.Class == trigger.RemoteExplosiveLandmineIED && t.Strength == 2):
 			// ACLED does not code disasters and accidents.
 			t.Suppressed = "disaster"
-		case diplomacy && t.Strength == 2 && t.Class != classProtest && t.Class != classRiot:
+		case diplomacy && t.Strength == 2 && t.Class != trigger.Protest && t.Class != trigger.Riot:
 			// Sanctions and talks about an event are not the event.
 			t.Suppressed = "diplomacy"
 		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
 			// "the detainees had carried out attacks": background.
 			t.Suppressed = "background"
-		case t.Class == classAttack && verbalObject(ts, t):
+		case t.Class == trigger.GenericAttack && verbalObject(ts, t):
 			// "strongly attacked Mr Trump's proposal": words, not violence.
 			t.Suppressed = "verbal"
-		case t.Class == "Armed clash" && t.First > s.First && in.Toks[t.First-1].Key(text) == "who":
+		case t.Class == trigger.ArmedClash && t.First > s.First && in.Toks[t.First-1].Key(text) == "who":
 			// "eighteen troops who fought in Afghanistan": who they are, not an event.
 			t.Suppressed = "background"
 		case yearBefore(text, in.Toks, s.First, t):
@@ -270,18 +218,17 @@ func (b *Builder) applyContext(in *Input, si int, ts []Trigger) {
 	}
 }
 
-func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
-	text := in.Doc.Text
+func (b *Builder) sentenceDraft(in *annotate.Doc, si int, ts []trigger.Trigger) *draft {
+	text := in.Text
 	s := in.Sents[si]
-	cues := in.Cues[si]
-	b.applyContext(in, si, ts)
-	actors := roleCandidates(text, in.Toks, in.Actors[si], cues, ts)
-	v := &sentenceView{triggers: ts, actors: actors, all: in.Actors[si]}
-	v.victims = b.counts(in, si, ts, in.Actors[si])
-	v.roles = func(t *Trigger) (*actor.Mention, *actor.Mention) {
-		return roles(text, in.Toks, s, t, actors, in.Actors[si], v.victims)
+	cues := in.Cues.In(si)
+	actors := roleCandidates(text, in.Toks, in.Actors.In(si), cues, ts)
+	v := &sentenceView{triggers: ts, actors: actors, all: in.Actors.In(si)}
+	v.victims = b.counts(in, si, ts, in.Actors.In(si))
+	v.roles = func(t *trigger.Trigger) (*actor.Mention, *actor.Mention) {
+		return roles(text, in.Toks, s, t, actors, in.Actors.In(si), v.victims)
 	}
-	for _, p := range in.Places {
+	for _, p := range in.Places.All {
 		if p.Start >= s.Start && p.End <= s.End {
 			v.placeToks = append(v.placeToks, tokenAt(in.Toks, p.Start))
 		}
@@ -300,7 +247,7 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	// A device named in a sentence that finds things, where nothing
 	// exploded and no one was hurt, is an object too: "discovered arms,
 	// including a suicide vest ... and explosive devices".
-	found := v.mod(classFind) != nil && !v.violence() && !v.explosion() && v.has(classAttack) == nil
+	found := v.mod(trigger.Find) != nil && !v.violence() && !v.explosion() && v.has(trigger.GenericAttack) == nil
 	for i := range ts {
 		t := &ts[i]
 		if t.Suppressed != "" || t.Strength != 3 || b.lex.subEvents[t.Class].EventType != sitrep.ExplosionsRemote {
@@ -308,11 +255,11 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		}
 		device := false
 		for j := range ts {
-			if ts[j].Class == classWeapon && ts[j].First <= t.First && t.Last <= ts[j].Last {
+			if ts[j].Class == trigger.Weapon && ts[j].First <= t.First && t.Last <= ts[j].Last {
 				device = true
 			}
 		}
-		if device && (found || v.near(t, classFind, 8) != nil) {
+		if device && (found || v.near(t, trigger.Find, 8) != nil) {
 			t.Suppressed = "object"
 		}
 	}
@@ -327,16 +274,16 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		}
 		weak = true
 	}
-	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[string]bool{}}
+	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[trigger.Class]bool{}}
 	for i := range ts {
-		if t := &ts[i]; (t.Suppressed == "" || t.Suppressed == "generic") && (t.Strength >= 2 || isCtx(t) || t.Class == classKill || t.Class == classInjure) {
+		if t := &ts[i]; (t.Suppressed == "" || t.Suppressed == "generic") && (t.Strength >= 2 || t.Context() || t.Class == trigger.Kill || t.Class == trigger.Injure) {
 			d.classes[t.Class] = true
 		}
 	}
 	d.state = v.anyActor((*actor.Mention).State)
 	d.anaphoric = anaphoric(text, in.Toks, s.First, main)
 	for i := range ts {
-		if ts[i].active() {
+		if ts[i].Active() {
 			d.triggers = append(d.triggers, ts[i])
 		}
 	}
@@ -347,16 +294,16 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		switch in.Toks[main.First-1].Key(text) + " " + in.Toks[main.First-2].Key(text) {
 		case "an in", "a in", "the in", "an during", "a during", "the during":
 			for i := range ts {
-				if t := &ts[i]; t.First < main.First && t.Suppressed == "" && (t.Class == classKill || t.Class == classInjure) && t.Strength >= 2 {
+				if t := &ts[i]; t.First < main.First && t.Suppressed == "" && (t.Class == trigger.Kill || t.Class == trigger.Injure) && t.Strength >= 2 {
 					roleTrigger = t
 				}
 			}
 		}
 	}
-	d.actor1, d.actor2 = roles(text, in.Toks, s, roleTrigger, actors, in.Actors[si], v.victims)
+	d.actor1, d.actor2 = roles(text, in.Toks, s, roleTrigger, actors, in.Actors.In(si), v.victims)
 	d.counts = v.victims
 	// Dates: the one nearest the trigger; a bare year is context.
-	if de, ok := nearestDate(in.Dates, s, main); ok {
+	if de, ok := nearestDate(in.Dates.All, s, main); ok {
 		d.dates = append(d.dates, de)
 		d.explicitDate = true
 	}
@@ -379,11 +326,11 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 		}
 		// "the Butkhaak, PD 12 of Kabul city": of a chain of places each
 		// inside the next, the most specific.
-		d.places = []Place{bestPlace(placeChain(ps, primary))}
+		d.places = []place.Mention{bestPlace(placeChain(ps, primary))}
 	}
 	d.ownPlace = len(d.places) > 0
 	d.people = b.peopleFates(in, si, ts, cues)
-	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != classOperation && !strings.HasPrefix(main.Class, "mod:") {
+	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != trigger.Operation && !main.Class.Prefix("mod:") {
 		return nil
 	}
 	for _, c := range cues {
@@ -392,8 +339,8 @@ func (b *Builder) sentenceDraft(in *Input, si int, ts []Trigger) *draft {
 	return d
 }
 
-func (b *Builder) explain(in *Input, what string, d *draft) {
-	text := in.Doc.Text
+func (b *Builder) explain(in *annotate.Doc, what string, d *draft) {
+	text := in.Text
 	name := func(m *actor.Mention) string {
 		if m == nil {
 			return "-"
@@ -414,9 +361,9 @@ func (b *Builder) explain(in *Input, what string, d *draft) {
 
 // verbalObject reports whether an attack's object is something said or
 // decided ("attacked the proposal"), within four tokens after it.
-func verbalObject(ts []Trigger, t *Trigger) bool {
+func verbalObject(ts []trigger.Trigger, t *trigger.Trigger) bool {
 	for i := range ts {
-		if u := &ts[i]; u.Class == classVerbal && u.First >= t.Last && u.First-t.Last <= 4 {
+		if u := &ts[i]; u.Class == trigger.Verbal && u.First >= t.Last && u.First-t.Last <= 4 {
 			return true
 		}
 	}

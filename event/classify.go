@@ -2,11 +2,12 @@ package event
 
 import (
 	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
 // sentenceView is what classification sees of one sentence.
 type sentenceView struct {
-	triggers []Trigger
+	triggers []trigger.Trigger
 	actors   []actor.Mention // role candidates, in text order
 	all      []actor.Mention // every actor mention of the sentence
 	victims  []count         // counted people and their fate
@@ -15,20 +16,20 @@ type sentenceView struct {
 	placeToks  []int
 	peopleToks []int
 	// roles assigns actor1 and actor2 around a trigger.
-	roles func(*Trigger) (a1, a2 *actor.Mention)
+	roles func(*trigger.Trigger) (a1, a2 *actor.Mention)
 }
 
-func (v *sentenceView) has(class string) *Trigger {
+func (v *sentenceView) has(class trigger.Class) *trigger.Trigger {
 	for i := range v.triggers {
 		t := &v.triggers[i]
-		if t.Class == class && t.active() {
+		if t.Class == class && t.Active() {
 			return t
 		}
 	}
 	return nil
 }
 
-func (v *sentenceView) hasStrong(class string) *Trigger {
+func (v *sentenceView) hasStrong(class trigger.Class) *trigger.Trigger {
 	t := v.has(class)
 	if t != nil && t.Strength == 3 {
 		return t
@@ -38,7 +39,7 @@ func (v *sentenceView) hasStrong(class string) *Trigger {
 
 // mod returns a modifier, context or weak trigger of class that stands in
 // the sentence outside suppressed context.
-func (v *sentenceView) mod(class string) *Trigger {
+func (v *sentenceView) mod(class trigger.Class) *trigger.Trigger {
 	for i := range v.triggers {
 		t := &v.triggers[i]
 		if t.Class == class && (t.Suppressed == "" || t.Suppressed == "generic") {
@@ -49,7 +50,7 @@ func (v *sentenceView) mod(class string) *Trigger {
 }
 
 // near returns a trigger of class within n tokens of t, either side.
-func (v *sentenceView) near(t *Trigger, class string, n int) *Trigger {
+func (v *sentenceView) near(t *trigger.Trigger, class trigger.Class, n int) *trigger.Trigger {
 	for i := range v.triggers {
 		u := &v.triggers[i]
 		if u.Class != class || u == t {
@@ -63,7 +64,7 @@ func (v *sentenceView) near(t *Trigger, class string, n int) *Trigger {
 }
 
 // after returns a trigger of class that starts within n tokens after t.
-func (v *sentenceView) after(t *Trigger, class string, n int) *Trigger {
+func (v *sentenceView) after(t *trigger.Trigger, class trigger.Class, n int) *trigger.Trigger {
 	for i := range v.triggers {
 		u := &v.triggers[i]
 		if u.Class == class && u.First >= t.Last && u.First-t.Last <= n {
@@ -86,7 +87,7 @@ func (v *sentenceView) anyActor(f func(*actor.Mention) bool) bool {
 func (v *sentenceView) violence() bool {
 	for i := range v.triggers {
 		t := &v.triggers[i]
-		if (t.Class == classKill || t.Class == classInjure) && (t.Suppressed == "" || t.Suppressed == "generic") {
+		if (t.Class == trigger.Kill || t.Class == trigger.Injure) && (t.Suppressed == "" || t.Suppressed == "generic") {
 			return true
 		}
 	}
@@ -96,52 +97,52 @@ func (v *sentenceView) violence() bool {
 // explosion reports whether something exploded ("a bomb exploded", "the
 // blast"), as opposed to a device being found.
 func (v *sentenceView) explosion() bool {
-	t := v.has("Remote explosive/landmine/IED")
+	t := v.has(trigger.RemoteExplosiveLandmineIED)
 	return t != nil && t.Strength == 2
 }
 
 // remoteOrder is the order in which explosive sub-event types win over
 // each other in one sentence: the most specific weapon first.
-var remoteOrder = []string{
-	"Chemical weapon", "Suicide bomb", "Air/drone strike", "Grenade",
-	"Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+var remoteOrder = []trigger.Class{
+	trigger.ChemicalWeapon, trigger.SuicideBomb, trigger.AirDroneStrike, trigger.Grenade,
+	trigger.ShellingArtilleryMissileAttack, trigger.RemoteExplosiveLandmineIED,
 }
 
 // protestFamily are the sub-event types of demonstrations, decided from
 // everything said about one demonstration.
-var protestFamily = map[string]bool{
-	"Peaceful protest": true, "Protest with intervention": true,
-	"Excessive force against protesters": true, "Violent demonstration": true,
+var protestFamily = map[trigger.Class]bool{
+	trigger.PeacefulProtest: true, trigger.ProtestWithIntervention: true,
+	trigger.ExcessiveForceAgainstProtesters: true, trigger.ViolentDemonstration: true,
 }
 
 // protestType decides the sub-event type of a demonstration from what is
 // said of it. ACLED: a protest is peaceful unless it meets intervention
 // (dispersal, arrests), excessive force (killing or serious injury of
 // protesters), or the demonstrators are violent (a riot).
-func protestType(has func(string) bool, state bool) string {
+func protestType(has func(trigger.Class) bool, state bool) trigger.Class {
 	switch {
-	case has(classRiot) || has(modRiot) || has("Armed clash") || has("Looting/property destruction"):
-		return "Violent demonstration"
-	case has(modForce) || (has(classKill) || has(classInjure)) && (state || has(modIntervention)):
-		return "Excessive force against protesters"
-	case has(modIntervention) || has("Arrests"):
-		return "Protest with intervention"
+	case has(trigger.Riot) || has(trigger.ModRiot) || has(trigger.ArmedClash) || has(trigger.LootingPropertyDestruction):
+		return trigger.ViolentDemonstration
+	case has(trigger.ModForce) || (has(trigger.Kill) || has(trigger.Injure)) && (state || has(trigger.ModIntervention)):
+		return trigger.ExcessiveForceAgainstProtesters
+	case has(trigger.ModIntervention) || has(trigger.Arrests):
+		return trigger.ProtestWithIntervention
 	}
-	return "Peaceful protest"
+	return trigger.PeacefulProtest
 }
 
 // needsArmedActor are the sub-event types that only armed, organised
 // actors make (ACLED: territory, bases, changes of a group's activity):
 // "WHO dispatched personnel", "IDPs set up in camps" are none.
-var needsArmedActor = map[string]bool{
-	"Government regains territory": true, "Non-state actor overtakes territory": true,
-	"Headquarters or base established": true, "Change to group/activity": true,
-	"Non-violent transfer of territory": true,
+var needsArmedActor = map[trigger.Class]bool{
+	trigger.GovernmentRegainsTerritory: true, trigger.NonStateActorOvertakesTerritory: true,
+	trigger.HeadquartersOrBaseEstablished: true, trigger.ChangeToGroupActivity: true,
+	trigger.NonViolentTransferOfTerritory: true,
 }
 
 // classify returns the sub-event type of a sentence and the trigger that
 // names it, or "" when the sentence reports no event.
-func classify(v *sentenceView) (string, *Trigger) {
+func classify(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 	st, t := classifyType(v)
 	if needsArmedActor[st] && !v.anyActor((*actor.Mention).Armed) {
 		// A state named anywhere in the sentence ("handover of districts
@@ -158,35 +159,35 @@ func classify(v *sentenceView) (string, *Trigger) {
 
 // classifyType types a sentence by the definitions of ACLED's codebook;
 // each rule is quoted where it applies.
-func classifyType(v *sentenceView) (string, *Trigger) {
-	var first *Trigger
+func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
+	var first *trigger.Trigger
 	for i := range v.triggers {
-		if v.triggers[i].active() {
+		if v.triggers[i].Active() {
 			first = &v.triggers[i]
 			break
 		}
 	}
-	// "Disrupted weapons use": weapons seized, found, defused or destroyed
+	// trigger.DisruptedWeaponsUse: weapons seized, found, defused or destroyed
 	// before use. A verb that finds with a weapon noun near it is enough.
-	if t := v.has("Disrupted weapons use"); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) && !v.weaponsUsed() {
-		return "Disrupted weapons use", t
+	if t := v.has(trigger.DisruptedWeaponsUse); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) && !v.weaponsUsed() {
+		return trigger.DisruptedWeaponsUse, t
 	}
 	if first == nil {
 		return "", nil
 	}
 	// Mass graves found: what they hold was done before.
-	if t := v.hasStrong("Other"); t != nil {
-		return "Other", t
+	if t := v.hasStrong(trigger.Other); t != nil {
+		return trigger.Other, t
 	}
-	// ACLED: "Mob violence" is violence by a crowd that is not organised
+	// ACLED: trigger.MobViolence is violence by a crowd that is not organised
 	// as a demonstration (lynchings, vigilantes).
-	if t := v.has("Mob violence"); t != nil {
-		return "Mob violence", t
+	if t := v.has(trigger.MobViolence); t != nil {
+		return trigger.MobViolence, t
 	}
-	protest := v.has(classProtest)
-	riot := v.has(classRiot)
+	protest := v.has(trigger.Protest)
+	riot := v.has(trigger.Riot)
 	crowd := v.anyActor((*actor.Mention).Protesters)
-	if protest != nil || riot != nil || crowd && (v.has("Armed clash") != nil || v.has(classKill) != nil || v.has(classAttack) != nil) {
+	if protest != nil || riot != nil || crowd && (v.has(trigger.ArmedClash) != nil || v.has(trigger.Kill) != nil || v.has(trigger.GenericAttack) != nil) {
 		main := protest
 		if main == nil {
 			main = riot
@@ -194,12 +195,12 @@ func classifyType(v *sentenceView) (string, *Trigger) {
 		if main == nil {
 			main = first
 		}
-		has := func(c string) bool { return v.mod(c) != nil || v.has(c) != nil }
+		has := func(c trigger.Class) bool { return v.mod(c) != nil || v.has(c) != nil }
 		return protestType(has, v.anyActor((*actor.Mention).State)), main
 	}
 
 	// Ground taken, told before the bombardment that preceded it.
-	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture, classSeize); t != nil && t.Strength == 3 && !v.remoteBefore(t) {
+	if t := firstOf(v, trigger.GovernmentRegainsTerritory, trigger.NonStateActorOvertakesTerritory, trigger.Capture, trigger.Seize); t != nil && t.Strength == 3 && !v.remoteBefore(t) {
 		if st := v.territory(t); st != "" {
 			return st, t
 		}
@@ -210,22 +211,22 @@ func classifyType(v *sentenceView) (string, *Trigger) {
 		}
 	}
 	// A generic act of violence refined by the weapon named with it.
-	generic := v.has(classKill)
+	generic := v.has(trigger.Kill)
 	if generic == nil {
-		generic = v.has(classAttack)
+		generic = v.has(trigger.GenericAttack)
 	}
 	if generic == nil {
-		generic = v.has("Remote explosive/landmine/IED")
+		generic = v.has(trigger.RemoteExplosiveLandmineIED)
 	}
 	if generic != nil {
-		if st := refineByWeapon(func(c string) bool { return v.mod(c) != nil }); st != "" {
+		if st := refineByWeapon(func(c trigger.Class) bool { return v.mod(c) != nil }); st != "" {
 			return st, generic
 		}
-		if t := v.has("Remote explosive/landmine/IED"); t != nil {
-			return "Remote explosive/landmine/IED", t
+		if t := v.has(trigger.RemoteExplosiveLandmineIED); t != nil {
+			return trigger.RemoteExplosiveLandmineIED, t
 		}
 	}
-	for _, st := range []string{"Abduction/forced disappearance", "Sexual violence"} {
+	for _, st := range []trigger.Class{trigger.AbductionForcedDisappearance, trigger.SexualViolence} {
 		if t := v.has(st); t != nil {
 			return st, t
 		}
@@ -234,51 +235,51 @@ func classifyType(v *sentenceView) (string, *Trigger) {
 	// territory" is a state actor's; a non-state actor's is "Non-state actor
 	// overtakes territory". A capture of weapons or people is not territory.
 	// Property looted or destroyed, with no one hurt.
-	if t := v.has("Looting/property destruction"); t != nil && t.Strength == 3 && !v.violence() {
-		return "Looting/property destruction", t
+	if t := v.has(trigger.LootingPropertyDestruction); t != nil && t.Strength == 3 && !v.violence() {
+		return trigger.LootingPropertyDestruction, t
 	}
-	if t := firstOf(v, "Government regains territory", "Non-state actor overtakes territory", classCapture, classSeize); t != nil {
+	if t := firstOf(v, trigger.GovernmentRegainsTerritory, trigger.NonStateActorOvertakesTerritory, trigger.Capture, trigger.Seize); t != nil {
 		if st := v.territory(t); st != "" {
 			return st, t
 		}
 	}
-	if t := v.has("Armed clash"); t != nil {
+	if t := v.has(trigger.ArmedClash); t != nil {
 		// ACLED: a clash between unorganised civilians ("villagers
 		// clashed") is mob violence, not a battle.
 		if a1, a2 := v.roles(t); a1 != nil && a1.Civilian() && (a2 == nil || a2.Civilian()) {
-			return "Mob violence", t
+			return trigger.MobViolence, t
 		}
-		return "Armed clash", t
+		return trigger.ArmedClash, t
 	}
-	if t := v.has("Attack"); t != nil && t.Strength == 3 {
-		return "Attack", t
+	if t := v.has(trigger.Attack); t != nil && t.Strength == 3 {
+		return trigger.Attack, t
 	}
 	if generic != nil {
 		if victimsArmed(v, generic) {
-			return "Armed clash", generic
+			return trigger.ArmedClash, generic
 		}
-		return "Attack", generic
+		return trigger.Attack, generic
 	}
-	if t := v.has("Arrests"); t != nil {
+	if t := v.has(trigger.Arrests); t != nil {
 		if a1, _ := v.roles(t); a1 != nil && a1.Armed() && !a1.State() {
-			return "Abduction/forced disappearance", t
+			return trigger.AbductionForcedDisappearance, t
 		}
-		return "Arrests", t
+		return trigger.Arrests, t
 	}
 	// A withdrawal from a treaty is a move about an agreement; from a base
 	// or a position, a change of the group's activity; from ground, a
 	// transfer of territory.
-	if t := v.has("Non-violent transfer of territory"); t != nil && t.Strength < 3 {
+	if t := v.has(trigger.NonViolentTransferOfTerritory); t != nil && t.Strength < 3 {
 		switch {
-		case v.after(t, classTreaty, 6) != nil:
-			return "Agreement", t
-		case v.after(t, targetArmed, 6) != nil && v.after(t, classGround, 6) == nil:
-			return "Change to group/activity", t
+		case v.after(t, trigger.Treaty, 6) != nil:
+			return trigger.Agreement, t
+		case v.after(t, trigger.TargetArmed, 6) != nil && v.after(t, trigger.Ground, 6) == nil:
+			return trigger.ChangeToGroupActivity, t
 		}
 	}
-	for _, st := range []string{
-		"Looting/property destruction", "Non-violent transfer of territory", "Agreement",
-		"Headquarters or base established", "Change to group/activity", "Other",
+	for _, st := range []trigger.Class{
+		trigger.LootingPropertyDestruction, trigger.NonViolentTransferOfTerritory, trigger.Agreement,
+		trigger.HeadquartersOrBaseEstablished, trigger.ChangeToGroupActivity, trigger.Other,
 	} {
 		if t := v.has(st); t != nil {
 			return st, t
@@ -289,34 +290,34 @@ func classifyType(v *sentenceView) (string, *Trigger) {
 
 // refineByWeapon names the explosive sub-event type of a generic attack
 // from the weapon said to be used, "" when none is.
-func refineByWeapon(has func(string) bool) string {
+func refineByWeapon(has func(trigger.Class) bool) trigger.Class {
 	switch {
-	case has(modSuicide):
-		return "Suicide bomb"
-	case has(modAir):
-		return "Air/drone strike"
-	case has(modGrenade):
-		return "Grenade"
-	case has(modArtillery):
-		return "Shelling/artillery/missile attack"
+	case has(trigger.ModSuicide):
+		return trigger.SuicideBomb
+	case has(trigger.ModAir):
+		return trigger.AirDroneStrike
+	case has(trigger.ModGrenade):
+		return trigger.Grenade
+	case has(trigger.ModArtillery):
+		return trigger.ShellingArtilleryMissileAttack
 	}
 	return ""
 }
 
 // territory types a capture: of weapons (Disrupted weapons use), of people
 // (Arrests or Abduction), or of ground, by who takes it.
-func (v *sentenceView) territory(t *Trigger) string {
-	if t.Class == classCapture || t.Class == classSeize {
-		if v.near(t, classWeapon, 8) != nil && !v.personObject(t) {
-			return "Disrupted weapons use"
+func (v *sentenceView) territory(t *trigger.Trigger) trigger.Class {
+	if t.Class == trigger.Capture || t.Class == trigger.Seize {
+		if v.near(t, trigger.Weapon, 8) != nil && !v.personObject(t) {
+			return trigger.DisruptedWeaponsUse
 		}
 		for _, p := range v.peopleToks {
 			if p >= t.Last && p-t.Last <= 4 {
 				a1, _ := v.roles(t)
 				if a1 != nil && a1.Armed() && !a1.State() {
-					return "Abduction/forced disappearance"
+					return trigger.AbductionForcedDisappearance
 				}
-				return "Arrests"
+				return trigger.Arrests
 			}
 		}
 		ground := false
@@ -325,7 +326,7 @@ func (v *sentenceView) territory(t *Trigger) string {
 				ground = true
 			}
 		}
-		ground = ground || t.Strength == 3 || v.after(t, targetArmed, 10) != nil || v.after(t, targetCivilian, 10) != nil || v.after(t, classGround, 10) != nil
+		ground = ground || t.Strength == 3 || v.after(t, trigger.TargetArmed, 10) != nil || v.after(t, trigger.TargetCivilian, 10) != nil || v.after(t, trigger.Ground, 10) != nil
 		if !ground {
 			return ""
 		}
@@ -333,21 +334,21 @@ func (v *sentenceView) territory(t *Trigger) string {
 	a1, a2 := v.roles(t)
 	switch {
 	case a1 != nil && a1.State():
-		return "Government regains territory"
+		return trigger.GovernmentRegainsTerritory
 	case a1 != nil && a1.Armed():
-		return "Non-state actor overtakes territory"
+		return trigger.NonStateActorOvertakesTerritory
 	case a1 == nil && a2 != nil && a2.Armed() && !a2.State():
-		return "Government regains territory"
-	case t.Class == "Government regains territory":
-		return "Government regains territory"
+		return trigger.GovernmentRegainsTerritory
+	case t.Class == trigger.GovernmentRegainsTerritory:
+		return trigger.GovernmentRegainsTerritory
 	}
-	return "Non-state actor overtakes territory"
+	return trigger.NonStateActorOvertakesTerritory
 }
 
-func firstOf(v *sentenceView, classes ...string) *Trigger {
+func firstOf(v *sentenceView, classes ...trigger.Class) *trigger.Trigger {
 	for i := range v.triggers {
 		t := &v.triggers[i]
-		if !t.active() {
+		if !t.Active() {
 			continue
 		}
 		for _, c := range classes {
@@ -361,7 +362,7 @@ func firstOf(v *sentenceView, classes ...string) *Trigger {
 
 // victimsArmed reports whether those a violent act was done to are armed:
 // then it is a battle, not violence against civilians.
-func victimsArmed(v *sentenceView, t *Trigger) bool {
+func victimsArmed(v *sentenceView, t *trigger.Trigger) bool {
 	a1, a2 := v.roles(t)
 	if a2 != nil && a2.Armed() && (a1 == nil || a1.Armed()) {
 		return true
@@ -370,7 +371,7 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 	// else died: "killed 14 people ..., attacking a marketplace and a
 	// military base".
 	for i := range v.triggers {
-		if u := &v.triggers[i]; (u.Class == classAttack || u == t) && u.Suppressed == "" && v.after(u, targetArmed, 8) != nil {
+		if u := &v.triggers[i]; (u.Class == trigger.GenericAttack || u == t) && u.Suppressed == "" && v.after(u, trigger.TargetArmed, 8) != nil {
 			return true
 		}
 	}
@@ -391,7 +392,7 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 		}
 	}
 	// What was hit: "attacked a checkpoint", "attacked a village".
-	armed, civ := v.after(t, targetArmed, 6), v.after(t, targetCivilian, 6)
+	armed, civ := v.after(t, trigger.TargetArmed, 6), v.after(t, trigger.TargetCivilian, 6)
 	switch {
 	case armed != nil && (civ == nil || armed.First < civ.First):
 		return true
@@ -406,7 +407,7 @@ func victimsArmed(v *sentenceView, t *Trigger) bool {
 
 // personObject reports whether t, a verb that seizes, takes a person: "captured
 // a senior commander who heads the explosives unit".
-func (v *sentenceView) personObject(t *Trigger) bool {
+func (v *sentenceView) personObject(t *trigger.Trigger) bool {
 	for _, p := range v.peopleToks {
 		if p > t.First && p <= t.First+4 && p < t.Last {
 			return true
@@ -416,7 +417,7 @@ func (v *sentenceView) personObject(t *Trigger) bool {
 }
 
 // remoteBefore reports whether an explosive sub-event is named before t.
-func (v *sentenceView) remoteBefore(t *Trigger) bool {
+func (v *sentenceView) remoteBefore(t *trigger.Trigger) bool {
 	for _, st := range remoteOrder {
 		if u := v.hasStrong(st); u != nil && u.First < t.First {
 			return true

@@ -6,19 +6,10 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
-// isCtx reports whether t only qualifies other triggers: a modifier, a
-// context word, a weapon or target noun, a finding verb, a disaster word.
-func isCtx(t *Trigger) bool {
-	switch t.Class {
-	case classDisaster, classDiplomacy, classFind, classWeapon, targetArmed, targetCivilian, classGround, classFire, classEstablish, classMob, classTreaty, classVerbal:
-		return true
-	}
-	return strings.HasPrefix(t.Class, "ctx:") || strings.HasPrefix(t.Class, "mod:") || strings.HasPrefix(t.Class, "target:")
-}
-
-func pastPerfect(text string, toks []segment.Token, from int, t *Trigger) bool {
+func pastPerfect(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
 		w := toks[k].Key(text)
 		if w == "had" {
@@ -33,7 +24,7 @@ func pastPerfect(text string, toks []segment.Token, from int, t *Trigger) bool {
 
 // bareGenericPlural reports a plural event noun with no determiner or
 // number before it: "carried out attacks".
-func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) bool {
+func bareGenericPlural(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
 	if t.Last-t.First != 1 {
 		return false
 	}
@@ -42,7 +33,7 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 		return false
 	}
 	switch t.Class {
-	case classAttack, "Armed clash", classKill, "Remote explosive/landmine/IED", "Air/drone strike":
+	case trigger.GenericAttack, trigger.ArmedClash, trigger.Kill, trigger.RemoteExplosiveLandmineIED, trigger.AirDroneStrike:
 	default:
 		return false
 	}
@@ -68,7 +59,7 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *Trigger) 
 
 // yearBefore reports whether a year stands in the noun phrase before t:
 // "the 2017 attack", "a deadly 2014 bombing".
-func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
+func yearBefore(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
 		tk := toks[k]
 		if tk.Kind == segment.Number {
@@ -86,12 +77,12 @@ func yearBefore(text string, toks []segment.Token, from int, t *Trigger) bool {
 
 // anaphoric reports whether a trigger refers back to an event already
 // told: "the attack", "this explosion", "the clash Friday".
-func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
+func anaphoric(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
 	if t == nil || t.First-1 < from {
 		return false
 	}
 	switch t.Class {
-	case classAttack, classKill, "Armed clash", "Remote explosive/landmine/IED":
+	case trigger.GenericAttack, trigger.Kill, trigger.ArmedClash, trigger.RemoteExplosiveLandmineIED:
 	default:
 		return false
 	}
@@ -104,14 +95,14 @@ func anaphoric(text string, toks []segment.Token, from int, t *Trigger) bool {
 
 // weakTrigger returns the first unsuppressed operation or violence word of
 // a sentence that reports no event of its own.
-func weakTrigger(ts []Trigger) *Trigger {
+func weakTrigger(ts []trigger.Trigger) *trigger.Trigger {
 	for i := range ts {
 		t := &ts[i]
 		if t.Suppressed != "" {
 			continue
 		}
 		switch t.Class {
-		case classOperation, classKill, classInjure, classAttack, modRiot, modIntervention, modForce:
+		case trigger.Operation, trigger.Kill, trigger.Injure, trigger.GenericAttack, trigger.ModRiot, trigger.ModIntervention, trigger.ModForce:
 			return t
 		}
 	}

@@ -7,10 +7,12 @@ import (
 	"sort"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 )
 
@@ -27,23 +29,23 @@ type count struct {
 // counts finds the numbers of people killed, injured or arrested in
 // sentence si: "killing 12 security force members", "24 people were
 // killed", "killed a key ISIS commander".
-func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention) []count {
-	text := in.Doc.Text
+func (b *Builder) counts(in *annotate.Doc, si int, ts []trigger.Trigger, actors []actor.Mention) []count {
+	text := in.Text
 	s := in.Sents[si]
 	toks := in.Toks
 	tokAt := func(byteOff int) int {
 		return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= byteOff })
 	}
-	fateOf := func(t *Trigger) string {
+	fateOf := func(t *trigger.Trigger) string {
 		if t.Suppressed != "" && t.Suppressed != "generic" {
 			return ""
 		}
 		switch t.Class {
-		case classKill:
+		case trigger.Kill:
 			return fateKilled
-		case classInjure:
+		case trigger.Injure:
 			return fateInjured
-		case "Arrests":
+		case trigger.Arrests:
 			return fateArrested
 		}
 		return ""
@@ -54,7 +56,7 @@ func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention
 		first      int // first token after the number
 	}
 	var cs []cand
-	for _, n := range in.Numbers {
+	for _, n := range in.Numbers.All {
 		if n.Start < s.Start || n.End > s.End || n.Ordinal || n.Value <= 0 {
 			continue
 		}
@@ -134,7 +136,7 @@ func (b *Builder) counts(in *Input, si int, ts []Trigger, actors []actor.Mention
 		if fate == "" {
 			for i := range ts {
 				t := &ts[i]
-				if f := fateOf(t); f != "" && t.First > first && t.First-first <= 6 && !clauseBreak(text, toks, first, t.First) {
+				if f := fateOf(t); f != "" && t.First > first && t.First-first <= 6 && !segment.ClauseBreak(text, toks, first, t.First) {
 					fate = f
 					break
 				}
@@ -171,9 +173,9 @@ type personFate struct {
 
 // peopleFates gives each person named in sentence si the fate of the
 // event verb that governs them, leaving out speakers.
-func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue) []personFate {
+func (b *Builder) peopleFates(in *annotate.Doc, si int, ts []trigger.Trigger, cues []claim.Cue) []personFate {
 	var out []personFate
-	for _, p := range in.People[si] {
+	for _, p := range in.People.In(si) {
 		speaker := false
 		for _, c := range cues {
 			if c.HasSpeaker() && p.First >= c.SpeakerFirst && p.Last <= c.SpeakerLast {
@@ -184,7 +186,7 @@ func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue)
 			continue
 		}
 		// "the attack on former governor X": X belongs to that background event.
-		if behindSuppressed(in.Doc.Text, in.Toks, ts, p.First) {
+		if behindSuppressed(in.Text, in.Toks, ts, p.First) {
 			continue
 		}
 		fate := ""
@@ -223,19 +225,19 @@ func (b *Builder) peopleFates(in *Input, si int, ts []Trigger, cues []claim.Cue)
 	return out
 }
 
-func fateOfPerson(t *Trigger) string {
+func fateOfPerson(t *trigger.Trigger) string {
 	switch t.Class {
-	case classKill:
+	case trigger.Kill:
 		if t.Strength >= 1 {
 			return sitrep.FateKilled
 		}
-	case classInjure:
+	case trigger.Injure:
 		return sitrep.FateInjured
-	case "Arrests":
+	case trigger.Arrests:
 		return sitrep.FateArrested
-	case "Abduction/forced disappearance":
+	case trigger.AbductionForcedDisappearance:
 		return sitrep.FateOther
-	case classAttack, "Attack":
+	case trigger.GenericAttack, trigger.Attack:
 		return sitrep.FateTargeted
 	}
 	return ""

@@ -9,19 +9,22 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
+	"github.com/sitrep-dev/sitrep/annotate/place"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 // docCountry is the country most places of the document lie in.
-func docCountry(in *Input) string {
+func docCountry(in *annotate.Doc) string {
 	n := map[string]int{}
 	best := ""
-	for _, p := range in.Places {
+	for _, p := range in.Places.All {
 		if p.CountryCode == "" {
 			continue
 		}
@@ -31,11 +34,9 @@ func docCountry(in *Input) string {
 		}
 	}
 	if best == "" {
-		for _, ms := range in.Actors {
-			for _, m := range ms {
-				if m.Country != "" {
-					return m.Country
-				}
+		for _, m := range in.Actors.All {
+			if m.Country != "" {
+				return m.Country
 			}
 		}
 	}
@@ -53,8 +54,8 @@ type claimant struct {
 // resolveClaimant names the speaker of cue c in sentence si. history maps
 // a speaker's head noun ("directorate") to whom it named before, so that
 // "the directorate said" refers back.
-func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string, day time.Time, history map[string]claimant, last *claimant) claimant {
-	text := in.Doc.Text
+func (b *Builder) resolveClaimant(in *annotate.Doc, si int, c claim.Cue, country string, day time.Time, history map[string]claimant, last *claimant) claimant {
+	text := in.Text
 	if !c.HasSpeaker() {
 		return claimant{}
 	}
@@ -63,7 +64,7 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 		return cl
 	}
 	head := in.Toks[c.SpeakerLast-1].Key(text)
-	for _, m := range in.Actors[si] {
+	for _, m := range in.Actors.In(si) {
 		if m.First < c.SpeakerFirst || m.Last > c.SpeakerLast {
 			continue
 		}
@@ -82,10 +83,10 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 			return cl
 		}
 	}
-	for _, p := range in.People[si] {
+	for _, p := range in.People.In(si) {
 		if p.First >= c.SpeakerFirst && p.Last <= c.SpeakerLast {
 			if p.RoleFirst >= 0 {
-				for _, m := range in.Actors[si] {
+				for _, m := range in.Actors.In(si) {
 					if m.First >= p.RoleFirst && m.Last <= p.RoleLast {
 						if r := b.actors.Resolve(&m, country, day); r.Name != "" {
 							cl.name, cl.actor = r.Name, r
@@ -120,14 +121,14 @@ func (b *Builder) resolveClaimant(in *Input, si int, c claim.Cue, country string
 }
 
 // finish resolves a draft into an event record.
-func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
-	text := in.Doc.Text
+func (b *Builder) finish(in *annotate.Doc, d *draft) (sitrep.Event, bool) {
+	text := in.Text
 	sub := b.lex.subEvents[d.subType]
 	sort.Ints(d.sents)
 	ev := sitrep.Event{
 		EventType:    sub.EventType,
-		SubEventType: sub.Name,
-		Source:       in.Doc.ID,
+		SubEventType: string(sub.Name),
+		Source:       in.ID,
 		DateBasis:    in.Basis,
 		People:       []sitrep.Person{},
 		Evidence:     []sitrep.Evidence{},
@@ -209,7 +210,7 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 	}
 	// ACLED codes demonstrators as Protesters (Country) or Rioters
 	// (Country), with who they are as the associated actor.
-	if sub.EventType == sitrep.Protests || sub.EventType == sitrep.Riots && sub.Name == "Violent demonstration" {
+	if sub.EventType == sitrep.Protests || sub.EventType == sitrep.Riots && sub.Name == trigger.ViolentDemonstration {
 		crowd := "Protesters"
 		if sub.EventType == sitrep.Riots {
 			crowd = "Rioters"
@@ -229,8 +230,8 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 		// "about 200 students marched" -> Students (Myanmar).
 		if ev.AssocActor1 == "" || strings.HasPrefix(ev.AssocActor1, "Civilians") {
 			for _, si := range d.sents {
-				for i := range in.Actors[si] {
-					if m := &in.Actors[si][i]; m.Civilian() {
+				for i := range in.Actors.In(si) {
+					if m := &in.Actors.In(si)[i]; m.Civilian() {
 						if r := b.actors.Resolve(m, country, day); r.Assoc != "" {
 							ev.AssocActor1 = r.Assoc
 							break
@@ -259,10 +260,10 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 			r2 = actor.Resolved{}
 		}
 		// Who intervened: the state forces named with the demonstration.
-		if r2.Name == "" && (sub.Name == "Protest with intervention" || sub.Name == "Excessive force against protesters") {
+		if r2.Name == "" && (sub.Name == trigger.ProtestWithIntervention || sub.Name == trigger.ExcessiveForceAgainstProtesters) {
 			for _, si := range d.sents {
-				for i := range in.Actors[si] {
-					if m := &in.Actors[si][i]; m.State() {
+				for i := range in.Actors.In(si) {
+					if m := &in.Actors.In(si)[i]; m.State() {
 						if r := b.actors.Resolve(m, country, day); r.Name != "" && r.Name != r1.Name {
 							r2 = r
 							break
@@ -328,28 +329,28 @@ func (b *Builder) finish(in *Input, d *draft) (sitrep.Event, bool) {
 	return ev, true
 }
 
-func sentenceOf(in *Input, off int) int {
+func sentenceOf(in *annotate.Doc, off int) int {
 	return sort.Search(len(in.Sents), func(i int) bool { return in.Sents[i].End > off })
 }
 
 // inheritPlace returns the last place named before the event in its
 // paragraph or earlier, for an event whose sentences name none.
-func inheritPlace(in *Input, d *draft) (Place, bool) {
+func inheritPlace(in *annotate.Doc, d *draft) (place.Mention, bool) {
 	start := in.Sents[d.sents[0]].Start
-	for i := len(in.Places) - 1; i >= 0; i-- {
-		if in.Places[i].End <= start {
-			return in.Places[i], true
+	for i := len(in.Places.All) - 1; i >= 0; i-- {
+		if in.Places.All[i].End <= start {
+			return in.Places.All[i], true
 		}
 	}
-	for _, p := range in.Places { // a place named later in the same sentence group
+	for _, p := range in.Places.All { // a place named later in the same sentence group
 		if p.Start >= start {
 			return p, true
 		}
 	}
-	return Place{}, false
+	return place.Mention{}, false
 }
 
-func (b *Builder) setPlace(ev *sitrep.Event, p Place) {
+func (b *Builder) setPlace(ev *sitrep.Event, p place.Mention) {
 	ev.Country = p.Country
 	ev.Admin1 = p.Admin1
 	ev.Admin2 = p.Admin2
@@ -357,13 +358,13 @@ func (b *Builder) setPlace(ev *sitrep.Event, p Place) {
 	lat, lon := p.Lat, p.Lon
 	ev.Latitude, ev.Longitude = &lat, &lon
 	ev.GeoPrecision = p.Precision
-	ev.GeonameID = p.GeonameID
+	ev.GeonameID = p.ID
 }
 
 // claims collects the claims of an event and decides its verification.
 // Spec: confirmed (independently confirmed), unconfirmed (the text says it
 // is not), claimed (only a party's word), disputed (denied), reported.
-func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 *actor.Resolved, r2 actor.Resolved) ([]sitrep.Claim, claimant, string, [2]int) {
+func (b *Builder) claims(in *annotate.Doc, d *draft, country string, day time.Time, r1 *actor.Resolved, r2 actor.Resolved) ([]sitrep.Claim, claimant, string, [2]int) {
 	history := map[string]claimant{}
 	var last *claimant
 	// Resolve every cue of the document up to the event, in order, so
@@ -373,8 +374,8 @@ func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 
 	for _, cr := range d.cues {
 		maxSent = max(maxSent, cr.si)
 	}
-	for si := 0; si <= maxSent && si < len(in.Cues); si++ {
-		for _, c := range in.Cues[si] {
+	for si := 0; si <= maxSent && si < in.Cues.Sentences(); si++ {
+		for _, c := range in.Cues.In(si) {
 			cl := b.resolveClaimant(in, si, c, country, day, history, last)
 			resolved[[2]int{si, c.First}] = cl
 			if cl.name != "" {
@@ -415,7 +416,7 @@ func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 
 		seen[key] = true
 		cl := resolved[key]
 		stance := cr.c.Stance
-		out = append(out, sitrep.Claim{Claimant: cl.name, Cue: in.Doc.Text[cr.c.Start:cr.c.End], Stance: stance, Text: in.Doc.Text[cr.c.Start:cr.c.End], Start: cr.c.Start, End: cr.c.End})
+		out = append(out, sitrep.Claim{Claimant: cl.name, Cue: in.Text[cr.c.Start:cr.c.End], Stance: stance, Text: in.Text[cr.c.Start:cr.c.End], Start: cr.c.Start, End: cr.c.End})
 		switch stance {
 		case claim.Asserts, claim.Claims:
 			if by.name == "" && cl.name != "" {
@@ -469,8 +470,8 @@ func (b *Builder) claims(in *Input, d *draft, country string, day time.Time, r1 
 
 // people lists the named people of the event with their fate, role and
 // affiliation, one entry per person.
-func (b *Builder) people(in *Input, d *draft, country string, day time.Time, victims actor.Resolved) []sitrep.Person {
-	text := in.Doc.Text
+func (b *Builder) people(in *annotate.Doc, d *draft, country string, day time.Time, victims actor.Resolved) []sitrep.Person {
+	text := in.Text
 	rank := map[string]int{sitrep.FateKilled: 5, sitrep.FateInjured: 4, sitrep.FateArrested: 3, sitrep.FateTargeted: 2, sitrep.FateOther: 1}
 	var out []sitrep.Person
 	index := map[string]int{}
@@ -478,7 +479,7 @@ func (b *Builder) people(in *Input, d *draft, country string, day time.Time, vic
 		p := pf.m
 		aff := ""
 		if p.RoleFirst >= 0 {
-			for _, m := range in.Actors[pf.si] {
+			for _, m := range in.Actors.In(pf.si) {
 				if m.First >= p.RoleFirst && m.Last <= p.RoleLast && m.Kind != actor.Country {
 					aff = b.actors.Resolve(&m, country, day).Name
 					break

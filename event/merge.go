@@ -4,15 +4,18 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
+	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
 // merge joins the drafts that report one event. ACLED's rule: the same
 // actors, place and day make one event. A sentence that adds to the one
 // before it (no place or date of its own, no "in another incident") is
 // folded into it too.
-func (b *Builder) merge(in *Input, ds []*draft) []*draft {
+func (b *Builder) merge(in *annotate.Doc, ds []*draft) []*draft {
 	var out []*draft
 	var pending *draft // a weak draft before any event: it may open the next one
 	for _, d := range ds {
@@ -84,21 +87,21 @@ func (b *Builder) merge(in *Input, ds []*draft) []*draft {
 // demonstration from everything said of it, a generic attack from the
 // weapon named in a later sentence.
 func (b *Builder) refine(e *draft) {
-	has := func(c string) bool { return e.classes[c] }
+	has := func(c trigger.Class) bool { return e.classes[c] }
 	switch {
 	case protestFamily[e.subType]:
 		e.subType = protestType(has, e.state)
-	case has("Chemical weapon") && b.lex.subEvents[e.subType].EventType == sitrep.ExplosionsRemote:
+	case has(trigger.ChemicalWeapon) && b.lex.subEvents[e.subType].EventType == sitrep.ExplosionsRemote:
 		// Shells that "contained poisonous gas": a chemical weapon.
-		e.subType = "Chemical weapon"
-	case e.trigger.Strength < 3 && (e.trigger.Class == classKill || e.trigger.Class == classAttack || e.trigger.Class == "Remote explosive/landmine/IED"):
+		e.subType = trigger.ChemicalWeapon
+	case e.trigger.Strength < 3 && (e.trigger.Class == trigger.Kill || e.trigger.Class == trigger.GenericAttack || e.trigger.Class == trigger.RemoteExplosiveLandmineIED):
 		if st := refineByWeapon(has); st != "" && b.lex.subEvents[e.subType].EventType != "Protests" {
 			e.subType = st
 		}
 	}
 }
 
-func sameFamily(b *Builder, a, c string) bool {
+func sameFamily(b *Builder, a, c trigger.Class) bool {
 	return b.lex.subEvents[a].EventType == b.lex.subEvents[c].EventType ||
 		b.lex.subEvents[a].DisorderType == "Political violence" && b.lex.subEvents[c].DisorderType == "Political violence"
 }
@@ -153,12 +156,12 @@ func datesOverlap(e, d *draft) bool {
 	return false
 }
 
-func placesCompatible(a, b []Place) bool {
+func placesCompatible(a, b []place.Mention) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
 	p, q := bestPlace(a), bestPlace(b)
-	if p.GeonameID != 0 && p.GeonameID == q.GeonameID {
+	if p.ID != 0 && p.ID == q.ID {
 		return true
 	}
 	if p.CountryCode != q.CountryCode {
@@ -174,7 +177,7 @@ func placesCompatible(a, b []Place) bool {
 // bestPlace is the most precise place; among equals, the most specific
 // one inside the same region (a village of the capital over the capital:
 // "Butkhak, PD 12 of Kabul city" over "Kabul city"), else the first.
-func bestPlace(ps []Place) Place {
+func bestPlace(ps []place.Mention) place.Mention {
 	best := ps[0]
 	for _, p := range ps[1:] {
 		switch {
@@ -277,7 +280,7 @@ func (e *draft) absorb(d *draft) {
 	e.people = append(e.people, d.people...)
 	e.cues = append(e.cues, d.cues...)
 	if e.classes == nil {
-		e.classes = map[string]bool{}
+		e.classes = map[trigger.Class]bool{}
 	}
 	for c := range d.classes {
 		e.classes[c] = true
@@ -288,9 +291,9 @@ func (e *draft) absorb(d *draft) {
 // applyDoubts extends a statement that something is not confirmed ("So
 // far, independent sources have not confirmed the deaths") to the events
 // of the sentence before it.
-func (b *Builder) applyDoubts(in *Input, ds []*draft) {
-	for si, cues := range in.Cues {
-		for _, c := range cues {
+func (b *Builder) applyDoubts(in *annotate.Doc, ds []*draft) {
+	for si := range in.Sents {
+		for _, c := range in.Cues.In(si) {
 			// Doubts and denials in the sentence after an event are about it.
 			if c.Stance != claim.Doubts && c.Stance != claim.Denies {
 				continue
@@ -328,7 +331,7 @@ func (b *Builder) applyDoubts(in *Input, ds []*draft) {
 // generic reports whether a draft's type comes from a generic word
 // ("killed", "attack") rather than one that names the sub-event type.
 func generic(d *draft) bool {
-	return d.trigger.Strength < 3 || d.trigger.Class == classKill || d.trigger.Class == classAttack
+	return d.trigger.Strength < 3 || d.trigger.Class == trigger.Kill || d.trigger.Class == trigger.GenericAttack
 }
 
 // violentPair reports whether e and d are political violence and at least
@@ -339,19 +342,19 @@ func violentPair(b *Builder, e, d *draft) bool {
 		t := b.lex.subEvents[x.subType]
 		return t.EventType == "Battles" || t.EventType == "Explosions/Remote violence" || t.EventType == "Violence against civilians"
 	}
-	if territorial(e) && d.subType == "Armed clash" || territorial(d) && e.subType == "Armed clash" {
+	if territorial(e) && d.subType == trigger.ArmedClash || territorial(d) && e.subType == trigger.ArmedClash {
 		return true
 	}
 	return pv(e) && pv(d) && (generic(e) || generic(d))
 }
 
 func territorial(d *draft) bool {
-	return d.subType == "Government regains territory" || d.subType == "Non-state actor overtakes territory"
+	return d.subType == trigger.GovernmentRegainsTerritory || d.subType == trigger.NonStateActorOvertakesTerritory
 }
 
 // preferred returns the type and trigger of two tellings of one event: the
 // precise one, else a battle over an attack (armed victims were named).
-func (b *Builder) preferred(e, d *draft) (string, *Trigger) {
+func (b *Builder) preferred(e, d *draft) (trigger.Class, *trigger.Trigger) {
 	switch {
 	case territorial(d) && !territorial(e):
 		return d.subType, d.trigger
@@ -361,7 +364,7 @@ func (b *Builder) preferred(e, d *draft) (string, *Trigger) {
 		return d.subType, d.trigger
 	case !generic(e) && generic(d):
 		return e.subType, e.trigger
-	case d.subType == "Armed clash" && e.subType == "Attack":
+	case d.subType == trigger.ArmedClash && e.subType == trigger.Attack:
 		return d.subType, d.trigger
 	}
 	return e.subType, e.trigger

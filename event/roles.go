@@ -8,13 +8,14 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
 // roleCandidates are the actor mentions that can fill actor1/actor2: not
 // the speakers of cues, and not a country named as a place ("in Syria").
 // A country acts only as the subject of a verb ("Israel struck"), and a
 // demonym only with the weapon it names ("Turkish artillery").
-func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues []claim.Cue, ts []Trigger) []actor.Mention {
+func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues []claim.Cue, ts []trigger.Trigger) []actor.Mention {
 	out := make([]actor.Mention, 0, len(ms))
 	for _, m := range ms {
 		// "the arrest of two men by government forces": an actor of a
@@ -36,7 +37,7 @@ func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues 
 				armed := false
 				for i := range ts {
 					c := ts[i].Class
-					if ts[i].First == m.Last && (c == modAir || c == modArtillery || c == classWeapon || c == "Air/drone strike" || c == "Shelling/artillery/missile attack") {
+					if ts[i].First == m.Last && (c == trigger.ModAir || c == trigger.ModArtillery || c == trigger.Weapon || c == trigger.AirDroneStrike || c == trigger.ShellingArtilleryMissileAttack) {
 						armed = true
 					}
 				}
@@ -101,7 +102,7 @@ func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bo
 
 // roles assigns actor1 (who acted) and actor2 (on whom) around the main
 // trigger, by voice and position.
-func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
+func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
 	var subj, objBefore, after, after2 *actor.Mention
 	// A relative clause before the verb ("members of IS who were involved
 	// in the attack on the governor have been arrested") holds no subject.
@@ -219,7 +220,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *Trigger, ca
 
 // coordinated returns the subject of the clause that a verb joined by
 // "and" continues, or nil: in "X attacked Y and captured Z", X.
-func coordinated(text string, toks []segment.Token, s segment.Sentence, t *Trigger, cands []actor.Mention) *actor.Mention {
+func coordinated(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands []actor.Mention) *actor.Mention {
 	and := -1
 	for k := t.First - 1; k >= s.First && k >= t.First-3; k-- {
 		if toks[k].Key(text) == "and" {
@@ -259,11 +260,11 @@ func speakerActor(cands, all []actor.Mention, m *actor.Mention) *actor.Mention {
 
 // behindSuppressed reports whether the nearest event trigger before token
 // i is a suppressed one (background, plan, trend) in the same clause.
-func behindSuppressed(text string, toks []segment.Token, ts []Trigger, i int) bool {
-	var near *Trigger
+func behindSuppressed(text string, toks []segment.Token, ts []trigger.Trigger, i int) bool {
+	var near *trigger.Trigger
 	for k := range ts {
 		t := &ts[k]
-		if isCtx(t) || t.Last > i {
+		if t.Context() || t.Last > i {
 			continue
 		}
 		if near == nil || t.Last > near.Last {
@@ -273,10 +274,10 @@ func behindSuppressed(text string, toks []segment.Token, ts []Trigger, i int) bo
 	if near == nil || near.Suppressed == "" || near.Suppressed == "generic" {
 		return false
 	}
-	return i-near.Last <= 6 && !clauseBreak(text, toks, near.Last, i)
+	return i-near.Last <= 6 && !segment.ClauseBreak(text, toks, near.Last, i)
 }
 
-func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
+func passive(text string, toks []segment.Token, from, to int, t *trigger.Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
 		switch toks[k].Key(text) {
 		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
@@ -292,7 +293,7 @@ func passive(text string, toks []segment.Token, from, to int, t *Trigger) bool {
 	// A reduced passive, as headlines and captions write it: "Four IS
 	// militants killed in Nangarhar raid", "two soldiers wounded".
 	w := toks[t.Last-1].Key(text)
-	transitive := t.Class == classKill || t.Class == classInjure || t.Class == "Arrests" || t.Class == "Abduction/forced disappearance"
+	transitive := t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.Arrests || t.Class == trigger.AbductionForcedDisappearance
 	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[toks[t.First-1].Key(text)] {
 		// ... but "militants killed at least 40 civilians" is active.
 		if t.Last+1 < to && toks[t.Last].Key(text) == "at" && toks[t.Last+1].Key(text) == "least" {

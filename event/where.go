@@ -7,25 +7,28 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
+	"github.com/sitrep-dev/sitrep/annotate/place"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
 // eventPlaces returns the places of sentence s that belong to the event:
 // not those that follow a trigger of a background event ("the attack on
 // the governor in Balkh"), nor those inside a speaker ("the police chief of
 // Jawzjan said").
-func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, main *Trigger) []Place {
-	var out []Place
-	for _, p := range in.Places {
+func eventPlaces(in *annotate.Doc, s segment.Sentence, ts []trigger.Trigger, cues []claim.Cue, main *trigger.Trigger) []place.Mention {
+	var out []place.Mention
+	for _, p := range in.Places.All {
 		if p.Start < s.Start || p.End > s.End {
 			continue
 		}
 		owner := -1
 		for i := range ts {
 			t := &ts[i]
-			if t.End <= p.Start && !isCtx(t) && (owner < 0 || t.End > ts[owner].End) {
+			if t.End <= p.Start && !t.Context() && (owner < 0 || t.End > ts[owner].End) {
 				owner = i
 			}
 		}
@@ -34,7 +37,7 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 		}
 		// A dateline ("NEW DELHI, March 7 (Xinhua) --") says where the
 		// report was filed, not where the event happened.
-		if dateline(in.Doc.Text, p.Start, p.End) || credit(in.Doc.Text, p.Start, p.End) {
+		if dateline(in.Text, p.Start, p.End) || credit(in.Text, p.Start, p.End) {
 			continue
 		}
 		inSpeaker := false
@@ -56,15 +59,15 @@ func eventPlaces(in *Input, s segment.Sentence, ts []Trigger, cues []claim.Cue, 
 
 // placeChain returns the run of places around p that follow each other
 // closely (", ", " of ") within one region: "Butkhaak, PD 12 of Kabul city".
-func placeChain(ps []Place, p Place) []Place {
+func placeChain(ps []place.Mention, p place.Mention) []place.Mention {
 	i := 0
 	for i < len(ps) && ps[i].Start != p.Start {
 		i++
 	}
 	if i == len(ps) {
-		return []Place{p}
+		return []place.Mention{p}
 	}
-	linked := func(a, b Place) bool {
+	linked := func(a, b place.Mention) bool {
 		return b.Start-a.End <= 5 && a.CountryCode == b.CountryCode && a.Admin1 == b.Admin1
 	}
 	lo, hi := i, i
@@ -114,7 +117,7 @@ func credit(text string, start, end int) bool {
 	return start > 0 && end < len(text) && text[start-1] == '(' && text[end] == ')'
 }
 
-func nearestDate(dates []date.Expr, s segment.Sentence, t *Trigger) (date.Expr, bool) {
+func nearestDate(dates []date.Expr, s segment.Sentence, t *trigger.Trigger) (date.Expr, bool) {
 	best, bestDist := -1, 0
 	for i, de := range dates {
 		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() && !de.Absolute {

@@ -55,10 +55,10 @@ import (
 // Expr is a date expression resolved to a range of days.
 type Expr struct {
 	sitrep.Span           // UTF-8 byte offsets into text, End exclusive
-	From, To   time.Time // first and last day of the range (UTC midnight, inclusive); zero when unresolved
-	Precision  int       // ACLED time_precision: 1 the day, 2 the week or a few days, 3 the month; 4 only the year
-	Value      string    // TimeML style: "2023-03-26", "2023-W12", "2023-03", "2023"; "XXXX-03-26" when the year is unknown
-	Absolute   bool      // the text states the day and month (or month and year) itself, e.g. "March 26", "2 February 2016"
+	From, To    time.Time // first and last day of the range (UTC midnight, inclusive); zero when unresolved
+	Precision   int       // ACLED time_precision: 1 the day, 2 the week or a few days, 3 the month; 4 only the year
+	Value       string    // TimeML style: "2023-03-26", "2023-W12", "2023-03", "2023"; "XXXX-03-26" when the year is unknown
+	Absolute    bool      // the text states the day and month (or month and year) itself, e.g. "March 26", "2 February 2016"
 }
 
 // Finder finds date expressions with one vocabulary. It is safe for

@@ -23,10 +23,10 @@ import (
 // Number is a count expression found in text.
 type Number struct {
 	sitrep.Span      // byte offsets into text, End exclusive
-	Value      int  // the count, coded by ACLED's rules for vague and ranged figures
-	Vague      bool // a vague quantity ("several", "dozens") coded by rule
-	Ordinal    bool // "5th", "second": an ordinal, not a count
-	AtLeast    bool // "at least", "more than", "over"
+	Value       int  // the count, coded by ACLED's rules for vague and ranged figures
+	Vague       bool // a vague quantity ("several", "dozens") coded by rule
+	Ordinal     bool // "5th", "second": an ordinal, not a count
+	AtLeast     bool // "at least", "more than", "over"
 }
 
 // Find returns the numbers in text among toks (from segment.Split), in order.

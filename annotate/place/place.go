@@ -29,11 +29,11 @@ const (
 // Mention is a toponym found in text and resolved.
 type Mention struct {
 	sitrep.Span        // byte offsets into text, End exclusive (the whole phrase, e.g. "Sakhi Abad village of Shiberghan")
-	Text       string // text[Start:End]
+	Text        string // text[Start:End]
 	// Name is the name to print as ACLED's location ("Shiberghan",
 	// "Mazar-e Sharif", "Kabul").
-	Name  string
-	Place gazetteer.Place
+	Name            string
+	gazetteer.Place // the resolved place; its Name is the gazetteer's, Mention.Name the one to print
 	// Precision is ACLED's geo_precision if an event happened here: 1 the
 	// place itself, 2 near it / a part of it / an unknown village of it, 3
 	// a region (province, country).

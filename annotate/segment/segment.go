@@ -103,3 +103,17 @@ func Split(text string, body sitrep.Span) ([]Sentence, []Token) {
 	}
 	return sp.Split(text, body)
 }
+
+// ClauseBreak reports whether punctuation that ends a clause (a comma,
+// semicolon, colon, dash or bracket) stands in toks[from:to].
+func ClauseBreak(text string, toks []Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		if toks[i].Kind == Punct {
+			switch text[toks[i].Start:toks[i].End] {
+			case ",", ";", ":", "—", "(", ")":
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,184 @@
+// Package annotate holds the annotation layer: one Doc that the stages
+// fill in order, and the Stage interface they share.
+//
+// A Doc starts as a sitrep.Document. Each stage reads the layers before it
+// and adds its own: sentences and tokens (segment), the reference date and
+// dates (date), numbers (number), places (place), actors (actor), people
+// (person), claims (claim), triggers (trigger). Every mention embeds
+// sitrep.Span, and every layer is indexed by sentence, so that "the
+// mentions of sentence i" costs O(1) and "the mention at byte k" O(log n):
+// the stages and the event builder after them stay linear in the length of
+// the text.
+//
+// The pipeline is a loop over stages, as an analyzer in a search engine is
+// a chain of tokenizer and filters:
+//
+//	for _, s := range stages { s.Annotate(ctx, doc) }
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/claim"
+	"github.com/sitrep-dev/sitrep/annotate/date"
+	"github.com/sitrep-dev/sitrep/annotate/number"
+	"github.com/sitrep-dev/sitrep/annotate/person"
+	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/trigger"
+)
+
+// Stage adds one layer to a Doc. Stages are safe for concurrent use on
+// different Docs.
+type Stage interface {
+	// Name is the layer the stage adds: "segment", "date", ...
+	Name() string
+	// Annotate reads the layers of d before its own and adds its own.
+	Annotate(ctx context.Context, d *Doc) error
+}
+
+// Run runs the stages on d in order; it stops at the first error or when
+// ctx is done.
+func Run(ctx context.Context, d *Doc, stages []Stage) error {
+	for _, s := range stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Annotate(ctx, d); err != nil {
+			return fmt.Errorf("annotate %s: %w", s.Name(), err)
+		}
+	}
+	return nil
+}
+
+// Doc is a document and its layers of annotation, in the order the stages
+// add them.
+type Doc struct {
+	*sitrep.Document
+
+	// Sents and Toks are the sentences and tokens (segment).
+	Sents []segment.Sentence
+	Toks  []segment.Token
+	// Ref is the reference date (zero when unknown) and Basis how it was
+	// obtained (sitrep.BasisGiven ...).
+	Ref   time.Time
+	Basis string
+
+	Dates   Layer[date.Expr]
+	Numbers Layer[number.Number]
+	// Places are the toponyms that can be an event's location.
+	Places Layer[place.Mention]
+	// Adjectives are the places named only as a demonym ("Afghan") or
+	// inside an actor's name ("US Army"): annotated, never an event's
+	// location.
+	Adjectives []place.Mention
+	Actors     Layer[actor.Mention]
+	People     Layer[person.Mention]
+	Cues       Layer[claim.Cue]
+	Triggers   Layer[trigger.Trigger]
+	// Separate marks the sentences that open a new incident ("In another
+	// incident, ...").
+	Separate []bool
+	// Disaster is true when the text names a disaster or an accident.
+	Disaster bool
+}
+
+// New returns the Doc of d, with no layers yet.
+func New(d *sitrep.Document) *Doc { return &Doc{Document: d} }
+
+// SentenceAt returns the index of the sentence that holds byte off, or
+// ends after it; len(d.Sents) when none does.
+func (d *Doc) SentenceAt(off int) int {
+	return sort.Search(len(d.Sents), func(i int) bool { return d.Sents[i].End > off })
+}
+
+// TokenAt returns the index of the first token that ends after byte off.
+func (d *Doc) TokenAt(off int) int {
+	return sort.Search(len(d.Toks), func(i int) bool { return d.Toks[i].End > off })
+}
+
+// Layer is one kind of mention of a Doc, in text order, indexed by
+// sentence.
+type Layer[T any] struct {
+	// All are the mentions of the whole text.
+	All    []T
+	lo, hi []int32
+}
+
+// In returns the mentions of sentence si: those that lie inside it. The
+// slice shares All's memory.
+func (l *Layer[T]) In(si int) []T {
+	if si < 0 || si >= len(l.lo) {
+		return nil
+	}
+	return l.All[l.lo[si]:l.hi[si]:l.hi[si]]
+}
+
+// Sentences returns how many sentences the layer is indexed over.
+func (l *Layer[T]) Sentences() int { return len(l.lo) }
+
+// Close ends sentence si of a layer built sentence by sentence: the
+// mentions appended to All since the previous Close belong to si.
+// Sentences must be closed in order, each once.
+func (l *Layer[T]) Close(si int) {
+	start := int32(0)
+	if len(l.hi) > 0 {
+		start = l.hi[len(l.hi)-1]
+	}
+	for len(l.lo) < si {
+		l.lo, l.hi = append(l.lo, start), append(l.hi, start)
+	}
+	l.lo, l.hi = append(l.lo, start), append(l.hi, int32(len(l.All)))
+}
+
+// Index indexes a layer found over the whole text by the sentences sents:
+// sentence si gets the mentions that lie inside it. span returns a
+// mention's byte range. All is sorted by start first if it is not sorted.
+// It costs O(len(All) + len(sents)).
+func (l *Layer[T]) Index(sents []segment.Sentence, span func(*T) sitrep.Span) {
+	if !slices.IsSortedFunc(l.All, func(a, b T) int { return span(&a).Start - span(&b).Start }) {
+		slices.SortStableFunc(l.All, func(a, b T) int { return span(&a).Start - span(&b).Start })
+	}
+	l.lo, l.hi = make([]int32, len(sents)), make([]int32, len(sents))
+	i := 0
+	for si, s := range sents {
+		for i < len(l.All) && span(&l.All[i]).Start < s.Start {
+			i++
+		}
+		lo := i
+		for i < len(l.All) && span(&l.All[i]).Start < s.End {
+			i++
+		}
+		hi := i
+		// Mentions do not overlap: only the last can run past the end.
+		for hi > lo && span(&l.All[hi-1]).End > s.End {
+			hi--
+		}
+		l.lo[si], l.hi[si] = int32(lo), int32(hi)
+	}
+}
+
+// Filter keeps the mentions for which keep is true, in order, and indexes
+// the layer again.
+func (l *Layer[T]) Filter(sents []segment.Sentence, span func(*T) sitrep.Span, keep func(*T) bool) {
+	out := l.All[:0]
+	for i := range l.All {
+		if keep(&l.All[i]) {
+			out = append(out, l.All[i])
+		}
+	}
+	clear(l.All[len(out):])
+	l.All = out
+	l.Index(sents, span)
+}
+
+// Span functions of the layers indexed over the whole text.
+func dateSpan(e *date.Expr) sitrep.Span       { return e.Span }
+func numberSpan(n *number.Number) sitrep.Span { return n.Span }
+func placeSpan(m *place.Mention) sitrep.Span  { return m.Span }
