@@ -448,7 +448,16 @@ func (mt *Matcher) Resolve(m *Mention, country string, day time.Time) Resolved {
 		}
 		return r
 	}
-	if len(m.Regimes) > 0 { // a regime name out of its period: the latest one
+	if len(m.Regimes) > 0 { // a regime name out of its period: the latest one, or before them all none
+		earliest := m.Regimes[0]
+		for _, f := range m.Regimes[1:] {
+			if f.From.Before(earliest.From) {
+				earliest = f
+			}
+		}
+		if !earliest.From.IsZero() && day.Before(earliest.From) {
+			return mt.stateForces(withoutPeriod(earliest), m.Agent)
+		}
 		return mt.stateForces(m.Regimes[len(m.Regimes)-1], m.Agent)
 	}
 	c := m.Country
@@ -514,15 +523,49 @@ func (mt *Matcher) forcesAt(country string, day time.Time) (*lexicon.StateForces
 		}
 	}
 	if len(fs) > 0 {
-		latest := fs[0]
+		latest, earliest := fs[0], fs[0]
 		for _, f := range fs[1:] {
 			if f.From.After(latest.From) {
 				latest = f
 			}
+			if f.From.Before(earliest.From) {
+				earliest = f
+			}
+		}
+		// ACLED names state forces by the government they serve on the
+		// event's day. A day before every period we know has a government
+		// we cannot name: the forces without a period ("Police Forces of
+		// India"), not a later government's.
+		if !day.IsZero() && !earliest.From.IsZero() && day.Before(earliest.From) {
+			return withoutPeriod(earliest), true
 		}
 		return latest, true
 	}
 	return nil, false
+}
+
+// withoutPeriod returns f with the period suffix dropped from its names:
+// "Military Forces of India (2014-)" -> "Military Forces of India".
+func withoutPeriod(f *lexicon.StateForces) *lexicon.StateForces {
+	g := *f
+	g.From, g.To = time.Time{}, f.From
+	g.Military, g.Police = stripPeriod(f.Military), stripPeriod(f.Police)
+	return &g
+}
+
+// stripPeriod drops a trailing parenthesised period of years: " (2014-)",
+// " (2009-2017)".
+func stripPeriod(name string) string {
+	i := strings.LastIndex(name, " (")
+	if i < 0 || !strings.HasSuffix(name, ")") {
+		return name
+	}
+	for _, r := range name[i+2 : len(name)-1] {
+		if (r < '0' || r > '9') && r != '-' {
+			return name
+		}
+	}
+	return name[:i]
 }
 
 // CountryName returns the ACLED name of the country with code iso2.

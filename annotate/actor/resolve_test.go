@@ -30,6 +30,14 @@ func TestMatcher_FindResolve(t *testing.T) {
 		{"generic gunmen", "unidentified gunmen", "NG", after, []string{"Unidentified Armed Group (Nigeria)"}},
 		{"hyphenated membership", "IS-affiliated militants", "AF", after, []string{"Islamic State (Afghanistan)"}},
 		{"is is a verb", "The situation is tense.", "AF", after, nil},
+		// State forces are named by the government of the event's day, not
+		// today's; before every period we know, without a period.
+		{"police by period", "Police said two men were shot.", "US", time.Date(2014, 2, 15, 0, 0, 0, 0, time.UTC),
+			[]string{"Police Forces of the United States (2009-2017)"}},
+		{"police before known periods", "Indian police fired on the crowd.", "IN", time.Date(2002, 3, 1, 0, 0, 0, 0, time.UTC),
+			[]string{"Police Forces of India"}},
+		{"army before known periods", "Albanian troops left the base.", "AL", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC),
+			[]string{"Military Forces of Albania"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})

@@ -223,6 +223,10 @@ func TestFind(t *testing.T) {
 		{"MarchNoun", "Protesters march through Kabul; the march was peaceful. March organisers said.", ref, nil},
 		{"Newspaper", "The Sunday Times reported it, as did the Sunday Telegraph and USA Today.", ref, nil},
 		{"NamedDays", "on the anniversary of Bloody Sunday at the Friday Mosque", ref, nil},
+		// A part of the day after the weekday makes it a time even after a
+		// name: the place a shooting happened, then when.
+		{"WeekdayPartAfterName", "Two men were wounded outside a bar in east Fairview Saturday night.", ref,
+			[]want{{"Saturday night", "2023-03-25", "2023-03-25", 1, "2023-03-25", false}}},
 		{"Counts", "Police killed 26 people and arrested 2021 suspects at 10:30 on the 9/11 anniversary; 3.5 percent.", ref, nil},
 		{"NamedMovement", "The March 23 Movement and the 6 April Youth Movement", ref, nil},
 		{"OrdinalWeekday", "Thanksgiving falls on the last Thursday in November.", ref,

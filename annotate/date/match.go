@@ -722,8 +722,12 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 	if abbr {
 		return cand{}, 0, false
 	}
-	// Not a date when it is part of a name: "Bloody Sunday", "the Sunday Times".
-	if first == i && i > 0 && t.flags&fSent == 0 {
+	// Not a date when it is part of a name: "Bloody Sunday", "the Sunday
+	// Times". But a weekday with a lower-case part of the day after it is
+	// a time whatever precedes it ("shot in Dayton Saturday night"): the
+	// names that hold a weekday do not go on with "night" or "morning".
+	partAfter := last > i && m.toks[last].flags&fCap == 0
+	if first == i && i > 0 && t.flags&fSent == 0 && !partAfter {
 		if p, pw := &m.toks[i-1], m.word(i-1); p.kind == tWord && p.flags&fCap != 0 && (pw == nil || (!pw.cue && !pw.deictic)) {
 			return cand{}, 0, false
 		}

@@ -111,6 +111,8 @@ type cand struct {
 	weakStart bool
 	// attrib marks a name used as an adjective ("a Tikri official").
 	attrib bool
+	// dateline marks a name that opens a dateline ("DETROIT —").
+	dateline bool
 }
 
 type state struct {
@@ -120,8 +122,11 @@ type state struct {
 	key   []byte
 	cands []cand
 	refs  []gazetteer.Ref
-	// persons holds the keys of names seen as a person's first name.
+	// persons holds the keys of names seen as a person's first name, or
+	// after an honorific.
 	persons map[string]bool
+	// titleEnd is the byte end of a title-case headline, 0 when none.
+	titleEnd int
 	// groupOf[k] is candidate k's name group; group[g] its members.
 	groupOf []int
 	group   [][]int
@@ -170,6 +175,7 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {
 	st.text = text
 	st.r = r
+	st.titleEnd = titleLineEnd(text)
 	clear(st.persons)
 	if st.persons == nil {
 		st.persons = map[string]bool{}
@@ -420,10 +426,10 @@ func (r *Resolver) dropWeakStarts(st *state) {
 		c := st.cands[k]
 		if c.weakStart {
 			keep := false
-			key := st.tkey(c.i)
+			key := st.candKey(&c)
 			for m := range st.cands {
 				o := &st.cands[m]
-				if !o.weakStart && o.j-o.i == 1 && string(st.tkey(o.i)) == string(key) {
+				if !o.weakStart && string(st.candKey(o)) == string(key) {
 					keep = true
 					break
 				}
@@ -645,8 +651,18 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if single && first.sentStart && first.class&wCommon != 0 && !first.caps {
 		c.weakStart = true
 	}
-	// After a title: a person ("President Kabul", "Gen. Paris").
+	// After a title: a person ("President Kabul", "Gen. Paris", "Mr.
+	// Booker"); the name alone later is the person too.
 	if prev >= 0 && st.toks[prev].class&wTitle != 0 && st.toks[prev].upper {
+		if single {
+			st.persons[string(st.tkey(c.i))] = true
+		}
+		return false
+	}
+	if prev >= 1 && text[st.toks[prev].start:st.toks[prev].end] == "." && st.toks[prev-1].class&wTitle != 0 && st.toks[prev-1].upper && st.toks[prev].end == c.start-1 {
+		if single {
+			st.persons[string(st.tkey(c.i))] = true
+		}
 		return false
 	}
 	// "Mosul Dam", "Kabul River": another feature, not the place; but a
@@ -671,8 +687,11 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if first.caps && first.sentStart && next < len(st.toks) {
 		switch text[st.toks[next].start:st.toks[next].end] {
 		case "—", "–", "-", ",", "(":
-			c.cued = true
+			c.cued, c.dateline = true, true
 		}
+	}
+	if st.weakName(c, institution) && !c.dateline {
+		c.weakStart = true
 	}
 	if prev >= 0 && st.toks[prev].class&(wCue|wNear|wDir) != 0 && !st.toks[prev].upper {
 		c.cued = true
@@ -707,6 +726,12 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		}
 	}
 	if (prevName || nextName) && !major {
+		// "Officer Tim Webb", "Jerome Webb": the last word of a run of
+		// capitalised words that is no place is a surname; the name
+		// alone later ("Webb said") is the person too.
+		if prevName && !nextName && single && !c.cued && st.toks[prev].class&(wTitle|wOrg|wFeat|wAdm1|wAdm2|wCity|wSub) == 0 {
+			st.persons[string(st.tkey(c.i))] = true
+		}
 		return false
 	}
 	majorAny := c.strong && r.major(c.refs)

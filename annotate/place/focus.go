@@ -1,0 +1,138 @@
+package place
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep/gazetteer"
+)
+
+// Headlines, institutions, honorifics and the document's focus: the
+// classes of words that look like towns only because they are
+// capitalised, and the country a story is about.
+
+// titleLineEnd returns the byte end of text's headline when it is written
+// in title case, else 0. The headline is the first line when a blank line
+// or the end of the text follows it and it does not end a sentence; it is
+// in title case when most of its words of four letters or more start with
+// a capital ("Two Hurt In Overnight Shooting"). There capitals carry no
+// evidence that a word is a name.
+func titleLineEnd(text string) int {
+	end := strings.IndexByte(text, '\n')
+	if end < 0 || end > 200 {
+		return 0
+	}
+	line := strings.TrimSpace(text[:end])
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?") {
+		return 0
+	}
+	if rest := text[end+1:]; !strings.HasPrefix(strings.TrimLeft(rest, " \t\r"), "\n") && rest != "" {
+		return 0
+	}
+	long, caps := 0, 0
+	for _, w := range strings.Fields(line) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if long < 2 || float64(caps) < 0.75*float64(long) {
+		return 0
+	}
+	return end
+}
+
+// weakName reports whether candidate c's capitals are weak evidence that
+// it names a place, so that it is kept only when the document names the
+// place elsewhere (dropWeakStarts): a name in a title-case headline, or a
+// name before a word that makes it an institution ("Fairview Hospital",
+// "St. Agnes School": named after a place or a person). A strong place
+// (a country, a region, a capital, a city of 100,000) stays: "Chicago
+// Police" names Chicago.
+func (st *state) weakName(c *cand, institution bool) bool {
+	if c.strong {
+		return false
+	}
+	return institution || c.start < st.titleEnd
+}
+
+// candKey returns the key of c's tokens as written.
+func (st *state) candKey(c *cand) []byte {
+	return st.keys[st.toks[c.i].k0:st.toks[c.j-1].k1]
+}
+
+// focusCountry returns the country the story is about, "" when unclear:
+// the country most named, when a dateline ("PORTSMOUTH, Va. (WAVY) —",
+// "KABUL, March 3 (Reuters) -") resolves in it, or when it outweighs
+// every other three times over with weight 2 or more. (A dateline alone
+// is not enough: a small town's name in capitals has homonyms abroad.)
+func (r *Resolver) focusCountry(st *state) string {
+	ctx := &st.ctx
+	if ctx.main == "" {
+		return ""
+	}
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dateline && !c.dropped && c.best != gazetteer.NoRef && r.g.Info(c.best).CC == ctx.main {
+			return ctx.main
+		}
+	}
+	top := ctx.cc[ctx.main]
+	for cc, w := range ctx.cc {
+		if cc != ctx.main && cc != "" && 3*w > top {
+			return ""
+		}
+	}
+	if top < 2 {
+		return ""
+	}
+	return ctx.main
+}
+
+// dropOutOfFocus drops the weak mentions that put a place outside the
+// country of a story that has a focus: a capitalised word nothing cues
+// as a place ("Metro arrived", "Southwest", a surname) that names only a
+// small town abroad, in a local story, is a word or a name, not the town.
+// Even a preposition does not save it ("officers from Metro"), nor a
+// city of 100,000 abroad. Major places (countries, regions, capitals,
+// cities of a million), places with a feature in the focus country and places in a
+// country the document names otherwise stay.
+func (r *Resolver) dropOutOfFocus(st *state) {
+	focus := r.focusCountry(st)
+	if focus == "" {
+		return
+	}
+	ctx := &st.ctx
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dropped || c.best == gazetteer.NoRef || c.adjective || c.parent >= 0 || c.viaParent || c.dateline || r.major(c.refs) {
+			continue
+		}
+		cc := r.g.Info(c.best).CC
+		if cc == focus || cc == "" {
+			continue
+		}
+		own := 0.0
+		if k < len(ctx.own) && ctx.own[k].cc == cc {
+			own = ctx.own[k].w
+		}
+		if ctx.cc[cc]-own >= 0.3 {
+			continue // the country is named otherwise
+		}
+		inFocus := false
+		for _, ref := range c.refs {
+			if r.g.Info(ref).CC == focus {
+				inFocus = true
+				break
+			}
+		}
+		if !inFocus {
+			c.dropped = true
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package place_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep-dev/sitrep/annotate/place"
+)
+
+// TestWeakCapitals checks the classes of capitalised words that are not
+// towns: headline words in title case, names of institutions, names
+// after an honorific, surnames, and small foreign homonyms in a story
+// about one country. Every text is our own.
+func TestWeakCapitals(t *testing.T) {
+	r := place.New(nil)
+	for _, tc := range []struct {
+		name, text string
+		places     []string // every place mention, in order
+	}{
+		{"TitleCaseHeadline",
+			"Two Hurt As Gunfire Erupts Near Park\n\nTwo men were wounded Friday night in Toledo, Ohio, police said.",
+			[]string{"Toledo", "Ohio"}},
+		{"HeadlineNameKeptWhenNamedAgain",
+			"Gunfire Wounds Two In Toledo\n\nTwo men were wounded Friday night in Toledo, police said.",
+			[]string{"Toledo", "Toledo"}},
+		{"SentenceCaseHeadlineUnchanged",
+			"Two wounded in Toledo shooting\n\nPolice said the men were hit near a bar.",
+			[]string{"Toledo"}},
+		{"SaintNamedHospital",
+			"The boy was taken to St. Elmo Hospital in Denver, Colorado, where he died.",
+			[]string{"Denver", "Colorado"}},
+		{"HonorificThenSurname",
+			"Police in Dallas said Mr. Hurst fired first. Officers arrested Hurst at home.",
+			[]string{"Dallas"}},
+		{"SurnameAfterFirstName",
+			"Police in Dallas said Jerome Webb, 31, fired at the car. Officers found Webb hiding in a shed.",
+			[]string{"Dallas"}},
+		{"SmallForeignHomonymInLocalStory",
+			"RENO, Nev. (AP) — A man was shot Saturday outside a casino in Reno, Nevada, police said. Officers from Metro arrived within minutes, and the man was taken to a hospital in Sparks.",
+			[]string{"RENO", "Nev", "Reno", "Nevada", "Sparks"}},
+		{"ForeignTownInStoryNamingItsCountry",
+			"Police in Reno, Nevada, said the suspect had flown in from Metro, Indonesia, a week before.",
+			[]string{"Reno", "Nevada", "Metro", "Indonesia"}},
+		{"StrongPlaceInInstitution",
+			"He studied at the Chicago Medical School before the war.",
+			[]string{"Chicago"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range annotate(t, r, tc.text) {
+				if !m.Adjective {
+					got = append(got, m.Text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.places, "|") {
+				t.Errorf("places %q, want %q", got, tc.places)
+			}
+		})
+	}
+}
