@@ -102,13 +102,15 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("198.51.100.0/24"), // documentation
 	netip.MustParsePrefix("203.0.113.0/24"),  // documentation
 	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, broadcast
-	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64 (may embed a private v4)
+	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64 (RFC 8215)
 	netip.MustParsePrefix("2001:db8::/32"),   // documentation
 	netip.MustParsePrefix("fd00:ec2::/32"),   // AWS metadata (also in fc00::/7)
 }
 
 // isPublic reports whether a is a globally routable unicast address.
-// 169.254.169.254 (cloud metadata) is link-local and so refused.
+// 169.254.169.254 (cloud metadata) is link-local and so refused. An IPv6
+// address that carries an IPv4 address the network delivers to (see
+// embeddedIPv4) is public only when every IPv4 address it carries is.
 func isPublic(a netip.Addr) bool {
 	a = a.Unmap()
 	if !a.IsValid() || a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() ||
@@ -121,7 +123,53 @@ func isPublic(a netip.Addr) bool {
 			return false
 		}
 	}
+	for _, v4 := range embeddedIPv4(a) {
+		if !isPublic(v4) {
+			return false
+		}
+	}
 	return true
+}
+
+// Prefixes of IPv6 addresses that carry an IPv4 address.
+var (
+	nat64Prefix  = netip.MustParsePrefix("64:ff9b::/96") // RFC 6052: v4 in the last 32 bits
+	sixToFour    = netip.MustParsePrefix("2002::/16")    // RFC 3056: v4 in bits 16-47
+	teredoPrefix = netip.MustParsePrefix("2001::/32")    // RFC 4380: server v4 in bits 32-63, client v4 inverted in bits 96-127
+	v4Compatible = netip.MustParsePrefix("::/96")        // RFC 4291 (deprecated): v4 in the last 32 bits
+)
+
+// embeddedIPv4 returns the IPv4 addresses an IPv6 address routes to by
+// construction: the last 32 bits of a NAT64 (64:ff9b::/96) or
+// IPv4-compatible (::/96) address, bits 16-47 of a 6to4 address
+// (2002::/16), and for Teredo (2001::/32) both the server address (bits
+// 32-63) and the client address (the bitwise NOT of the last 32 bits). A
+// packet to 2002:7f00:1:: reaches 127.0.0.1 through any 6to4 relay, so the
+// guard must judge the IPv4 address, not the IPv6 one. IPv4-mapped
+// addresses (::ffff:0:0/96) are unmapped by the caller.
+func embeddedIPv4(a netip.Addr) []netip.Addr {
+	if !a.Is6() {
+		return nil
+	}
+	b := a.As16()
+	v4 := func(i int, invert bool) netip.Addr {
+		q := [4]byte{b[i], b[i+1], b[i+2], b[i+3]}
+		if invert {
+			for j := range q {
+				q[j] = ^q[j]
+			}
+		}
+		return netip.AddrFrom4(q)
+	}
+	switch {
+	case nat64Prefix.Contains(a), v4Compatible.Contains(a):
+		return []netip.Addr{v4(12, false)}
+	case sixToFour.Contains(a):
+		return []netip.Addr{v4(2, false)}
+	case teredoPrefix.Contains(a):
+		return []netip.Addr{v4(4, false), v4(12, true)}
+	}
+	return nil
 }
 
 // Conditional carries the validators of an earlier response, for

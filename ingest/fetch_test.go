@@ -222,6 +222,22 @@ func TestIsPublic(t *testing.T) {
 		{"169.254.169.254", false}, {"100.64.0.1", false}, {"0.0.0.0", false}, {"::1", false},
 		{"fe80::1", false}, {"fd00:ec2::254", false}, {"::ffff:127.0.0.1", false}, {"224.0.0.1", false},
 		{"8.8.8.8", true}, {"1.1.1.1", true}, {"2606:4700::1111", true},
+		// IPv6 addresses that carry an IPv4 address: the IPv4 one decides.
+		{"2002:7f00:1::", false},             // 6to4 of 127.0.0.1
+		{"2002:c0a8:101::1", false},          // 6to4 of 192.168.1.1
+		{"2002:a9fe:a9fe::", false},          // 6to4 of 169.254.169.254
+		{"2002:808:808::1", true},            // 6to4 of 8.8.8.8
+		{"2001:0:808:808::80ff:fffe", false}, // Teredo, client ^0x80fffffe = 127.0.0.1
+		{"2001:0:808:808::f5ff:fefe", false}, // Teredo, client 10.0.1.1
+		{"2001:0:a00:1::f7f7:f7f7", false},   // Teredo, server 10.0.0.1
+		{"2001:0:808:808::f7f7:f7f7", true},  // Teredo, server and client 8.8.8.8
+		{"64:ff9b::7f00:1", false},           // NAT64 of 127.0.0.1
+		{"64:ff9b::a9fe:a9fe", false},        // NAT64 of 169.254.169.254
+		{"64:ff9b::808:808", true},           // NAT64 of 8.8.8.8
+		{"64:ff9b:1::808:808", false},        // local-use NAT64
+		{"::a00:1", false},                   // IPv4-compatible 10.0.0.1
+		{"::ffff:10.0.0.1", false},           // IPv4-mapped
+		{"::ffff:8.8.8.8", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.addr, func(t *testing.T) {
