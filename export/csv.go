@@ -28,10 +28,45 @@ var extraColumns = []string{
 	"injuries", "arrests", "geonameid", "evidence", "claims",
 }
 
+// numericColumns are the columns whose cells are numbers (or empty). They
+// are written as they are: "-3.5" in latitude is a number, and a
+// spreadsheet must read it as one. Every other column is text and is
+// neutralised (see Neutralize).
+var numericColumns = map[string]bool{
+	"year": true, "time_precision": true, "inter1": true, "inter2": true, "interaction": true,
+	"iso": true, "latitude": true, "longitude": true, "geo_precision": true, "fatalities": true,
+	"timestamp": true, "injuries": true, "arrests": true, "geonameid": true,
+}
+
 // Columns is the CSV header: ACLED's column names in ACLED's order, then
 // sitrep's. Columns that sitrep has no value for (iso, region,
 // source_scale, tags, timestamp) are written empty.
 var Columns = append(append([]string(nil), acledColumns...), extraColumns...)
+
+// textColumn[i] tells whether Columns[i] holds text (see numericColumns).
+var textColumn = func() []bool {
+	t := make([]bool, len(Columns))
+	for i, c := range Columns {
+		t[i] = !numericColumns[c]
+	}
+	return t
+}()
+
+// Neutralize returns a text cell that a spreadsheet would read as a
+// formula with a single quote in front, as OWASP's "CSV Injection" advice
+// has it: a cell beginning with "=", "+", "-", "@", a tab or a carriage
+// return. A source id "=HYPERLINK(...)" or a note "@SUM(...)" then shows as
+// text instead of running. Other cells are returned unchanged.
+func Neutralize(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
 
 // ACLED's disorder types.
 const (
@@ -158,7 +193,8 @@ func jsonString(v any, empty bool) (string, error) {
 	return string(b), err
 }
 
-// Row returns the CSV record of ev, one value per entry of Columns.
+// Row returns the CSV record of ev, one value per entry of Columns, with
+// every text cell neutralised (see Neutralize).
 func Row(ev *sitrep.Event) ([]string, error) {
 	row := make([]string, len(Columns))
 	return row, fillRow(row, ev)
@@ -220,6 +256,11 @@ func fillRow(r []string, ev *sitrep.Event) error {
 		evidence,                          // evidence
 		claims,                            // claims
 	})
+	for i, text := range textColumn {
+		if text {
+			r[i] = Neutralize(r[i])
+		}
+	}
 	return nil
 }
 

