@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 // acledColumns are the columns of ACLED's public data export, in ACLED's
@@ -39,8 +40,9 @@ var numericColumns = map[string]bool{
 }
 
 // Columns is the CSV header: ACLED's column names in ACLED's order, then
-// sitrep's. Columns that sitrep has no value for (iso, region,
-// source_scale, tags, timestamp) are written empty.
+// sitrep's. Columns that sitrep has no value for (source_scale, tags,
+// timestamp) are written empty; iso and region come from the embedded
+// country table (lexicon/data/countries.tsv) by the event's country.
 var Columns = append(append([]string(nil), acledColumns...), extraColumns...)
 
 // textColumn[i] tells whether Columns[i] holds text (see numericColumns).
@@ -213,6 +215,7 @@ func fillRow(r []string, ev *sitrep.Event) error {
 	if err != nil {
 		return err
 	}
+	iso, region := countryColumns(ev.Country)
 	copy(r, []string{
 		ev.EventID,             // event_id_cnty
 		ev.EventDate,           // event_date
@@ -229,8 +232,8 @@ func fillRow(r []string, ev *sitrep.Event) error {
 		itoa(ev.Inter2),                   // inter2
 		Interaction(ev.Inter1, ev.Inter2), // interaction
 		CivilianTargeting(ev),             // civilian_targeting
-		"",                                // iso
-		"",                                // region
+		iso,                               // iso
+		region,                            // region
 		ev.Country,                        // country
 		ev.Admin1,                         // admin1
 		ev.Admin2,                         // admin2
@@ -262,6 +265,20 @@ func fillRow(r []string, ev *sitrep.Event) error {
 		}
 	}
 	return nil
+}
+
+// countryColumns returns ACLED's iso (ISO 3166-1 numeric) and region
+// columns of a country named as ACLED spells it; blanks for an unknown
+// country and an iso blank for a country without a numeric code.
+func countryColumns(country string) (iso, region string) {
+	if country == "" {
+		return "", ""
+	}
+	c, ok := lexicon.CountryByName(country)
+	if !ok {
+		return "", ""
+	}
+	return itoa(c.ISONumeric), c.Region
 }
 
 func (c *csvWriter) Write(ev *sitrep.Event) error {

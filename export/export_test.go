@@ -415,3 +415,28 @@ func TestNeutralize(t *testing.T) {
 		}
 	}
 }
+
+// TestCSV_ISOAndRegion checks that ACLED's iso and region columns come
+// from the event's country, and stay blank for an unknown one.
+func TestCSV_ISOAndRegion(t *testing.T) {
+	for _, tc := range []struct{ country, iso, region string }{
+		{"Afghanistan", "4", "South Asia"},
+		{"Mali", "466", "Western Africa"},
+		{"Democratic Republic of Congo", "180", "Middle Africa"},
+		{"Kosovo", "", "Europe"},
+		{"Atlantis", "", ""},
+		{"", "", ""},
+	} {
+		row, err := export.Row(&sitrep.Event{EventID: "x", EventDate: "2024-01-01", Country: tc.country})
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, c := range export.Columns {
+			col[c] = i
+		}
+		if row[col["iso"]] != tc.iso || row[col["region"]] != tc.region {
+			t.Errorf("%q: iso %q region %q, want %q %q", tc.country, row[col["iso"]], row[col["region"]], tc.iso, tc.region)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package lexicon
 import (
 	"fmt"
 	"io/fs"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -22,6 +24,19 @@ type Country struct {
 	Aliases []string
 	// Demonyms are adjectives and people forms ("Congolese").
 	Demonyms []string
+	// ISONumeric is the ISO 3166-1 numeric code (4 for Afghanistan), ACLED's
+	// iso column; 0 when the country has none (Kosovo).
+	ISONumeric int
+	// Region is the region ACLED files the country under, one of
+	// ACLEDRegions ("South Asia").
+	Region string
+}
+
+// ACLEDRegions are the region names of ACLED's region column.
+var ACLEDRegions = []string{
+	"Antarctica", "Caribbean", "Caucasus and Central Asia", "Central America", "East Asia",
+	"Eastern Africa", "Europe", "Middle Africa", "Middle East", "North America", "Northern Africa",
+	"Oceania", "South America", "South Asia", "Southeast Asia", "Southern Africa", "Western Africa",
 }
 
 var countriesOnce = sync.OnceValues(func() ([]Country, error) {
@@ -48,8 +63,31 @@ func CountryByISO2(iso2 string) (Country, bool) {
 	return Country{}, false
 }
 
+var countryByNameOnce = sync.OnceValue(func() map[string]*Country {
+	cs, err := Countries()
+	if err != nil {
+		return nil
+	}
+	m := make(map[string]*Country, len(cs))
+	for i := range cs {
+		m[strings.ToLower(cs[i].Name)] = &cs[i]
+	}
+	return m
+})
+
+// CountryByName returns the embedded country whose name, as ACLED spells
+// it, is name (case-insensitive); aliases do not count.
+func CountryByName(name string) (Country, bool) {
+	c, ok := countryByNameOnce()[strings.ToLower(name)]
+	if !ok {
+		return Country{}, false
+	}
+	return *c, true
+}
+
 // LoadCountries reads data/countries.tsv from fsys. It rejects rows without
-// codes or name, malformed codes, and duplicate codes or names.
+// codes or name, malformed codes, duplicate codes or names, and regions
+// that are not ACLED's.
 func LoadCountries(fsys fs.FS) ([]Country, error) {
 	var out []Country
 	seen := make(map[string]int) // iso2, iso3 and lower-case name -> line
@@ -69,6 +107,21 @@ func LoadCountries(fsys fs.FS) ([]Country, error) {
 		}
 		if c.Name == "" {
 			return r.Errorf("country %s has no name", c.ISO2)
+		}
+		if v := r.Get("iso_num"); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 || n > 999 || v[0] == '0' {
+				return r.Errorf("iso_num %q: want an ISO 3166-1 numeric code without leading zeros", v)
+			}
+			c.ISONumeric = n
+			if line, dup := seen["num:"+v]; dup {
+				return r.Errorf("duplicate iso_num %s (first on line %d)", v, line)
+			}
+			seen["num:"+v] = r.Line
+		}
+		c.Region = r.Get("region")
+		if !slices.Contains(ACLEDRegions, c.Region) {
+			return r.Errorf("region %q: want one of ACLED's regions (%s)", c.Region, strings.Join(ACLEDRegions, ", "))
 		}
 		for _, k := range []string{"iso2:" + c.ISO2, "iso3:" + c.ISO3, "name:" + strings.ToLower(c.Name)} {
 			if line, dup := seen[k]; dup {

@@ -61,14 +61,17 @@ func TestCountries(t *testing.T) {
 }
 
 func TestLoadCountriesErrors(t *testing.T) {
-	const head = "# test\niso2\tiso3\tname\taliases\tdemonyms\n"
+	const head = "# test\niso2\tiso3\tname\taliases\tdemonyms\tiso_num\tregion\n"
 	tests := []struct {
 		name, data, want string
 	}{
-		{"bad iso2", head + "A\tAFG\tAfghanistan\t\t\n", "data/countries.tsv:3: iso2"},
-		{"bad iso3", head + "AF\tAF\tAfghanistan\t\t\n", "data/countries.tsv:3: iso3"},
-		{"no name", head + "AF\tAFG\t\t\t\n", "data/countries.tsv:3: country AF has no name"},
-		{"duplicate", head + "AF\tAFG\tAfghanistan\t\t\n\nAF\tAFX\tAfghanistan 2\t\t\n", "data/countries.tsv:5: duplicate iso2:AF"},
+		{"bad iso2", head + "A\tAFG\tAfghanistan\t\t\t4\tSouth Asia\n", "data/countries.tsv:3: iso2"},
+		{"bad iso3", head + "AF\tAF\tAfghanistan\t\t\t4\tSouth Asia\n", "data/countries.tsv:3: iso3"},
+		{"no name", head + "AF\tAFG\t\t\t\t4\tSouth Asia\n", "data/countries.tsv:3: country AF has no name"},
+		{"duplicate", head + "AF\tAFG\tAfghanistan\t\t\t4\tSouth Asia\n\nAF\tAFX\tAfghanistan 2\t\t\t5\tSouth Asia\n", "data/countries.tsv:5: duplicate iso2:AF"},
+		{"duplicate iso_num", head + "AF\tAFG\tAfghanistan\t\t\t4\tSouth Asia\nAL\tALB\tAlbania\t\t\t4\tEurope\n", "data/countries.tsv:4: duplicate iso_num 4"},
+		{"bad iso_num", head + "AF\tAFG\tAfghanistan\t\t\t004\tSouth Asia\n", "data/countries.tsv:3: iso_num"},
+		{"bad region", head + "AF\tAFG\tAfghanistan\t\t\t4\tCentral Asia\n", "data/countries.tsv:3: region"},
 		{"empty", head, "no countries"},
 	}
 	for _, tt := range tests {
@@ -79,6 +82,48 @@ func TestLoadCountriesErrors(t *testing.T) {
 				t.Errorf("err = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestCountries_ACLEDColumns checks the ISO 3166-1 numeric codes and ACLED
+// regions of a sample of countries, one per region, and that every region
+// has at least one country.
+func TestCountries_ACLEDColumns(t *testing.T) {
+	tests := []struct {
+		name   string
+		num    int
+		region string
+	}{
+		{"Afghanistan", 4, "South Asia"}, {"Syria", 760, "Middle East"}, {"Nigeria", 566, "Western Africa"},
+		{"Democratic Republic of Congo", 180, "Middle Africa"}, {"Somalia", 706, "Eastern Africa"},
+		{"Mozambique", 508, "Southern Africa"}, {"Libya", 434, "Northern Africa"}, {"Ukraine", 804, "Europe"},
+		{"Armenia", 51, "Caucasus and Central Asia"}, {"Myanmar", 104, "Southeast Asia"}, {"China", 156, "East Asia"},
+		{"Mexico", 484, "Central America"}, {"Colombia", 170, "South America"}, {"Haiti", 332, "Caribbean"},
+		{"United States", 840, "North America"}, {"Papua New Guinea", 598, "Oceania"},
+		{"Antarctica", 10, "Antarctica"}, {"Kosovo", 0, "Europe"}, {"palestine", 275, "Middle East"},
+	}
+	for _, tt := range tests {
+		c, ok := CountryByName(tt.name)
+		if !ok {
+			t.Errorf("no country named %q", tt.name)
+			continue
+		}
+		if c.ISONumeric != tt.num || c.Region != tt.region {
+			t.Errorf("%s: iso %d, region %q; want %d, %q", tt.name, c.ISONumeric, c.Region, tt.num, tt.region)
+		}
+	}
+	if _, ok := CountryByName("DRC"); ok {
+		t.Error("CountryByName matched an alias")
+	}
+	cs, _ := Countries()
+	used := map[string]bool{}
+	for _, c := range cs {
+		used[c.Region] = true
+	}
+	for _, r := range ACLEDRegions {
+		if !used[r] {
+			t.Errorf("no country in region %q", r)
+		}
 	}
 }
 
