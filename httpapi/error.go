@@ -19,9 +19,11 @@ import (
 const (
 	EInvalid          = "invalid"            // 400: a malformed or out-of-range parameter or body
 	EUnauthorized     = "unauthorized"       // 401: a write without the bearer token
+	EForbidden        = "forbidden"          // 403: a cross-origin write from a browser
 	ENotFound         = "not_found"          // 404
 	EMethodNotAllowed = "method_not_allowed" // 405
 	ETooLarge         = "too_large"          // 413: the body is over the limit
+	EMisdirected      = "misdirected"        // 421: a Host header that is not this server's
 	EUnsupportedMedia = "unsupported_media"  // 415: a body that is not JSON
 	EUnprocessable    = "unprocessable"      // 422: a well-formed document that could not be read
 	ENotImplemented   = "not_implemented"    // 501: a feature this server was built without
@@ -34,6 +36,8 @@ const (
 var statusCodes = map[string]int{
 	EInvalid:          http.StatusBadRequest,
 	EUnauthorized:     http.StatusUnauthorized,
+	EForbidden:        http.StatusForbidden,
+	EMisdirected:      http.StatusMisdirectedRequest,
 	ENotFound:         http.StatusNotFound,
 	EMethodNotAllowed: http.StatusMethodNotAllowed,
 	ETooLarge:         http.StatusRequestEntityTooLarge,

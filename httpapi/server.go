@@ -12,7 +12,6 @@ package httpapi
 
 import (
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,8 +63,15 @@ type Options struct {
 	// (HTML and URLs then get 501).
 	Load LoadFunc
 	// Token, when not empty, is the bearer token that every write must
-	// carry ("Authorization: Bearer TOKEN"). Reads never need it.
+	// carry ("Authorization: Bearer TOKEN", the scheme in any case). Reads
+	// never need it.
 	Token string
+	// Hosts are the names the server answers to, besides IP addresses and
+	// localhost: a request with any other Host header gets 421, so that a
+	// web page cannot reach the server by rebinding its own name to this
+	// machine. A name may carry a port ("example.org:8080"); "*" allows any
+	// host (behind a proxy that checks it).
+	Hosts []string
 	// MaxBodyBytes caps a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// QueryTimeout bounds each store call of a read; 0 means
@@ -129,7 +135,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.routes()
-	s.handler = s.recoverPanics(s.securityHeaders(gzipHandler(s.mux)))
+	s.handler = s.recoverPanics(s.securityHeaders(s.guardHost(gzipHandler(s.mux))))
 	return s, nil
 }
 
@@ -194,8 +200,8 @@ func (s *Server) routes() {
 func (s *Server) requireToken(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.opts.Token != "" {
-			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-			if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) != 1 {
+			got, ok := bearerToken(r.Header.Get("Authorization"))
+			if !ok || !tokenMatches(got, s.opts.Token) {
 				s.writeError(w, r, Errorf(EUnauthorized, "this server needs a bearer token for writes"))
 				return
 			}

@@ -25,6 +25,7 @@ const envToken = "SITREP_TOKEN"
 // serveFlags are the flags of `sitrep serve`.
 type serveFlags struct {
 	db, addr, token, tiles, tilesAttribution string
+	hosts                                    []string
 	maxBody                                  int64
 }
 
@@ -39,7 +40,13 @@ list and each event's article with its evidence highlighted.
 
 Reads are open. Writes (POST /api/documents) need the bearer token when one
 is set with --token or $SITREP_TOKEN; listening on anything but a loopback
-address without a token is refused.
+address without a token is refused. A browser may write only from the
+server's own page (same origin).
+
+The server answers only to IP addresses, localhost and the host names given
+with --host (and the name in --addr): a request for any other Host gets 421,
+so that a web page cannot rebind its own name to this machine and read or
+write the database.
 
 The map draws country outlines with no network; --tiles adds a tile layer
 from a tile server (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png).`,
@@ -51,6 +58,7 @@ from a tile server (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png).`,
 	addDBFlag(cmd, &f.db)
 	fs := cmd.Flags()
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.StringArrayVar(&f.hosts, "host", nil, "a host `NAME` the server answers to besides IP addresses and localhost, e.g. sitrep.example.org (repeatable; * for any)")
 	fs.StringVar(&f.token, "token", "", "bearer token required for writes (default $"+envToken+")")
 	fs.StringVar(&f.tiles, "tiles", "", "tile URL template for the map, e.g. https://tile.example/{z}/{x}/{y}.png (default: country outlines only, no network)")
 	fs.StringVar(&f.tilesAttribution, "tiles-attribution", "", "attribution shown with --tiles")
@@ -83,6 +91,8 @@ func runServe(ctx context.Context, a *app, f serveFlags) error {
 		Extract:         p.Extract,
 		Load:            httpapi.IngestLoader(ingest.Options{Logger: a.logger}),
 		Token:           f.token,
+		Hosts:           serveHosts(f),
+		Version:         buildVersion(),
 		MaxBodyBytes:    f.maxBody,
 		TileURL:         f.tiles,
 		TileAttribution: f.tilesAttribution,
@@ -112,6 +122,16 @@ func runServe(ctx context.Context, a *app, f serveFlags) error {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
 	return nil
+}
+
+// serveHosts returns the host names the server answers to: --host, and the
+// host of --addr when it is a name.
+func serveHosts(f serveFlags) []string {
+	hosts := append([]string(nil), f.hosts...)
+	if h, _, err := net.SplitHostPort(f.addr); err == nil && h != "" && net.ParseIP(strings.Trim(h, "[]")) == nil {
+		hosts = append(hosts, h)
+	}
+	return hosts
 }
 
 // newHTTPServer wraps h with the server's timeouts: slow clients cannot

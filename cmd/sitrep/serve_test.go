@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,23 @@ func TestServe_RefusesPublicWithoutToken(t *testing.T) {
 	for _, addr := range []string{"0.0.0.0:0", ":0"} {
 		if code := run(context.Background(), []string{"serve", "-q", "--db", db, "--addr", addr}); code == 0 {
 			t.Fatalf("serve --addr %s without a token exited 0", addr)
+		}
+	}
+}
+
+func TestServeHosts(t *testing.T) {
+	for _, tc := range []struct {
+		addr  string
+		hosts []string
+		want  string
+	}{
+		{"127.0.0.1:8080", nil, ""},
+		{"[::1]:8080", []string{"a.example"}, "a.example"},
+		{"sitrep.lan:8080", []string{"a.example", "b.example"}, "a.example b.example sitrep.lan"},
+		{":8080", nil, ""},
+	} {
+		if got := strings.Join(serveHosts(serveFlags{addr: tc.addr, hosts: tc.hosts}), " "); got != tc.want {
+			t.Errorf("%s %v: %q, want %q", tc.addr, tc.hosts, got, tc.want)
 		}
 	}
 }
