@@ -9,14 +9,14 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/httpapi"
-	"github.com/sitrep-dev/sitrep/mock"
+	"github.com/sitrep-dev/sitrep/store/memstore"
 )
 
 // TestServer_ExportNeutralizesFormulas checks that /api/export writes a
 // document id chosen by a client (POST /api/documents takes any id) so
 // that a spreadsheet shows it as text, not as a formula.
 func TestServer_ExportNeutralizesFormulas(t *testing.T) {
-	st := mock.NewMemStore()
+	st := memstore.New()
 	const id = `=HYPERLINK("http://example.invalid/","x")`
 	doc := &sitrep.Document{ID: id, Text: "Gunmen attacked a post in Kunduz.", Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}
 	ev := sitrep.Event{

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-dev/sitrep/httpapi"
-	"github.com/sitrep-dev/sitrep/mock"
+	"github.com/sitrep-dev/sitrep/store/memstore"
 )
 
 // doHost sends a request with the given Host header and extra headers.
@@ -37,7 +37,7 @@ func doHost(t *testing.T, method, u, host, body string, hdr ...string) (int, htt
 // on every endpoint, reads included; IP literals, localhost and the names
 // of Options.Hosts are served.
 func TestServer_DNSRebinding(t *testing.T) {
-	base := newServer(t, httpapi.Options{Store: mock.NewMemStore(), Hosts: []string{"sitrep.example.org", "intranet:8080"}}).URL
+	base := newServer(t, httpapi.Options{Store: memstore.New(), Hosts: []string{"sitrep.example.org", "intranet:8080"}}).URL
 	for _, tc := range []struct {
 		method, path, host string
 		status             int
@@ -69,7 +69,7 @@ func TestServer_DNSRebinding(t *testing.T) {
 		})
 	}
 	t.Run("AnyHost", func(t *testing.T) {
-		base := newServer(t, httpapi.Options{Store: mock.NewMemStore(), Hosts: []string{"*"}}).URL
+		base := newServer(t, httpapi.Options{Store: memstore.New(), Hosts: []string{"*"}}).URL
 		if status, _, body := doHost(t, "GET", base+"/api/events", "anything.example", ""); status != 200 {
 			t.Fatalf("status %d: %s", status, body)
 		}
@@ -80,7 +80,7 @@ func TestServer_DNSRebinding(t *testing.T) {
 // document from another origin when no token is set, and that same-origin
 // and non-browser writes still go through.
 func TestServer_CrossOriginWrites(t *testing.T) {
-	base := newServer(t, httpapi.Options{Store: mock.NewMemStore()}).URL
+	base := newServer(t, httpapi.Options{Store: memstore.New()}).URL
 	host := strings.TrimPrefix(base, "http://")
 	body := `{"id":"a","text":"Gunmen attacked a checkpoint."}`
 	ct := []string{"Content-Type", "application/json"}
@@ -113,7 +113,7 @@ func TestServer_CrossOriginWrites(t *testing.T) {
 // authentication scheme is case-insensitive.
 func TestServer_BearerSchemeCaseInsensitive(t *testing.T) {
 	const token = "tok-123"
-	base := newServer(t, httpapi.Options{Store: mock.NewMemStore(), Token: token}).URL
+	base := newServer(t, httpapi.Options{Store: memstore.New(), Token: token}).URL
 	for i, scheme := range []string{"Bearer", "bearer", "BEARER", "bEaReR"} {
 		body := `{"id":"doc` + string(rune('a'+i)) + `","text":"Gunmen attacked a checkpoint."}`
 		status, _, b := doHost(t, "POST", base+"/api/documents", "", body, "Content-Type", "application/json", "Authorization", scheme+" "+token)
