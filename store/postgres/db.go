@@ -1,0 +1,286 @@
+// Package postgres implements sitrep.Store on PostgreSQL through pgx: a
+// shared store that any number of sitrep processes (workers of the queue,
+// servers) use at once.
+//
+// The schema comes from embedded, versioned migrations applied by Open
+// under an advisory lock, so that processes starting together migrate
+// once. Full text is PostgreSQL's own (tsvector columns with GIN indexes,
+// the 'simple' configuration: words as written, as SQLite's FTS5 has
+// them). Bounding boxes use a PostGIS point column with a GiST index when
+// the postgis extension is installed or can be created, and a B-tree over
+// longitude and latitude otherwise; the answers are the same.
+//
+// PostgreSQL text holds neither NUL nor invalid UTF-8: such bytes are
+// stored as a space and as '?' respectively, one byte for one, so that
+// evidence offsets into the text stay right. The content hash is that of
+// the document as given.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+//go:embed migrations/*.sql
+var migrationsFS embed.FS
+
+// Options configure a DB.
+type Options struct {
+	// Logger receives debug and info messages; nil discards them.
+	Logger *slog.Logger
+	// PostGIS chooses the spatial index: "auto" (the zero value) uses
+	// PostGIS when the extension is installed or can be created, "off"
+	// never does, "on" fails to open without it.
+	PostGIS string
+	// MaxConns caps the connection pool; 0 keeps pgx's default (the
+	// larger of 4 and the number of CPUs) or the DSN's pool_max_conns.
+	MaxConns int32
+}
+
+// DB is a sitrep.Store in a PostgreSQL database. It is safe for
+// concurrent use, and any number of processes may share the database.
+type DB struct {
+	pool    *pgxpool.Pool
+	opts    Options
+	postgis bool // events.geom and its GiST index exist
+}
+
+var (
+	_ sitrep.Store          = (*DB)(nil)
+	_ sitrep.PointLister    = (*DB)(nil)
+	_ sitrep.RawEventLister = (*DB)(nil)
+)
+
+// migrateLock is the advisory lock key Migrate holds: the first 8 bytes
+// of "sitrep-m" read as an integer, a constant no other lock shares.
+const migrateLock int64 = 0x7369747265702d6d
+
+// Open connects to the database at dsn (a postgres:// URL or a key=value
+// connection string, as libpq takes them; PG* environment variables fill
+// what it leaves out) and applies every migration not yet applied.
+func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	switch opts.PostGIS {
+	case "", "auto", "on", "off":
+	default:
+		return nil, fmt.Errorf("postgres: PostGIS option %q is none of auto, on, off: %w", opts.PostGIS, sitrep.ErrInvalid)
+	}
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		// pgx's message may quote the password; name only the problem.
+		return nil, fmt.Errorf("postgres: bad connection string: %w", sitrep.ErrInvalid)
+	}
+	if opts.MaxConns > 0 {
+		cfg.MaxConns = opts.MaxConns
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: connect: %w", err)
+	}
+	db := &DB{pool: pool, opts: opts}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres: connect to %s:%d/%s: %w", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database, err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Pool returns the connection pool, for callers that run their own SQL
+// (operations tooling, tests).
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }
+
+// PostGIS reports whether bounding boxes use the PostGIS index.
+func (db *DB) PostGIS() bool { return db.postgis }
+
+// Close closes the connection pool.
+func (db *DB) Close() error {
+	db.pool.Close()
+	return nil
+}
+
+// migration is one embedded migrations/NNNN_name.sql file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationsFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("postgres: migration %s: name must start with a version number", name)
+		}
+		b, err := migrationsFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("postgres: migrations %s and %s share a version", ms[i-1].name, ms[i].name)
+		}
+	}
+	return ms, nil
+}
+
+// Migrate applies, in version order, every embedded migration not yet
+// applied, each in its own transaction with its row in schema_migrations,
+// then the spatial index when PostGIS is there. It holds an advisory lock
+// throughout, so it is safe to call again and from several processes.
+// Tables go into the first schema of the connection's search_path.
+func (db *DB) Migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: migrate: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLock); err != nil {
+		return fmt.Errorf("postgres: migrate: lock: %w", err)
+	}
+	defer func() {
+		// A failed unlock leaves the lock to the session's end: destroy
+		// the connection rather than return it to the pool holding it.
+		if _, err := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrateLock); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx))
+		}
+	}()
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return fmt.Errorf("postgres: migrate: %w", err)
+	}
+	for _, m := range ms {
+		if err := db.apply(ctx, conn.Conn(), m); err != nil {
+			return fmt.Errorf("postgres: migration %s: %w", m.name, err)
+		}
+	}
+	if err := db.spatial(ctx, conn.Conn()); err != nil {
+		return fmt.Errorf("postgres: spatial index: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) apply(ctx context.Context, conn *pgx.Conn, m migration) error {
+	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		var done bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, m.version).Scan(&done); err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+		// The simple protocol runs a file of several statements at once.
+		if _, err := tx.Exec(ctx, m.sql, pgx.QueryExecModeSimpleProtocol); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
+			return err
+		}
+		db.opts.Logger.Info("applied migration", "name", m.name)
+		return nil
+	})
+}
+
+// spatial adds the PostGIS point column and its GiST index when the
+// extension is installed or can be created (Options.PostGIS "auto" or
+// "on"), and records in db.postgis whether they exist. It is not a
+// numbered migration because it depends on the server, not on the
+// schema version: a database migrated without PostGIS gets the index on
+// the first Open after the extension is installed.
+func (db *DB) spatial(ctx context.Context, conn *pgx.Conn) error {
+	var hasGeom bool
+	const geomQuery = `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'geom')`
+	if err := conn.QueryRow(ctx, geomQuery).Scan(&hasGeom); err != nil {
+		return err
+	}
+	if db.opts.PostGIS == "off" {
+		db.postgis = false
+		return nil
+	}
+	if !hasGeom {
+		var installed, available bool
+		if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis'),
+			EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis')`).Scan(&installed, &available); err != nil {
+			return err
+		}
+		if !installed && available {
+			if _, err := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS postgis`); err != nil {
+				db.opts.Logger.Info("PostGIS is available but could not be created; bounding boxes use the longitude/latitude index",
+					"err", err)
+			} else {
+				installed = true
+			}
+		}
+		if installed {
+			err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+				_, err := tx.Exec(ctx, `ALTER TABLE events ADD COLUMN IF NOT EXISTS geom geometry(Point, 4326)
+					GENERATED ALWAYS AS (CASE WHEN longitude IS NOT NULL AND latitude IS NOT NULL
+						THEN ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) END) STORED;
+					CREATE INDEX IF NOT EXISTS events_geom ON events USING gist (geom)`, pgx.QueryExecModeSimpleProtocol)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			db.opts.Logger.Info("added the PostGIS point index")
+			hasGeom = true
+		}
+	}
+	if db.opts.PostGIS == "on" && !hasGeom {
+		return errors.New("PostGIS was asked for (on) but the postgis extension is not installed and cannot be created")
+	}
+	db.postgis = hasGeom
+	return nil
+}
+
+// Stats counts what the database holds.
+type Stats struct {
+	Documents int `json:"documents"`
+	Events    int `json:"events"`
+}
+
+// Stats returns the number of stored documents and events.
+func (db *DB) Stats(ctx context.Context) (Stats, error) {
+	var s Stats
+	err := db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).Scan(&s.Documents, &s.Events)
+	if err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return s, nil
+}
+
+// now is the ingestion time, in PostgreSQL's precision.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }

@@ -1,0 +1,92 @@
+// Package pgtest gives tests a private PostgreSQL schema on the server
+// named by $SITREP_TEST_POSTGRES, and skips them when it is not set.
+package pgtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// EnvURL names the environment variable holding the test server's URL,
+// for example postgres://postgres@127.0.0.1:54329/sitrep_test (.ci/postgres
+// starts such a server and prints it).
+const EnvURL = "SITREP_TEST_POSTGRES"
+
+var postgisOnce sync.Once
+
+// DSN returns the URL of a fresh, empty schema on the test server (its
+// search_path is the schema, then public, where PostGIS lives), dropped
+// when tb ends. Without $SITREP_TEST_POSTGRES it skips tb.
+func DSN(tb testing.TB) string {
+	tb.Helper()
+	base := Base(tb)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		tb.Fatalf("pgtest: connect to $%s: %v", EnvURL, err)
+	}
+	defer conn.Close(ctx)
+	// PostGIS once in public, where every test schema finds it, so that no
+	// test creates it in its own schema (and drops it with the schema).
+	postgisOnce.Do(func() {
+		var available bool
+		if conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis')`).Scan(&available) == nil && available {
+			if _, err := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public`); err != nil {
+				tb.Logf("pgtest: PostGIS not created (%v); tests use plain bounding boxes", err)
+			}
+		}
+	})
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "sitrep_test_" + hex.EncodeToString(b)
+	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			tb.Logf("pgtest: drop schema %s: %v", schema, err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
+			tb.Logf("pgtest: drop schema %s: %v", schema, err)
+		}
+	})
+	return WithSearchPath(tb, base, schema+",public")
+}
+
+// Base returns $SITREP_TEST_POSTGRES, or skips tb when it is not set.
+func Base(tb testing.TB) string {
+	tb.Helper()
+	base := strings.TrimSpace(os.Getenv(EnvURL))
+	if base == "" {
+		tb.Skipf("no PostgreSQL for tests: set $%s to a postgres:// URL (bash .ci/postgres starts a server and prints one)", EnvURL)
+	}
+	return base
+}
+
+// WithSearchPath returns the URL dsn with its search_path set to path.
+func WithSearchPath(tb testing.TB, dsn, path string) string {
+	tb.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		tb.Fatalf("pgtest: $%s must be a postgres:// URL", EnvURL)
+	}
+	q := u.Query()
+	q.Set("search_path", path)
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,250 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/postgres"
+	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
+	"github.com/sitrep-dev/sitrep/store/storetest"
+)
+
+// open opens a store in a fresh schema of the test server.
+func open(tb testing.TB, opts postgres.Options) *postgres.DB {
+	tb.Helper()
+	db, err := postgres.Open(context.Background(), pgtest.DSN(tb), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// postgisAvailable reports whether the test server has PostGIS.
+func postgisAvailable(t *testing.T) bool {
+	conn, err := pgx.Connect(context.Background(), pgtest.Base(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var ok bool
+	if err := conn.QueryRow(context.Background(), `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis')`).Scan(&ok); err != nil {
+		t.Fatal(err)
+	}
+	return ok
+}
+
+func TestConformance(t *testing.T) {
+	want := postgisAvailable(t)
+	storetest.RunConformance(t, func(t *testing.T) sitrep.Store {
+		db := open(t, postgres.Options{})
+		if db.PostGIS() != want {
+			t.Fatalf("PostGIS() = %v on a server where it is available: %v", db.PostGIS(), want)
+		}
+		return db
+	})
+}
+
+// The answers without PostGIS are the same.
+func TestConformance_NoPostGIS(t *testing.T) {
+	pgtest.Base(t)
+	storetest.RunConformance(t, func(t *testing.T) sitrep.Store {
+		db := open(t, postgres.Options{PostGIS: "off"})
+		if db.PostGIS() {
+			t.Fatal("PostGIS used with PostGIS off")
+		}
+		return db
+	})
+}
+
+func TestOpen_BadOptions(t *testing.T) {
+	ctx := context.Background()
+	if _, err := postgres.Open(ctx, "postgres://u:secret@127.0.0.1:1/x", postgres.Options{PostGIS: "maybe"}); !errors.Is(err, sitrep.ErrInvalid) {
+		t.Errorf("PostGIS maybe: %v", err)
+	}
+	_, err := postgres.Open(ctx, "postgres://u:secret@[::1/x", postgres.Options{})
+	if !errors.Is(err, sitrep.ErrInvalid) || strings.Contains(err.Error(), "secret") {
+		t.Errorf("bad URL: %v", err)
+	}
+	// Nothing listens on port 1: a clear error, no password in it.
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, err = postgres.Open(ctx, "postgres://u:secret@127.0.0.1:1/x?connect_timeout=2", postgres.Options{})
+	if err == nil || strings.Contains(err.Error(), "secret") {
+		t.Errorf("no server: %v", err)
+	}
+}
+
+// Processes starting together migrate once; a second Open finds the
+// schema done.
+func TestMigrate_Concurrent(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Go(func() {
+			db, err := postgres.Open(context.Background(), dsn, postgres.Options{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			db.Close()
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	db, err := postgres.Open(context.Background(), dsn, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.Pool().QueryRow(context.Background(), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("schema_migrations: %d rows, %v", n, err)
+	}
+}
+
+// A document put again with the same text and events writes nothing: the
+// row keeps its ingestion time and its row version.
+func TestPutDocument_NoOpWhenUnchanged(t *testing.T) {
+	db := open(t, postgres.Options{})
+	ctx := context.Background()
+	doc := storetest.Doc("same.txt", "Same text.")
+	evs := []sitrep.Event{storetest.Event("same.txt", "same-1", "2024-05-01")}
+	if _, err := db.PutDocument(ctx, doc, evs); err != nil {
+		t.Fatal(err)
+	}
+	state := func() (string, string) {
+		var docXmin, evXmin string
+		err := db.Pool().QueryRow(ctx, `SELECT d.xmin::text, e.xmin::text FROM documents d JOIN events e ON e.document_rid = d.rid`).Scan(&docXmin, &evXmin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docXmin, evXmin
+	}
+	d0, e0 := state()
+	if _, err := db.PutDocument(ctx, doc, evs); err != nil {
+		t.Fatal(err)
+	}
+	if d1, e1 := state(); d1 != d0 || e1 != e0 {
+		t.Errorf("an unchanged put rewrote rows: document %s -> %s, event %s -> %s", d0, d1, e0, e1)
+	}
+	// Changed events with the same text are written.
+	evs[0].Fatalities = 9
+	if _, err := db.PutDocument(ctx, doc, evs); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.Event(ctx, "same-1"); err != nil || got.Fatalities != 9 {
+		t.Errorf("changed event: %+v, %v", got, err)
+	}
+}
+
+// Writers of one new source at once end with one document and no error.
+func TestPutDocument_ConcurrentSameSource(t *testing.T) {
+	db := open(t, postgres.Options{})
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := range 8 {
+		wg.Go(func() {
+			doc := storetest.Doc("race.txt", fmt.Sprintf("Version %d.", i%2))
+			if _, err := db.PutDocument(ctx, doc, []sitrep.Event{storetest.Event("race.txt", "race-1", "2024-05-01")}); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	s, err := db.Stats(ctx)
+	if err != nil || s != (postgres.Stats{Documents: 1, Events: 1}) {
+		t.Errorf("Stats = %+v, %v", s, err)
+	}
+}
+
+// PostgreSQL text holds no NUL and no invalid UTF-8; they are stored one
+// byte for one, so evidence offsets still point at the same words.
+func TestPutDocument_BytesPostgreSQLRefuses(t *testing.T) {
+	db := open(t, postgres.Options{})
+	ctx := context.Background()
+	text := "Bad \x00 byte and \xff\xfe here; clashes in Kunduz."
+	doc := storetest.Doc("bytes.txt", text)
+	ev := storetest.Event("bytes.txt", "bytes-1", "2024-05-01")
+	ev.Notes = "Notes with \x00 NUL."
+	start := strings.Index(text, "Kunduz")
+	ev.Evidence = []sitrep.Evidence{{Field: sitrep.FieldLocation, Text: "Kunduz", Start: start, End: start + 6}}
+	id, err := db.PutDocument(ctx, doc, []sitrep.Event{ev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Text) != len(text) || got.Text[start:start+6] != "Kunduz" {
+		t.Errorf("stored text %q", got.Text)
+	}
+	if got.ContentHash != sitrep.ContentHash(doc) {
+		t.Error("content hash is not the given document's")
+	}
+	if ok, err := db.HasDocument(ctx, sitrep.ContentHash(doc)); !ok || err != nil {
+		t.Errorf("HasDocument: %v, %v", ok, err)
+	}
+	e, err := db.Event(ctx, "bytes-1")
+	if err != nil || e.Notes != ev.Notes {
+		t.Errorf("event: %+v, %v", e, err)
+	}
+}
+
+// The views give SQL users the rows of the nested lists.
+func TestViews(t *testing.T) {
+	db := open(t, postgres.Options{})
+	ctx := context.Background()
+	ev := storetest.Event("v.txt", "v1", "2024-05-01")
+	bare := storetest.Event("v.txt", "v2", "2024-05-01")
+	bare.People, bare.Evidence, bare.Claims = nil, nil, nil
+	if _, err := db.PutDocument(ctx, storetest.Doc("v.txt", "v"), []sitrep.Event{ev, bare}); err != nil {
+		t.Fatal(err)
+	}
+	for view, want := range map[string]int{"claims": 1, "people": 1, "evidence": 1} {
+		var n int
+		if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM `+view).Scan(&n); err != nil || n != want {
+			t.Errorf("%s: %d rows, %v; want %d", view, n, err, want)
+		}
+	}
+	var name, fate string
+	if err := db.Pool().QueryRow(ctx, `SELECT name, fate FROM people`).Scan(&name, &fate); err != nil || name != "Mawlawi Example" || fate != sitrep.FateKilled {
+		t.Errorf("people: %s %s %v", name, fate, err)
+	}
+}
+
+// FuzzQuery: free text never makes an SQL error, only matches or not.
+func FuzzQuery(f *testing.F) {
+	for _, s := range []string{"drone", "sal*", `'`, `\`, `'\''`, "a & b", "!x", "a:*", "(", "<->", "x:A", "東京", "***", "'a' | 'b'"} {
+		f.Add(s)
+	}
+	db := open(f, postgres.Options{})
+	ctx := context.Background()
+	if _, err := db.PutDocument(ctx, storetest.Doc("f.txt", "Drone strike near Peshawar; salaries unpaid."),
+		[]sitrep.Event{storetest.Event("f.txt", "f1", "2024-05-01")}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, _, err := db.Events(ctx, sitrep.EventFilter{Query: q}); err != nil && !errors.Is(err, sitrep.ErrInvalid) {
+			t.Errorf("Query %q: %v", q, err)
+		}
+	})
+}

@@ -1,0 +1,379 @@
+package postgres
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+// Page sizes of Events (the SQLite store's).
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+// Document returns the stored document whose id is id or, failing that,
+// whose source is id (events name their document by source);
+// sitrep.ErrNotFound when there is none.
+func (db *DB) Document(ctx context.Context, id string) (*sitrep.StoredDocument, error) {
+	const q = `SELECT id, source, url, title, author, language, published, text, content_hash, ingested_at
+		FROM documents WHERE id = $1 OR source = $1 ORDER BY id = $1 DESC LIMIT 1`
+	var d sitrep.StoredDocument
+	err := db.pool.QueryRow(ctx, q, clean(id)).Scan(&d.ID, &d.Source, &d.URL, &d.Title, &d.Author,
+		&d.Language, &d.Published, &d.Text, &d.ContentHash, &d.IngestedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("postgres: document %q: %w", id, sitrep.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: document %q: %w", id, err)
+	}
+	d.IngestedAt = d.IngestedAt.UTC()
+	return &d, nil
+}
+
+// HasDocument reports whether a document with this content hash (see
+// sitrep.ContentHash) is stored.
+func (db *DB) HasDocument(ctx context.Context, contentHash string) (bool, error) {
+	var ok bool
+	err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE content_hash = $1)`, clean(contentHash)).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("postgres: has document: %w", err)
+	}
+	return ok, nil
+}
+
+// Event returns the event with this id; sitrep.ErrNotFound when there is
+// none.
+func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
+	var js []byte
+	err := db.pool.QueryRow(ctx, `SELECT json FROM events WHERE event_id = $1`, clean(id)).Scan(&js)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("postgres: event %q: %w", id, sitrep.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: event %q: %w", id, err)
+	}
+	var ev sitrep.Event
+	if err := json.Unmarshal(js, &ev); err != nil {
+		return nil, fmt.Errorf("postgres: event %q: %w", id, err)
+	}
+	return &ev, nil
+}
+
+// cursor is the position after the last event of a page (the SQLite
+// store's encoding: base64url of {"d": date, "i": id}).
+type cursor struct {
+	Date string `json:"d"`
+	ID   string `json:"i"`
+}
+
+func encodeCursor(c cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.ID == "" {
+		return c, fmt.Errorf("postgres: bad cursor %q: %w", s, sitrep.ErrInvalid)
+	}
+	return c, nil
+}
+
+// validDate reports whether s is a real YYYY-MM-DD date.
+func validDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil && len(s) == 10
+}
+
+// query builds the WHERE clause of an events query. Every value the
+// caller gives is a bound parameter; only fixed SQL text is concatenated.
+type query struct {
+	where []string
+	args  []any
+}
+
+// arg adds a parameter and returns its placeholder.
+func (q *query) arg(v any) string {
+	q.args = append(q.args, v)
+	return "$" + strconv.Itoa(len(q.args))
+}
+
+func (q *query) add(cond string) { q.where = append(q.where, cond) }
+
+// in adds "col = ANY(values)" for the non-empty values, if any.
+func (q *query) in(col string, vals []string) {
+	var vs []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			vs = append(vs, clean(v))
+		}
+	}
+	if len(vs) > 0 {
+		q.add(col + " = ANY(" + q.arg(vs) + "::text[])")
+	}
+}
+
+// tsQuery turns free text into the text of a tsquery that cannot be a
+// syntax error: each whitespace-separated word becomes a quoted term (a
+// final "*" makes it a prefix), and the terms are ANDed. PostgreSQL's
+// parser splits a quoted term as it split the indexed text, so "sal*"
+// matches "salaries" and "unpaid-salaries" is the phrase it indexed; a
+// term of punctuation alone yields no lexeme and drops out.
+func tsQuery(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, clean(s))
+	var parts []string
+	for w := range strings.FieldsSeq(s) {
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.TrimRight(w, "*")
+		if w == "" {
+			continue
+		}
+		w = strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w)
+		p := "'" + w + "'"
+		if prefix {
+			p += ":*"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " & ")
+}
+
+// buildQuery validates f and returns its conditions and the page size.
+func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
+	q := &query{}
+	bad := func(format string, a ...any) (*query, int, error) {
+		return nil, 0, fmt.Errorf("postgres: events: "+format+": %w", append(a, sitrep.ErrInvalid)...)
+	}
+	limit := f.Limit
+	switch {
+	case limit < 0:
+		return bad("negative limit %d", limit)
+	case limit == 0:
+		limit = DefaultLimit
+	case limit > MaxLimit:
+		limit = MaxLimit
+	}
+	if f.From != "" {
+		if !validDate(f.From) {
+			return bad("from date %q is not YYYY-MM-DD", f.From)
+		}
+		q.add("e.event_date >= " + q.arg(f.From))
+	}
+	if f.To != "" {
+		if !validDate(f.To) {
+			return bad("to date %q is not YYYY-MM-DD", f.To)
+		}
+		q.add("e.event_date <= " + q.arg(f.To))
+	}
+	if f.From != "" && f.To != "" && f.From > f.To {
+		return bad("from date %s is after to date %s", f.From, f.To)
+	}
+	q.in("e.event_type", f.EventType)
+	q.in("e.sub_event_type", f.SubEventType)
+	q.in("e.verification", f.Verification)
+	if f.Actor != "" {
+		q.add("e.actors @> ARRAY[" + q.arg(clean(f.Actor)) + "::text]")
+	}
+	if f.Country != "" {
+		q.add("e.country = " + q.arg(clean(f.Country)))
+	}
+	if f.Admin1 != "" {
+		q.add("e.admin1 = " + q.arg(clean(f.Admin1)))
+	}
+	if f.ClaimedBy != "" {
+		q.add("e.claimed_by = " + q.arg(clean(f.ClaimedBy)))
+	}
+	if f.Source != "" {
+		q.add("e.document_rid = (SELECT rid FROM documents WHERE source = " + q.arg(clean(f.Source)) + ")")
+	}
+	if b := f.BBox; b != nil {
+		minLon, minLat, maxLon, maxLat := b[0], b[1], b[2], b[3]
+		for _, v := range b {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return bad("bbox %v holds a value that is not a number", *b)
+			}
+		}
+		if minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 {
+			return bad("bbox %v out of range (lon -180..180, lat -90..90)", *b)
+		}
+		if minLon > maxLon || minLat > maxLat {
+			return bad("bbox %v: min exceeds max", *b)
+		}
+		x0, y0, x1, y1 := q.arg(minLon), q.arg(minLat), q.arg(maxLon), q.arg(maxLat)
+		if db.postgis {
+			// The GiST index finds the candidates by their (float4,
+			// rounded outward) boxes; the exact comparisons decide.
+			q.add("e.geom && ST_MakeEnvelope(" + x0 + "::float8, " + y0 + "::float8, " + x1 + "::float8, " + y1 + "::float8, 4326)")
+		}
+		q.add("e.longitude BETWEEN " + x0 + "::float8 AND " + x1 + "::float8 AND e.latitude BETWEEN " + y0 + "::float8 AND " + y1 + "::float8")
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		tq := tsQuery(f.Query)
+		if tq == "" {
+			return bad("full-text query %q has no words", f.Query)
+		}
+		// Each GIN index drives its half; the union is probed per row.
+		p := q.arg(tq)
+		q.add(`e.rid IN (SELECT rid FROM events WHERE notes_fts @@ to_tsquery('simple', ` + p + `)
+			UNION SELECT x.rid FROM events x JOIN documents d ON d.rid = x.document_rid
+			WHERE d.fts @@ to_tsquery('simple', ` + p + `))`)
+	}
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return nil, 0, err
+		}
+		d, i := q.arg(clean(c.Date)), q.arg(clean(c.ID))
+		// The first condition bounds the walk of the listing index.
+		q.add("e.event_date <= " + d + " AND (e.event_date < " + d + " OR e.event_id > " + i + ")")
+	}
+	return q, limit, nil
+}
+
+// writeWhere writes q's conditions as a WHERE clause, or nothing.
+func (q *query) writeWhere(sb *strings.Builder) {
+	if len(q.where) > 0 {
+		sb.WriteString(" WHERE ")
+		sb.WriteString(strings.Join(q.where, " AND "))
+	}
+}
+
+// Events returns a page of events matching f in (event_date desc,
+// event_id) order, and the cursor of the next page ("" after the last).
+// A malformed filter is an error wrapping sitrep.ErrInvalid.
+func (db *DB) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Event, string, error) {
+	events := []sitrep.Event{}
+	next, err := db.EventsJSON(ctx, f, func(js []byte) error {
+		events = append(events, sitrep.Event{})
+		if err := json.Unmarshal(js, &events[len(events)-1]); err != nil {
+			return fmt.Errorf("postgres: events: decoding an event: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return events, next, nil
+}
+
+// EventsJSON is Events that passes each event of the page to fn as the
+// JSON the store keeps (json.Marshal of the sitrep.Event when it was
+// stored) rather than decoding it. js is valid only during the call; an
+// error from fn stops the page and is returned as it is. It implements
+// sitrep.RawEventLister.
+func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js []byte) error) (string, error) {
+	q, limit, err := db.buildQuery(f)
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	sb.WriteString("SELECT e.event_date, e.event_id, e.json FROM events e")
+	q.writeWhere(&sb)
+	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id LIMIT " + q.arg(limit+1))
+
+	rows, err := db.pool.Query(ctx, sb.String(), q.args...)
+	if err != nil {
+		return "", fmt.Errorf("postgres: events: %w", err)
+	}
+	defer rows.Close()
+	var last cursor
+	n, more := 0, false
+	for rows.Next() {
+		if n == limit {
+			more = true
+			break
+		}
+		// RawValues are valid until the next call to Next: the text
+		// columns are handed out without a copy.
+		raw := rows.RawValues()
+		if len(raw) != 3 || len(raw[2]) == 0 {
+			return "", fmt.Errorf("postgres: events: an event has no JSON")
+		}
+		if err := fn(raw[2]); err != nil {
+			return "", err
+		}
+		last.Date, last.ID = string(raw[0]), string(raw[1])
+		n++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("postgres: events: %w", err)
+	}
+	if !more {
+		return "", nil
+	}
+	return encodeCursor(last), nil
+}
+
+// EventPoints calls fn with the point of every event matching f, in the
+// order of Events, without reading the events' JSON. f.Cursor and f.Limit
+// are ignored. It implements sitrep.PointLister.
+func (db *DB) EventPoints(ctx context.Context, f sitrep.EventFilter, fn func(sitrep.EventPoint) error) error {
+	f.Cursor, f.Limit = "", 0
+	q, _, err := db.buildQuery(f)
+	if err != nil {
+		return err
+	}
+	var sb strings.Builder
+	sb.WriteString("SELECT e.event_id, e.event_date, e.event_type, e.latitude, e.longitude, e.fatalities FROM events e")
+	q.writeWhere(&sb)
+	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id")
+	rows, err := db.pool.Query(ctx, sb.String(), q.args...)
+	if err != nil {
+		return fmt.Errorf("postgres: event points: %w", err)
+	}
+	defer rows.Close()
+	var (
+		p        sitrep.EventPoint
+		lat, lon *float64
+		fat      int32
+		date     []byte
+		typ      []byte
+	)
+	for rows.Next() {
+		if err := rows.Scan(&p.ID, &date, &typ, &lat, &lon, &fat); err != nil {
+			return fmt.Errorf("postgres: event points: %w", err)
+		}
+		// Most events share a handful of dates and types: reusing the
+		// previous string saves an allocation per row.
+		if string(date) != p.Date {
+			p.Date = string(date)
+		}
+		if string(typ) != p.Type {
+			p.Type = string(typ)
+		}
+		p.Lat, p.Lon = math.NaN(), math.NaN()
+		if lat != nil && lon != nil {
+			p.Lat, p.Lon = *lat, *lon
+		}
+		p.Fatalities = int(fat)
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: event points: %w", err)
+	}
+	return nil
+}
