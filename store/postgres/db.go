@@ -4,9 +4,10 @@
 //
 // The schema comes from embedded, versioned migrations applied by Open
 // under an advisory lock, so that processes starting together migrate
-// once. Full text is PostgreSQL's own (tsvector columns with GIN indexes,
-// the 'simple' configuration: words as written, as SQLite's FTS5 has
-// them). Bounding boxes use a PostGIS point column with a GiST index when
+// once. Full text is PostgreSQL's own: tsvector columns with GIN indexes,
+// words as written without stemming (as SQLite's FTS5 has them), case and
+// diacritics folded where the unaccent extension is there, queried with
+// the syntax of sitrep.ParseQuery. Bounding boxes use a PostGIS point column with a GiST index when
 // the postgis extension is installed or can be created, and a B-tree over
 // longitude and latitude otherwise; the answers are the same.
 //
@@ -32,6 +33,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 //go:embed migrations/*.sql
@@ -48,6 +50,10 @@ type Options struct {
 	// MaxConns caps the connection pool; 0 keeps pgx's default (the
 	// larger of 4 and the number of CPUs) or the DSN's pool_max_conns.
 	MaxConns int32
+	// ReadOnly opens an existing store for reading only: nothing is
+	// created or migrated, every transaction is read-only, and a database
+	// without the schema is an error wrapping sitrep.ErrNoStore.
+	ReadOnly bool
 }
 
 // DB is a sitrep.Store in a PostgreSQL database. It is safe for
@@ -60,9 +66,22 @@ type DB struct {
 
 var (
 	_ sitrep.Store          = (*DB)(nil)
+	_ sitrep.BatchPutter    = (*DB)(nil)
+	_ sitrep.StatsReader    = (*DB)(nil)
 	_ sitrep.PointLister    = (*DB)(nil)
 	_ sitrep.RawEventLister = (*DB)(nil)
 )
+
+func init() {
+	store.Register("postgres", OpenStore)
+	store.Register("postgresql", OpenStore)
+}
+
+// OpenStore opens the store at a postgres:// or postgresql:// URL. It is
+// the backend store.Open calls.
+func OpenStore(ctx context.Context, addr string, opts store.Options) (sitrep.Store, error) {
+	return Open(ctx, addr, Options{Logger: opts.Logger, ReadOnly: opts.ReadOnly})
+}
 
 // migrateLock is the advisory lock key Migrate holds: the first 8 bytes
 // of "sitrep-m" read as an integer, a constant no other lock shares.
@@ -88,6 +107,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	if opts.MaxConns > 0 {
 		cfg.MaxConns = opts.MaxConns
 	}
+	if opts.ReadOnly {
+		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: connect: %w", err)
@@ -97,7 +119,12 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: connect to %s:%d/%s: %w", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database, err)
 	}
-	if err := db.Migrate(ctx); err != nil {
+	if opts.ReadOnly {
+		err = db.checkSchema(ctx)
+	} else {
+		err = db.Migrate(ctx)
+	}
+	if err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -266,15 +293,38 @@ func (db *DB) spatial(ctx context.Context, conn *pgx.Conn) error {
 	return nil
 }
 
-// Stats counts what the database holds.
-type Stats struct {
-	Documents int `json:"documents"`
-	Events    int `json:"events"`
+// checkSchema finds, for a read-only store, that every migration was
+// applied and whether the PostGIS column is there.
+func (db *DB) checkSchema(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var applied int
+	var hasTable, hasGeom bool
+	err = db.pool.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL,
+		EXISTS (SELECT 1 FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'geom')`).Scan(&hasTable, &hasGeom)
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if !hasTable {
+		return fmt.Errorf("postgres: the database has no sitrep schema (ingest or a worker creates it): %w", sitrep.ErrNoStore)
+	}
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_migrations WHERE version <= $1`, ms[len(ms)-1].version).Scan(&applied); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if applied < len(ms) {
+		return fmt.Errorf("postgres: the schema is at an older version (%d of %d migrations): open it once for writing to migrate", applied, len(ms))
+	}
+	db.postgis = hasGeom && db.opts.PostGIS != "off"
+	return nil
 }
 
-// Stats returns the number of stored documents and events.
-func (db *DB) Stats(ctx context.Context) (Stats, error) {
-	var s Stats
+// Stats returns the number of stored documents and events. It implements
+// sitrep.StatsReader.
+func (db *DB) Stats(ctx context.Context) (sitrep.StoreStats, error) {
+	var s sitrep.StoreStats
 	err := db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).Scan(&s.Documents, &s.Events)
 	if err != nil {
 		return s, fmt.Errorf("postgres: stats: %w", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store"
 	"github.com/sitrep-dev/sitrep/store/postgres"
 	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 	"github.com/sitrep-dev/sitrep/store/storetest"
@@ -170,7 +171,7 @@ func TestPutDocument_ConcurrentSameSource(t *testing.T) {
 		t.Error(err)
 	}
 	s, err := db.Stats(ctx)
-	if err != nil || s != (postgres.Stats{Documents: 1, Events: 1}) {
+	if err != nil || s != (sitrep.StoreStats{Documents: 1, Events: 1}) {
 		t.Errorf("Stats = %+v, %v", s, err)
 	}
 }
@@ -228,6 +229,63 @@ func TestViews(t *testing.T) {
 	var name, fate string
 	if err := db.Pool().QueryRow(ctx, `SELECT name, fate FROM people`).Scan(&name, &fate); err != nil || name != "Mawlawi Example" || fate != sitrep.FateKilled {
 		t.Errorf("people: %s %s %v", name, fate, err)
+	}
+}
+
+// store.Open routes postgres:// and postgresql:// URLs here; read-only
+// opening needs a migrated schema and refuses writes.
+func TestOpenStore_ReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	if _, err := store.Open(ctx, dsn, store.Options{ReadOnly: true}); !errors.Is(err, sitrep.ErrNoStore) {
+		t.Fatalf("read-only open of an empty schema: %v, want ErrNoStore", err)
+	}
+	w, err := store.Open(ctx, strings.Replace(dsn, "postgres://", "postgresql://", 1), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, ok := w.(*postgres.DB); !ok {
+		t.Fatalf("store.Open(postgresql://...) = %T", w)
+	}
+	if _, err := w.PutDocument(ctx, storetest.Doc("ro.txt", "ro"), []sitrep.Event{storetest.Event("ro.txt", "ro1", "2024-05-01")}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.Open(ctx, dsn, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Event(ctx, "ro1"); err != nil {
+		t.Errorf("read-only read: %v", err)
+	}
+	if _, err := r.PutDocument(ctx, storetest.Doc("ro2.txt", "x"), nil); err == nil {
+		t.Error("read-only store took a write")
+	}
+}
+
+// Case and diacritics do not matter (sitrep.ParseQuery), where the server
+// has the unaccent dictionary.
+func TestQuery_Diacritics(t *testing.T) {
+	db := open(t, postgres.Options{})
+	ctx := context.Background()
+	var unaccent bool
+	if err := db.Pool().QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent')`).Scan(&unaccent); err != nil {
+		t.Fatal(err)
+	}
+	if !unaccent {
+		t.Skip("the server has no unaccent extension")
+	}
+	ev := storetest.Event("d.txt", "d1", "2024-05-01")
+	ev.Notes = "Clashes near Ségou and Tombouctou."
+	if _, err := db.PutDocument(ctx, storetest.Doc("d.txt", "Rapport de Mopti, Mali."), []sitrep.Event{ev}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"segou", "SÉGOU", "Ségou", "ség*", `"near segou"`, "RAPPORT mopti"} {
+		got, _, err := db.Events(ctx, sitrep.EventFilter{Query: q})
+		if err != nil || len(got) != 1 {
+			t.Errorf("query %q: %d events, %v", q, len(got), err)
+		}
 	}
 }
 

@@ -9,8 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
-	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
@@ -95,12 +93,6 @@ func decodeCursor(s string) (cursor, error) {
 	return c, nil
 }
 
-// validDate reports whether s is a real YYYY-MM-DD date.
-func validDate(s string) bool {
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil && len(s) == 10
-}
-
 // query builds the WHERE clause of an events query. Every value the
 // caller gives is a bound parameter; only fixed SQL text is concatenated.
 type query struct {
@@ -129,34 +121,32 @@ func (q *query) in(col string, vals []string) {
 	}
 }
 
-// tsQuery turns free text into the text of a tsquery that cannot be a
-// syntax error: each whitespace-separated word becomes a quoted term (a
-// final "*" makes it a prefix), and the terms are ANDed. PostgreSQL's
-// parser splits a quoted term as it split the indexed text, so "sal*"
-// matches "salaries" and "unpaid-salaries" is the phrase it indexed; a
-// term of punctuation alone yields no lexeme and drops out.
-func tsQuery(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
+// tsQuery writes the terms of sitrep.ParseQuery as the text of a tsquery:
+// each term its words joined by <-> (followed by), a prefix term's last
+// word marked :*, the terms ANDed. The words hold letters, digits and
+// marks only, so quoting them needs no escapes and the query cannot be a
+// syntax error.
+func tsQuery(terms []sitrep.QueryTerm) string {
+	var sb strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			sb.WriteString(" & ")
 		}
-		return r
-	}, clean(s))
-	var parts []string
-	for w := range strings.FieldsSeq(s) {
-		prefix := strings.HasSuffix(w, "*")
-		w = strings.TrimRight(w, "*")
-		if w == "" {
-			continue
+		sb.WriteByte('(')
+		for j, w := range t.Words {
+			if j > 0 {
+				sb.WriteString(" <-> ")
+			}
+			sb.WriteByte('\'')
+			sb.WriteString(w)
+			sb.WriteByte('\'')
+			if t.Prefix && j == len(t.Words)-1 {
+				sb.WriteString(":*")
+			}
 		}
-		w = strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w)
-		p := "'" + w + "'"
-		if prefix {
-			p += ":*"
-		}
-		parts = append(parts, p)
+		sb.WriteByte(')')
 	}
-	return strings.Join(parts, " & ")
+	return sb.String()
 }
 
 // buildQuery validates f and returns its conditions and the page size.
@@ -174,20 +164,14 @@ func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	case limit > MaxLimit:
 		limit = MaxLimit
 	}
-	if f.From != "" {
-		if !validDate(f.From) {
-			return bad("from date %q is not YYYY-MM-DD", f.From)
-		}
-		q.add("e.event_date >= " + q.arg(f.From))
+	if err := f.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("postgres: events: %w", err)
 	}
-	if f.To != "" {
-		if !validDate(f.To) {
-			return bad("to date %q is not YYYY-MM-DD", f.To)
-		}
-		q.add("e.event_date <= " + q.arg(f.To))
+	if !f.From.IsZero() {
+		q.add("e.event_date >= " + q.arg(f.From.String()))
 	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return bad("from date %s is after to date %s", f.From, f.To)
+	if !f.To.IsZero() {
+		q.add("e.event_date <= " + q.arg(f.To.String()))
 	}
 	q.in("e.event_type", f.EventType)
 	q.in("e.sub_event_type", f.SubEventType)
@@ -208,18 +192,7 @@ func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		q.add("e.document_rid = (SELECT rid FROM documents WHERE source = " + q.arg(clean(f.Source)) + ")")
 	}
 	if b := f.BBox; b != nil {
-		minLon, minLat, maxLon, maxLat := b[0], b[1], b[2], b[3]
-		for _, v := range b {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return bad("bbox %v holds a value that is not a number", *b)
-			}
-		}
-		if minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 {
-			return bad("bbox %v out of range (lon -180..180, lat -90..90)", *b)
-		}
-		if minLon > maxLon || minLat > maxLat {
-			return bad("bbox %v: min exceeds max", *b)
-		}
+		minLon, minLat, maxLon, maxLat := b.MinLon, b.MinLat, b.MaxLon, b.MaxLat
 		x0, y0, x1, y1 := q.arg(minLon), q.arg(minLat), q.arg(maxLon), q.arg(maxLat)
 		if db.postgis {
 			// The GiST index finds the candidates by their (float4,
@@ -229,15 +202,16 @@ func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		q.add("e.longitude BETWEEN " + x0 + "::float8 AND " + x1 + "::float8 AND e.latitude BETWEEN " + y0 + "::float8 AND " + y1 + "::float8")
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		tq := tsQuery(f.Query)
-		if tq == "" {
-			return bad("full-text query %q has no words", f.Query)
+		terms, err := sitrep.ParseQuery(f.Query)
+		if err != nil {
+			return nil, 0, fmt.Errorf("postgres: events: %w", err)
 		}
+		tq := tsQuery(terms)
 		// Each GIN index drives its half; the union is probed per row.
 		p := q.arg(tq)
-		q.add(`e.rid IN (SELECT rid FROM events WHERE notes_fts @@ to_tsquery('simple', ` + p + `)
+		q.add(`e.rid IN (SELECT rid FROM events WHERE notes_fts @@ to_tsquery('sitrep', ` + p + `)
 			UNION SELECT x.rid FROM events x JOIN documents d ON d.rid = x.document_rid
-			WHERE d.fts @@ to_tsquery('simple', ` + p + `))`)
+			WHERE d.fts @@ to_tsquery('sitrep', ` + p + `))`)
 	}
 	if f.Cursor != "" {
 		c, err := decodeCursor(f.Cursor)

@@ -128,24 +128,43 @@ func encode(doc *sitrep.Document, events []sitrep.Event) (encoded, error) {
 // costs one indexed read and changes no row (not even ingested_at).
 // Concurrent calls for one source serialise on its row lock.
 func (db *DB) PutDocument(ctx context.Context, doc *sitrep.Document, events []sitrep.Event) (string, error) {
-	enc, err := encode(doc, events)
+	ids, err := db.PutDocuments(ctx, []sitrep.DocumentEvents{{Doc: doc, Events: events}})
 	if err != nil {
 		return "", err
 	}
-	var id string
-	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	return ids[0], nil
+}
+
+// PutDocuments does what PutDocument does for each document in turn, in a
+// single transaction: on error nothing is written. It returns the
+// documents' ids. It implements sitrep.BatchPutter.
+func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([]string, error) {
+	encs := make([]encoded, len(docs))
+	for i, de := range docs {
 		var err error
-		id, err = db.put(ctx, tx, doc, events, enc)
-		return err
+		if encs[i], err = encode(de.Doc, de.Events); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]string, len(docs))
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		for i, de := range docs {
+			id, err := db.put(ctx, tx, de.Doc, de.Events, encs[i])
+			if err != nil {
+				return fmt.Errorf("put document %s: %w", de.Doc.ID, err)
+			}
+			ids[i] = id
+		}
+		return nil
 	})
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "events_event_id_key" {
-			return "", fmt.Errorf("postgres: put document %s: an event id is stored for another document: %w", doc.ID, sitrep.ErrInvalid)
+			return nil, fmt.Errorf("postgres: an event id is stored for another document or given to two: %w", sitrep.ErrInvalid)
 		}
-		return "", fmt.Errorf("postgres: put document %s: %w", doc.ID, err)
+		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	return id, nil
+	return ids, nil
 }
 
 // put is PutDocument inside the transaction tx.

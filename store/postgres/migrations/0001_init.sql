@@ -7,6 +7,30 @@
 -- there (see spatial in db.go); without it, bounding boxes use the plain
 -- longitude/latitude index below.
 
+-- The full-text configuration 'sitrep': PostgreSQL's default parser, words
+-- lower-cased as written (no stemming, no stop words, as 'simple'), and
+-- diacritics removed by the unaccent dictionary where that extension
+-- (PostgreSQL's contrib) can be had: sitrep.ParseQuery's "case and
+-- diacritics do not matter", as SQLite's FTS5 does it.
+DO $$
+DECLARE nsp text;
+BEGIN
+	CREATE TEXT SEARCH CONFIGURATION sitrep (COPY = pg_catalog.simple);
+	IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent') THEN
+		BEGIN
+			CREATE EXTENSION IF NOT EXISTS unaccent;
+		EXCEPTION WHEN insufficient_privilege THEN
+			RAISE NOTICE 'unaccent not created: %', SQLERRM;
+		END;
+	END IF;
+	SELECT n.nspname INTO nsp FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'unaccent';
+	IF nsp IS NOT NULL THEN
+		EXECUTE format('ALTER TEXT SEARCH CONFIGURATION sitrep ALTER MAPPING FOR asciihword, asciiword,
+			hword, hword_asciipart, hword_part, word WITH %I.unaccent, simple', nsp);
+	END IF;
+END $$;
+
 CREATE TABLE documents (
 	rid          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	id           text COLLATE "C" NOT NULL UNIQUE,       -- derived from source
@@ -20,11 +44,10 @@ CREATE TABLE documents (
 	content_hash text COLLATE "C" NOT NULL,              -- sitrep.ContentHash
 	events_hash  text COLLATE "C" NOT NULL DEFAULT '',   -- SHA-256 over the events' JSON
 	ingested_at  timestamptz NOT NULL,
-	-- PostgreSQL's own full text: words as they are ('simple': no
-	-- stemming, no stop words, as SQLite's FTS5 does it). A tsvector
+	-- PostgreSQL's own full text (the configuration above). A tsvector
 	-- holds at most 1 MB of lexemes: the first 250,000 characters of an
 	-- article are indexed, far more than any news report.
-	fts tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, left(title || ' ' || text, 250000))) STORED
+	fts tsvector GENERATED ALWAYS AS (to_tsvector('sitrep'::regconfig, left(title || ' ' || text, 250000))) STORED
 );
 CREATE INDEX documents_content_hash ON documents (content_hash);
 CREATE INDEX documents_fts ON documents USING gin (fts);
@@ -66,7 +89,7 @@ CREATE TABLE events (
 	-- The whole event as the JSON of sitrep.Event (text, not jsonb: the
 	-- bytes are handed out as they are, and jsonb refuses \u0000).
 	json           text NOT NULL,
-	notes_fts      tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, left(notes, 250000))) STORED
+	notes_fts      tsvector GENERATED ALWAYS AS (to_tsvector('sitrep'::regconfig, left(notes, 250000))) STORED
 );
 -- The listing order; a page is a walk of this index that stops early.
 CREATE INDEX events_listing ON events (event_date DESC, event_id);

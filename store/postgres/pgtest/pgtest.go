@@ -21,7 +21,7 @@ import (
 // starts such a server and prints it).
 const EnvURL = "SITREP_TEST_POSTGRES"
 
-var postgisOnce sync.Once
+var extensionsOnce sync.Once
 
 // DSN returns the URL of a fresh, empty schema on the test server (its
 // search_path is the schema, then public, where PostGIS lives), dropped
@@ -36,13 +36,16 @@ func DSN(tb testing.TB) string {
 		tb.Fatalf("pgtest: connect to $%s: %v", EnvURL, err)
 	}
 	defer conn.Close(ctx)
-	// PostGIS once in public, where every test schema finds it, so that no
-	// test creates it in its own schema (and drops it with the schema).
-	postgisOnce.Do(func() {
-		var available bool
-		if conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis')`).Scan(&available) == nil && available {
-			if _, err := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public`); err != nil {
-				tb.Logf("pgtest: PostGIS not created (%v); tests use plain bounding boxes", err)
+	// The extensions the store uses, once, in public, where every test
+	// schema finds them, so that no test creates one in its own schema
+	// (and drops it, and what depends on it, with the schema).
+	extensionsOnce.Do(func() {
+		for _, ext := range []string{"postgis", "unaccent"} {
+			var available bool
+			if conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = $1)`, ext).Scan(&available) == nil && available {
+				if _, err := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS `+ext+` SCHEMA public`); err != nil {
+					tb.Logf("pgtest: extension %s not created: %v", ext, err)
+				}
 			}
 		}
 	})
