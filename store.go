@@ -84,6 +84,14 @@ type StatsReader interface {
 	Stats(ctx context.Context) (StoreStats, error)
 }
 
+// Versioner is implemented by stores that can tell cheaply whether their
+// contents changed, so that a reader may keep what it computed from them.
+type Versioner interface {
+	// Version returns a number that differs after every committed change
+	// to the store, by this process or by another.
+	Version(ctx context.Context) (uint64, error)
+}
+
 // EventPoint is the least of an event that a map and a timeline need.
 type EventPoint struct {
 	ID   string // event_id

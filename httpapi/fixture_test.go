@@ -15,7 +15,8 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/httpapi"
-	"github.com/sitrep-dev/sitrep/store/sqlite"
+	"github.com/sitrep-dev/sitrep/store"
+	_ "github.com/sitrep-dev/sitrep/store/sqlite" // file paths
 )
 
 // fixtureSource is the source of the hand-written fixture article.
@@ -190,9 +191,9 @@ type synthDoc struct {
 }
 
 // mustOpenDB opens a fresh SQLite store in a temporary directory.
-func mustOpenDB(tb testing.TB) *sqlite.DB {
+func mustOpenDB(tb testing.TB) sitrep.Store {
 	tb.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "sitrep.db"), sqlite.Options{})
+	db, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "sitrep.db"), store.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -231,14 +232,14 @@ var tempDirs []string
 
 // mustOpenDBNoCleanup opens a store that lives until TestMain ends, for
 // fixtures shared between tests.
-func mustOpenDBNoCleanup(tb testing.TB) *sqlite.DB {
+func mustOpenDBNoCleanup(tb testing.TB) sitrep.Store {
 	tb.Helper()
 	dir, err := os.MkdirTemp("", "sitrep-httpapi-")
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tempDirs = append(tempDirs, dir)
-	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "sitrep.db"), sqlite.Options{})
+	db, err := store.Open(context.Background(), filepath.Join(dir, "sitrep.db"), store.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}

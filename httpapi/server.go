@@ -11,6 +11,7 @@
 package httpapi
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -85,6 +86,11 @@ type Options struct {
 	TileURL string
 	// TileAttribution is shown on the map with TileURL.
 	TileAttribution string
+	// CacheBytes bounds the memory that keeps answers of GET /api/events
+	// and /api/points for as long as the store does not change (stores
+	// that are sitrep.Versioners only); 0 means DefaultCacheBytes, a
+	// negative value turns the cache off.
+	CacheBytes int
 	// Version is reported by /healthz.
 	Version string
 	// Logger receives request errors; nil discards them.
@@ -103,6 +109,7 @@ type Server struct {
 	handler http.Handler
 	static  *staticFiles
 	csp     string
+	cache   *answerCache // nil when off
 }
 
 // New returns a Server for opts.
@@ -126,6 +133,9 @@ func New(opts Options) (*Server, error) {
 		opts.Now = time.Now
 	}
 	s := &Server{opts: opts, store: opts.Store, logger: opts.Logger, mux: http.NewServeMux()}
+	if opts.CacheBytes >= 0 {
+		s.cache = &answerCache{max: cmp.Or(opts.CacheBytes, DefaultCacheBytes)}
+	}
 	var err error
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err
@@ -156,9 +166,9 @@ func (s *Server) routes() {
 		{"GET", "/healthz", s.handleHealth},
 		{"GET", "/api/config", s.handleConfig},
 		{"GET", "/api/openapi.json", s.handleOpenAPI},
-		{"GET", "/api/events", s.handleEvents},
+		{"GET", "/api/events", s.cached(s.handleEvents)},
 		{"GET", "/api/events/{id}", s.handleEvent},
-		{"GET", "/api/points", s.handlePoints},
+		{"GET", "/api/points", s.cached(s.handlePoints)},
 		{"GET", "/api/export", s.handleExport},
 		{"GET", "/api/documents/{id}", s.handleDocument},
 		{"POST", "/api/documents", s.requireToken(s.handlePostDocument)},

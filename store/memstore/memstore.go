@@ -26,6 +26,7 @@ var (
 	_ sitrep.BatchPutter = (*Store)(nil)
 	_ sitrep.PointLister = (*Store)(nil)
 	_ sitrep.StatsReader = (*Store)(nil)
+	_ sitrep.Versioner   = (*Store)(nil)
 )
 
 // Page sizes of Events.
@@ -40,6 +41,7 @@ type Store struct {
 	docs   map[string]*doc          // by source
 	events map[string]*sitrep.Event // by event id
 	sorted []*sitrep.Event          // in page order; nil when stale
+	puts   uint64                   // committed puts
 }
 
 // doc is a stored document with the words of its text, for queries.
@@ -105,6 +107,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) 
 		ids[k] = sd.ID
 	}
 	s.events, s.docs, s.sorted = events, stored, nil
+	s.puts++
 	return ids, nil
 }
 
@@ -147,6 +150,13 @@ func (s *Store) Event(ctx context.Context, id string) (*sitrep.Event, error) {
 	}
 	c := *ev
 	return &c, nil
+}
+
+// Version counts the puts so far.
+func (s *Store) Version(ctx context.Context) (uint64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.puts, nil
 }
 
 // Stats counts the stored documents and events.

@@ -49,12 +49,13 @@ type Options struct {
 
 // DB is a sitrep.Store in one SQLite file. It is safe for concurrent use.
 type DB struct {
-	path   string
-	opts   Options
-	writer *sql.DB // one connection: SQLite has one writer at a time
-	reader *sql.DB // a pool; the same as writer for an in-memory database
-	stmts  *writeStmts
-	reads  *stmtCache // prepared statements of the reader pool
+	path    string
+	opts    Options
+	writer  *sql.DB // one connection: SQLite has one writer at a time
+	reader  *sql.DB // a pool; the same as writer for an in-memory database
+	stmts   *writeStmts
+	reads   *stmtCache // prepared statements of the reader pool
+	version versionConn
 }
 
 var _ sitrep.Store = (*DB)(nil)
@@ -221,6 +222,7 @@ func (db *DB) Close() error {
 	if db.reads != nil {
 		db.reads.closeAll()
 	}
+	errs = append(errs, db.version.close())
 	if db.reader != nil && db.reader != db.writer {
 		errs = append(errs, db.reader.Close())
 	}

@@ -271,3 +271,31 @@ func TestEvents_SetForms(t *testing.T) {
 		})
 	}
 }
+
+// TestVersion_OtherConnection checks that a commit through another DB on
+// the same file (as another process's ingest would be) changes Version,
+// so that a server's cached answers are dropped.
+func TestVersion_OtherConnection(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v.db")
+	a, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	v0, err := a.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.PutDocument(ctx, storetest.Doc("o.txt", "o"), []sitrep.Event{storetest.Event("o.txt", "o1", "2024-05-01")}); err != nil {
+		t.Fatal(err)
+	}
+	if v1, err := a.Version(ctx); err != nil || v1 == v0 {
+		t.Errorf("Version after another connection's commit: %d (was %d), %v", v1, v0, err)
+	}
+}

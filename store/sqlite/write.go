@@ -289,6 +289,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put documents: commit: %w", err)
 	}
+	db.version.commits.Add(1)
 	return ids, nil
 }
 

@@ -89,6 +89,7 @@ func RunConformance(t *testing.T, newStore func(t *testing.T) sitrep.Store) {
 		{"NoCoordinates", testNoCoordinates},
 		{"ConcurrentReaders", testConcurrentReaders},
 		{"MigrateTwice", testMigrateTwice},
+		{"Version", testVersion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -589,5 +590,45 @@ func testMigrateTwice(t *testing.T, s sitrep.Store) {
 	}
 	if _, err := s.Event(ctx, "r1"); err != nil {
 		t.Errorf("after migrating twice: %v", err)
+	}
+}
+
+func testVersion(t *testing.T, s sitrep.Store) {
+	v, ok := s.(sitrep.Versioner)
+	if !ok {
+		t.Skip("store is no sitrep.Versioner")
+	}
+	ctx := context.Background()
+	version := func() uint64 {
+		t.Helper()
+		n, err := v.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	v0 := version()
+	if v1 := version(); v1 != v0 {
+		t.Errorf("version changed without a write: %d -> %d", v0, v1)
+	}
+	seen := map[uint64]bool{v0: true}
+	for i := range 3 {
+		put(t, s, Doc("v.txt", fmt.Sprint("version ", i)), Event("v.txt", fmt.Sprint("v", i), "2024-05-01"))
+		n := version()
+		if seen[n] {
+			t.Errorf("after write %d the version is %d, seen before", i, n)
+		}
+		seen[n] = true
+	}
+	// A failed write changes nothing, and may leave the version as it is.
+	before := version()
+	if _, err := s.PutDocument(ctx, Doc("", "x"), nil); err == nil {
+		t.Fatal("empty source accepted")
+	}
+	if _, _, err := s.Events(ctx, sitrep.EventFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if after := version(); after != before {
+		t.Logf("version moved on a failed write (allowed): %d -> %d", before, after)
 	}
 }
