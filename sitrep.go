@@ -216,6 +216,11 @@ type Event struct {
 	Claims []Claim `json:"claims,omitempty"`
 	// GeonameID identifies the resolved place in GeoNames, 0 when none.
 	GeonameID int `json:"geonameid,omitempty"`
+	// OutsideScope is set, in the wide scope only (extract --scope all),
+	// on an event ACLED does not code: why it is outside ACLED's scope
+	// (ordinary crime, an accident, violence in the home; see package
+	// scope). Events in ACLED's scope leave it empty.
+	OutsideScope string `json:"outside_acled_scope,omitempty"`
 }
 
 // Fields of Evidence, named after the event fields they support.

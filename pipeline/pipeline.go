@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/event"
 	"github.com/sitrep-dev/sitrep/gazetteer"
+	"github.com/sitrep-dev/sitrep/scope"
 )
 
 // Options configure a Pipeline.
@@ -35,6 +37,10 @@ type Options struct {
 	// Now bounds inferred reference dates (an article is not from the
 	// future); the zero time means time.Now().
 	Now time.Time
+	// Scope is what Extract writes: scope.ACLED (the default, also for
+	// "") leaves out what ACLED does not code, with a line on Explain;
+	// scope.All writes it too, marked with Event.OutsideScope.
+	Scope scope.Scope
 }
 
 // Pipeline turns documents into mentions and events. It is safe for
@@ -110,9 +116,39 @@ func (p *Pipeline) annotate(doc *sitrep.Document) *annotate.Doc {
 	return d
 }
 
-// Extract returns the events of doc.
+// Extract returns the events of doc in the pipeline's scope.
 func (p *Pipeline) Extract(doc *sitrep.Document) []sitrep.Event {
-	return p.events.Build(p.annotate(doc))
+	return p.scope(doc, p.events.Build(p.annotate(doc)))
+}
+
+// scope leaves out, or marks in the wide scope, the events ACLED does not
+// code (package scope).
+func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.Event {
+	if len(events) == 0 {
+		return events
+	}
+	rep, err := scope.Read(doc.Text)
+	if err != nil {
+		p.opts.Logger.Warn("scope", "err", err)
+		return events
+	}
+	out := events[:0]
+	for _, e := range events {
+		why := scope.Judge(rep, &e)
+		switch {
+		case why == "":
+		case p.opts.Scope == scope.All:
+			e.OutsideScope = why
+		default:
+			if p.opts.Explain != nil {
+				fmt.Fprintf(p.opts.Explain, "scope: left out %s / %s at %q on %s: %s (--scope all writes it)\n",
+					e.EventType, e.SubEventType, e.Location, e.EventDate, why)
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // Annotate returns every mention found in doc, sorted by (Start, End).

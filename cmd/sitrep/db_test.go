@@ -21,6 +21,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
+	"github.com/sitrep-dev/sitrep/scope"
 	"github.com/sitrep-dev/sitrep/store"
 )
 
@@ -56,7 +57,7 @@ func (f fakeExtractor) Extract(doc *sitrep.Document) []sitrep.Event {
 // useFakeExtractor makes ingest use f for the rest of the test.
 func useFakeExtractor(t *testing.T, f fakeExtractor) {
 	old := newIngestExtractor
-	newIngestExtractor = func(*slog.Logger) (extractor, error) { return f, nil }
+	newIngestExtractor = func(*slog.Logger, scope.Scope) (extractor, error) { return f, nil }
 	t.Cleanup(func() { newIngestExtractor = old })
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep/eval"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/scope"
 )
 
 func init() { commands = append(commands, newEvalCmd) }
@@ -67,9 +68,13 @@ incident whatever its motive.`,
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
+			wide, err := pipeline.New(pipeline.Options{Logger: a.logger, Scope: scope.All})
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
 			rep, err := eval.Run(cmd.Context(), p, files, eval.Options{
 				Workers: workers, Details: verbose || asJSON, Logger: a.logger,
-				Half: half, BothHalves: half == "",
+				Half: half, BothHalves: half == "", ScopeAll: wide,
 			})
 			if err != nil {
 				return err

@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-dev/sitrep/export"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/scope"
 )
 
 func init() { commands = append(commands, newExtractCmd, newAnnotateCmd) }
@@ -67,6 +68,7 @@ func newExtractCmd(a *app) *cobra.Command {
 		rf      readFlags
 		format  string
 		explain bool
+		scopeN  string
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [--published YYYY-MM-DD] [--format jsonl|json|csv|geojson] [--id ID] INPUT...",
@@ -78,7 +80,12 @@ to whom, where, when, how many were killed, who claims it and whether anyone
 confirmed it, with the text behind each field.
 
 An input that cannot be read gets a one-line error on stderr and a non-zero
-exit status; every other input is still processed.`,
+exit status; every other input is still processed.
+
+By default only what ACLED codes is written: political violence,
+demonstrations and strategic developments, not ordinary crime, accidents or
+violence in the home (--explain says why an incident was left out). --scope
+all also writes those, each with "outside_acled_scope" giving the reason.`,
 		Example: `  sitrep extract examples/kunduz-checkpoint.txt
   sitrep extract --published 2023-03-27 --format csv article.txt > events.csv
   sitrep extract --format geojson batch.jsonl > events.geojson`,
@@ -98,7 +105,11 @@ exit status; every other input is still processed.`,
 			if err != nil {
 				return err
 			}
-			po := pipeline.Options{Logger: a.logger}
+			sc, err := scope.Parse(scopeN)
+			if err != nil {
+				return err
+			}
+			po := pipeline.Options{Logger: a.logger, Scope: sc}
 			if explain {
 				po.Explain = a.stderr
 			}
@@ -122,6 +133,7 @@ exit status; every other input is still processed.`,
 	}
 	rf.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: jsonl, json, csv or geojson (default jsonl, json on a terminal)")
+	cmd.Flags().StringVar(&scopeN, "scope", "acled", scopeUsage)
 	cmd.Flags().BoolVar(&explain, "explain", false, "trace on stderr which sentences became events and how they were merged")
 	return cmd
 }
@@ -159,3 +171,6 @@ text: {source, kind, start, end, text, ...}.`,
 	rf.register(cmd)
 	return cmd
 }
+
+// scopeUsage is the help of every --scope flag.
+const scopeUsage = `what to write: "acled" (what ACLED codes) or "all" (also every violent incident of any motive, marked outside_acled_scope)`

@@ -18,6 +18,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/scope"
 )
 
 func init() { commands = append(commands, newIngestCmd) }
@@ -28,8 +29,8 @@ type extractor interface {
 }
 
 // newIngestExtractor builds the extractor ingest uses; tests replace it.
-var newIngestExtractor = func(logger *slog.Logger) (extractor, error) {
-	return pipeline.New(pipeline.Options{Logger: logger})
+var newIngestExtractor = func(logger *slog.Logger, sc scope.Scope) (extractor, error) {
+	return pipeline.New(pipeline.Options{Logger: logger, Scope: sc})
 }
 
 // ingestStats counts what an ingest did.
@@ -44,6 +45,7 @@ func (s *ingestStats) String() string {
 
 func newIngestCmd(a *app) *cobra.Command {
 	var (
+		scopeName         string
 		dbPath, published string
 		force             bool
 		workers, batch    int
@@ -90,7 +92,11 @@ and a summary is printed at the end.`,
 			if batch < 1 {
 				return fmt.Errorf("--batch %d: want 1 or more documents per transaction", batch)
 			}
-			ex, err := newIngestExtractor(a.logger)
+			sc, err := scope.Parse(scopeName)
+			if err != nil {
+				return err
+			}
+			ex, err := newIngestExtractor(a.logger, sc)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
@@ -121,6 +127,7 @@ and a summary is printed at the end.`,
 	cmd.Flags().StringVar(&published, "published", "", "reference date YYYY-MM-DD for relative dates in every input")
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract documents that are already stored")
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
+	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
 	cmd.Flags().IntVar(&batch, "batch", 1, "documents per transaction at most (1: one transaction per document)")
 	return cmd
 }

@@ -12,12 +12,14 @@ import (
 	"github.com/sitrep-dev/sitrep/export"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/scope"
 )
 
 func init() { commands = append(commands, newWatchCmd) }
 
 func newWatchCmd(a *app) *cobra.Command {
 	var (
+		scopeN   string
 		rf       ingestFlags
 		interval time.Duration
 		once     bool
@@ -46,7 +48,11 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 				return err
 			}
 			opts.Progress = nil
-			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			sc, err := scope.Parse(scopeN)
+			if err != nil {
+				return err
+			}
+			p, err := pipeline.New(pipeline.Options{Logger: a.logger, Scope: sc})
 			if err != nil {
 				return fmt.Errorf("watch: %w", err)
 			}
@@ -108,6 +114,7 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 	}
 	cmd.Flags().DurationVar(&interval, "interval", ingest.DefaultInterval, "time between polls")
 	cmd.Flags().BoolVar(&once, "once", false, "poll once and exit")
+	cmd.Flags().StringVar(&scopeN, "scope", "acled", scopeUsage)
 	cmd.Flags().StringVar(&format, "format", export.JSONL, "output format (jsonl only: events are written as they come)")
 	cmd.Flags().BoolVar(&store, "store", false, "also store documents and events in the database")
 	addDBFlag(cmd, &dbPath)

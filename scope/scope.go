@@ -1,0 +1,219 @@
+// Package scope decides whether an event is one ACLED codes. ACLED's
+// codebook (2023, "Scope") covers political violence, demonstrations and
+// strategic developments; it leaves out ordinary crime, accidents and
+// violence within the home unless a political motive or an organised
+// armed actor is reported. sitrep writes ACLED's scope by default; the
+// wide scope (All) also writes every violent incident of any motive, as
+// gun-violence and crime trackers need, each marked with the reason it is
+// outside ACLED's scope (sitrep.Event.OutsideScope).
+//
+// The rules, in order (Judge):
+//  1. Demonstrations (Protests, Riots), explosions and remote violence,
+//     and strategic developments other than arrests are in scope: ACLED
+//     codes them whoever is involved.
+//  2. An organised armed actor on either side (state forces, rebels,
+//     political or identity militias, external forces: ACLED inter codes
+//     1-4 and 8, but not an "Unidentified Armed Group", which a lone
+//     gunman also is) puts the event in scope.
+//  3. A political cue anywhere in the report (data/cues.tsv: "militants",
+//     "protest", "sectarian", "hate crime") puts it in scope.
+//  4. Otherwise a report that reads as an accident, as violence in the
+//     home, or as a criminal case (the vocabulary of data/cues.tsv) is
+//     outside the scope: ACLED does not code ordinary crime, accidents or
+//     domestic violence. Arrests in such a report are a criminal case's.
+//  5. Anything else stays in scope: an honest event with no motive stated
+//     is ACLED's to code where armed groups attack civilians.
+package scope
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// Scope is what the output covers.
+type Scope string
+
+const (
+	// ACLED writes what ACLED codes: political violence, demonstrations,
+	// strategic developments. The default.
+	ACLED Scope = "acled"
+	// All also writes every violent incident of any motive, marked as
+	// outside ACLED's scope.
+	All Scope = "all"
+)
+
+// Parse reads a scope name: "acled" (or "" or "default") or "all".
+func Parse(s string) (Scope, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "acled", "default":
+		return ACLED, nil
+	case "all":
+		return All, nil
+	}
+	return "", fmt.Errorf("scope %q: want acled or all", s)
+}
+
+// Kinds of cues.
+const (
+	kindCrime     = "crime"
+	kindAccident  = "accident"
+	kindDomestic  = "domestic"
+	kindPolitical = "political"
+)
+
+//go:embed data/cues.tsv
+var dataFS embed.FS
+
+type cue struct {
+	words  []string // lower case
+	prefix bool     // the last word may go on
+	kind   string
+	text   string
+}
+
+var (
+	loadOnce sync.Once
+	cues     []cue
+	loadErr  error
+)
+
+func load() ([]cue, error) {
+	loadOnce.Do(func() {
+		loadErr = lexicon.ReadTSV(dataFS, "data/cues.tsv", func(r lexicon.Row) error {
+			c := cue{kind: r.Get("kind"), text: r.Get("cue")}
+			switch c.kind {
+			case kindCrime, kindAccident, kindDomestic, kindPolitical:
+			default:
+				return r.Errorf("unknown kind %q", c.kind)
+			}
+			w := strings.ToLower(strings.TrimSpace(c.text))
+			if strings.HasSuffix(w, "*") {
+				c.prefix, w = true, strings.TrimSuffix(w, "*")
+			}
+			c.words = splitWords(w)
+			if len(c.words) == 0 {
+				return r.Errorf("empty cue")
+			}
+			cues = append(cues, c)
+			return nil
+		})
+		if loadErr != nil {
+			loadErr = fmt.Errorf("scope: %w", loadErr)
+		}
+	})
+	return cues, loadErr
+}
+
+// splitWords splits lower-cased s into words of letters, digits and
+// inner hyphens or apostrophes.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	})
+}
+
+// Report is what a document's text says about the kind of violence it
+// reports: the first cue of each kind.
+type Report struct {
+	Crime, Accident, Domestic, Political string
+}
+
+// Read finds the cues of text.
+func Read(text string) (Report, error) {
+	cs, err := load()
+	if err != nil {
+		return Report{}, err
+	}
+	words := splitWords(strings.ToLower(text))
+	var rep Report
+	for i := range words {
+		for _, c := range cs {
+			if !match(words, i, c) {
+				continue
+			}
+			dst := map[string]*string{kindCrime: &rep.Crime, kindAccident: &rep.Accident, kindDomestic: &rep.Domestic, kindPolitical: &rep.Political}[c.kind]
+			if *dst == "" {
+				*dst = strings.Join(words[i:i+len(c.words)], " ")
+			}
+		}
+	}
+	return rep, nil
+}
+
+func match(words []string, i int, c cue) bool {
+	if i+len(c.words) > len(words) {
+		return false
+	}
+	for k, w := range c.words {
+		got := words[i+k]
+		if k == len(c.words)-1 && c.prefix {
+			if !strings.HasPrefix(got, w) {
+				return false
+			}
+			continue
+		}
+		if got != w {
+			return false
+		}
+	}
+	return true
+}
+
+// organised reports whether an ACLED inter code is an organised armed
+// actor: state forces, rebels, political and identity militias, external
+// forces.
+func organised(inter int) bool { return inter >= 1 && inter <= 4 || inter == 8 }
+
+// organisedActor reports whether an event's actor is an organised armed
+// one: state forces, a named group, a militia. ACLED's "Unidentified Armed
+// Group" stands for whoever fired, a lone gunman included: by itself it
+// says nothing of organisation or motive.
+func organisedActor(name string, inter int) bool {
+	return organised(inter) && !strings.HasPrefix(name, "Unidentified")
+}
+
+// interProtesters is ACLED's inter code of protesters.
+const interProtesters = 6
+
+// Judge returns "" when ACLED codes e, else why not ("ordinary crime:
+// \"robbery\"").
+func Judge(rep Report, e *sitrep.Event) string {
+	switch e.EventType {
+	case sitrep.Protests, sitrep.Riots, sitrep.ExplosionsRemote:
+		return ""
+	case sitrep.StrategicDevelopments:
+		if e.SubEventType != "Arrests" {
+			return ""
+		}
+		// The police arrest whoever they arrest: an arrest is political
+		// by whom it takes (armed groups, protesters) or by its motive.
+		if organised(e.Inter2) || e.Inter2 == interProtesters || rep.Political != "" {
+			return ""
+		}
+		if rep.Crime != "" || rep.Accident != "" || rep.Domestic != "" {
+			return "the arrest of a suspect in a criminal case: ACLED codes arrests of political actors and protesters"
+		}
+		return ""
+	}
+	if organisedActor(e.Actor1, e.Inter1) || organisedActor(e.Actor2, e.Inter2) {
+		return ""
+	}
+	if rep.Political != "" {
+		return ""
+	}
+	switch {
+	case rep.Accident != "":
+		return fmt.Sprintf("an accident (%q): ACLED does not code accidents", rep.Accident)
+	case rep.Domestic != "":
+		return fmt.Sprintf("violence in the home (%q): ACLED does not code domestic violence", rep.Domestic)
+	case rep.Crime != "":
+		return fmt.Sprintf("ordinary crime (%q), no organised armed actor or political motive: ACLED does not code it", rep.Crime)
+	}
+	return ""
+}
