@@ -1,8 +1,6 @@
 package sitrep
 
 import (
-	"math"
-	"strconv"
 	"strings"
 )
 
@@ -49,62 +47,4 @@ func (f *EventFilter) Validate() error {
 		return invalidf("limit %d is negative", f.Limit)
 	}
 	return nil
-}
-
-// BBox is a bounding box in degrees (WGS 84), edges included. A box
-// across the antimeridian is two boxes.
-type BBox struct {
-	MinLon, MinLat, MaxLon, MaxLat float64
-}
-
-// ParseBBox reads "minlon,minlat,maxlon,maxlat" and validates it; the
-// error wraps ErrInvalid.
-func ParseBBox(s string) (*BBox, error) {
-	parts := strings.Split(strings.TrimSpace(s), ",")
-	if len(parts) != 4 {
-		return nil, invalidf("bbox must be minlon,minlat,maxlon,maxlat, not %q", s)
-	}
-	var v [4]float64
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return nil, invalidf("bbox value %q is not a number", p)
-		}
-		v[i] = f
-	}
-	b := &BBox{v[0], v[1], v[2], v[3]}
-	if err := b.Validate(); err != nil {
-		return nil, err
-	}
-	return b, nil
-}
-
-// Validate reports whether b is a box on the globe: finite, longitudes in
-// [-180, 180], latitudes in [-90, 90], min not above max.
-func (b *BBox) Validate() error {
-	for _, v := range []float64{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat} {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return invalidf("bbox value %v is not a number", v)
-		}
-	}
-	switch {
-	case b.MinLon < -180 || b.MinLon > 180 || b.MaxLon < -180 || b.MaxLon > 180:
-		return invalidf("bbox longitudes must lie in [-180, 180]")
-	case b.MinLat < -90 || b.MinLat > 90 || b.MaxLat < -90 || b.MaxLat > 90:
-		return invalidf("bbox latitudes must lie in [-90, 90]")
-	case b.MinLon > b.MaxLon || b.MinLat > b.MaxLat:
-		return invalidf("bbox minimum is above its maximum (a box across the antimeridian is two boxes)")
-	}
-	return nil
-}
-
-// Contains reports whether the point (lon, lat) lies in b, edges included.
-func (b *BBox) Contains(lon, lat float64) bool {
-	return b.MinLon <= lon && lon <= b.MaxLon && b.MinLat <= lat && lat <= b.MaxLat
-}
-
-// String returns b as ParseBBox reads it.
-func (b *BBox) String() string {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	return f(b.MinLon) + "," + f(b.MinLat) + "," + f(b.MaxLon) + "," + f(b.MaxLat)
 }

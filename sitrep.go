@@ -120,6 +120,14 @@ const (
 	StrategicDevelopments   = "Strategic developments"
 )
 
+// EventTypes returns ACLED's six event types in the codebook's order. They
+// are the event_type column of lexicon/data/subevents.tsv, where the
+// sub-event types are (a lexicon test checks that the two agree); the
+// CLI, the API and the page take their lists from here.
+func EventTypes() []string {
+	return []string{Battles, ExplosionsRemote, ViolenceAgainstCivilian, Protests, Riots, StrategicDevelopments}
+}
+
 // Verification states of an event.
 const (
 	Confirmed   = "confirmed"   // independently confirmed
@@ -128,6 +136,12 @@ const (
 	Disputed    = "disputed"    // denied or contradicted
 	Reported    = "reported"    // attributed to a neutral source or to none
 )
+
+// VerificationStates returns the verification states, from the strongest
+// to the weakest claim.
+func VerificationStates() []string {
+	return []string{Confirmed, Unconfirmed, Claimed, Disputed, Reported}
+}
 
 // Fates of a named person in an event.
 const (

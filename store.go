@@ -3,7 +3,6 @@ package sitrep
 import (
 	"context"
 	"errors"
-	"math"
 	"time"
 )
 
@@ -97,21 +96,14 @@ type EventPoint struct {
 	ID   string // event_id
 	Date string // event_date, YYYY-MM-DD, or "" when unknown
 	Type string // event_type
-	// Lat and Lon are the event's coordinates; both are NaN when the event
-	// has no place (a consumer must test with math.IsNaN before writing
-	// them out).
-	Lat, Lon   float64
+	// Point is the event's place; Point.Valid is false when it has none.
+	Point      Point
 	Fatalities int
 }
 
 // PointOf returns the point of ev.
 func PointOf(ev *Event) EventPoint {
-	p := EventPoint{ID: ev.EventID, Date: ev.EventDate, Type: ev.EventType,
-		Lat: math.NaN(), Lon: math.NaN(), Fatalities: ev.Fatalities}
-	if ev.Latitude != nil && ev.Longitude != nil {
-		p.Lat, p.Lon = *ev.Latitude, *ev.Longitude
-	}
-	return p
+	return EventPoint{ID: ev.EventID, Date: ev.EventDate, Type: ev.EventType, Point: ev.Point(), Fatalities: ev.Fatalities}
 }
 
 // PointLister is implemented by stores that can list the points of many

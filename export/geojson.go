@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"fmt"
-	"math"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -32,14 +31,11 @@ type geoJSONWriter struct {
 // geometry returns the event's point, or nil when it has no valid
 // coordinates: RFC 7946 allows a null geometry, not an invalid one.
 func geometry(ev *sitrep.Event) *point {
-	if ev.Latitude == nil || ev.Longitude == nil {
+	p := ev.Point()
+	if !p.Valid {
 		return nil
 	}
-	lat, lon := *ev.Latitude, *ev.Longitude
-	if math.IsNaN(lat) || math.IsNaN(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-		return nil
-	}
-	return &point{Type: "Point", Coordinates: [2]float64{lon, lat}}
+	return &point{Type: "Point", Coordinates: [2]float64{p.Lon, p.Lat}}
 }
 
 func (g *geoJSONWriter) Write(ev *sitrep.Event) error {

@@ -270,7 +270,7 @@ func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 	}
 	for {
 		for i := range page {
-			if pw.add(eventPoint(&page[i])) != nil {
+			if pw.add(sitrep.PointOf(&page[i])) != nil {
 				break
 			}
 		}
@@ -350,16 +350,6 @@ func pipePoints(ctx context.Context, pl sitrep.PointLister, f sitrep.EventFilter
 	return listErr
 }
 
-// eventPoint returns the point of ev.
-func eventPoint(ev *sitrep.Event) sitrep.EventPoint {
-	p := sitrep.EventPoint{ID: ev.EventID, Date: ev.EventDate, Type: ev.EventType,
-		Lat: math.NaN(), Lon: math.NaN(), Fatalities: ev.Fatalities}
-	if ev.Latitude != nil && ev.Longitude != nil {
-		p.Lat, p.Lon = *ev.Latitude, *ev.Longitude
-	}
-	return p
-}
-
 // errEnough stops a point listing at the cap.
 var errEnough = errors.New("httpapi: enough points")
 
@@ -402,9 +392,9 @@ func (pw *pointWriter) add(p sitrep.EventPoint) error {
 	buf = append(buf, '[')
 	buf = appendJSONString(buf, p.ID)
 	buf = append(buf, ',')
-	buf = appendCoord(buf, p.Lat, -90, 90)
+	buf = appendCoord(buf, p.Point.Valid, p.Point.Lat)
 	buf = append(buf, ',')
-	buf = appendCoord(buf, p.Lon, -180, 180)
+	buf = appendCoord(buf, p.Point.Valid, p.Point.Lon)
 	buf = append(buf, ',')
 	buf = strconv.AppendInt(buf, int64(pw.typeIndex(p.Type)), 10)
 	buf = append(buf, ',')
@@ -457,9 +447,9 @@ func (pw *pointWriter) finish() {
 }
 
 // appendCoord appends a coordinate rounded to 5 decimals (about a metre),
-// or null when it is missing or out of range.
-func appendCoord(buf []byte, v float64, lo, hi float64) []byte {
-	if math.IsNaN(v) || v < lo || v > hi {
+// or null when there is none.
+func appendCoord(buf []byte, valid bool, v float64) []byte {
+	if !valid {
 		return append(buf, "null"...)
 	}
 	return strconv.AppendFloat(buf, math.Round(v*1e5)/1e5, 'f', -1, 64)

@@ -30,16 +30,12 @@ var filterParams = []string{
 	"verification", "claimed_by", "q", "source",
 }
 
-// eventTypes are ACLED's six event types, the values "type" accepts.
-var eventTypes = []string{
-	sitrep.Battles, sitrep.ExplosionsRemote, sitrep.ViolenceAgainstCivilian,
-	sitrep.Protests, sitrep.Riots, sitrep.StrategicDevelopments,
-}
-
-// verifications are the verification states "verification" accepts.
-var verifications = []string{
-	sitrep.Confirmed, sitrep.Unconfirmed, sitrep.Claimed, sitrep.Disputed, sitrep.Reported,
-}
+// eventTypes and verifications are the values "type" and "verification"
+// accept.
+var (
+	eventTypes    = sitrep.EventTypes()
+	verifications = sitrep.VerificationStates()
+)
 
 // parseFilter reads an EventFilter from query parameters. allowed lists
 // the parameters the endpoint takes beyond filterParams; any other

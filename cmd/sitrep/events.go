@@ -58,25 +58,18 @@ type eventFilterFlags struct {
 func (ff *eventFilterFlags) add(fs *pflag.FlagSet, defaultLimit int) {
 	fs.StringVar(&ff.from, "from", "", "first event date, YYYY-MM-DD")
 	fs.StringVar(&ff.to, "to", "", "last event date, YYYY-MM-DD")
-	fs.StringSliceVar(&ff.types, "type", nil, "event type (repeat or comma-separate): "+strings.Join(eventTypes, ", "))
+	fs.StringSliceVar(&ff.types, "type", nil, "event type (repeat or comma-separate): "+strings.Join(sitrep.EventTypes(), ", "))
 	fs.StringSliceVar(&ff.subTypes, "sub-type", nil, "sub-event type, e.g. \"Armed clash\" (repeat the flag; commas separate values)")
 	fs.StringVar(&ff.actor, "actor", "", "actor1, actor2 or an associated actor (canonical name)")
 	fs.StringVar(&ff.country, "country", "", "country")
 	fs.StringVar(&ff.admin1, "admin1", "", "first-level administrative division")
 	fs.StringVar(&ff.bbox, "bbox", "", "bounding box minlon,minlat,maxlon,maxlat")
-	fs.StringSliceVar(&ff.verification, "verification", nil, "verification state: "+strings.Join(verificationStates, ", "))
+	fs.StringSliceVar(&ff.verification, "verification", nil, "verification state: "+strings.Join(sitrep.VerificationStates(), ", "))
 	fs.StringVar(&ff.claimedBy, "claimed-by", "", "claimant (canonical actor name)")
 	fs.StringVar(&ff.query, "q", "", "full-text query over article text and notes: words and \"quoted phrases\", all must match; word* for a prefix")
 	fs.StringVar(&ff.source, "source", "", "document source (file name, URL or id given at ingest)")
 	fs.IntVar(&ff.limit, "limit", defaultLimit, "most events to print; 0 for all")
 }
-
-var eventTypes = []string{
-	sitrep.Battles, sitrep.ExplosionsRemote, sitrep.ViolenceAgainstCivilian,
-	sitrep.Protests, sitrep.Riots, sitrep.StrategicDevelopments,
-}
-
-var verificationStates = []string{sitrep.Confirmed, sitrep.Unconfirmed, sitrep.Claimed, sitrep.Disputed, sitrep.Reported}
 
 // canonical returns the entry of vocab that v names, ignoring case, or an
 // error listing vocab.
@@ -105,7 +98,7 @@ func (ff *eventFilterFlags) filter() (sitrep.EventFilter, error) {
 		return f, fmt.Errorf("--to: %v", err)
 	}
 	for _, t := range ff.types {
-		c, err := canonical("type", t, eventTypes)
+		c, err := canonical("type", t, sitrep.EventTypes())
 		if err != nil {
 			return f, err
 		}
@@ -117,7 +110,7 @@ func (ff *eventFilterFlags) filter() (sitrep.EventFilter, error) {
 		}
 	}
 	for _, v := range ff.verification {
-		c, err := canonical("verification", v, verificationStates)
+		c, err := canonical("verification", v, sitrep.VerificationStates())
 		if err != nil {
 			return f, err
 		}

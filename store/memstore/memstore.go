@@ -302,7 +302,7 @@ func (m *matcher) match(ev *sitrep.Event, d *doc) bool {
 		return false
 	}
 	if b := f.BBox; b != nil {
-		if ev.Latitude == nil || ev.Longitude == nil || !b.Contains(*ev.Longitude, *ev.Latitude) {
+		if !b.Contains(ev.Point()) {
 			return false
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -337,9 +336,9 @@ func (db *DB) EventPoints(ctx context.Context, f sitrep.EventFilter, fn func(sit
 		if string(typ) != p.Type {
 			p.Type = string(typ)
 		}
-		p.Lat, p.Lon = math.NaN(), math.NaN()
+		p.Point = sitrep.Point{}
 		if lat != nil && lon != nil {
-			p.Lat, p.Lon = *lat, *lon
+			p.Point = sitrep.PointAt(*lat, *lon)
 		}
 		p.Fatalities = int(fat)
 		if err := fn(p); err != nil {

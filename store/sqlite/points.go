@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep"
@@ -56,9 +55,9 @@ func (db *DB) EventPoints(ctx context.Context, f sitrep.EventFilter, fn func(sit
 		if string(typ) != p.Type {
 			p.Type = string(typ)
 		}
-		p.Lat, p.Lon = math.NaN(), math.NaN()
+		p.Point = sitrep.Point{}
 		if lat.Valid && lon.Valid {
-			p.Lat, p.Lon = lat.Float64, lon.Float64
+			p.Point = sitrep.PointAt(lat.Float64, lon.Float64)
 		}
 		if err := fn(p); err != nil {
 			return err

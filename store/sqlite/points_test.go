@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"testing"
 
@@ -97,11 +96,7 @@ func TestEventPoints(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, e := range page {
-					p := sitrep.EventPoint{ID: e.EventID, Date: e.EventDate, Type: e.EventType, Lat: math.NaN(), Lon: math.NaN(), Fatalities: e.Fatalities}
-					if e.Latitude != nil && e.Longitude != nil {
-						p.Lat, p.Lon = *e.Latitude, *e.Longitude
-					}
-					want = append(want, p)
+					want = append(want, sitrep.PointOf(&e))
 				}
 				if next == "" {
 					break
@@ -122,8 +117,7 @@ func TestEventPoints(t *testing.T) {
 			}
 			for i := range got {
 				g, w := got[i], want[i]
-				if g.ID != w.ID || g.Date != w.Date || g.Type != w.Type || g.Fatalities != w.Fatalities ||
-					!sameFloat(g.Lat, w.Lat) || !sameFloat(g.Lon, w.Lon) {
+				if g != w {
 					t.Fatalf("point %d = %+v, want %+v", i, g, w)
 				}
 			}
@@ -131,7 +125,6 @@ func TestEventPoints(t *testing.T) {
 	}
 }
 
-func sameFloat(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
 
 // TestReadPaths_Errors checks that the raw and point paths reject a bad
 // filter with ErrInvalid before calling fn, and stop at fn's error.
