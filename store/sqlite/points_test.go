@@ -125,7 +125,6 @@ func TestEventPoints(t *testing.T) {
 	}
 }
 
-
 // TestReadPaths_Errors checks that the raw and point paths reject a bad
 // filter with ErrInvalid before calling fn, and stop at fn's error.
 func TestReadPaths_Errors(t *testing.T) {
