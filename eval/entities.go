@@ -24,8 +24,9 @@ import (
 // points) of the text; LoadEntityDir turns them into byte offsets.
 //
 // Scoring. The pipeline's mentions stand for gold entity types:
-// place mentions for Location, person mentions for Person and actor
-// mentions for Organisation (entityKinds). For each type, a gold span is
+// place mentions for Location, person mentions for Person, actor
+// mentions for Organisation, and place mentions of demonyms (labelled
+// "adjective") for Nationality (entityKinds). For each type, a gold span is
 // found exactly when a mention of its kind has the same byte span, and
 // found by overlap when one overlaps it; a mention is right exactly when
 // it has the span of a gold entity of its type, and right by overlap when
@@ -39,11 +40,25 @@ import (
 // their type either way, so the named figures only change recall.
 
 // entityKinds maps the scored gold entity types to the mention kinds that
-// stand for them.
-var entityKinds = []struct{ Type, Kind string }{
-	{"Location", sitrep.KindPlace},
-	{"Person", sitrep.KindPerson},
-	{"Organisation", sitrep.KindActor},
+// stand for them. A place mention labelled "adjective" (a demonym:
+// "Syrian", "Iraqi") names a nationality, not a location.
+var entityKinds = []struct {
+	Type, Kind string
+	adjective  bool // for place mentions: the demonyms, or the others
+}{
+	{"Location", sitrep.KindPlace, false},
+	{"Person", sitrep.KindPerson, false},
+	{"Organisation", sitrep.KindActor, false},
+	{"Nationality", sitrep.KindPlace, true},
+}
+
+// standsFor reports whether m is a mention of entityKinds row k.
+func standsFor(k int, m sitrep.Mention) bool {
+	ek := entityKinds[k]
+	if m.Kind != ek.Kind {
+		return false
+	}
+	return m.Kind != sitrep.KindPlace || (m.Label == "adjective") == ek.adjective
 }
 
 // LoadEntityDir reads entity gold in re3d's layout from dir: every
@@ -236,7 +251,7 @@ func scoreEntities(d *GoldDoc, ms []sitrep.Mention) []entityOutcome {
 		}
 		var got []sitrep.Mention
 		for _, m := range ms {
-			if m.Kind == ek.Kind {
+			if standsFor(k, m) {
 				got = append(got, m)
 			}
 		}

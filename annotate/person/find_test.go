@@ -26,6 +26,11 @@ func TestFinder_Find(t *testing.T) {
 		{"rank is no name", "Gen. Tadin Khan Achakzai confirmed the toll.", []want{{"Tadin Khan Achakzai", "Gen.", ""}}},
 		{"place noun after", "Police raided a house in Sakhi Abad village on Sunday.", nil},
 		{"headline", "Taliban Claims Killing Three Important Members In Raid", nil},
+		{"surname later", "The envoy Helen Marsh visited the camp. Marsh said the tents were full.", []want{{"Helen Marsh", "", ""}, {"Marsh", "", ""}}},
+		{"place after a locative", "The convoy stopped in Tal Hamis before dawn.", nil},
+		{"one word alone is no name", "Marsh said the tents were full.", nil},
+		{"unit is no person", "Soldiers of the Field Artillery Regiment and the Air Refueling Wing arrived.", nil},
+		{"capitalised preposition", "Near Tal Hamis, the convoy stopped.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})

@@ -42,6 +42,7 @@ const (
 	roleWord
 	aliasWord
 	particleWord
+	locativeWord
 )
 
 // Finder finds person mentions. It is safe for concurrent use.
@@ -53,7 +54,7 @@ type Finder struct {
 // New builds a Finder from the embedded lexicon.
 func New() (*Finder, error) {
 	f := &Finder{words: make(map[string]wordKind), titles: make(map[string]string)}
-	kinds := map[string]wordKind{"stop": stopWord, "place": placeWord, "role": roleWord, "alias": aliasWord, "particle": particleWord}
+	kinds := map[string]wordKind{"stop": stopWord, "place": placeWord, "role": roleWord, "alias": aliasWord, "particle": particleWord, "locative": locativeWord}
 	err := lexicon.ReadTSV(lexicon.FS(), "data/name_words.tsv", func(r lexicon.Row) error {
 		k, ok := kinds[r.Get("kind")]
 		if !ok {
@@ -147,7 +148,7 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 				break
 			}
 			k := f.kind(text, tj)
-			if tj.Upper && k != stopWord && k != placeWord && !allCaps(tj.Text(text)) {
+			if tj.Upper && k != stopWord && k != placeWord && k != locativeWord && !allCaps(tj.Text(text)) {
 				names++
 				j++
 				continue
@@ -165,8 +166,10 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 			i = max(i, j)
 			continue
 		}
-		// A name is two words or more, or one word with a title.
-		if names < 2 && !titled {
+		// A name is two words or more, or one word with a title, or the
+		// surname of a person named in full before ("Tobias Ellwood ...
+		// Ellwood said"): later mentions by surname are the person.
+		if names < 2 && !titled && !(names == 1 && !headline && surnameOf(text, toks, out, start)) {
 			i = j
 			continue
 		}
@@ -176,6 +179,20 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 		}
 		// "Sakhi Abad village": a place, not a person.
 		if end < to && f.kind(text, toks[end]) == placeWord {
+			i = j
+			continue
+		}
+		// "in Tal Hamis", "Near Tal Hamis": after a locative preposition,
+		// a place.
+		if !titled && start > from && f.kind(text, toks[start-1]) == locativeWord {
+			i = j
+			continue
+		}
+		// "the Air Refueling Wing": a run that a capitalised noun of
+		// units, bodies or occasions goes on from is the front of that
+		// organisation's name.
+		if end < to && toks[end].Kind == segment.Word && toks[end].Upper && f.kind(text, toks[end]) == stopWord &&
+			toks[end].Start-toks[end-1].End == 1 && len(toks[end].Text(text)) > 3 {
 			i = j
 			continue
 		}
@@ -197,6 +214,18 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 		i = max(end, next) - 1
 	}
 	return out
+}
+
+// surnameOf reports whether token k is the last word of a person named
+// in full (two words or more) among the earlier mentions ms.
+func surnameOf(text string, toks []segment.Token, ms []Mention, k int) bool {
+	w := toks[k].Text(text)
+	for _, m := range ms {
+		if m.Last-m.First >= 2 && m.Last-1 != k && toks[m.Last-1].Text(text) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // roleBefore returns the first token of an office written before a name,
