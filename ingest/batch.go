@@ -99,6 +99,9 @@ func readBatch(ctx context.Context, name string, r io.Reader, max int64, opts *O
 			break
 		}
 		if rerr != nil && rerr != io.EOF {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return emit(Result{Input: name, Err: &InputError{Input: name, Line: lineNo, Err: rerr}})
 		}
 		if tooLong {

@@ -327,8 +327,11 @@ func readFile(ctx context.Context, name string, opts *Options, f *Fetcher, emit 
 	fail := func(err error) error {
 		return emit(Result{Input: name, Err: &InputError{Input: name, Err: err}})
 	}
-	fh, err := os.Open(name)
+	fh, err := openCtx(ctx, name)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fail(unwrapPathError(err))
 	}
 	defer fh.Close()
@@ -339,15 +342,19 @@ func readFile(ctx context.Context, name string, opts *Options, f *Fetcher, emit 
 	if fi.IsDir() {
 		return fail(errors.New("is a directory"))
 	}
+	r := newCtxReader(ctx, fh)
 	if isBatchName(name) {
-		return readBatch(ctx, name, fh, opts.maxFile(), opts, emit)
+		return readBatch(ctx, name, r, opts.maxFile(), opts, emit)
 	}
 	max := opts.maxFile()
 	if fi.Mode().IsRegular() && fi.Size() > max {
 		return fail(fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, fi.Size(), max))
 	}
-	data, err := readCapped(fh, max)
+	data, err := readCapped(r, max)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fail(err)
 	}
 	return parseInto(ctx, name, data, "", "", opts, f, emit)
@@ -357,8 +364,11 @@ func readStdin(ctx context.Context, opts *Options, f *Fetcher, emit func(Result)
 	if opts.Stdin == nil {
 		return emit(Result{Input: "-", Err: &InputError{Input: "-", Err: errors.New("no standard input")}})
 	}
-	data, err := readCapped(opts.Stdin, opts.maxFile())
+	data, err := readCapped(newCtxReader(ctx, opts.Stdin), opts.maxFile())
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return emit(Result{Input: "-", Err: &InputError{Input: "-", Err: err}})
 	}
 	return parseInto(ctx, "-", data, "", "", opts, f, emit)

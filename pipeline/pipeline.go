@@ -108,12 +108,17 @@ func New(opts Options) (*Pipeline, error) {
 
 // annotate runs every stage on doc.
 func (p *Pipeline) annotate(doc *sitrep.Document) *annotate.Doc {
-	d := annotate.New(doc)
-	if err := annotate.Run(context.Background(), d, p.stages); err != nil {
+	d, err := p.annotateContext(context.Background(), doc)
+	if err != nil {
 		// No stage fails on text; only a cancelled context stops them.
 		p.opts.Logger.Warn("annotate", "source", doc.ID, "err", err)
 	}
 	return d
+}
+
+func (p *Pipeline) annotateContext(ctx context.Context, doc *sitrep.Document) (*annotate.Doc, error) {
+	d := annotate.New(doc)
+	return d, annotate.Run(ctx, d, p.stages)
 }
 
 // Extract returns the events of doc in the pipeline's scope.
@@ -149,6 +154,19 @@ func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.E
 		out = append(out, e)
 	}
 	return out
+}
+
+// ExtractContext is Extract that stops between stages once ctx is done
+// and then returns ctx's error and no events.
+func (p *Pipeline) ExtractContext(ctx context.Context, doc *sitrep.Document) ([]sitrep.Event, error) {
+	d, err := p.annotateContext(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return p.scope(doc, p.events.Build(d)), nil
 }
 
 // Annotate returns every mention found in doc, sorted by (Start, End).

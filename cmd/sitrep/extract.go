@@ -46,7 +46,11 @@ func (f *readFlags) options(a *app) (ingest.Options, error) {
 // exitCode error when any input failed, after processing all the others.
 func eachDocument(cmd *cobra.Command, a *app, inputs []string, opts ingest.Options, fn func(*sitrep.Document) error) error {
 	failed := 0
-	err := ingest.Read(cmd.Context(), inputs, opts, func(r ingest.Result) error {
+	ctx := cmd.Context()
+	err := ingest.Read(ctx, inputs, opts, func(r ingest.Result) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if r.Err != nil {
 			failed++
 			fmt.Fprintf(a.stderr, "sitrep: %v\n", r.Err)
@@ -118,7 +122,11 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
 				return err
 			}
 			runErr := eachDocument(cmd, a, args, opts, func(doc *sitrep.Document) error {
-				for _, ev := range p.Extract(doc) {
+				events, err := p.ExtractContext(cmd.Context(), doc)
+				if err != nil {
+					return err
+				}
+				for _, ev := range events {
 					if err := w.Write(&ev); err != nil {
 						return err
 					}

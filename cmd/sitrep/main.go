@@ -4,10 +4,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -28,10 +30,44 @@ type app struct {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:]))
+	os.Exit(runWithSignals(os.Args[1:]))
 }
+
+// runWithSignals runs args with the process's signal handling: the first
+// SIGINT or SIGTERM cancels the command's context, so that every loop
+// (reading inputs, running the pipeline, storing) stops at its next check
+// and what was stored stays whole; the handlers are then removed, so that
+// a second signal ends the process at once. The exit status after a
+// signal is 128 plus its number, as a shell reports it.
+func runWithSignals(args []string) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	if signalsReady != nil {
+		signalsReady()
+	}
+	var got atomic.Value // the first signal
+	go func() {
+		select {
+		case s := <-sigs:
+			got.Store(s)
+			signal.Reset(os.Interrupt, syscall.SIGTERM)
+			fmt.Fprintf(os.Stderr, "sitrep: %v: stopping (send it again to quit at once)\n", s)
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	code := run(ctx, args)
+	if s, ok := got.Load().(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return code
+}
+
+// signalsReady, when set (by tests), is called once the signal handlers
+// are installed.
+var signalsReady func()
 
 // run executes the command line args and returns the process exit code.
 func run(ctx context.Context, args []string) int {
@@ -42,6 +78,9 @@ func run(ctx context.Context, args []string) int {
 		var ec exitCode
 		if asExit(err, &ec) {
 			return int(ec)
+		}
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return 1 // interrupted: the signal was reported
 		}
 		fmt.Fprintln(a.stderr, "sitrep:", err)
 		return 1
