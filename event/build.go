@@ -74,7 +74,10 @@ const (
 
 // draft is the event one sentence reports, before merging.
 type draft struct {
-	sents        []int // sentence indices
+	sents []int // sentence indices
+	// otherDates holds the starts of the dates that date some event of
+	// the document: an event with no date of its own does not take them.
+	otherDates   map[int]bool
 	subType      trigger.Class
 	trigger      *trigger.Trigger
 	triggers     []trigger.Trigger // every active trigger merged in, for evidence
@@ -131,6 +134,15 @@ func (b *Builder) Build(in *annotate.Doc) []sitrep.Event {
 		}
 	}
 	b.applyDoubts(in, drafts)
+	owned := map[int]bool{}
+	for _, d := range drafts {
+		for _, de := range d.dates {
+			owned[de.Start] = true
+		}
+	}
+	for _, d := range drafts {
+		d.otherDates = owned
+	}
 	events := make([]sitrep.Event, 0, len(drafts))
 	for _, d := range drafts {
 		if ev, ok := b.finish(in, d); ok {

@@ -160,6 +160,11 @@ func (b *Builder) finish(in *annotate.Doc, d *draft) (sitrep.Event, bool) {
 		ev.DateFrom = best.From.Format(time.DateOnly)
 		ev.TimePrecision = min(best.Precision, 3)
 		addEv(sitrep.FieldEventDate, best.Start, best.End)
+	} else if de, ok := inheritDate(in, d); ok {
+		ev.EventDate = de.To.Format(time.DateOnly)
+		ev.DateFrom = de.From.Format(time.DateOnly)
+		ev.TimePrecision = de.Precision
+		addEv(sitrep.FieldEventDate, de.Start, de.End)
 	} else if !in.Ref.IsZero() {
 		ev.EventDate = in.Ref.Format(time.DateOnly)
 		ev.DateFrom = in.Ref.AddDate(0, 0, -6).Format(time.DateOnly)
@@ -331,6 +336,39 @@ func (b *Builder) finish(in *annotate.Doc, d *draft) (sitrep.Event, bool) {
 
 func sentenceOf(in *annotate.Doc, off int) int {
 	return sort.Search(len(in.Sents), func(i int) bool { return in.Sents[i].End > off })
+}
+
+// inheritDate returns the date in force where an event that states no
+// date of its own is told: the last day or week named before it that
+// dates no other event, or for an event told first (a headline's) the
+// first one named in the lead. A narrative keeps its time until it names
+// another ("A man was shot Saturday night. He died at the hospital."),
+// and a headline's event is dated by its lead; a date that dates another
+// event is that event's. Dates after the reference date, and months or
+// years, do not date an event (ACLED's time precision 1 or 2).
+func inheritDate(in *annotate.Doc, d *draft) (date.Expr, bool) {
+	first := d.sents[0]
+	usable := func(de date.Expr) bool {
+		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !d.otherDates[de.Start]
+	}
+	var last date.Expr
+	found := false
+	for _, de := range in.Dates.All {
+		si := sentenceOf(in, de.Start)
+		if si > first {
+			if first == 0 && !found && si <= 2 && usable(de) {
+				return de, true
+			}
+			if si > 2 {
+				break
+			}
+			continue
+		}
+		if usable(de) {
+			last, found = de, true
+		}
+	}
+	return last, found
 }
 
 // inheritPlace returns the last place named before the event in its
