@@ -177,11 +177,34 @@ type Claim struct {
 	Claimant string `json:"claimant"`
 	// Cue is the reporting expression: "said", "according to", "claimed".
 	Cue string `json:"cue,omitempty"`
-	// Stance is "asserts", "denies", "confirms" or "doubts".
+	// Spokesperson is the named person who speaks for Claimant
+	// ("Taliban spokesman Zabihullah Mujahid said"), "" when none is named.
+	Spokesperson string `json:"spokesperson,omitempty"`
+	// Stance is "asserts", "claims", "denies", "confirms" or "doubts".
 	Stance string `json:"stance"`
 	Text   string `json:"text"`
-	Start  int    `json:"start"` // byte offset, starting at 0
+	Start  int    `json:"start"` // byte offset into the text of Source, starting at 0
 	End    int    `json:"end"`   // byte offset, exclusive
+
+	// The fields below are filled by the claim ledger (package ledger),
+	// where an event gathers the claims of many documents.
+
+	// Source is the document the claim was read in.
+	Source string `json:"source,omitempty"`
+	// Published is the document's publication date, YYYY-MM-DD, the
+	// claim's time; "" when unknown.
+	Published string `json:"published,omitempty"`
+	// Channel is how the claimant made the claim where the text says so:
+	// "statement", "twitter", "telegram", "press conference", ...
+	Channel string `json:"channel,omitempty"`
+	// Fatalities, Injuries and Arrests are the figures the claim gives;
+	// nil when it gives none (a blank, not a zero).
+	Fatalities *int `json:"fatalities,omitempty"`
+	Injuries   *int `json:"injuries,omitempty"`
+	Arrests    *int `json:"arrests,omitempty"`
+	// Evidence holds the text behind each figure (fields "fatalities",
+	// "injuries", "arrests"), with offsets into the text of Source.
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 // Event is one ACLED-style event record, as ../shared/spec/events.md
@@ -235,6 +258,19 @@ type Event struct {
 	// (ordinary crime, an accident, violence in the home; see package
 	// scope). Events in ACLED's scope leave it empty.
 	OutsideScope string `json:"outside_acled_scope,omitempty"`
+
+	// The fields below are filled by the claim ledger (package ledger)
+	// for events in a store, where one event gathers many documents.
+
+	// Sources lists every document that reports the event, the first
+	// (Source) first.
+	Sources []EventSource `json:"sources,omitempty"`
+	// FatalitiesLow, FatalitiesBest and FatalitiesHigh are the UCDP-style
+	// range over the figures the claims give; nil when no claim gives one.
+	// Fatalities stays ACLED's figure: the lowest reported.
+	FatalitiesLow  *int `json:"fatalities_low,omitempty"`
+	FatalitiesBest *int `json:"fatalities_best,omitempty"`
+	FatalitiesHigh *int `json:"fatalities_high,omitempty"`
 }
 
 // Fields of Evidence, named after the event fields they support.

@@ -48,7 +48,10 @@ type claimant struct {
 	name        string // canonical actor or person name, "" for none
 	actor       actor.Resolved
 	independent bool
-	start, end  int // byte span of the speaker
+	// spokesperson is the person named as speaking for the actor
+	// ("Taliban spokesman Zabihullah Mujahid"), "" when none.
+	spokesperson string
+	start, end   int // byte span of the speaker
 }
 
 // resolveClaimant names the speaker of cue c in sentence si. history maps
@@ -79,6 +82,14 @@ func (b *Builder) resolveClaimant(in *annotate.Doc, si int, c claim.Cue, country
 		r := b.actors.Resolve(&m, country, day)
 		if r.Name != "" {
 			cl.name, cl.actor = r.Name, r
+			// "Taliban spokesman Zabihullah Mujahid said": the group
+			// speaks through a named person.
+			for _, p := range in.People.In(si) {
+				if p.First >= c.SpeakerFirst && p.Last <= c.SpeakerLast {
+					cl.spokesperson = p.Name
+					break
+				}
+			}
 			history[head] = cl
 			return cl
 		}
@@ -89,7 +100,7 @@ func (b *Builder) resolveClaimant(in *annotate.Doc, si int, c claim.Cue, country
 				for _, m := range in.Actors.In(si) {
 					if m.First >= p.RoleFirst && m.Last <= p.RoleLast {
 						if r := b.actors.Resolve(&m, country, day); r.Name != "" {
-							cl.name, cl.actor = r.Name, r
+							cl.name, cl.actor, cl.spokesperson = r.Name, r, p.Name
 							return cl
 						}
 					}
@@ -454,7 +465,7 @@ func (b *Builder) claims(in *annotate.Doc, d *draft, country string, day time.Ti
 		seen[key] = true
 		cl := resolved[key]
 		stance := cr.c.Stance
-		out = append(out, sitrep.Claim{Claimant: cl.name, Cue: in.Text[cr.c.Start:cr.c.End], Stance: stance, Text: in.Text[cr.c.Start:cr.c.End], Start: cr.c.Start, End: cr.c.End})
+		out = append(out, sitrep.Claim{Claimant: cl.name, Spokesperson: cl.spokesperson, Cue: in.Text[cr.c.Start:cr.c.End], Stance: stance, Text: in.Text[cr.c.Start:cr.c.End], Start: cr.c.Start, End: cr.c.End})
 		switch stance {
 		case claim.Asserts, claim.Claims:
 			if by.name == "" && cl.name != "" {

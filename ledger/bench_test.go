@@ -1,0 +1,62 @@
+package ledger
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+// synthetic returns the i-th report of a synthetic store: regions
+// first-level regions of one country, and dates over weeks weeks, so that
+// a block holds about n/(regions*weeks) reports whatever the store's size.
+func synthetic(i, regions, weeks int) Report {
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (i*7919)%(weeks*7))
+	r := i % regions
+	lat, lon := 30+float64(r%20), 60+float64(r/20)
+	d := day.Format(time.DateOnly)
+	return Report{
+		Published: d,
+		Event: sitrep.Event{
+			Source: "doc" + strconv.Itoa(i), EventID: "ev" + strconv.Itoa(i),
+			EventDate: d, DateFrom: d, TimePrecision: 1,
+			EventType: sitrep.Battles, SubEventType: "Armed clash",
+			Actor1: "A" + strconv.Itoa(i%13), Actor2: "B" + strconv.Itoa(i%7),
+			Country: "Testland", Admin1: "R" + strconv.Itoa(r),
+			Latitude: &lat, Longitude: &lon, GeoPrecision: 2, Fatalities: i % 5,
+			People: []sitrep.Person{{Name: "Person " + strconv.Itoa(i), Fate: sitrep.FateKilled}},
+		},
+	}
+}
+
+// BenchmarkPut measures the cost of putting one document's report into a
+// ledger of stored events. At a fixed density (reports per region and
+// week) the cost must stay flat as the store grows: it depends on the
+// block, not on the store.
+func BenchmarkPut(b *testing.B) {
+	const regions = 400
+	for _, c := range []struct{ stored, perBlock int }{
+		{10_000, 5}, {100_000, 5}, {1_000_000, 5}, {100_000, 50},
+	} {
+		b.Run(fmt.Sprintf("stored=%d/block=%d", c.stored, c.perBlock), func(b *testing.B) {
+			weeks := max(1, c.stored/(regions*c.perBlock))
+			l := New(DefaultOptions())
+			for i := range c.stored {
+				r := synthetic(i, regions, weeks)
+				if _, err := l.Put(r.Event.Source, []Report{r}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				r := synthetic(c.stored+i, regions, weeks)
+				if _, err := l.Put(r.Event.Source, []Report{r}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(l.Len())/float64(c.stored+b.N), "events/report")
+		})
+	}
+}
