@@ -102,7 +102,24 @@ func Score(a, b *sitrep.Event, o Options) Match {
 	}
 	m.Score = round3(m.Score)
 	m.OK = m.Score >= o.Threshold
+	if m.OK && !corroborated(m.Features) {
+		// Type, region and week alone fit every shooting in a city that
+		// week: a merge needs a detail of the event itself.
+		m.OK = false
+		m.Gate = "no shared detail"
+	}
 	return m
+}
+
+// corroborated reports whether two reports agree on a detail of the
+// event itself, not only on its kind, region and week: a named person,
+// the same death toll, or the same day at the same place.
+func corroborated(fs []sitrep.MatchFeature) bool {
+	v := map[string]float64{}
+	for _, f := range fs {
+		v[f.Name] = f.Value
+	}
+	return v["people"] > 0 || v["fatalities"] > 0 || v["date"] >= 0.5 && v["place"] >= 0.4
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
@@ -168,7 +185,8 @@ func dateValue(a, b *sitrep.Event, wa, wb span) (float64, string) {
 	if a.EventDate == b.EventDate && a.TimePrecision == 1 && b.TimePrecision == 1 {
 		return 1, "same day " + a.EventDate
 	}
-	// The share of the narrower window that overlaps the other.
+	// The share of the wider window that overlaps the other: a day
+	// within a week the article does not narrow down is weak agreement.
 	from, to := wa.from, wa.to
 	if wb.from.After(from) {
 		from = wb.from
@@ -179,7 +197,7 @@ func dateValue(a, b *sitrep.Event, wa, wb span) (float64, string) {
 	overlap := to.Sub(from).Hours()/24 + 1
 	na := wa.to.Sub(wa.from).Hours()/24 + 1
 	nb := wb.to.Sub(wb.from).Hours()/24 + 1
-	v := overlap / math.Min(na, nb)
+	v := overlap / math.Max(na, nb)
 	if a.TimePrecision == 1 && b.TimePrecision == 1 {
 		// Known days a day apart: likely, not certain.
 		return 0.6 * v, a.EventDate + " vs " + b.EventDate
@@ -221,7 +239,10 @@ func placeValue(a, b *sitrep.Event) (float64, string, bool) {
 		switch {
 		case d <= 5:
 			return 1, fmt.Sprintf("%.1f km", d), true
-		case sameAdmin2:
+		case sameAdmin2 && (prec > 1 || d <= 2*r):
+			// Two towns of one district; not two points both said to
+			// be the place itself, far apart (a name the gazetteer put
+			// in the wrong district).
 			return 0.8, fmt.Sprintf("same admin2 %s, %.1f km", a.Admin2, d), true
 		case d <= r:
 			return 0.4 + 0.4*(1-d/r), fmt.Sprintf("%.1f km", d), true

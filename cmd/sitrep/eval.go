@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-dev/sitrep/eval"
+	"github.com/sitrep-dev/sitrep/ledger"
 	"github.com/sitrep-dev/sitrep/pipeline"
 	"github.com/sitrep-dev/sitrep/scope"
 )
@@ -18,6 +19,7 @@ func newEvalCmd(a *app) *cobra.Command {
 		asJSON  bool
 		verbose bool
 		workers int
+		merge   bool
 		half    string
 	)
 	cmd := &cobra.Command{
@@ -72,6 +74,41 @@ incident whatever its motive.`,
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
+			if merge {
+				// Merging is scored on what a store ingested with
+				// --scope all holds: every violent incident.
+				halves := []string{"", "tune", "check"}
+				switch half {
+				case "":
+				case "tune", "check":
+					halves = []string{half}
+				default:
+					return fmt.Errorf("eval: --half: want tune or check, got %q", half)
+				}
+				for _, gf := range files {
+					for _, h := range halves {
+						s, err := eval.RunMerge(cmd.Context(), wide, gf.Docs, h, ledger.DefaultOptions())
+						if err != nil {
+							return fmt.Errorf("eval: %w", err)
+						}
+						name := gf.Path
+						if h != "" {
+							name += " (" + h + " half)"
+						}
+						if asJSON {
+							if err := json.NewEncoder(a.stdout).Encode(s); err != nil {
+								return fmt.Errorf("eval: %w", err)
+							}
+						} else if err := eval.WriteMerge(a.stdout, name, s); err != nil {
+							return fmt.Errorf("eval: %w", err)
+						}
+					}
+				}
+				if failed {
+					return exitCode(1)
+				}
+				return nil
+			}
 			rep, err := eval.Run(cmd.Context(), p, files, eval.Options{
 				Workers: workers, Details: verbose || asJSON, Logger: a.logger,
 				Half: half, BothHalves: half == "", ScopeAll: wide,
@@ -99,5 +136,6 @@ incident whatever its motive.`,
 	f.BoolVarP(&verbose, "verbose", "v", false, "list misses, false positives and wrong fields per document")
 	f.IntVar(&workers, "workers", 0, "documents run at once (0: GOMAXPROCS)")
 	f.StringVar(&half, "half", "", `score one half of every gold file: "tune" or "check" (default: both, side by side)`)
+	f.BoolVar(&merge, "merge", false, "score cross-document merging instead: B-cubed over the documents of each gold incident")
 	return cmd
 }
