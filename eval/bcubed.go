@@ -10,10 +10,11 @@ import (
 
 // Cross-document merging is scored with B-cubed over documents (Bagga and
 // Baldwin 1998): each gold document that groups with others by
-// `incident` is assigned to the stored event that tells its gold event
-// (the event it is a source of that passes the matching checks of its
-// gold event, else the only event it is a source of); a document with
-// no such event is a cluster of its own. A document's precision is the
+// `incident` is assigned to the stored event that tells its gold event:
+// of the events it is a source of, the one that fails the fewest
+// matching checks of its gold event (type, date, place), then the one
+// with the most sources; a document that is a source of no event is a
+// cluster of its own. A document's precision is the
 // share of its cluster that tells its incident, its recall the share of
 // its incident in its cluster; the figures are the means over documents.
 
@@ -35,6 +36,9 @@ type MergeScore struct {
 	EventsPerIncident float64 `json:"events_per_incident"`
 	// MixedEvents lists the mixed events: id and the incidents joined.
 	MixedEvents []string `json:"mixed_events,omitempty"`
+	// Unplaced lists the documents in no event, with how many events
+	// they are a source of (0: nothing extracted; more: none matched).
+	UnplacedDocs []string `json:"unplaced_docs,omitempty"`
 }
 
 // ScoreMerge scores events, the stored events with their Sources, against
@@ -75,16 +79,15 @@ func ScoreMerge(docs []*GoldDoc, events []sitrep.Event) MergeScore {
 	cluster := map[string]string{}
 	for id, d := range gold {
 		evs := of[id]
-		choice := -1
+		// The event that tells the gold event: the fewest failed
+		// matching checks, then the most sources, then the first.
+		choice, fails := -1, 0
 		for _, i := range evs {
 			for _, g := range d.Events {
-				if matchFailures(g, &events[i]) == nil {
-					choice = i
-					break
+				n := len(matchFailures(g, &events[i]))
+				if choice < 0 || n < fails || n == fails && len(sourcesOf(&events[i])) > len(sourcesOf(&events[choice])) {
+					choice, fails = i, n
 				}
-			}
-			if choice >= 0 {
-				break
 			}
 		}
 		if choice < 0 && len(evs) == 1 {
@@ -93,6 +96,7 @@ func ScoreMerge(docs []*GoldDoc, events []sitrep.Event) MergeScore {
 		if choice < 0 {
 			cluster[id] = "doc:" + id
 			s.Unplaced++
+			s.UnplacedDocs = append(s.UnplacedDocs, fmt.Sprintf("%s (%d events)", id, len(evs)))
 			continue
 		}
 		cluster[id] = events[choice].EventID
@@ -117,6 +121,7 @@ func ScoreMerge(docs []*GoldDoc, events []sitrep.Event) MergeScore {
 		s.EventsPerIncident = float64(n) / float64(len(perInc))
 	}
 	sort.Strings(s.MixedEvents)
+	sort.Strings(s.UnplacedDocs)
 	return s
 }
 
