@@ -118,11 +118,15 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 }
 
 // toUTF8 converts an HTML page to UTF-8, using the Content-Type header's
-// charset when given, else the page's BOM or <meta charset>, else a
-// UTF-8 validity check with Windows-1252 as the fallback (the HTML5
-// sniffing algorithm of golang.org/x/net/html/charset).
+// charset when given, else the page's BOM or <meta charset>, else UTF-8
+// when the bytes are valid UTF-8 (the HTML5 sniffing algorithm of
+// golang.org/x/net/html/charset), else the charset the bytes' statistics
+// point to (see detectCharset), Windows-1252 by default.
 func toUTF8(data []byte, contentType string) ([]byte, error) {
-	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if !certain && name != "utf-8" {
+		enc, name = detectCharset(data, true)
+	}
 	if name == "utf-8" {
 		return bytes.ToValidUTF8(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\uFFFD")), nil
 	}

@@ -6,7 +6,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -17,11 +16,14 @@ import (
 // converted text, not the input bytes:
 //
 //   - a UTF-16 byte order mark: the text is decoded from UTF-16;
-//   - invalid UTF-8 with no valid multi-byte sequence at all: the input is
-//     a legacy 8-bit text and is decoded as Windows-1252 (a superset of
-//     the printable ISO-8859-1), the most common legacy encoding of news;
-//   - invalid UTF-8 mixed with valid multi-byte sequences: UTF-8 with
-//     damage; each invalid byte is replaced with U+FFFD.
+//   - invalid UTF-8 with fewer valid multi-byte sequences than bad bytes:
+//     a legacy 8-bit text, decoded from the encoding its byte statistics
+//     point to (Windows-1251, KOI8-R, Windows-1256, ISO-8859-6 ...; see
+//     detectCharset), else from Windows-1252 (a superset of the printable
+//     ISO-8859-1), the most common legacy encoding of news;
+//   - invalid UTF-8 with at least as many valid multi-byte sequences as
+//     bad bytes: UTF-8 with damage; each invalid byte is replaced with
+//     U+FFFD.
 //
 // Input with NUL bytes, or with more than 1% other control bytes, is not
 // text: ErrNotText.
@@ -51,25 +53,32 @@ func decodeText(data []byte) (string, textEncoding, error) {
 	if utf8.Valid(data) {
 		return string(data), encUTF8, nil
 	}
-	multi := false
+	// Count the valid multi-byte sequences and the bytes that are not
+	// UTF-8: legacy 8-bit text has a few valid sequences by accident (in
+	// KOI8-R or Windows-1256 a letter from 0xC0-0xDF followed by one from
+	// 0x80-0xBF is one), damaged UTF-8 has more valid sequences than bad
+	// bytes.
+	multi, bad := 0, 0
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
-		if r != utf8.RuneError || n > 1 {
-			multi = true
-			break
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			multi++
 		}
 		i += n
 	}
-	if !multi {
-		s, err := charmap.Windows1252.NewDecoder().String(string(data))
+	if multi < bad {
+		enc, name := detectCharset(data, false)
+		s, err := enc.NewDecoder().String(string(data))
 		if err != nil {
-			return "", "", fmt.Errorf("decoding windows-1252: %w", err)
+			return "", "", fmt.Errorf("decoding %s: %w", name, err)
 		}
-		return s, encWindows1252, nil
+		return s, textEncoding(name), nil
 	}
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
