@@ -6,7 +6,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-
 	"github.com/sitrep-dev/sitrep"
 )
 
