@@ -1,6 +1,7 @@
 package sitrep
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"time"
 )
@@ -83,6 +84,28 @@ func (d *Day) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// Scan reads a day stored as YYYY-MM-DD text; NULL and "" are the zero
+// Day. It implements database/sql's Scanner.
+func (d *Day) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Day{}
+		return nil
+	case string:
+		return d.UnmarshalText([]byte(v))
+	case []byte:
+		return d.UnmarshalText(v)
+	case time.Time:
+		*d = DayOf(v)
+		return nil
+	}
+	return fmt.Errorf("sitrep: cannot scan %T into a Day", src)
+}
+
+// Value stores d as YYYY-MM-DD text, "" for the zero Day. It implements
+// database/sql/driver's Valuer.
+func (d Day) Value() (driver.Value, error) { return d.String(), nil }
 
 // invalidError is a message that wraps ErrInvalid without repeating its
 // text: clients are told the message only.

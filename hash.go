@@ -14,7 +14,7 @@ func ContentHash(doc *Document) string {
 	h.Write([]byte(doc.ID))
 	h.Write([]byte{0})
 	if !doc.Published.IsZero() {
-		h.Write([]byte(doc.Published.Format("2006-01-02")))
+		h.Write([]byte(doc.Published.String()))
 	}
 	h.Write([]byte{0})
 	h.Write([]byte(doc.Text))

@@ -7,10 +7,6 @@
 // starting at 0; End offsets are exclusive.
 package sitrep
 
-import (
-	"time"
-)
-
 // Span is a half-open byte range [Start, End) into Document.Text.
 type Span struct {
 	Start int `json:"start"` // byte offset, starting at 0
@@ -44,8 +40,8 @@ type Document struct {
 	Title    string `json:"title,omitempty"`
 	Author   string `json:"author,omitempty"`
 	Language string `json:"language,omitempty"`
-	// Published is the publication date; the zero time when unknown.
-	Published time.Time `json:"-"`
+	// Published is the publication day; the zero Day when unknown.
+	Published Day `json:"-"`
 	// PublishedBasis is BasisGiven or BasisMetadata when Published is set.
 	PublishedBasis string `json:"-"`
 	// Text is the article text. For plain-text input it is the input

@@ -23,7 +23,7 @@ type StoredDocument struct {
 	Title       string    `json:"title,omitempty"`
 	Author      string    `json:"author,omitempty"`
 	Language    string    `json:"language,omitempty"`
-	Published   string    `json:"published,omitempty"` // YYYY-MM-DD or ""
+	Published   Day       `json:"published,omitzero"`
 	Text        string    `json:"text"`
 	ContentHash string    `json:"content_hash"`
 	IngestedAt  time.Time `json:"ingested_at"`

@@ -80,8 +80,7 @@ func (s Dates) Annotate(_ context.Context, d *Doc) error {
 	body := d.BodySpan()
 	switch {
 	case !d.Published.IsZero():
-		y, m, day := d.Published.Date()
-		d.Ref, d.Basis = time.Date(y, m, day, 0, 0, 0, 0, time.UTC), d.PublishedBasis
+		d.Ref, d.Basis = d.Published.Time(), d.PublishedBasis
 		if d.Basis == "" {
 			d.Basis = sitrep.BasisGiven
 		}

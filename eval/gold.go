@@ -28,9 +28,9 @@ type GoldDoc struct {
 	ID   string
 	Line int // line in a .jsonl file, starting at 1; 0 for a .json file
 	Text string
-	// Published is the reference date the gold gives; the zero time when
+	// Published is the reference date the gold gives; the zero Day when
 	// it gives none (the pipeline then infers it).
-	Published time.Time
+	Published sitrep.Day
 	// Label is the class of a labelled snippet ("ARMED_CLASH", "DIPLO");
 	// "" for other documents. A labelled snippet is scored per sub-event
 	// type as well.
@@ -266,7 +266,7 @@ func parseDoc(raw []byte, readText func(string) ([]byte, error)) (*GoldDoc, erro
 		return nil, fmt.Errorf("document %s: text is not valid UTF-8", d.ID)
 	}
 	if r.Published != nil && *r.Published != "" {
-		t, err := time.Parse(time.DateOnly, *r.Published)
+		t, err := sitrep.ParseDay(*r.Published)
 		if err != nil {
 			return nil, fmt.Errorf("document %s: published: want YYYY-MM-DD, got %q", d.ID, *r.Published)
 		}

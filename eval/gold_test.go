@@ -29,7 +29,7 @@ func TestParseGold(t *testing.T) {
 			docs: 1,
 			check: func(t *testing.T, gf *GoldFile) {
 				d := gf.Docs[0]
-				if d.Text != texts["a.txt"] || d.Published.Format("2006-01-02") != "2023-05-02" {
+				if d.Text != texts["a.txt"] || d.Published.String() != "2023-05-02" {
 					t.Errorf("doc = %+v", d)
 				}
 				e := d.Events[0]

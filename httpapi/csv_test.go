@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/httpapi"
@@ -18,7 +17,7 @@ import (
 func TestServer_ExportNeutralizesFormulas(t *testing.T) {
 	st := memstore.New()
 	const id = `=HYPERLINK("http://example.invalid/","x")`
-	doc := &sitrep.Document{ID: id, Text: "Gunmen attacked a post in Kunduz.", Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}
+	doc := &sitrep.Document{ID: id, Text: "Gunmen attacked a post in Kunduz.", Published: sitrep.NewDay(2024, 1, 2)}
 	ev := sitrep.Event{
 		EventID: "feedfacefeedface", EventDate: "2024-01-02", TimePrecision: 1,
 		EventType: sitrep.Battles, SubEventType: "Armed clash", Actor1: "@Unidentified",

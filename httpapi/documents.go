@@ -57,12 +57,9 @@ func (req *DocumentRequest) validate() (Input, error) {
 			return in, Errorf(EInvalid, "url must be an absolute http or https URL")
 		}
 	}
-	if p := strings.TrimSpace(req.Published); p != "" {
-		t, err := time.Parse(time.DateOnly, p)
-		if err != nil {
-			return in, Errorf(EInvalid, "published must be a date as YYYY-MM-DD, not %q", p)
-		}
-		in.Published = t
+	var err error
+	if in.Published, err = sitrep.ParseDay(strings.TrimSpace(req.Published)); err != nil {
+		return in, Errorf(EInvalid, "published: %v", err)
 	}
 	return in, nil
 }

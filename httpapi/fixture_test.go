@@ -59,7 +59,7 @@ func fixtureArticle(tb testing.TB) (*sitrep.Document, []sitrep.Event) {
 	text := string(data)
 	doc := &sitrep.Document{
 		ID: fixtureSource, Title: "Clashes near Mazār-i-Sharīf leave four dead, officials say",
-		Published: time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC), PublishedBasis: sitrep.BasisGiven,
+		Published: sitrep.NewDay(2024, 5, 8), PublishedBasis: sitrep.BasisGiven,
 		Text: text,
 	}
 	claim := evidence(tb, text, "", "Security forces clashed with gunmen on the outskirts of Mazār-i-Sharīf (مزار شریف) on Tuesday night, killing four of the attackers", 0)

@@ -41,7 +41,7 @@ type Input struct {
 	Text      string    // plain text, kept as given
 	HTML      string    // an HTML page
 	URL       string    // a page or feed to fetch
-	Published time.Time // the reference date; zero when not given
+	Published sitrep.Day // the reference date; zero when not given
 }
 
 // LoadFunc turns an Input into documents (a feed URL may give several).

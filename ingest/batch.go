@@ -34,16 +34,20 @@ var dateLayouts = []string{
 	time.RFC1123,
 }
 
-// ParseDate parses a date as --published or a batch line's "published"
-// give it: YYYY-MM-DD, RFC 3339 with or without zone, or RFC 1123.
-func ParseDate(s string) (time.Time, error) {
+// ParsePublished reads the publication date a batch line's "published"
+// gives: YYYY-MM-DD (sitrep.ParseDay), or a time as RFC 3339 with or
+// without zone or RFC 1123, whose day is taken where it was written.
+func ParsePublished(s string) (sitrep.Day, error) {
 	s = strings.TrimSpace(s)
+	if d, err := sitrep.ParseDay(s); err == nil {
+		return d, nil
+	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t, nil
+			return sitrep.DayOf(t), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD or RFC 3339", s)
+	return sitrep.Day{}, fmt.Errorf("date %q: want YYYY-MM-DD or RFC 3339", s)
 }
 
 // isBatchName reports whether name is a .jsonl batch by its extension.
@@ -166,7 +170,7 @@ func parseBatchLine(ctx context.Context, name string, lineNo int, l []byte, opts
 		return nil, errors.New(`no "text" or "html"`)
 	}
 	if bl.Published != "" && opts.Published.IsZero() {
-		t, err := ParseDate(bl.Published)
+		t, err := ParsePublished(bl.Published)
 		if err != nil {
 			return nil, fmt.Errorf("published: %w", err)
 		}

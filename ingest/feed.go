@@ -126,9 +126,9 @@ func feedItem(ctx context.Context, id string, feed *gofeed.Feed, it *gofeed.Item
 	if opts.Published.IsZero() {
 		switch {
 		case it.PublishedParsed != nil:
-			doc.Published, doc.PublishedBasis = *it.PublishedParsed, sitrep.BasisMetadata
+			doc.Published, doc.PublishedBasis = sitrep.DayOf(*it.PublishedParsed), sitrep.BasisMetadata
 		case it.UpdatedParsed != nil:
-			doc.Published, doc.PublishedBasis = *it.UpdatedParsed, sitrep.BasisMetadata
+			doc.Published, doc.PublishedBasis = sitrep.DayOf(*it.UpdatedParsed), sitrep.BasisMetadata
 		}
 	}
 	return doc, nil

@@ -97,7 +97,7 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 			}
 		}
 		if !md.Date.IsZero() {
-			doc.Published, doc.PublishedBasis = md.Date, sitrep.BasisMetadata
+			doc.Published, doc.PublishedBasis = sitrep.DayOf(md.Date), sitrep.BasisMetadata
 		}
 	}
 	if strings.TrimSpace(doc.Text) == "" {

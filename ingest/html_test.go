@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
@@ -36,7 +35,7 @@ func toArticle(d *sitrep.Document) article {
 	a := article{Source: d.ID, URL: d.URL, Title: d.Title, Author: d.Author, Language: d.Language,
 		PublishedBasis: d.PublishedBasis, Body: d.BodySpan(), Text: d.Text}
 	if !d.Published.IsZero() {
-		a.Published = d.Published.Format(time.RFC3339)
+		a.Published = d.Published.String()
 	}
 	return a
 }
@@ -123,7 +122,7 @@ func TestParse_HTMLFixtures(t *testing.T) {
 			if d.Title != tc.title || d.Author != tc.author || d.Language != tc.lang || d.URL != tc.url {
 				t.Errorf("metadata: title %q author %q lang %q url %q", d.Title, d.Author, d.Language, d.URL)
 			}
-			if got := d.Published.Format(time.DateOnly); got != tc.date || d.PublishedBasis != sitrep.BasisMetadata {
+			if got := d.Published.String(); got != tc.date || d.PublishedBasis != sitrep.BasisMetadata {
 				t.Errorf("published %s (%s), want %s", got, d.PublishedBasis, tc.date)
 			}
 			b := body(d)
@@ -152,19 +151,19 @@ func TestParse_Feeds(t *testing.T) {
 	}
 	d := docs[0]
 	if d.ID != "https://sahel-monitor.example/2024/02/gao-depot" || d.Author != "Mariam Cissé" ||
-		d.Published.Format(time.RFC3339) != "2024-02-02T21:15:00Z" || d.PublishedBasis != sitrep.BasisMetadata {
+		d.Published.String() != "2024-02-02" || d.PublishedBasis != sitrep.BasisMetadata {
 		t.Errorf("item 1: %+v", d)
 	}
 	if !strings.Contains(d.Text, "Witnesses reported:\n\n• two explosions") {
 		t.Errorf("item 1 text: %q", d.Text)
 	}
-	if docs[1].Published.Format(time.RFC3339) != "2024-02-01T09:00:00Z" {
+	if docs[1].Published.String() != "2024-02-01" {
 		t.Errorf("item 2 falls back to updated: %v", docs[1].Published)
 	}
 	t.Run("PublishedFlagWins", func(t *testing.T) {
-		pub := time.Date(2024, 2, 5, 0, 0, 0, 0, time.UTC)
+		pub := sitrep.NewDay(2024, 2, 5)
 		docs, _ := ingest.Parse(context.Background(), "atom-full.xml", data, ingest.Options{Published: pub})
-		if !docs[0].Published.Equal(pub) || docs[0].PublishedBasis != sitrep.BasisGiven {
+		if docs[0].Published != pub || docs[0].PublishedBasis != sitrep.BasisGiven {
 			t.Errorf("got %v %s", docs[0].Published, docs[0].PublishedBasis)
 		}
 	})

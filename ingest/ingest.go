@@ -56,7 +56,7 @@ var (
 type Options struct {
 	// Published is the reference date for every document (BasisGiven); it
 	// overrides batch and page metadata. The zero time means none.
-	Published time.Time
+	Published sitrep.Day
 	// ID is the document id for a single input that yields one document
 	// (plain text or HTML). It is ignored for feeds and batches, whose
 	// items carry their own ids.

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ingest"
@@ -95,7 +94,7 @@ func TestRead_Seed(t *testing.T) {
 }
 
 func TestRead_PublishedAndID(t *testing.T) {
-	pub := time.Date(2023, 3, 27, 0, 0, 0, 0, time.UTC)
+	pub := sitrep.NewDay(2023, 3, 27)
 	res := readAll(t, []string{"-"}, ingest.Options{
 		Stdin: strings.NewReader("Five people were killed on Sunday."), Published: pub, ID: "doc-1",
 	})
@@ -103,7 +102,7 @@ func TestRead_PublishedAndID(t *testing.T) {
 		t.Fatalf("got %+v", res)
 	}
 	d := res[0].Doc
-	if d.ID != "doc-1" || !d.Published.Equal(pub) || d.PublishedBasis != sitrep.BasisGiven {
+	if d.ID != "doc-1" || d.Published != pub || d.PublishedBasis != sitrep.BasisGiven {
 		t.Errorf("got ID %q Published %v basis %q", d.ID, d.Published, d.PublishedBasis)
 	}
 	if d.Text != "Five people were killed on Sunday." {
@@ -145,7 +144,7 @@ func TestRead_Batch(t *testing.T) {
 		if r.Doc.ID != w.id {
 			t.Errorf("result %d: ID %q, want %q", i, r.Doc.ID, w.id)
 		}
-		if got := r.Doc.Published; w.published != "" && (got.Format("2006-01-02") != w.published || r.Doc.PublishedBasis != w.basis) {
+		if got := r.Doc.Published; w.published != "" && (got.String() != w.published || r.Doc.PublishedBasis != w.basis) {
 			t.Errorf("result %d: published %v %q", i, got, r.Doc.PublishedBasis)
 		}
 		if w.url != "" && r.Doc.URL != w.url {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/pipeline"
@@ -16,7 +15,7 @@ import (
 func TestScope(t *testing.T) {
 	text := "A gunman shot and killed a store clerk during a robbery in Toledo, Ohio, on Sunday night, police said. The suspect was charged with murder."
 	doc := func() *sitrep.Document {
-		return &sitrep.Document{ID: "robbery", Text: text, Published: time.Date(2016, 5, 2, 0, 0, 0, 0, time.UTC), PublishedBasis: sitrep.BasisGiven}
+		return &sitrep.Document{ID: "robbery", Text: text, Published: sitrep.NewDay(2016, 5, 2), PublishedBasis: sitrep.BasisGiven}
 	}
 	var explain bytes.Buffer
 	acled, err := pipeline.New(pipeline.Options{Explain: &explain})

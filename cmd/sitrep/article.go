@@ -26,7 +26,7 @@ type ingestFlags struct {
 }
 
 func (f *ingestFlags) register(cmd *cobra.Command, withID bool) {
-	cmd.Flags().StringVar(&f.published, "published", "", "reference date of every document (YYYY-MM-DD or RFC 3339)")
+	cmd.Flags().StringVar(&f.published, "published", "", "reference date of every document, YYYY-MM-DD")
 	if withID {
 		cmd.Flags().StringVar(&f.id, "id", "", "document id of a single input (default: the file name or URL)")
 	}
@@ -46,12 +46,9 @@ func (f *ingestFlags) options(a *app, nInputs int) (ingest.Options, error) {
 		MaxBytes:     f.maxBytes,
 		Timeout:      f.timeout,
 	}
-	if f.published != "" {
-		t, err := ingest.ParseDate(f.published)
-		if err != nil {
-			return opts, fmt.Errorf("--published: %w", err)
-		}
-		opts.Published = t
+	var err error
+	if opts.Published, err = sitrep.ParseDay(strings.TrimSpace(f.published)); err != nil {
+		return opts, fmt.Errorf("--published: %v", err)
 	}
 	if f.id != "" && nInputs > 1 {
 		return opts, fmt.Errorf("--id names one input; %d given", nInputs)
@@ -84,19 +81,10 @@ func newArticleRecord(d *sitrep.Document) articleRecord {
 		Text: d.Text[b.Start:b.End], BodyStart: b.Start,
 	}
 	if !d.Published.IsZero() {
-		r.Published = formatPublished(d.Published)
+		r.Published = d.Published.String()
 		r.PublishedBasis = d.PublishedBasis
 	}
 	return r
-}
-
-// formatPublished writes a date as YYYY-MM-DD when it has no time of day,
-// else in RFC 3339.
-func formatPublished(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		return t.Format(time.DateOnly)
-	}
-	return t.Format(time.RFC3339)
 }
 
 func newArticleCmd(a *app) *cobra.Command {

@@ -3,7 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"time"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,12 +31,9 @@ func (f *readFlags) register(cmd *cobra.Command) {
 
 func (f *readFlags) options(a *app) (ingest.Options, error) {
 	opts := ingest.Options{ID: f.id, Stdin: a.stdin, Logger: a.logger, Progress: a.stderr, AllowPrivate: f.allowPriv}
-	if f.published != "" {
-		t, err := time.Parse(time.DateOnly, f.published)
-		if err != nil {
-			return opts, fmt.Errorf("--published: want YYYY-MM-DD, got %q", f.published)
-		}
-		opts.Published = t
+	var err error
+	if opts.Published, err = sitrep.ParseDay(strings.TrimSpace(f.published)); err != nil {
+		return opts, fmt.Errorf("--published: %v", err)
 	}
 	return opts, nil
 }

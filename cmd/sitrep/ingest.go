@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -75,13 +76,9 @@ and a summary is printed at the end.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			var pub time.Time
-			if published != "" {
-				t, err := time.Parse("2006-01-02", published)
-				if err != nil {
-					return fmt.Errorf("--published %q: want a date YYYY-MM-DD", published)
-				}
-				pub = t
+			pub, err := sitrep.ParseDay(strings.TrimSpace(published))
+			if err != nil {
+				return fmt.Errorf("--published: %v", err)
 			}
 			if workers < 0 {
 				return fmt.Errorf("--workers %d: want 0 (one per CPU) or more", workers)

@@ -99,10 +99,8 @@ func (s *Store) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) 
 			ID: "doc-" + sitrep.ContentHash(&sitrep.Document{ID: d.ID})[:16], Source: d.ID, URL: d.URL,
 			Title: d.Title, Author: d.Author, Language: d.Language,
 			Text: d.Text, ContentHash: sitrep.ContentHash(d), IngestedAt: time.Now().UTC(),
+			Published: d.Published,
 		}, words: words(d.Title + "\n" + d.Text)}
-		if !d.Published.IsZero() {
-			sd.Published = d.Published.Format(time.DateOnly)
-		}
 		stored[d.ID] = sd
 		ids[k] = sd.ID
 	}

@@ -169,10 +169,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 
 // put is PutDocument inside the transaction tx.
 func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events []sitrep.Event, enc encoded) (string, error) {
-	published := ""
-	if !doc.Published.IsZero() {
-		published = doc.Published.Format("2006-01-02")
-	}
+	published := doc.Published.String()
 	source := clean(doc.ID)
 	hash := sitrep.ContentHash(doc)
 	var (

@@ -297,10 +297,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 // the stored row out of the full-text index, deletes its events and
 // updates it. It returns the row's rid and the document's id.
 func (db *DB) putDocumentRow(ctx context.Context, st func(*sql.Stmt) *sql.Stmt, doc *sitrep.Document, now string) (int64, string, error) {
-	published := ""
-	if !doc.Published.IsZero() {
-		published = doc.Published.Format("2006-01-02")
-	}
+	published := doc.Published.String()
 	hash := sitrep.ContentHash(doc)
 	var rid int64
 	var id string

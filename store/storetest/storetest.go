@@ -30,7 +30,7 @@ func Doc(source, text string) *sitrep.Document {
 	return &sitrep.Document{
 		ID: source, URL: "https://example.org/" + source, Title: "Report " + source,
 		Author: "Staff", Language: "en", Text: text,
-		Published: time.Date(2024, 5, 13, 0, 0, 0, 0, time.UTC), PublishedBasis: sitrep.BasisGiven,
+		Published: sitrep.NewDay(2024, 5, 13), PublishedBasis: sitrep.BasisGiven,
 	}
 }
 
@@ -162,7 +162,7 @@ func testDocumentFields(t *testing.T, s sitrep.Store) {
 		t.Fatal(err)
 	}
 	want := sitrep.StoredDocument{ID: id, Source: doc.ID, URL: doc.URL, Title: doc.Title, Author: doc.Author,
-		Language: doc.Language, Published: "2024-05-13", Text: doc.Text, ContentHash: sitrep.ContentHash(doc),
+		Language: doc.Language, Published: sitrep.NewDay(2024, 5, 13), Text: doc.Text, ContentHash: sitrep.ContentHash(doc),
 		IngestedAt: got.IngestedAt}
 	if !reflect.DeepEqual(*got, want) {
 		t.Errorf("Document:\n got %+v\nwant %+v", *got, want)
