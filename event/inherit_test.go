@@ -2,7 +2,6 @@ package event_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -12,7 +11,7 @@ import (
 // report gives it), never a date that dates another event. Our own text.
 func TestInheritDate(t *testing.T) {
 	p := mustPipeline(t)
-	pub := time.Date(2016, 5, 3, 0, 0, 0, 0, time.UTC) // a Tuesday
+	pub := sitrep.NewDay(2016, 5, 3) // a Tuesday
 	for _, tc := range []struct {
 		name, text string
 		want       string // event_date of the first event

@@ -37,10 +37,10 @@ const (
 // Input is what POST /api/documents asks to ingest: exactly one of Text,
 // HTML and URL.
 type Input struct {
-	ID        string    // the document id ("source"); "" lets the loader choose
-	Text      string    // plain text, kept as given
-	HTML      string    // an HTML page
-	URL       string    // a page or feed to fetch
+	ID        string     // the document id ("source"); "" lets the loader choose
+	Text      string     // plain text, kept as given
+	HTML      string     // an HTML page
+	URL       string     // a page or feed to fetch
 	Published sitrep.Day // the reference date; zero when not given
 }
 
