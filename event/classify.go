@@ -216,6 +216,14 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 		generic = v.has(trigger.GenericAttack)
 	}
 	if generic == nil {
+		// A verb that wounds by naming the act ("were shot") is violence
+		// by itself; a bare "wounded" or "injured" is not (accidents,
+		// disasters), it only adds to an event.
+		if t := v.has(trigger.Injure); t != nil && t.Strength >= 2 {
+			generic = t
+		}
+	}
+	if generic == nil {
 		generic = v.has(trigger.RemoteExplosiveLandmineIED)
 	}
 	if generic != nil {

@@ -134,10 +134,24 @@ func (b *Builder) counts(in *annotate.Doc, si int, ts []trigger.Trigger, actors 
 			}
 		}
 		if fate == "" {
+			// The fate verb after the noun: "24 people were killed". An
+			// act that wounds by name ("shot") says the fate only in the
+			// passive ("three men were shot"; "a gunman shot three men"
+			// counts the three, not the gunman); and a death said with it
+			// wins ("were shot and killed").
 			for i := range ts {
 				t := &ts[i]
-				if f := fateOf(t); f != "" && t.First > first && t.First-first <= 6 && !segment.ClauseBreak(text, toks, first, t.First) {
+				f := fateOf(t)
+				if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first, t.First) {
+					continue
+				}
+				if f == fateInjured && t.Strength >= 2 && !t.Passive {
+					continue
+				}
+				if fate == "" || f == fateKilled && fate == fateInjured {
 					fate = f
+				}
+				if fate != fateInjured {
 					break
 				}
 			}

@@ -37,3 +37,30 @@ func TestInheritDate(t *testing.T) {
 		})
 	}
 }
+
+// TestShotCounts checks "shot": an act of violence by itself, whose
+// counted victims are wounded unless the text says they were killed, and
+// whose shooter is not counted. Our own sentences.
+func TestShotCounts(t *testing.T) {
+	p := mustPipeline(t)
+	pub := time.Date(2016, 5, 3, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text             string
+		killed, injured int
+	}{
+		{"Five people were shot at a party in Toledo, Ohio, on Saturday night.", 0, 5},
+		{"A gunman shot three men outside a bar in Toledo, Ohio, on Saturday.", 0, 3},
+		{"Two men were shot and killed in Toledo, Ohio, on Saturday.", 2, 0},
+		{"A teenager was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			if len(evs) != 1 {
+				t.Fatalf("%d events, want 1", len(evs))
+			}
+			if evs[0].Fatalities != tc.killed || evs[0].Injuries != tc.injured {
+				t.Errorf("killed %d injured %d, want %d and %d", evs[0].Fatalities, evs[0].Injuries, tc.killed, tc.injured)
+			}
+		})
+	}
+}
