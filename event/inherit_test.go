@@ -45,7 +45,7 @@ func TestShotCounts(t *testing.T) {
 	p := mustPipeline(t)
 	pub := time.Date(2016, 5, 3, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
-		text             string
+		text            string
 		killed, injured int
 	}{
 		{"Five people were shot at a party in Toledo, Ohio, on Saturday night.", 0, 5},
