@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ledger"
@@ -26,10 +25,7 @@ func RunMerge(ctx context.Context, ex Extractor, docs []*GoldDoc, half string, o
 		}
 		scored = append(scored, d)
 		doc := d.Document()
-		pub := ""
-		if !doc.Published.IsZero() {
-			pub = doc.Published.Format(time.DateOnly)
-		}
+		pub := doc.Published.String()
 		var rs []ledger.Report
 		seen := map[string]bool{}
 		for _, ev := range ex.Extract(doc) {

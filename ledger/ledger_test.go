@@ -15,12 +15,12 @@ import (
 
 // published are the publication dates of the test articles: the party
 // first, the outlet a day later, the denial two days later.
-var published = map[string]time.Time{
-	"balkh-party":   time.Date(2023, 3, 27, 0, 0, 0, 0, time.UTC),
-	"balkh-outlet":  time.Date(2023, 3, 28, 0, 0, 0, 0, time.UTC),
-	"balkh-denial":  time.Date(2023, 3, 29, 0, 0, 0, 0, time.UTC),
-	"balkh-bomb":    time.Date(2023, 3, 27, 0, 0, 0, 0, time.UTC),
-	"balkh-protest": time.Date(2023, 3, 27, 0, 0, 0, 0, time.UTC),
+var published = map[string]sitrep.Day{
+	"balkh-party":   sitrep.NewDay(2023, 3, 27),
+	"balkh-outlet":  sitrep.NewDay(2023, 3, 28),
+	"balkh-denial":  sitrep.NewDay(2023, 3, 29),
+	"balkh-bomb":    sitrep.NewDay(2023, 3, 27),
+	"balkh-protest": sitrep.NewDay(2023, 3, 27),
 }
 
 // reports reads testdata/<name>.txt and returns its events as reports.
@@ -34,7 +34,7 @@ func reports(t *testing.T, p *pipeline.Pipeline, name string) []ledger.Report {
 	doc := &sitrep.Document{ID: name, Text: string(b), Published: pub, PublishedBasis: sitrep.BasisGiven}
 	var out []ledger.Report
 	for _, ev := range p.Extract(doc) {
-		out = append(out, ledger.Report{Event: ev, Published: pub.Format(time.DateOnly), Text: doc.Text})
+		out = append(out, ledger.Report{Event: ev, Published: pub.String(), Text: doc.Text})
 	}
 	if len(out) == 0 {
 		t.Fatalf("%s: no event extracted", name)
