@@ -43,7 +43,7 @@ func TestInheritDate(t *testing.T) {
 // whose shooter is not counted. Our own sentences.
 func TestShotCounts(t *testing.T) {
 	p := mustPipeline(t)
-	pub := time.Date(2016, 5, 3, 0, 0, 0, 0, time.UTC)
+	pub := sitrep.NewDay(2016, 5, 3)
 	for _, tc := range []struct {
 		text            string
 		killed, injured int
