@@ -11,14 +11,11 @@
 //	go generate ./gazetteer
 package gazetteer
 
-//go:generate go run ./internal/gen -npm /tmp/geonames-npm -o data/gazetteer.bin.gz
+//go:generate go run ./internal/gen -npm /tmp/geonames-npm -o data/gazetteer.bin
 
 import (
-	"bytes"
-	"compress/gzip"
 	"embed"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -29,7 +26,7 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
-//go:embed data/gazetteer.bin.gz
+//go:embed data/gazetteer.bin
 var embedded []byte
 
 //go:embed data/regions.tsv data/aliases.tsv data/points.tsv data/former.tsv
@@ -128,15 +125,7 @@ func Open(dataDir string) (*Gazetteer, error) {
 }
 
 func loadEmbedded() (*Gazetteer, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(embedded))
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
-	}
-	c, err := geodata.Read(raw)
+	c, err := geodata.Read(embedded)
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
 	}

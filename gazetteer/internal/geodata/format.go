@@ -74,7 +74,7 @@ func HashString(key string) uint64 {
 // Deg converts a coordinate to degrees * 1e5.
 func Deg(f float64) int32 { return int32(math.Round(f * 1e5)) }
 
-// Write writes f to w (uncompressed; the caller may gzip it). Columns are
+// Write writes f to w, uncompressed. Columns are
 // stored one after the other, which compresses better than rows.
 func Write(w io.Writer, f *File) error {
 	bw := bufio.NewWriter(w)
