@@ -88,8 +88,9 @@ type Queue struct {
 
 // Connect connects to the NATS server at addr (nats://host:port, several
 // separated by commas; credentials in the URL) and creates or updates the
-// streams and the consumer cfg names. The connection reconnects on its
-// own for as long as it lives.
+// streams cfg names; workers create or update the consumer (Worker.Run),
+// so that publishers never change its settings. The connection
+// reconnects on its own for as long as it lives.
 func Connect(ctx context.Context, addr string, cfg Config, logger *slog.Logger) (*Queue, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -127,8 +128,8 @@ func redact(addr string) string {
 }
 
 // setup creates or updates the work stream (work-queue retention: a
-// message goes when it is acknowledged), the dead-letter stream (kept
-// DeadMaxAge) and the durable consumer.
+// message goes when it is acknowledged) and the dead-letter stream (kept
+// DeadMaxAge).
 func (q *Queue) setup(ctx context.Context) error {
 	c := q.cfg
 	_, err := q.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
@@ -147,15 +148,21 @@ func (q *Queue) setup(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("queue: stream %s: %w", c.DeadStream, err)
 	}
-	_, err = q.js.CreateOrUpdateConsumer(ctx, c.Stream, jetstream.ConsumerConfig{
+	return nil
+}
+
+// consumer creates or updates the durable consumer the workers share.
+func (q *Queue) consumer(ctx context.Context) (jetstream.Consumer, error) {
+	c := q.cfg
+	cons, err := q.js.CreateOrUpdateConsumer(ctx, c.Stream, jetstream.ConsumerConfig{
 		Durable: c.Consumer, AckPolicy: jetstream.AckExplicitPolicy, AckWait: c.AckWait,
 		MaxDeliver: c.MaxDeliver, FilterSubject: c.Subject, MaxAckPending: 10000,
 		Description: "sitrep workers",
 	})
 	if err != nil {
-		return fmt.Errorf("queue: consumer %s: %w", c.Consumer, err)
+		return nil, fmt.Errorf("queue: consumer %s: %w", c.Consumer, err)
 	}
-	return nil
+	return cons, nil
 }
 
 // Close drains and closes the connection.

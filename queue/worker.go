@@ -62,9 +62,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	if grace <= 0 {
 		grace = 10 * time.Second
 	}
-	cons, err := q.js.Consumer(ctx, q.cfg.Stream, q.cfg.Consumer)
+	cons, err := q.consumer(ctx)
 	if err != nil {
-		return fmt.Errorf("queue: consumer %s: %w", q.cfg.Consumer, err)
+		return err
 	}
 	// One worker of a queue group gets each advisory.
 	advisory := "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + q.cfg.Stream + "." + q.cfg.Consumer

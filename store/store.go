@@ -121,14 +121,19 @@ func Redact(addr string) string {
 
 // Environment variables that choose the default store.
 const (
+	EnvDB      = "SITREP_DB" // a store address, as --db takes it
 	EnvDataDir = "SITREP_DATA_DIR"
 	envXDGData = "XDG_DATA_HOME"
 )
 
-// DefaultAddr returns the default store: the file sitrep.db in
-// $SITREP_DATA_DIR, else in $XDG_DATA_HOME/sitrep, else in
-// ~/.local/share/sitrep.
+// DefaultAddr returns the default store: $SITREP_DB when set (a
+// postgres:// URL for workers and servers sharing one store), else the
+// file sitrep.db in $SITREP_DATA_DIR, else in $XDG_DATA_HOME/sitrep, else
+// in ~/.local/share/sitrep.
 func DefaultAddr() (string, error) {
+	if a := os.Getenv(EnvDB); a != "" {
+		return a, nil
+	}
 	if d := os.Getenv(EnvDataDir); d != "" {
 		return filepath.Join(d, "sitrep.db"), nil
 	}

@@ -70,7 +70,12 @@ func TestOpen_Default(t *testing.T) {
 }
 
 func TestDefaultAddr(t *testing.T) {
+	t.Setenv(store.EnvDB, "postgres://db.example/sitrep")
 	t.Setenv(store.EnvDataDir, "/d")
+	if p, _ := store.DefaultAddr(); p != "postgres://db.example/sitrep" {
+		t.Errorf("SITREP_DB: %s", p)
+	}
+	t.Setenv(store.EnvDB, "")
 	if p, _ := store.DefaultAddr(); p != "/d/sitrep.db" {
 		t.Errorf("SITREP_DATA_DIR: %s", p)
 	}

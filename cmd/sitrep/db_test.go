@@ -65,6 +65,12 @@ func useFakeExtractor(t *testing.T, f fakeExtractor) {
 // exit code, stdout and stderr.
 func runCmd(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runCmdContext(context.Background(), t, args...)
+}
+
+// runCmdContext is runCmd under ctx (cancelling it is Ctrl-C).
+func runCmdContext(ctx context.Context, t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
 	dir := t.TempDir()
 	stdout, err := os.Create(filepath.Join(dir, "stdout"))
 	if err != nil {
@@ -80,7 +86,7 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	root := newRoot(a)
 	root.SetArgs(args)
 	code := 0
-	if err := root.ExecuteContext(context.Background()); err != nil {
+	if err := root.ExecuteContext(ctx); err != nil {
 		code = 1
 		if ec, ok := err.(exitCode); ok {
 			code = int(ec)

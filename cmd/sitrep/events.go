@@ -45,7 +45,7 @@ func openStore(ctx context.Context, addr string, a *app, readOnly bool) (sitrep.
 
 // addDBFlag adds --db to cmd.
 func addDBFlag(cmd *cobra.Command, addr *string) {
-	cmd.Flags().StringVar(addr, "db", "", "event store: a database file, or an address such as sqlite:PATH (default $SITREP_DATA_DIR/sitrep.db, else $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db)")
+	cmd.Flags().StringVar(addr, "db", "", "event store: a database file, or an address such as sqlite:PATH or postgres://USER@HOST/DB (default $SITREP_DB, else $SITREP_DATA_DIR/sitrep.db, else $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db)")
 }
 
 // eventFilterFlags are the filter flags of events and export.

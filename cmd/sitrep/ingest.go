@@ -50,9 +50,10 @@ func newIngestCmd(a *app) *cobra.Command {
 		dbPath, published string
 		force             bool
 		workers, batch    int
+		qf                queueFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "ingest [--db PATH] [--published YYYY-MM-DD] [--force] [--workers N] [--batch N] INPUT...",
+		Use:   "ingest [--db PATH] [--published YYYY-MM-DD] [--force] [--workers N] [--batch N] [--queue nats://...] INPUT...",
 		Short: "Extract events from articles and store them in the database",
 		Long: `Read every input (files, directories, globs, URLs, RSS/Atom feeds, .jsonl
 batches, - for stdin), extract its events and store each document with its
@@ -68,11 +69,17 @@ absent. A batch that fails is retried one document at a time.
 A document whose source, date and text are already stored is skipped, so an
 interrupted ingest resumes where it stopped when run again; --force
 re-extracts and replaces them all. A progress line is shown on a terminal
-and a summary is printed at the end.`,
+and a summary is printed at the end.
+
+With --queue (or $SITREP_QUEUE) the documents read are published to the
+NATS JetStream work queue instead, for sitrep worker processes to extract
+and store; a document already queued (same source, date and text) within
+ten minutes is dropped by the server.`,
 		Example: `  sitrep ingest articles/
   sitrep ingest --db ./events.db --published 2023-03-27 report.txt
   sitrep ingest --batch 100 archive.jsonl
-  sitrep ingest feed.xml https://example.org/news/article.html`,
+  sitrep ingest feed.xml https://example.org/news/article.html
+  sitrep ingest --queue nats://127.0.0.1:4222 archive.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -88,6 +95,9 @@ and a summary is printed at the end.`,
 			}
 			if batch < 1 {
 				return fmt.Errorf("--batch %d: want 1 or more documents per transaction", batch)
+			}
+			if qf.address() != "" {
+				return publishInputs(ctx, a, &qf, args, ingest.Options{Published: pub, Logger: a.logger, Stdin: a.stdin})
 			}
 			sc, err := scope.Parse(scopeName)
 			if err != nil {
@@ -126,7 +136,36 @@ and a summary is printed at the end.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
 	cmd.Flags().IntVar(&batch, "batch", 1, "documents per transaction at most (1: one transaction per document)")
+	qf.register(cmd, false)
 	return cmd
+}
+
+// publishInputs reads the inputs and publishes each document to the work
+// queue.
+func publishInputs(ctx context.Context, a *app, qf *queueFlags, args []string, opts ingest.Options) error {
+	q, err := qf.connect(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	var stats publishStats
+	err = ingest.Read(ctx, args, opts, func(r ingest.Result) error {
+		if r.Err != nil {
+			stats.failed++
+			fmt.Fprintln(a.stderr, "sitrep ingest:", r.Err)
+			return nil
+		}
+		stats.publish(ctx, a, q, r.Doc)
+		return nil
+	})
+	fmt.Fprintf(a.stderr, "sitrep ingest: %s (%s)\n", &stats, qf.address())
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	if stats.failed > 0 {
+		return exitCode(1)
+	}
+	return nil
 }
 
 // ingestStore is what an ingest needs of the store; a store that is also

@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep-dev/sitrep/export"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/queue"
 	"github.com/sitrep-dev/sitrep/scope"
 )
 
@@ -26,6 +27,7 @@ func newWatchCmd(a *app) *cobra.Command {
 		format   string
 		dbPath   string
 		store    bool
+		qf       queueFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "watch [--interval 5m] [--once] FEED_OR_URL...",
@@ -36,7 +38,9 @@ not seen before (fetching the article when a feed item carries only a
 summary), extract their events and write them to stdout as they come, one
 JSON object per line. With --store (or --db PATH) each new document is also
 stored with its events in the database, one transaction per document, as
-sitrep ingest does. The first poll processes everything the feeds hold.
+sitrep ingest does. With --queue (or $SITREP_QUEUE) each new document is
+published to the NATS JetStream work queue instead, for sitrep worker
+processes to extract and store, and nothing is written to stdout. The first poll processes everything the feeds hold.
 --once polls once and exits. Errors of one feed are printed and the feed is
 polled again next time. Stops cleanly on Ctrl-C.`,
 		Example: `  sitrep watch https://example.org/feed/ --interval 10m
@@ -59,8 +63,17 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 			if format != export.JSONL {
 				return fmt.Errorf("--format %q: watch writes jsonl only", format)
 			}
+			var q *queue.Queue
+			if qf.address() != "" {
+				// The connection outlives Ctrl-C: the last publish ends.
+				if q, err = qf.connect(context.WithoutCancel(cmd.Context()), a); err != nil {
+					return err
+				}
+				defer q.Close()
+			}
+			var pubStats publishStats
 			var db sitrep.Store
-			if store || dbPath != "" {
+			if q == nil && (store || dbPath != "") {
 				sdb, _, err := openStore(cmd.Context(), dbPath, a, false)
 				if err != nil {
 					return err
@@ -74,6 +87,11 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 					if r.Err != nil {
 						failed++
 						fmt.Fprintln(a.stderr, "sitrep watch:", r.Err)
+						return nil
+					}
+					if q != nil {
+						pubStats.publish(cmd.Context(), a, q, r.Doc)
+						a.logger.Info("queued document", "source", r.Doc.ID)
 						return nil
 					}
 					events := p.Extract(r.Doc)
@@ -100,6 +118,10 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 					}
 					return w.Close()
 				})
+			if q != nil {
+				fmt.Fprintf(a.stderr, "sitrep watch: %s\n", &pubStats)
+				failed += pubStats.failed
+			}
 			if errors.Is(err, context.Canceled) {
 				return nil // Ctrl-C
 			}
@@ -118,6 +140,7 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 	cmd.Flags().StringVar(&format, "format", export.JSONL, "output format (jsonl only: events are written as they come)")
 	cmd.Flags().BoolVar(&store, "store", false, "also store documents and events in the database")
 	addDBFlag(cmd, &dbPath)
+	qf.register(cmd, false)
 	rf.register(cmd, false)
 	return cmd
 }

@@ -50,6 +50,16 @@ type Options struct {
 	// MaxConns caps the connection pool; 0 keeps pgx's default (the
 	// larger of 4 and the number of CPUs) or the DSN's pool_max_conns.
 	MaxConns int32
+	// MergeKeys, if set, returns the keys under which an event may be
+	// merged with events of other documents (the merge block keys of the
+	// claim ledger). PutDocument takes a transaction-level advisory lock
+	// on every key of the new events, in one sorted order, before it
+	// reads or writes anything: two workers storing reports of the same
+	// event at once run one after the other, and the second sees the
+	// first's commit, so a merge decided inside PutDocument cannot miss a
+	// concurrent report and make two events of one. Documents whose keys
+	// are disjoint do not wait for one another.
+	MergeKeys func(ev *sitrep.Event) []string
 	// ReadOnly opens an existing store for reading only: nothing is
 	// created or migrated, every transaction is read-only, and a database
 	// without the schema is an error wrapping sitrep.ErrNoStore.

@@ -289,6 +289,68 @@ func TestQuery_Diacritics(t *testing.T) {
 	}
 }
 
+// With MergeKeys, a put waits for a transaction holding one of its
+// events' keys, and only for such a one.
+func TestPutDocument_MergeLocks(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	byCountry := func(ev *sitrep.Event) []string { return []string{ev.Country} }
+	db, err := postgres.Open(ctx, dsn, postgres.Options{MergeKeys: byCountry})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Another worker's transaction, in the middle of storing a report in
+	// Afghanistan.
+	holder, err := db.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback(ctx)
+	if _, err := holder.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, postgres.LockKey("Afghanistan")); err != nil {
+		t.Fatal(err)
+	}
+	// A report elsewhere does not wait.
+	mali := storetest.Event("mali.txt", "mali-1", "2024-05-01")
+	mali.Country = "Mali"
+	if _, err := db.PutDocument(ctx, storetest.Doc("mali.txt", "m"), []sitrep.Event{mali}); err != nil {
+		t.Fatal(err)
+	}
+	// A report in Afghanistan waits until the holder commits.
+	done := make(chan error, 1)
+	go func() {
+		_, err := db.PutDocument(ctx, storetest.Doc("afg.txt", "a"), []sitrep.Event{storetest.Event("afg.txt", "afg-1", "2024-05-01")})
+		done <- err
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting int
+		// Only this key's waiters: other tests share the server.
+		if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+			AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1`, postgres.LockKey("Afghanistan")).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting == 1 {
+			break
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the put did not wait for the key's holder (err %v)", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the put never waited on the lock")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := holder.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
 // FuzzQuery: free text never makes an SQL error, only matches or not.
 func FuzzQuery(f *testing.F) {
 	for _, s := range []string{"drone", "sal*", `'`, `\`, `'\''`, "a & b", "!x", "a:*", "(", "<->", "x:A", "東京", "***", "'a' | 'b'"} {

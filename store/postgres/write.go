@@ -3,10 +3,12 @@ package postgres
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -147,7 +149,16 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 		}
 	}
 	ids := make([]string, len(docs))
+	locks := db.lockKeys(docs)
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if len(locks) > 0 {
+			// Sorted, all at once, before any row lock: no two
+			// transactions wait for each other in a cycle.
+			if _, err := tx.Exec(ctx, `SELECT count(pg_advisory_xact_lock(k))
+				FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS s`, locks); err != nil {
+				return fmt.Errorf("merge locks: %w", err)
+			}
+		}
 		for i, de := range docs {
 			id, err := db.put(ctx, tx, de.Doc, de.Events, encs[i])
 			if err != nil {
@@ -165,6 +176,31 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	return ids, nil
+}
+
+// LockKey returns the advisory lock id of a merge key: the first 8 bytes
+// of SHA-256 over it, as an integer.
+func LockKey(key string) int64 {
+	h := sha256.Sum256([]byte("sitrep-merge\x00" + key))
+	return int64(binary.BigEndian.Uint64(h[:8]))
+}
+
+// lockKeys returns the sorted, distinct advisory lock ids of the merge
+// keys of the events of docs; none without Options.MergeKeys.
+func (db *DB) lockKeys(docs []sitrep.DocumentEvents) []int64 {
+	if db.opts.MergeKeys == nil {
+		return nil
+	}
+	var ids []int64
+	for _, de := range docs {
+		for i := range de.Events {
+			for _, k := range db.opts.MergeKeys(&de.Events[i]) {
+				ids = append(ids, LockKey(k))
+			}
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // put is PutDocument inside the transaction tx.
