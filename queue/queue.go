@@ -185,7 +185,7 @@ type message struct {
 	Title          string      `json:"title,omitempty"`
 	Author         string      `json:"author,omitempty"`
 	Language       string      `json:"language,omitempty"`
-	Published      time.Time   `json:"published,omitzero"`
+	Published      sitrep.Day  `json:"published,omitzero"`
 	PublishedBasis string      `json:"published_basis,omitempty"`
 	Text           string      `json:"text"`
 	Body           sitrep.Span `json:"body,omitzero"`

@@ -4,6 +4,7 @@
 // registers the address schemes it serves in its init function:
 //
 //	store/sqlite      a file path, "sqlite:PATH" or ":memory:"
+//	store/postgres    "postgres://..." or "postgresql://..." (a shared store)
 //	store/memstore    an in-memory store for tests (not registered)
 //
 // A program picks the backends it offers by importing them (cmd/sitrep

@@ -33,6 +33,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/ledger"
 	"github.com/sitrep-dev/sitrep/store"
 )
 
@@ -50,9 +51,11 @@ type Options struct {
 	// MaxConns caps the connection pool; 0 keeps pgx's default (the
 	// larger of 4 and the number of CPUs) or the DSN's pool_max_conns.
 	MaxConns int32
-	// MergeKeys, if set, returns the keys under which an event may be
-	// merged with events of other documents (the merge block keys of the
-	// claim ledger). PutDocument takes a transaction-level advisory lock
+	// MergeKeys returns the keys under which an event may be merged with
+	// events of other documents; nil means the claim ledger's block keys
+	// (ledger.Blocks, the keys a report is stored under and those it is
+	// compared with: two reports that could be one event share one).
+	// PutDocument takes a transaction-level advisory lock
 	// on every key of the new events, in one sorted order, before it
 	// reads or writes anything: two workers storing reports of the same
 	// event at once run one after the other, and the second sees the
@@ -116,6 +119,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	}
 	if opts.MaxConns > 0 {
 		cfg.MaxConns = opts.MaxConns
+	}
+	if opts.MergeKeys == nil {
+		opts.MergeKeys = ledgerKeys
 	}
 	if opts.ReadOnly {
 		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
@@ -329,6 +335,13 @@ func (db *DB) checkSchema(ctx context.Context) error {
 	}
 	db.postgis = hasGeom && db.opts.PostGIS != "off"
 	return nil
+}
+
+// ledgerKeys returns the block keys of ev in the claim ledger: those it is
+// stored under and those it is compared with.
+func ledgerKeys(ev *sitrep.Event) []string {
+	index, query := ledger.Blocks(ev)
+	return append(index, query...)
 }
 
 // Stats returns the number of stored documents and events. It implements

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/ledger"
 	"github.com/sitrep-dev/sitrep/store"
 	"github.com/sitrep-dev/sitrep/store/postgres"
 	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
@@ -289,13 +290,21 @@ func TestQuery_Diacritics(t *testing.T) {
 	}
 }
 
-// With MergeKeys, a put waits for a transaction holding one of its
-// events' keys, and only for such a one.
+// A put waits for a transaction holding one of its events' merge keys,
+// and only for such a one: with keys of our own, and with the ledger's
+// block keys by default.
 func TestPutDocument_MergeLocks(t *testing.T) {
+	afg := storetest.Event("afg.txt", "afg-1", "2024-05-01")
+	index, _ := ledger.Blocks(&afg)
+	byCountry := func(ev *sitrep.Event) []string { return []string{ev.Country} }
+	t.Run("Country", func(t *testing.T) { testMergeLocks(t, byCountry, "Afghanistan") })
+	t.Run("LedgerBlocks", func(t *testing.T) { testMergeLocks(t, nil, index[0]) })
+}
+
+func testMergeLocks(t *testing.T, keys func(*sitrep.Event) []string, held string) {
 	dsn := pgtest.DSN(t)
 	ctx := context.Background()
-	byCountry := func(ev *sitrep.Event) []string { return []string{ev.Country} }
-	db, err := postgres.Open(ctx, dsn, postgres.Options{MergeKeys: byCountry})
+	db, err := postgres.Open(ctx, dsn, postgres.Options{MergeKeys: keys})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +316,7 @@ func TestPutDocument_MergeLocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer holder.Rollback(ctx)
-	if _, err := holder.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, postgres.LockKey("Afghanistan")); err != nil {
+	if _, err := holder.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, postgres.LockKey(held)); err != nil {
 		t.Fatal(err)
 	}
 	// A report elsewhere does not wait.
@@ -327,7 +336,7 @@ func TestPutDocument_MergeLocks(t *testing.T) {
 		var waiting int
 		// Only this key's waiters: other tests share the server.
 		if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-			AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1`, postgres.LockKey("Afghanistan")).Scan(&waiting); err != nil {
+			AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1`, postgres.LockKey(held)).Scan(&waiting); err != nil {
 			t.Fatal(err)
 		}
 		if waiting == 1 {

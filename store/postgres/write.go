@@ -186,11 +186,8 @@ func LockKey(key string) int64 {
 }
 
 // lockKeys returns the sorted, distinct advisory lock ids of the merge
-// keys of the events of docs; none without Options.MergeKeys.
+// keys of the events of docs.
 func (db *DB) lockKeys(docs []sitrep.DocumentEvents) []int64 {
-	if db.opts.MergeKeys == nil {
-		return nil
-	}
 	var ids []int64
 	for _, de := range docs {
 		for i := range de.Events {
