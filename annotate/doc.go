@@ -120,6 +120,9 @@ func (l *Layer[T]) In(si int) []T {
 	return l.All[l.lo[si]:l.hi[si]:l.hi[si]]
 }
 
+// Offset returns the index in All of the first mention of sentence si.
+func (l *Layer[T]) Offset(si int) int { return int(l.lo[si]) }
+
 // Sentences returns how many sentences the layer is indexed over.
 func (l *Layer[T]) Sentences() int { return len(l.lo) }
 
@@ -142,8 +145,11 @@ func (l *Layer[T]) Close(si int) {
 // mention's byte range. All is sorted by start first if it is not sorted.
 // It costs O(len(All) + len(sents)).
 func (l *Layer[T]) Index(sents []segment.Sentence, span func(*T) sitrep.Span) {
-	if !slices.IsSortedFunc(l.All, func(a, b T) int { return span(&a).Start - span(&b).Start }) {
-		slices.SortStableFunc(l.All, func(a, b T) int { return span(&a).Start - span(&b).Start })
+	for i := 1; i < len(l.All); i++ {
+		if span(&l.All[i]).Start < span(&l.All[i-1]).Start {
+			slices.SortStableFunc(l.All, func(a, b T) int { return span(&a).Start - span(&b).Start })
+			break
+		}
 	}
 	l.lo, l.hi = make([]int32, len(sents)), make([]int32, len(sents))
 	i := 0

@@ -65,6 +65,20 @@ func (c Context) Annotate(_ context.Context, d *annotate.Doc) error {
 	return nil
 }
 
+// docState is the document being built and what the builder learns of it
+// once: its country, the claimants of its cues.
+type docState struct {
+	*annotate.Doc
+	country string
+	claims  map[claimKey]*claimRun
+}
+
+func newDocState(d *annotate.Doc) *docState {
+	st := &docState{Doc: d, claims: map[claimKey]*claimRun{}}
+	st.country = docCountry(st)
+	return st
+}
+
 // Fates of counted people.
 const (
 	fateKilled   = "killed"
@@ -85,6 +99,7 @@ type draft struct {
 	actor2       *actor.Mention
 	dates        []date.Expr
 	places       []place.Mention
+	best         place.Mention // bestPlace(places), kept as places grow
 	explicitDate bool
 	ownPlace     bool
 	counts       []count
@@ -108,7 +123,8 @@ type cueRef struct {
 }
 
 // Build returns the events of the document in text order.
-func (b *Builder) Build(in *annotate.Doc) []sitrep.Event {
+func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
+	in := newDocState(doc)
 	var drafts []*draft
 	for si := range in.Sents {
 		ts := in.Triggers.In(si)
@@ -167,13 +183,13 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 		}
 	}
 	hasDate := false
-	for _, de := range in.Dates.All {
+	for _, de := range in.Dates.In(si) {
 		if de.Start >= s.Start && de.End <= s.End && de.Precision <= 3 {
 			hasDate = true
 		}
 	}
 	hasNumber := false
-	for _, n := range in.Numbers.All {
+	for _, n := range in.Numbers.In(si) {
 		if n.Start >= s.Start && n.End <= s.End && !n.Ordinal {
 			hasNumber = true
 		}
@@ -230,7 +246,7 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 	}
 }
 
-func (b *Builder) sentenceDraft(in *annotate.Doc, si int, ts []trigger.Trigger) *draft {
+func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *draft {
 	text := in.Text
 	s := in.Sents[si]
 	cues := in.Cues.In(si)
@@ -240,7 +256,7 @@ func (b *Builder) sentenceDraft(in *annotate.Doc, si int, ts []trigger.Trigger) 
 	v.roles = func(t *trigger.Trigger) (*actor.Mention, *actor.Mention) {
 		return roles(text, in.Toks, s, t, actors, in.Actors.In(si), v.victims)
 	}
-	for _, p := range in.Places.All {
+	for _, p := range in.Places.In(si) {
 		if p.Start >= s.Start && p.End <= s.End {
 			v.placeToks = append(v.placeToks, tokenAt(in.Toks, p.Start))
 		}
@@ -315,13 +331,13 @@ func (b *Builder) sentenceDraft(in *annotate.Doc, si int, ts []trigger.Trigger) 
 	d.actor1, d.actor2 = roles(text, in.Toks, s, roleTrigger, actors, in.Actors.In(si), v.victims)
 	d.counts = v.victims
 	// Dates: the one nearest the trigger; a bare year is context.
-	if de, ok := nearestDate(in.Dates.All, s, main); ok {
+	if de, ok := nearestDate(in.Dates.In(si), s, main); ok {
 		d.dates = append(d.dates, de)
 		d.explicitDate = true
 	}
 	// One place per sentence: the one the event verb points at, the first
 	// after it, else the last before it ("In Kabul, gunmen killed ...").
-	if ps := eventPlaces(in, s, ts, cues, main); len(ps) > 0 {
+	if ps := eventPlaces(in, si, ts, cues, main); len(ps) > 0 {
 		primary := ps[len(ps)-1]
 		for i, p := range ps {
 			if p.Start >= main.End {
@@ -338,7 +354,8 @@ func (b *Builder) sentenceDraft(in *annotate.Doc, si int, ts []trigger.Trigger) 
 		}
 		// "the Butkhaak, PD 12 of Kabul city": of a chain of places each
 		// inside the next, the most specific.
-		d.places = []place.Mention{bestPlace(placeChain(ps, primary))}
+		d.best = bestPlace(placeChain(ps, primary))
+		d.places = []place.Mention{d.best}
 	}
 	d.ownPlace = len(d.places) > 0
 	d.people = b.peopleFates(in, si, ts, cues)
@@ -351,7 +368,7 @@ func (b *Builder) sentenceDraft(in *annotate.Doc, si int, ts []trigger.Trigger) 
 	return d
 }
 
-func (b *Builder) explain(in *annotate.Doc, what string, d *draft) {
+func (b *Builder) explain(in *docState, what string, d *draft) {
 	text := in.Text
 	name := func(m *actor.Mention) string {
 		if m == nil {

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/person"
@@ -29,7 +28,7 @@ type count struct {
 // counts finds the numbers of people killed, injured or arrested in
 // sentence si: "killing 12 security force members", "24 people were
 // killed", "killed a key ISIS commander".
-func (b *Builder) counts(in *annotate.Doc, si int, ts []trigger.Trigger, actors []actor.Mention) []count {
+func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []actor.Mention) []count {
 	text := in.Text
 	s := in.Sents[si]
 	toks := in.Toks
@@ -56,7 +55,7 @@ func (b *Builder) counts(in *annotate.Doc, si int, ts []trigger.Trigger, actors 
 		first      int // first token after the number
 	}
 	var cs []cand
-	for _, n := range in.Numbers.All {
+	for _, n := range in.Numbers.In(si) {
 		if n.Start < s.Start || n.End > s.End || n.Ordinal || n.Value <= 0 {
 			continue
 		}
@@ -187,7 +186,7 @@ type personFate struct {
 
 // peopleFates gives each person named in sentence si the fate of the
 // event verb that governs them, leaving out speakers.
-func (b *Builder) peopleFates(in *annotate.Doc, si int, ts []trigger.Trigger, cues []claim.Cue) []personFate {
+func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues []claim.Cue) []personFate {
 	var out []personFate
 	for _, p := range in.People.In(si) {
 		speaker := false

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
@@ -21,7 +20,7 @@ import (
 )
 
 // docCountry is the country most places of the document lie in.
-func docCountry(in *annotate.Doc) string {
+func docCountry(in *docState) string {
 	n := map[string]int{}
 	best := ""
 	for _, p := range in.Places.All {
@@ -57,7 +56,7 @@ type claimant struct {
 // resolveClaimant names the speaker of cue c in sentence si. history maps
 // a speaker's head noun ("directorate") to whom it named before, so that
 // "the directorate said" refers back.
-func (b *Builder) resolveClaimant(in *annotate.Doc, si int, c claim.Cue, country string, day time.Time, history map[string]claimant, last *claimant) claimant {
+func (b *Builder) resolveClaimant(in *docState, si int, c claim.Cue, country string, day time.Time, history map[string]claimant, last *claimant) claimant {
 	text := in.Text
 	if !c.HasSpeaker() {
 		return claimant{}
@@ -132,7 +131,7 @@ func (b *Builder) resolveClaimant(in *annotate.Doc, si int, c claim.Cue, country
 }
 
 // finish resolves a draft into an event record.
-func (b *Builder) finish(in *annotate.Doc, d *draft) (sitrep.Event, bool) {
+func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 	text := in.Text
 	sub := b.lex.subEvents[d.subType]
 	sort.Ints(d.sents)
@@ -187,9 +186,9 @@ func (b *Builder) finish(in *annotate.Doc, d *draft) (sitrep.Event, bool) {
 	}
 
 	// Where.
-	country := docCountry(in)
+	country := in.country
 	if len(d.places) > 0 {
-		p := bestPlace(d.places)
+		p := d.best
 		b.setPlace(&ev, p)
 		addEv(sitrep.FieldLocation, p.Start, p.End)
 		if p.CountryCode != "" {
@@ -345,7 +344,7 @@ func (b *Builder) finish(in *annotate.Doc, d *draft) (sitrep.Event, bool) {
 	return ev, true
 }
 
-func sentenceOf(in *annotate.Doc, off int) int {
+func sentenceOf(in *docState, off int) int {
 	return sort.Search(len(in.Sents), func(i int) bool { return in.Sents[i].End > off })
 }
 
@@ -384,17 +383,19 @@ func inheritDate(in *annotate.Doc, d *draft) (date.Expr, bool) {
 
 // inheritPlace returns the last place named before the event in its
 // paragraph or earlier, for an event whose sentences name none.
-func inheritPlace(in *annotate.Doc, d *draft) (place.Mention, bool) {
+func inheritPlace(in *docState, d *draft) (place.Mention, bool) {
 	start := in.Sents[d.sents[0]].Start
-	for i := len(in.Places.All) - 1; i >= 0; i-- {
-		if in.Places.All[i].End <= start {
-			return in.Places.All[i], true
+	// Places are in text order and do not overlap: the last that ends
+	// before start is just before the first that starts at or after it.
+	ps := in.Places.All
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].Start >= start })
+	for j := i - 1; j >= 0; j-- { // past a place that spans start, if any
+		if ps[j].End <= start {
+			return ps[j], true
 		}
 	}
-	for _, p := range in.Places.All { // a place named later in the same sentence group
-		if p.Start >= start {
-			return p, true
-		}
+	if i < len(ps) { // a place named later in the same sentence group
+		return ps[i], true
 	}
 	return place.Mention{}, false
 }
@@ -410,29 +411,97 @@ func (b *Builder) setPlace(ev *sitrep.Event, p place.Mention) {
 	ev.GeonameID = p.ID
 }
 
+// claimKey is what resolving a claimant depends on besides the text: the
+// country and the period of the day (who rules when).
+type claimKey struct {
+	country string
+	epoch   int // actor.Matcher.Epoch of the day
+}
+
+// maxClaimRuns bounds the runs of one document kept in full; past them an
+// event resolves the cues of the claimWindow sentences before it. No
+// article of the gold files needs more than a few runs.
+const (
+	maxClaimRuns = 8
+	claimWindow  = 100
+)
+
+// claimRun is the claimants of the cues of a document resolved in order
+// for one claimKey, up to sentence next.
+type claimRun struct {
+	history map[string]claimant
+	last    *claimant
+	// who is the claimant of each cue (by index in the Cues layer) as an
+	// index into ids, the distinct claimants without their spans: a
+	// claimant's span is always its cue's speaker, so the run costs four
+	// bytes a cue.
+	who  []int32
+	ids  []claimant
+	idOf map[claimant]int32
+	next int
+}
+
+// at returns the claimant of cue c, the i-th of the Cues layer.
+func (r *claimRun) at(in *docState, i int, c claim.Cue) claimant {
+	cl := r.ids[r.who[i]]
+	if c.HasSpeaker() {
+		cl.start, cl.end = in.Toks[c.SpeakerFirst].Start, in.Toks[c.SpeakerLast-1].End
+	}
+	return cl
+}
+
+// claimants returns the claimants of every cue up to sentence upto,
+// resolved in text order so that anaphoric speakers ("the directorate")
+// refer back. The run is kept per country and period and extended as
+// events further on ask for more: the document is resolved once per
+// country and period of the actor lexicon (a handful), not once per event.
+func (b *Builder) claimants(in *docState, country string, day time.Time, from, upto int) *claimRun {
+	k := claimKey{country, b.actors.Epoch(day)}
+	r := in.claims[k]
+	if r == nil {
+		r = &claimRun{history: map[string]claimant{}, idOf: map[claimant]int32{}}
+		if len(in.claims) < maxClaimRuns {
+			in.claims[k] = r
+		} else {
+			// A long text of many countries and periods: resolve the
+			// cues of the last claimWindow sentences before the event
+			// afresh, so that the cost per event stays bounded.
+			r.next = max(0, from-claimWindow)
+			r.who = make([]int32, in.Cues.Offset(r.next), in.Cues.Offset(r.next)+64)
+			r.ids = append(r.ids, claimant{})
+		}
+	}
+	for ; r.next <= upto && r.next < in.Cues.Sentences(); r.next++ {
+		si := r.next
+		for _, c := range in.Cues.In(si) {
+			cl := b.resolveClaimant(in, si, c, country, day, r.history, r.last)
+			id := cl
+			id.start, id.end = 0, 0
+			n, ok := r.idOf[id]
+			if !ok {
+				n = int32(len(r.ids))
+				r.ids = append(r.ids, id)
+				r.idOf[id] = n
+			}
+			r.who = append(r.who, n)
+			if cl.name != "" {
+				cp := cl
+				r.last = &cp
+			}
+		}
+	}
+	return r
+}
+
 // claims collects the claims of an event and decides its verification.
 // Spec: confirmed (independently confirmed), unconfirmed (the text says it
 // is not), claimed (only a party's word), disputed (denied), reported.
-func (b *Builder) claims(in *annotate.Doc, d *draft, country string, day time.Time, r1 *actor.Resolved, r2 actor.Resolved) ([]sitrep.Claim, claimant, string, [2]int) {
-	history := map[string]claimant{}
-	var last *claimant
-	// Resolve every cue of the document up to the event, in order, so
-	// that anaphoric speakers ("the directorate") refer back.
-	resolved := map[[2]int]claimant{}
+func (b *Builder) claims(in *docState, d *draft, country string, day time.Time, r1 *actor.Resolved, r2 actor.Resolved) ([]sitrep.Claim, claimant, string, [2]int) {
 	maxSent := d.sents[len(d.sents)-1]
 	for _, cr := range d.cues {
 		maxSent = max(maxSent, cr.si)
 	}
-	for si := 0; si <= maxSent && si < in.Cues.Sentences(); si++ {
-		for _, c := range in.Cues.In(si) {
-			cl := b.resolveClaimant(in, si, c, country, day, history, last)
-			resolved[[2]int{si, c.First}] = cl
-			if cl.name != "" {
-				cp := cl
-				last = &cp
-			}
-		}
-	}
+	run := b.claimants(in, country, day, d.sents[0], maxSent)
 	var out []sitrep.Claim
 	var by claimant
 	var doubt, deny, confirm bool
@@ -463,7 +532,14 @@ func (b *Builder) claims(in *annotate.Doc, d *draft, country string, day time.Ti
 			continue
 		}
 		seen[key] = true
-		cl := resolved[key]
+		i := in.Cues.Offset(cr.si)
+		for _, c := range in.Cues.In(cr.si) {
+			if c.First == cr.c.First {
+				break
+			}
+			i++
+		}
+		cl := run.at(in, i, cr.c)
 		stance := cr.c.Stance
 		out = append(out, sitrep.Claim{Claimant: cl.name, Spokesperson: cl.spokesperson, Cue: in.Text[cr.c.Start:cr.c.End], Stance: stance, Text: in.Text[cr.c.Start:cr.c.End], Start: cr.c.Start, End: cr.c.End})
 		switch stance {
@@ -519,7 +595,7 @@ func (b *Builder) claims(in *annotate.Doc, d *draft, country string, day time.Ti
 
 // people lists the named people of the event with their fate, role and
 // affiliation, one entry per person.
-func (b *Builder) people(in *annotate.Doc, d *draft, country string, day time.Time, victims actor.Resolved) []sitrep.Person {
+func (b *Builder) people(in *docState, d *draft, country string, day time.Time, victims actor.Resolved) []sitrep.Person {
 	text := in.Text
 	rank := map[string]int{sitrep.FateKilled: 5, sitrep.FateInjured: 4, sitrep.FateArrested: 3, sitrep.FateTargeted: 2, sitrep.FateOther: 1}
 	var out []sitrep.Person

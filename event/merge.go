@@ -1,12 +1,13 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep"
-	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
+	"github.com/sitrep-dev/sitrep/annotate/date"
 	"github.com/sitrep-dev/sitrep/annotate/place"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
@@ -15,13 +16,13 @@ import (
 // actors, place and day make one event. A sentence that adds to the one
 // before it (no place or date of its own, no "in another incident") is
 // folded into it too.
-func (b *Builder) merge(in *annotate.Doc, ds []*draft) []*draft {
+func (b *Builder) merge(in *docState, ds []*draft) []*draft {
 	var out []*draft
 	var pending *draft // a weak draft before any event: it may open the next one
 	for _, d := range ds {
 		if d.weak {
 			if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 &&
-				(placesCompatible(out[n-1].places, d.places) || len(d.people) > 0 || len(d.counts) > 0) {
+				(placesCompatible(out[n-1], d) || len(d.people) > 0 || len(d.counts) > 0) {
 				out[n-1].absorb(d)
 			} else if n == 0 {
 				pending = d
@@ -50,11 +51,14 @@ func (b *Builder) merge(in *annotate.Doc, ds []*draft) []*draft {
 			e.absorb(d)
 			continue
 		}
-		for k := len(out) - 1; k >= 0; k-- {
+		// The events told last, not the whole document: a report comes
+		// back to an event within a few events, and looking further
+		// would make merging quadratic in the length of the text.
+		for k := len(out) - 1; k >= 0 && k >= len(out)-mergeLookback; k-- {
 			e := out[k]
 			// One demonstration is told from both sides: the protesters
 			// and the police who met them.
-			if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && (placesCompatible(e.places, d.places) || d.sents[0]-e.sents[len(e.sents)-1] <= 1) {
+			if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && (placesCompatible(e, d) || d.sents[0]-e.sents[len(e.sents)-1] <= 1) {
 				e.absorb(d)
 				merged = true
 				break
@@ -82,6 +86,11 @@ func (b *Builder) merge(in *annotate.Doc, ds []*draft) []*draft {
 	}
 	return out
 }
+
+// mergeLookback is how many events back a sentence's event may merge
+// with. The longest reach in the gold files is 23 events (a long web page
+// of one shooting).
+const mergeLookback = 64
 
 // refine decides an event's type again from all its sentences: a
 // demonstration from everything said of it, a generic attack from the
@@ -127,7 +136,7 @@ func compatible(e, d *draft) bool {
 	if !same && !swapped {
 		return false
 	}
-	if !placesCompatible(e.places, d.places) {
+	if !placesCompatible(e, d) {
 		return false
 	}
 	if e.explicitDate && d.explicitDate {
@@ -156,11 +165,11 @@ func datesOverlap(e, d *draft) bool {
 	return false
 }
 
-func placesCompatible(a, b []place.Mention) bool {
-	if len(a) == 0 || len(b) == 0 {
+func placesCompatible(e, d *draft) bool {
+	if len(e.places) == 0 || len(d.places) == 0 {
 		return true
 	}
-	p, q := bestPlace(a), bestPlace(b)
+	p, q := e.best, d.best
 	if p.ID != 0 && p.ID == q.ID {
 		return true
 	}
@@ -178,8 +187,13 @@ func placesCompatible(a, b []place.Mention) bool {
 // one inside the same region (a village of the capital over the capital:
 // "Butkhak, PD 12 of Kabul city" over "Kabul city"), else the first.
 func bestPlace(ps []place.Mention) place.Mention {
-	best := ps[0]
-	for _, p := range ps[1:] {
+	return foldBest(ps[0], ps[1:])
+}
+
+// foldBest is bestPlace of best followed by ps: what an event's best place
+// becomes when it absorbs the places of another telling.
+func foldBest(best place.Mention, ps []place.Mention) place.Mention {
+	for _, p := range ps {
 		switch {
 		case p.Precision < best.Precision:
 			best = p
@@ -272,7 +286,21 @@ func (e *draft) absorb(d *draft) {
 			e.actor2 = d.actor2
 		}
 	}
-	e.dates = append(e.dates, d.dates...)
+	// The same date told again adds nothing to compare or choose from.
+	for _, de := range d.dates {
+		if !slices.ContainsFunc(e.dates, func(x date.Expr) bool {
+			return x.From.Equal(de.From) && x.To.Equal(de.To) && x.Value == de.Value && x.Precision == de.Precision
+		}) {
+			e.dates = append(e.dates, de)
+		}
+	}
+	switch {
+	case len(d.places) == 0:
+	case len(e.places) == 0:
+		e.best = d.best
+	default:
+		e.best = foldBest(e.best, d.places)
+	}
 	e.places = append(e.places, d.places...)
 	e.explicitDate = e.explicitDate || d.explicitDate
 	e.ownPlace = e.ownPlace || d.ownPlace
@@ -291,38 +319,41 @@ func (e *draft) absorb(d *draft) {
 // applyDoubts extends a statement that something is not confirmed ("So
 // far, independent sources have not confirmed the deaths") to the events
 // of the sentence before it.
-func (b *Builder) applyDoubts(in *annotate.Doc, ds []*draft) {
+func (b *Builder) applyDoubts(in *docState, ds []*draft) {
+	// bySent lists the drafts that tell each sentence, in draft order.
+	var bySent map[int][]int
 	for si := range in.Sents {
 		for _, c := range in.Cues.In(si) {
 			// Doubts and denials in the sentence after an event are about it.
 			if c.Stance != claim.Doubts && c.Stance != claim.Denies {
 				continue
 			}
-			// The events of the sentence before; else the nearest event
-			// within the three sentences before.
-			var near *draft
-			nearDist := 4
-			for _, d := range ds {
-				has := false
-				for _, s := range d.sents {
-					has = has || s == si
-					if s < si && si-s < nearDist {
-						near, nearDist = d, si-s
+			if bySent == nil {
+				bySent = map[int][]int{}
+				for i, d := range ds {
+					for _, s := range d.sents {
+						if l := bySent[s]; len(l) == 0 || l[len(l)-1] != i {
+							bySent[s] = append(l, i)
+						}
 					}
 				}
-				if has {
-					near, nearDist = nil, 0
-					break
+			}
+			// The events of the sentence before; else the nearest event
+			// within the three sentences before, unless an event tells
+			// this very sentence.
+			near := -1
+			if len(bySent[si]) == 0 {
+				for dist := 1; dist <= 3 && near < 0; dist++ {
+					if l := bySent[si-dist]; len(l) > 0 {
+						near = l[0]
+					}
 				}
 			}
-			for _, d := range ds {
-				prev := false
-				for _, s := range d.sents {
-					prev = prev || s == si-1
-				}
-				if prev || d == near {
-					d.cues = append(d.cues, cueRef{c: c, si: si})
-				}
+			for _, i := range bySent[si-1] {
+				ds[i].cues = append(ds[i].cues, cueRef{c: c, si: si})
+			}
+			if near >= 0 && !slices.Contains(bySent[si-1], near) {
+				ds[near].cues = append(ds[near].cues, cueRef{c: c, si: si})
 			}
 		}
 	}
@@ -376,7 +407,7 @@ func looselyCompatible(e, d *draft) bool {
 	if !actorsCompatible(e.actor1, d.actor1) && !actorsCompatible(e.actor1, d.actor2) {
 		return false
 	}
-	if !placesCompatible(e.places, d.places) {
+	if !placesCompatible(e, d) {
 		return false
 	}
 	return !e.explicitDate || !d.explicitDate || datesOverlap(e, d)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/sitrep-dev/sitrep/annotate"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
 	"github.com/sitrep-dev/sitrep/annotate/place"
@@ -19,9 +18,10 @@ import (
 // not those that follow a trigger of a background event ("the attack on
 // the governor in Balkh"), nor those inside a speaker ("the police chief of
 // Jawzjan said").
-func eventPlaces(in *annotate.Doc, s segment.Sentence, ts []trigger.Trigger, cues []claim.Cue, main *trigger.Trigger) []place.Mention {
+func eventPlaces(in *docState, si int, ts []trigger.Trigger, cues []claim.Cue, main *trigger.Trigger) []place.Mention {
+	s := in.Sents[si]
 	var out []place.Mention
-	for _, p := range in.Places.All {
+	for _, p := range in.Places.In(si) {
 		if p.Start < s.Start || p.End > s.End {
 			continue
 		}

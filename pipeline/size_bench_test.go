@@ -54,6 +54,8 @@ func BenchmarkExtractSize(b *testing.B) {
 			for b.Loop() {
 				p.Extract(doc)
 			}
+			mbs := float64(len(text)) / (1 << 20)
+			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/mbs, "s/MB")
 		})
 	}
 }

@@ -8,6 +8,8 @@ package actor
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -111,6 +113,10 @@ type Matcher struct {
 	dict      phrase.Dict[*cand]
 	countries map[string]lexicon.Country // by ISO2
 	forces    map[string][]*lexicon.StateForces
+	// bounds are the days on which some period of a named actor or of
+	// state forces starts or ends, sorted: between two of them, Resolve
+	// answers alike for every day.
+	bounds []time.Time
 }
 
 // memberSuffixes are what follows a hyphen to make a group's member out of
@@ -199,7 +205,28 @@ func build(countries []lexicon.Country, actors []lexicon.Actor, forces []lexicon
 			}
 		}
 	}
+	for _, a := range actors {
+		m.bounds = append(m.bounds, a.From, a.To)
+	}
+	for _, f := range forces {
+		m.bounds = append(m.bounds, f.From, f.To)
+	}
+	m.bounds = slices.DeleteFunc(m.bounds, time.Time.IsZero)
+	slices.SortFunc(m.bounds, time.Time.Compare)
+	m.bounds = slices.CompactFunc(m.bounds, time.Time.Equal)
 	return m, nil
+}
+
+// Epoch returns the period of the lexicon that day falls in: Resolve
+// gives the same answer for two days of the same epoch, whatever the
+// mention and country. The zero day is today, as in Resolve.
+func (mt *Matcher) Epoch(day time.Time) int {
+	if day.IsZero() {
+		day = time.Now()
+	}
+	// The number of bounds on or before day: within(day, from, to) only
+	// changes on a bound.
+	return sort.Search(len(mt.bounds), func(i int) bool { return day.Before(mt.bounds[i]) })
 }
 
 // exactAlias reports whether an alias must match as written: acronyms and

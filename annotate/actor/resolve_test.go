@@ -59,3 +59,37 @@ func TestMatcher_FindResolve(t *testing.T) {
 		})
 	}
 }
+
+// TestEpoch checks that two days of one epoch resolve alike and that the
+// epoch changes where a ruling power does: the Taliban are Afghanistan's
+// state forces from 15 August 2021. Epochs cut at every period of every
+// country, so most neighbouring days share one.
+func TestEpoch(t *testing.T) {
+	m, err := actor.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "the Taliban said"
+	_, toks := segment.Split(text, sitrep.Span{})
+	mentions := m.Find(text, toks, 0, len(toks))
+	if len(mentions) == 0 {
+		t.Fatal("no Taliban")
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2022-03-01", "2022-03-02", true},
+		{"2021-08-14", "2021-08-15", false},
+	} {
+		ea, eb := m.Epoch(day(tc.a)), m.Epoch(day(tc.b))
+		ra, rb := m.Resolve(&mentions[0], "AF", day(tc.a)), m.Resolve(&mentions[0], "AF", day(tc.b))
+		if (ea == eb) != tc.same {
+			t.Errorf("Epoch(%s) = %d, Epoch(%s) = %d, want same=%v", tc.a, ea, tc.b, eb, tc.same)
+		}
+		if ea == eb && ra != rb {
+			t.Errorf("same epoch, different actors: %s %+v, %s %+v", tc.a, ra, tc.b, rb)
+		}
+	}
+}
