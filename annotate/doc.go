@@ -83,7 +83,7 @@ type Doc struct {
 	Cues       Layer[claim.Cue]
 	Triggers   Layer[trigger.Trigger]
 	// Separate marks the sentences that open a new incident ("In another
-	// incident, ...").
+	// incident, ..."); nil when none does.
 	Separate []bool
 	// Disaster is true when the text names a disaster or an accident.
 	Disaster bool
@@ -107,37 +107,57 @@ func (d *Doc) TokenAt(off int) int {
 // sentence.
 type Layer[T any] struct {
 	// All are the mentions of the whole text.
-	All    []T
-	lo, hi []int32
+	All []T
+	// bounds[2*si] and bounds[2*si+1] delimit the mentions of sentence
+	// si in All; nil while All is empty, which saves short texts an
+	// allocation per empty layer.
+	bounds []int32
+	n      int // sentences
+	closed int // sentences closed so far (Close)
 }
 
 // In returns the mentions of sentence si: those that lie inside it. The
 // slice shares All's memory.
 func (l *Layer[T]) In(si int) []T {
-	if si < 0 || si >= len(l.lo) {
+	if si < 0 || 2*si+1 >= len(l.bounds) {
 		return nil
 	}
-	return l.All[l.lo[si]:l.hi[si]:l.hi[si]]
+	lo, hi := l.bounds[2*si], l.bounds[2*si+1]
+	return l.All[lo:hi:hi]
 }
 
 // Offset returns the index in All of the first mention of sentence si.
-func (l *Layer[T]) Offset(si int) int { return int(l.lo[si]) }
+func (l *Layer[T]) Offset(si int) int {
+	if 2*si >= len(l.bounds) {
+		return len(l.All)
+	}
+	return int(l.bounds[2*si])
+}
 
 // Sentences returns how many sentences the layer is indexed over.
-func (l *Layer[T]) Sentences() int { return len(l.lo) }
+func (l *Layer[T]) Sentences() int { return l.n }
 
-// Close ends sentence si of a layer built sentence by sentence: the
-// mentions appended to All since the previous Close belong to si.
-// Sentences must be closed in order, each once.
-func (l *Layer[T]) Close(si int) {
+// Close ends sentence si of a layer built sentence by sentence over n
+// sentences: the mentions appended to All since the previous Close belong
+// to si. Sentences must be closed in order, each once.
+func (l *Layer[T]) Close(si, n int) {
+	l.n = n
+	if len(l.All) == 0 {
+		l.closed = si + 1
+		return
+	}
+	if l.bounds == nil {
+		l.bounds = make([]int32, 2*n)
+	}
 	start := int32(0)
-	if len(l.hi) > 0 {
-		start = l.hi[len(l.hi)-1]
+	if l.closed > 0 {
+		start = l.bounds[2*l.closed-1]
 	}
-	for len(l.lo) < si {
-		l.lo, l.hi = append(l.lo, start), append(l.hi, start)
+	for ; l.closed < si; l.closed++ {
+		l.bounds[2*l.closed], l.bounds[2*l.closed+1] = start, start
 	}
-	l.lo, l.hi = append(l.lo, start), append(l.hi, int32(len(l.All)))
+	l.bounds[2*si], l.bounds[2*si+1] = start, int32(len(l.All))
+	l.closed = si + 1
 }
 
 // Index indexes a layer found over the whole text by the sentences sents:
@@ -151,7 +171,11 @@ func (l *Layer[T]) Index(sents []segment.Sentence, span func(*T) sitrep.Span) {
 			break
 		}
 	}
-	l.lo, l.hi = make([]int32, len(sents)), make([]int32, len(sents))
+	l.n, l.bounds = len(sents), nil
+	if len(l.All) == 0 {
+		return
+	}
+	l.bounds = make([]int32, 2*len(sents))
 	i := 0
 	for si, s := range sents {
 		for i < len(l.All) && span(&l.All[i]).Start < s.Start {
@@ -166,7 +190,7 @@ func (l *Layer[T]) Index(sents []segment.Sentence, span func(*T) sitrep.Span) {
 		for hi > lo && span(&l.All[hi-1]).End > s.End {
 			hi--
 		}
-		l.lo[si], l.hi[si] = int32(lo), int32(hi)
+		l.bounds[2*si], l.bounds[2*si+1] = int32(lo), int32(hi)
 	}
 }
 
@@ -178,6 +202,9 @@ func (l *Layer[T]) Filter(sents []segment.Sentence, span func(*T) sitrep.Span, k
 		if keep(&l.All[i]) {
 			out = append(out, l.All[i])
 		}
+	}
+	if len(out) == len(l.All) {
+		return
 	}
 	clear(l.All[len(out):])
 	l.All = out

@@ -48,24 +48,25 @@ func TestLayerIndex(t *testing.T) {
 
 func TestLayerClose(t *testing.T) {
 	var l Layer[int]
+	l.Close(0, 4) // nothing yet
 	l.All = append(l.All, 1, 2)
-	l.Close(0)
-	// sentence 1 has nothing; 2 is closed next, with one mention
+	l.Close(1, 4)
+	// sentence 2 has nothing; 3 is closed next, with one mention
 	l.All = append(l.All, 3)
-	l.Close(2)
-	for si, want := range [][]int{{1, 2}, nil, {3}} {
+	l.Close(3, 4)
+	for si, want := range [][]int{nil, {1, 2}, nil, {3}} {
 		if got := l.In(si); !slices.Equal(got, want) {
 			t.Errorf("sentence %d: %v, want %v", si, got, want)
 		}
 	}
-	if l.Sentences() != 3 {
+	if l.Sentences() != 4 {
 		t.Errorf("Sentences() = %d", l.Sentences())
 	}
 	// In's slices end where the sentence does: appending to one does
 	// not overwrite the next.
-	s0 := append(l.In(0), 99)
-	if l.All[2] != 3 || s0[2] != 99 {
-		t.Error("In(0) shares capacity with sentence 2")
+	s1 := append(l.In(1), 99)
+	if l.All[2] != 3 || s1[2] != 99 {
+		t.Error("In(1) shares capacity with sentence 3")
 	}
 }
 

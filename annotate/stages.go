@@ -147,7 +147,7 @@ func (Actors) Name() string { return "actor" }
 func (s Actors) Annotate(_ context.Context, d *Doc) error {
 	for si, sent := range d.Sents {
 		d.Actors.All = s.Matcher.AppendFind(d.Actors.All, d.Text, d.Toks, sent.First, sent.Last)
-		d.Actors.Close(si)
+		d.Actors.Close(si, len(d.Sents))
 	}
 	d.Places.Filter(d.Sents, placeSpan, func(pl *place.Mention) bool {
 		si := d.SentenceAt(pl.Start)
@@ -214,7 +214,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 			}
 		}
 		d.People.All = s.Finder.AppendFind(d.People.All, d.Text, toks, sent.First, sent.Last, isTaken)
-		d.People.Close(si)
+		d.People.Close(si, len(d.Sents))
 	}
 	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".
 	d.Places.Filter(d.Sents, placeSpan, func(pl *place.Mention) bool {
@@ -241,7 +241,7 @@ func (Claims) Name() string { return "claim" }
 func (s Claims) Annotate(_ context.Context, d *Doc) error {
 	for si, sent := range d.Sents {
 		d.Cues.All = s.Finder.AppendFind(d.Cues.All, d.Text, d.Toks, sent.First, sent.Last)
-		d.Cues.Close(si)
+		d.Cues.Close(si, len(d.Sents))
 	}
 	return nil
 }
@@ -256,12 +256,16 @@ func (Triggers) Name() string { return "trigger" }
 
 // Annotate implements Stage.
 func (s Triggers) Annotate(_ context.Context, d *Doc) error {
-	d.Separate = make([]bool, len(d.Sents))
 	for si, sent := range d.Sents {
 		var sep bool
 		d.Triggers.All, sep = s.Finder.AppendFind(d.Triggers.All, d.Text, d.Toks, sent.First, sent.Last)
-		d.Triggers.Close(si)
-		d.Separate[si] = sep
+		d.Triggers.Close(si, len(d.Sents))
+		if sep {
+			if d.Separate == nil {
+				d.Separate = make([]bool, len(d.Sents))
+			}
+			d.Separate[si] = true
+		}
 	}
 	for _, t := range d.Triggers.All {
 		if t.Class == trigger.Disaster {

@@ -70,11 +70,16 @@ func (c Context) Annotate(_ context.Context, d *annotate.Doc) error {
 type docState struct {
 	*annotate.Doc
 	country string
-	claims  map[claimKey]*claimRun
+	// claim0 is the claimants' run of the first country and period asked
+	// for (most texts need no other); claims holds the others.
+	claim0 claimRun
+	key0   claimKey
+	has0   bool
+	claims map[claimKey]*claimRun
 }
 
 func newDocState(d *annotate.Doc) *docState {
-	st := &docState{Doc: d, claims: map[claimKey]*claimRun{}}
+	st := &docState{Doc: d}
 	st.country = docCountry(st)
 	return st
 }
@@ -135,7 +140,7 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 		if d == nil {
 			continue
 		}
-		d.separate = in.Separate[si]
+		d.separate = in.Separate != nil && in.Separate[si]
 		drafts = append(drafts, d)
 	}
 	if b.Explain != nil {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -89,7 +90,9 @@ func (b *Builder) resolveClaimant(in *docState, si int, c claim.Cue, country str
 					break
 				}
 			}
-			history[head] = cl
+			if history != nil {
+				history[head] = cl
+			}
 			return cl
 		}
 	}
@@ -458,11 +461,19 @@ func (r *claimRun) at(in *docState, i int, c claim.Cue) claimant {
 func (b *Builder) claimants(in *docState, country string, day time.Time, from, upto int) *claimRun {
 	k := claimKey{country, b.actors.Epoch(day)}
 	r := in.claims[k]
+	if in.has0 && in.key0 == k {
+		r = &in.claim0
+	}
 	if r == nil {
-		r = &claimRun{history: map[string]claimant{}, idOf: map[claimant]int32{}}
-		if len(in.claims) < maxClaimRuns {
+		r = &claimRun{}
+		switch {
+		case !in.has0:
+			r, in.key0, in.has0 = &in.claim0, k, true
+		case in.claims == nil:
+			in.claims = map[claimKey]*claimRun{k: r}
+		case len(in.claims)+1 < maxClaimRuns:
 			in.claims[k] = r
-		} else {
+		default:
 			// A long text of many countries and periods: resolve the
 			// cues of the last claimWindow sentences before the event
 			// afresh, so that the cost per event stays bounded.
@@ -471,17 +482,37 @@ func (b *Builder) claimants(in *docState, country string, day time.Time, from, u
 			r.ids = append(r.ids, claimant{})
 		}
 	}
+	if r.who == nil {
+		r.who = make([]int32, 0, len(in.Cues.All))
+	}
 	for ; r.next <= upto && r.next < in.Cues.Sentences(); r.next++ {
 		si := r.next
 		for _, c := range in.Cues.In(si) {
+			if r.history == nil && c.HasSpeaker() {
+				r.history = map[string]claimant{}
+			}
 			cl := b.resolveClaimant(in, si, c, country, day, r.history, r.last)
 			id := cl
 			id.start, id.end = 0, 0
-			n, ok := r.idOf[id]
+			n, ok := int32(-1), false
+			if r.idOf != nil {
+				n, ok = r.idOf[id]
+			} else if i := slices.Index(r.ids, id); i >= 0 {
+				n, ok = int32(i), true
+			}
 			if !ok {
 				n = int32(len(r.ids))
 				r.ids = append(r.ids, id)
-				r.idOf[id] = n
+				switch {
+				case r.idOf != nil:
+					r.idOf[id] = n
+				case len(r.ids) > 16:
+					// Past a few, a map finds a claimant faster.
+					r.idOf = make(map[claimant]int32, len(r.ids))
+					for i, x := range r.ids {
+						r.idOf[x] = int32(i)
+					}
+				}
 			}
 			r.who = append(r.who, n)
 			if cl.name != "" {
