@@ -76,6 +76,11 @@ type docState struct {
 	key0   claimKey
 	has0   bool
 	claims map[claimKey]*claimRun
+	// inForce[si] is the index in Dates.All of the date in force at
+	// sentence si for an event that states none, -1 when none is; lead
+	// the date of the lead (sentences 1 and 2) for the headline's event.
+	inForce []int32
+	lead    int
 }
 
 func newDocState(d *annotate.Doc) *docState {
@@ -94,9 +99,6 @@ const (
 // draft is the event one sentence reports, before merging.
 type draft struct {
 	sents []int // sentence indices
-	// otherDates holds the starts of the dates that date some event of
-	// the document: an event with no date of its own does not take them.
-	otherDates   map[int]bool
 	subType      trigger.Class
 	trigger      *trigger.Trigger
 	triggers     []trigger.Trigger // every active trigger merged in, for evidence
@@ -155,15 +157,7 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 		}
 	}
 	b.applyDoubts(in, drafts)
-	owned := map[int]bool{}
-	for _, d := range drafts {
-		for _, de := range d.dates {
-			owned[de.Start] = true
-		}
-	}
-	for _, d := range drafts {
-		d.otherDates = owned
-	}
+	in.datesInForce(drafts)
 	events := make([]sitrep.Event, 0, len(drafts))
 	for _, d := range drafts {
 		if ev, ok := b.finish(in, d); ok {

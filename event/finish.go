@@ -359,29 +359,45 @@ func sentenceOf(in *docState, off int) int {
 // and a headline's event is dated by its lead; a date that dates another
 // event is that event's. Dates after the reference date, and months or
 // years, do not date an event (ACLED's time precision 1 or 2).
-func inheritDate(in *annotate.Doc, d *draft) (date.Expr, bool) {
+func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 	first := d.sents[0]
-	usable := func(de date.Expr) bool {
-		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !d.otherDates[de.Start]
+	if i := in.inForce[first]; i >= 0 {
+		return in.Dates.All[i], true
 	}
-	var last date.Expr
-	found := false
-	for _, de := range in.Dates.All {
-		si := sentenceOf(in, de.Start)
-		if si > first {
-			if first == 0 && !found && si <= 2 && usable(de) {
-				return de, true
-			}
-			if si > 2 {
-				break
-			}
-			continue
-		}
-		if usable(de) {
-			last, found = de, true
+	if first == 0 && in.lead >= 0 {
+		return in.Dates.All[in.lead], true
+	}
+	return date.Expr{}, false
+}
+
+// datesInForce finds, once for the document, the date in force at each
+// sentence (inheritDate): a date dates an event when it is a day or a
+// week, not after the reference date, and no event states it.
+func (in *docState) datesInForce(drafts []*draft) {
+	owned := map[int]bool{}
+	for _, d := range drafts {
+		for _, de := range d.dates {
+			owned[de.Start] = true
 		}
 	}
-	return last, found
+	usable := func(de *date.Expr) bool {
+		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !owned[de.Start]
+	}
+	dates := in.Dates.All
+	in.inForce = make([]int32, len(in.Sents))
+	in.lead = -1
+	cur, j := int32(-1), 0
+	for si := range in.Sents {
+		for ; j < len(dates) && sentenceOf(in, dates[j].Start) <= si; j++ {
+			if usable(&dates[j]) {
+				cur = int32(j)
+			}
+			if in.lead < 0 && si >= 1 && si <= 2 && usable(&dates[j]) {
+				in.lead = j
+			}
+		}
+		in.inForce[si] = cur
+	}
 }
 
 // inheritPlace returns the last place named before the event in its
