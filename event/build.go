@@ -98,13 +98,14 @@ const (
 
 // draft is the event one sentence reports, before merging.
 type draft struct {
-	sents []int // sentence indices
+	sents        []int // sentence indices
 	subType      trigger.Class
 	trigger      *trigger.Trigger
 	triggers     []trigger.Trigger // every active trigger merged in, for evidence
 	actor1       *actor.Mention
 	actor2       *actor.Mention
 	dates        []date.Expr
+	sameDates    []int // starts of the dates told again, left out of dates
 	places       []place.Mention
 	best         place.Mention // bestPlace(places), kept as places grow
 	explicitDate bool

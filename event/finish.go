@@ -379,6 +379,9 @@ func (in *docState) datesInForce(drafts []*draft) {
 		for _, de := range d.dates {
 			owned[de.Start] = true
 		}
+		for _, start := range d.sameDates {
+			owned[start] = true
+		}
 	}
 	usable := func(de *date.Expr) bool {
 		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !owned[de.Start]

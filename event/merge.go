@@ -287,10 +287,13 @@ func (e *draft) absorb(d *draft) {
 		}
 	}
 	// The same date told again adds nothing to compare or choose from.
+	e.sameDates = append(e.sameDates, d.sameDates...)
 	for _, de := range d.dates {
-		if !slices.ContainsFunc(e.dates, func(x date.Expr) bool {
+		if slices.ContainsFunc(e.dates, func(x date.Expr) bool {
 			return x.From.Equal(de.From) && x.To.Equal(de.To) && x.Value == de.Value && x.Precision == de.Precision
 		}) {
+			e.sameDates = append(e.sameDates, de.Start)
+		} else {
 			e.dates = append(e.dates, de)
 		}
 	}
