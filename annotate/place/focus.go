@@ -136,3 +136,95 @@ func (r *Resolver) dropOutOfFocus(st *state) {
 		}
 	}
 }
+
+// focusAdmin1 returns the first-level region of a story focused on
+// country focus, NoRef when unclear: the region of a dateline in it, else
+// the region most named (with its places) when it outweighs every other
+// three times over with weight 2 or more.
+func (r *Resolver) focusAdmin1(st *state, focus string) gazetteer.Ref {
+	ctx := &st.ctx
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dateline && !c.dropped && c.best != gazetteer.NoRef {
+			if in := r.g.Info(c.best); in.CC == focus && in.Admin1 != gazetteer.NoRef && ctx.admin1[in.Admin1] >= 1 {
+				return in.Admin1
+			}
+		}
+	}
+	best, top, second := gazetteer.NoRef, 0.0, 0.0
+	for a1, w := range ctx.admin1 {
+		if r.g.Info(a1).CC != focus {
+			continue
+		}
+		switch {
+		case w > top || w == top && a1 < best:
+			best, top, second = a1, w, top
+		case w > second:
+			second = w
+		}
+	}
+	if top < 2 || 3*second > top {
+		return gazetteer.NoRef
+	}
+	return best
+}
+
+// refocus resolves the homonyms of a story focused on one country (and
+// one region of it) there: a reader of a local story from Florida takes
+// "Naples" for Naples, Florida, and "Smyrna" for the town of the state,
+// unless the story names the other country. A weak name that several
+// places share (not strong, not followed by its region: "Homewood", a
+// neighbourhood missing from the gazetteer), none of them in the focus
+// region of a story whose region is clear, is left out: the event keeps
+// the places around it.
+func (r *Resolver) refocus(st *state) {
+	focus := r.focusCountry(st)
+	if focus == "" {
+		return
+	}
+	a1 := r.focusAdmin1(st, focus)
+	ctx := &st.ctx
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dropped || c.best == gazetteer.NoRef || c.adjective || c.parent >= 0 || c.viaParent || c.dateline || len(c.refs) == 0 {
+			continue
+		}
+		in := r.g.Info(c.best)
+		if in.CC == "" || in.Code == "PCLI" || in.Class == 'L' {
+			continue
+		}
+		if in.CC == focus && (a1 == gazetteer.NoRef || in.Admin1 == a1 || in.Code == "ADM1" || c.strong || r.inRegionAfter(st, st.text, c)) {
+			continue // another region's city, or a name its region places ("Richmond, Virginia")
+		}
+		if in.CC != focus {
+			own := 0.0
+			if k < len(ctx.own) && ctx.own[k].cc == in.CC {
+				own = ctx.own[k].w
+			}
+			if ctx.cc[in.CC]-own >= 0.3 {
+				continue // the story names that country
+			}
+		}
+		alt, altPop := gazetteer.NoRef, -1
+		for _, ref := range c.refs {
+			ri := r.g.Info(ref)
+			if ri.CC != focus || ri.Class != 'P' && ri.Code != "ADM2" {
+				continue
+			}
+			if a1 != gazetteer.NoRef && ri.Admin1 != a1 {
+				continue
+			}
+			if ri.Population > altPop {
+				alt, altPop = ref, ri.Population
+			}
+		}
+		switch {
+		case alt != gazetteer.NoRef:
+			c.best = alt
+		case in.CC == focus && len(c.refs) > 1:
+			// A name several places share, none of them in the story's
+			// region: a local sense the gazetteer lacks (a neighbourhood).
+			c.dropped = true
+		}
+	}
+}

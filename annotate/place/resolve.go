@@ -94,6 +94,7 @@ func (r *Resolver) resolve(st *state) {
 		r.oneSense(st)
 	}
 	r.dropForeign(st)
+	r.refocus(st)
 	r.dropOutOfFocus(st)
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
