@@ -127,3 +127,8 @@ type RawEventLister interface {
 	// error from fn stops the listing and is returned as it is.
 	EventsJSON(ctx context.Context, f EventFilter, fn func(js []byte) error) (next string, err error)
 }
+
+// Invalidf returns an error that wraps ErrInvalid and whose text is the
+// formatted message alone, with no package prefix and no "sitrep:
+// invalid": what a user or an API client is shown of a bad request.
+func Invalidf(format string, a ...any) error { return invalidf(format, a...) }

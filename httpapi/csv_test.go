@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
@@ -45,4 +47,28 @@ func TestServer_ExportNeutralizesFormulas(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// TestServer_CleanErrorMessages checks that a bad request is told what is
+// wrong in words of the API, without the store's package name or the
+// sentinel error's text ("sqlite: bad cursor ...: sitrep: invalid").
+func TestServer_CleanErrorMessages(t *testing.T) {
+	forEachStore(t, func(t *testing.T, base string) {
+		for _, path := range []string{"/api/events?cursor=garbage", "/api/events?cursor=e30"} {
+			status, hdr, body := do(t, "GET", base+path, nil)
+			checkError(t, status, hdr, body, 400, "invalid")
+			var e apiError
+			if err := json.Unmarshal(body, &e); err != nil {
+				t.Fatal(err)
+			}
+			for _, leak := range []string{"sqlite", "postgres", "memstore", "sitrep:", ": invalid"} {
+				if strings.Contains(e.Error.Message, leak) {
+					t.Errorf("%s: message %q shows %q", path, e.Error.Message, leak)
+				}
+			}
+			if !strings.Contains(e.Error.Message, "cursor") {
+				t.Errorf("%s: message %q does not name the cursor", path, e.Error.Message)
+			}
+		}
+	})
 }

@@ -87,7 +87,7 @@ By default only what ACLED codes is written: political violence,
 demonstrations and strategic developments, not ordinary crime, accidents or
 violence in the home (--explain says why an incident was left out). --scope
 all also writes those, each with "outside_acled_scope" giving the reason.`,
-		Example: `  sitrep extract examples/kunduz-checkpoint.txt
+		Example: `  sitrep extract examples/nangarhar-raid.txt
   sitrep extract --published 2023-03-27 --format csv article.txt > events.csv
   sitrep extract --format geojson batch.jsonl > events.geojson`,
 		Args: cobra.MinimumNArgs(1),

@@ -40,8 +40,8 @@ type ingestStats struct {
 }
 
 func (s *ingestStats) String() string {
-	return fmt.Sprintf("%d documents, %d events stored; %d skipped (already stored); %d failed",
-		s.docs.Load(), s.events.Load(), s.skipped.Load(), s.failed.Load())
+	return fmt.Sprintf("%s, %s stored; %d skipped (already stored); %d failed",
+		count(s.docs.Load(), "document"), count(s.events.Load(), "event"), s.skipped.Load(), s.failed.Load())
 }
 
 func newIngestCmd(a *app) *cobra.Command {
@@ -406,8 +406,8 @@ func newIngestBar(ctx context.Context, w *os.File, stats *ingestStats) *ingestBa
 	b.bar = b.p.New(0, mpb.SpinnerStyle(),
 		mpb.PrependDecorators(decor.Name("ingest "), decor.Elapsed(decor.ET_STYLE_GO)),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string {
-			return fmt.Sprintf("%d docs, %d events, %d skipped, %d failed",
-				stats.docs.Load(), stats.events.Load(), stats.skipped.Load(), stats.failed.Load())
+			return fmt.Sprintf("%s, %s, %d skipped, %d failed",
+				count(stats.docs.Load(), "doc"), count(stats.events.Load(), "event"), stats.skipped.Load(), stats.failed.Load())
 		})),
 	)
 	return b

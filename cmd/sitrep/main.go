@@ -110,6 +110,7 @@ func newRoot(a *app) *cobra.Command {
 	for _, c := range commands {
 		root.AddCommand(c(a))
 	}
+	friendlyArgs(root)
 	return root
 }
 

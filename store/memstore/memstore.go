@@ -172,7 +172,7 @@ func decodeCursor(c string) (date, id string, err error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	date, id, ok := strings.Cut(string(b), "\x00")
 	if err != nil || !ok || id == "" {
-		return "", "", fmt.Errorf("memstore: bad cursor %q: %w", c, sitrep.ErrInvalid)
+		return "", "", sitrep.Invalidf("bad cursor %q: pass the next_cursor of the previous page", c)
 	}
 	return date, id, nil
 }

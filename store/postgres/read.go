@@ -87,7 +87,7 @@ func decodeCursor(s string) (cursor, error) {
 		err = json.Unmarshal(b, &c)
 	}
 	if err != nil || c.ID == "" {
-		return c, fmt.Errorf("postgres: bad cursor %q: %w", s, sitrep.ErrInvalid)
+		return c, sitrep.Invalidf("bad cursor %q: pass the next_cursor of the previous page", s)
 	}
 	return c, nil
 }
@@ -152,7 +152,7 @@ func tsQuery(terms []sitrep.QueryTerm) string {
 func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	q := &query{}
 	bad := func(format string, a ...any) (*query, int, error) {
-		return nil, 0, fmt.Errorf("postgres: events: "+format+": %w", append(a, sitrep.ErrInvalid)...)
+		return nil, 0, sitrep.Invalidf(format, a...)
 	}
 	limit := f.Limit
 	switch {

@@ -89,7 +89,7 @@ func decodeCursor(s string) (cursor, error) {
 		err = json.Unmarshal(b, &c)
 	}
 	if err != nil || c.ID == "" {
-		return c, fmt.Errorf("sqlite: bad cursor %q: %w", s, sitrep.ErrInvalid)
+		return c, sitrep.Invalidf("bad cursor %q: pass the next_cursor of the previous page", s)
 	}
 	return c, nil
 }
@@ -167,7 +167,7 @@ func ftsQuery(terms []sitrep.QueryTerm) string {
 func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	q := &query{}
 	bad := func(format string, a ...any) (*query, int, error) {
-		return nil, 0, fmt.Errorf("sqlite: events: "+format+": %w", append(a, sitrep.ErrInvalid)...)
+		return nil, 0, sitrep.Invalidf(format, a...)
 	}
 	limit := f.Limit
 	switch {

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// TestUsage_MissingArguments checks that a command run without its
+// arguments says what it needs and where the help is, not cobra's bare
+// "requires at least 1 arg(s), only received 0".
+func TestUsage_MissingArguments(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract"}, "sitrep extract needs at least one INPUT"},
+		{[]string{"ingest"}, "sitrep ingest needs at least one INPUT"},
+		{[]string{"eval"}, "sitrep eval needs at least one GOLD"},
+		{[]string{"watch"}, "sitrep watch needs at least one FEED_OR_URL"},
+		{[]string{"gazetteer", "import"}, "sitrep gazetteer import needs at least one FILE"},
+		{[]string{"serve", "extra"}, `unexpected argument "extra": sitrep serve takes flags only`},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, stderr := runCmd(t, tc.args...)
+			if code == 0 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "--help") ||
+				strings.Contains(stderr, "arg(s)") {
+				t.Errorf("exit %d, stderr %q; want %q and a pointer to --help", code, stderr, tc.want)
+			}
+		})
+	}
+}
+
+// TestHelp_ExamplesExist checks that every examples/ file a command's help
+// cites is in the repository.
+func TestHelp_ExamplesExist(t *testing.T) {
+	re := regexp.MustCompile(`examples/[\w.-]+`)
+	var walk func(c *cobra.Command)
+	n := 0
+	walk = func(c *cobra.Command) {
+		for _, m := range re.FindAllString(c.Example+" "+c.Long, -1) {
+			n++
+			if _, err := os.Stat(filepath.Join("..", "..", m)); err != nil {
+				t.Errorf("%s --help cites %s: %v", c.CommandPath(), m, err)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRoot(&app{}))
+	if n == 0 {
+		t.Fatal("no help text cites an example")
+	}
+}
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 documents"}, {1, "1 document"}, {2, "2 documents"}} {
+		if got := count(tc.n, "document"); got != tc.want {
+			t.Errorf("count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	var s ingestStats
+	s.docs.Add(1)
+	s.events.Add(1)
+	if got := s.String(); !strings.HasPrefix(got, "1 document, 1 event stored;") {
+		t.Errorf("stats %q", got)
+	}
+}
