@@ -2,11 +2,51 @@ package place
 
 import (
 	"strings"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
+
+// agentHeads returns the first words of lexicon's generic agents, lower
+// case: "soldiers", "security", "police". An empty set when the lexicon
+// cannot load (it is tested).
+func agentHeads() map[string]bool {
+	m := map[string]bool{}
+	as, err := lexicon.Agents()
+	if err != nil {
+		return m
+	}
+	for _, a := range as {
+		for _, t := range a.Terms {
+			if w, _, _ := strings.Cut(t, " "); w != "" && strings.ToLower(w) == w {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+// attributiveCountry reports whether candidate c, a country, is used as
+// the modifier of a generic agent right after it ("U.S. forces", "Iraq
+// police"): it says whose the agent is, as a demonym does, not where
+// anything happened.
+func (r *Resolver) attributiveCountry(st *state, c *cand) bool {
+	if c.best == gazetteer.NoRef || r.g.Info(c.best).Code != "PCLI" || c.j >= len(st.toks) {
+		return false
+	}
+	j := c.j
+	if st.text[st.toks[j].start:st.toks[j].end] == "." && st.toks[j].start == c.end && j+1 < len(st.toks) {
+		j++ // "U.S. forces"
+	}
+	t := st.toks[j]
+	if t.upper || t.start-max(c.end, st.toks[j-1].end) > 1 {
+		return false
+	}
+	return r.agentHeads[strings.ToLower(st.text[t.start:t.end])]
+}
 
 // Headlines, institutions, honorifics and the document's focus: the
 // classes of words that look like towns only because they are

@@ -50,6 +50,12 @@ func TestWeakCapitals(t *testing.T) {
 		{"StrongPlaceInInstitution",
 			"He studied at the Chicago Medical School before the war.",
 			[]string{"Chicago"}},
+		{"CountryBeforeAnAgentIsWhose",
+			"U.S. forces and Iraq police entered Mosul on Monday.",
+			[]string{"Mosul"}},
+		{"CapitalisedPrepositionCues",
+			"Near Tikrit, two strikes hit a bridge.",
+			[]string{"Tikrit"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string

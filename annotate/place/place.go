@@ -54,7 +54,10 @@ type Resolver struct {
 	// agencies maps the folded names of news agencies to whether the
 	// name alone is the agency (data/agencies.tsv).
 	agencies map[string]bool
-	pool     sync.Pool
+	// agentHeads are the first words of the generic agents of
+	// lexicon/data/agents.tsv ("forces", "troops", "police"), lower case.
+	agentHeads map[string]bool
+	pool       sync.Pool
 }
 
 // New returns a Resolver over g (gazetteer.Default() when nil; a Resolver
@@ -67,7 +70,7 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if err != nil {
 		w, ag = map[string]wordClass{}, map[string]bool{} // the embedded files are tested
 	}
-	r := &Resolver{g: g, words: w, agencies: ag}
+	r := &Resolver{g: g, words: w, agencies: ag, agentHeads: agentHeads()}
 	r.pool.New = func() any { return new(state) }
 	return r
 }
@@ -693,7 +696,9 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if st.weakName(c, institution) && !c.dateline {
 		c.weakStart = true
 	}
-	if prev >= 0 && st.toks[prev].class&(wCue|wNear|wDir) != 0 && !st.toks[prev].upper {
+	// A preposition cues a place whether lower case or opening its
+	// sentence ("Near Ayn Isa, strikes hit ...").
+	if prev >= 0 && st.toks[prev].class&(wCue|wNear|wDir) != 0 && (!st.toks[prev].upper || st.toks[prev].sentStart && !st.toks[prev].caps) {
 		c.cued = true
 	}
 	if next < len(st.toks) && st.toks[next].class&(wAdm1|wAdm2|wCity|wSub) != 0 {
@@ -808,7 +813,7 @@ func (r *Resolver) cuedBefore(st *state, text string, i int) bool {
 		return false
 	}
 	p := &st.toks[i-1]
-	if p.class&(wCue|wNear) != 0 && !p.upper {
+	if p.class&(wCue|wNear) != 0 && (!p.upper || p.sentStart && !p.caps) {
 		return true
 	}
 	if i >= 2 && text[p.start:p.end] == "of" {

@@ -546,6 +546,9 @@ func (r *Resolver) output(st *state, text string) []Mention {
 			}
 			prec = PrecisionNear
 		}
+		if !c.adjective && r.attributiveCountry(st, &c) {
+			c.adjective = true
+		}
 		p := r.g.Place(ref)
 		m := Mention{Span: sitrep.Span{Start: c.start, End: c.end}, Text: text[c.start:c.end], Name: p.Name, Place: p,
 			Precision: prec, Confidence: math.Round(c.conf*1000) / 1000, Adjective: c.adjective, Region: region}
