@@ -1,5 +1,7 @@
 package sitrep
 
+import "context"
+
 // EventSource is one document that reports a stored event.
 type EventSource struct {
 	// Source is the document (its id, as Event.Source).
@@ -49,4 +51,28 @@ type Change struct {
 	Field string `json:"field"`
 	Old   string `json:"old"`
 	New   string `json:"new"`
+}
+
+// EventLedger is an event of a store with its ledger: why its reports
+// were joined and what changed when.
+type EventLedger struct {
+	Event   Event    `json:"event"`
+	Merges  []Merge  `json:"merges"`
+	History []Change `json:"history"`
+}
+
+// LedgerStore is implemented by stores that join the reports of one
+// event told by many documents (package ledger). Callers test for it
+// with a type assertion.
+type LedgerStore interface {
+	// EventLedger returns an event, by its id or the id of any of its
+	// reports, with its merges and history; ErrNotFound when there is
+	// none.
+	EventLedger(ctx context.Context, id string) (*EventLedger, error)
+	// SplitEvent takes the reports of the document source out of the
+	// event id and keeps them apart from its other reports from then on:
+	// the reversal of a wrong merge. It returns the ids of the events
+	// that result; ErrNotFound when the event does not exist or source
+	// does not report it.
+	SplitEvent(ctx context.Context, id, source string) ([]string, error)
 }

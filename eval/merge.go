@@ -45,3 +45,14 @@ func RunMerge(ctx context.Context, ex Extractor, docs []*GoldDoc, half string, o
 	}
 	return ScoreMerge(scored, events), nil
 }
+
+// HalfDocs returns the documents of docs in half ("" for all).
+func HalfDocs(docs []*GoldDoc, half string) []*GoldDoc {
+	var out []*GoldDoc
+	for _, d := range docs {
+		if inHalf(d, half) {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -99,12 +99,33 @@ func Channel(text string, start, end int) string {
 type Report struct {
 	// Event is the event as the document alone tells it; Event.Source
 	// names the document and Event.EventID the report.
-	Event sitrep.Event
+	Event sitrep.Event `json:"event"`
 	// Published is the document's publication date, YYYY-MM-DD, or "".
-	Published string
+	Published string `json:"published,omitempty"`
 	// Text is the document's text, to read the channel of each claim
-	// from; "" leaves channels blank.
-	Text string
+	// from; "" leaves channels blank. Prepare reads it once.
+	Text string `json:"-"`
+	// Claims are the report's ledger claims as Prepare made them; nil
+	// until then (Derive then makes them from Event and Text).
+	Claims []sitrep.Claim `json:"claims,omitempty"`
+}
+
+// Prepare makes the report's ledger claims from its event and text, so
+// that the report can be kept without its text.
+func Prepare(r *Report) {
+	r.Claims = Claims(r)
+	if r.Claims == nil {
+		r.Claims = []sitrep.Claim{}
+	}
+	r.Text = ""
+}
+
+// claimsOf returns the prepared claims, else makes them.
+func claimsOf(r *Report) []sitrep.Claim {
+	if r.Claims != nil {
+		return r.Claims
+	}
+	return Claims(r)
 }
 
 // Key returns what identifies a report: its document and event id.

@@ -32,7 +32,7 @@ func Derive(reports []Report, o Options) (sitrep.Event, []sitrep.Merge) {
 			Source: r.Event.Source, EventID: r.Event.EventID, Published: r.Published,
 			ClaimedBy: r.Event.ClaimedBy, Verification: r.Event.Verification,
 		})
-		ev.Claims = append(ev.Claims, Claims(r)...)
+		ev.Claims = append(ev.Claims, claimsOf(r)...)
 	}
 	if len(rs) == 1 {
 		// One document: its own decisions stand; only the figures' range

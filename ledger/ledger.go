@@ -34,6 +34,7 @@ type Ledger struct {
 	apart    map[string]map[string]bool   // report key -> report keys split from it
 	alias    map[string]string            // a report's own event id -> its event's id
 	fps      map[string]string            // document -> fingerprint of its reports
+	touched  map[string]bool              // ids of events removed or built since TakeChanges
 }
 
 type entry struct {
@@ -50,6 +51,7 @@ func New(o Options) *Ledger {
 		reports: map[string]*entry{}, bySource: map[string][]string{},
 		blocks: map[string]map[string]*entry{}, events: map[string]*Stored{},
 		apart: map[string]map[string]bool{}, alias: map[string]string{}, fps: map[string]string{},
+		touched: map[string]bool{},
 	}
 }
 
@@ -175,6 +177,7 @@ func (l *Ledger) add(r Report, at, cause string) {
 			members = append(members, l.reports[rr.Key()])
 		}
 		delete(l.events, id)
+		l.touched[id] = true
 	}
 	sort.Slice(olds, func(i, j int) bool { return olds[i].Event.EventID < olds[j].Event.EventID })
 	for _, old := range olds {
@@ -205,6 +208,7 @@ func (l *Ledger) build(members []*entry, history []sitrep.Change) *Stored {
 	ev, ms := Derive(rs, l.opts)
 	st := &Stored{Event: ev, Reports: rs, Merges: ms, History: history}
 	l.events[ev.EventID] = st
+	l.touched[ev.EventID] = true
 	for _, m := range members {
 		m.event = ev.EventID
 		l.alias[m.r.Event.EventID] = ev.EventID
@@ -235,6 +239,7 @@ func (l *Ledger) remove(source, at, cause string) {
 	for id := range affected {
 		old := l.events[id]
 		delete(l.events, id)
+		l.touched[id] = true
 		var rest []*entry
 		for _, r := range old.Reports {
 			if !gone[r.Key()] {
@@ -327,6 +332,7 @@ func (l *Ledger) Split(eventID, source string) ([]string, error) {
 		}
 	}
 	delete(l.events, st.Event.EventID)
+	l.touched[st.Event.EventID] = true
 	at := l.Now().UTC().Format(time.RFC3339)
 	var ids []string
 	for _, s := range l.regroup(st, append(mine, rest...), at, "split "+source) {
@@ -343,4 +349,56 @@ func (l *Ledger) keepApart(a, b string) {
 		}
 		l.apart[p[0]][p[1]] = true
 	}
+}
+
+// Restore puts a stored event back as it was, with its reports, merges
+// and history, without comparing anything: how a store loads the part of
+// the ledger an operation needs. The documents of its reports count as
+// put, with reports unknown: putting one of them again replaces its
+// reports.
+func (l *Ledger) Restore(st *Stored) {
+	cp := *st
+	l.events[st.Event.EventID] = &cp
+	for _, r := range st.Reports {
+		e := &entry{r: r, event: st.Event.EventID}
+		e.index, e.query = Blocks(&r.Event)
+		key := r.Key()
+		if _, dup := l.reports[key]; dup {
+			continue
+		}
+		l.reports[key] = e
+		src := r.Event.Source
+		l.bySource[src] = append(l.bySource[src], key)
+		if _, ok := l.fps[src]; !ok {
+			l.fps[src] = "\x00restored"
+		}
+		for _, b := range e.index {
+			if l.blocks[b] == nil {
+				l.blocks[b] = map[string]*entry{}
+			}
+			l.blocks[b][key] = e
+		}
+		l.alias[r.Event.EventID] = st.Event.EventID
+	}
+}
+
+// KeepApart records that two reports (by Report.Key) are not one event,
+// as a split does.
+func (l *Ledger) KeepApart(a, b string) { l.keepApart(a, b) }
+
+// TakeChanges returns the ids of the events removed or rebuilt since the
+// last call and the events as they now stand (those of the ids that still
+// exist), and forgets them.
+func (l *Ledger) TakeChanges() (ids []string, now []*Stored) {
+	for id := range l.touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if st, ok := l.events[id]; ok {
+			now = append(now, st)
+		}
+	}
+	l.touched = map[string]bool{}
+	return ids, now
 }

@@ -35,6 +35,11 @@ type Options struct {
 	// created or migrated, and a store that does not exist is an error
 	// wrapping sitrep.ErrNoStore.
 	ReadOnly bool
+	// Ledger asks for a store that joins the reports of one event told
+	// by many documents (package ledger; sitrep.LedgerStore). A store that
+	// has joined reports keeps doing so whether asked or not. Backends
+	// that cannot ignore it.
+	Ledger bool
 }
 
 // OpenFunc opens the store at addr, the address exactly as given to Open.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/eval"
 	"github.com/sitrep-dev/sitrep/ledger"
 	"github.com/sitrep-dev/sitrep/pipeline"
@@ -20,6 +21,7 @@ func newEvalCmd(a *app) *cobra.Command {
 		verbose bool
 		workers int
 		merge   bool
+		dbPath  string
 		half    string
 	)
 	cmd := &cobra.Command{
@@ -85,9 +87,31 @@ incident whatever its motive.`,
 				default:
 					return fmt.Errorf("eval: --half: want tune or check, got %q", half)
 				}
+				var stored []sitrep.Event
+				if dbPath != "" {
+					// A store ingested with --merge (and --scope all).
+					db, _, err := openStore(cmd.Context(), dbPath, a, true)
+					if err != nil {
+						return err
+					}
+					err = eachEvent(cmd.Context(), db, sitrep.EventFilter{}, 0, func(e *sitrep.Event) error {
+						stored = append(stored, *e)
+						return nil
+					})
+					db.Close()
+					if err != nil {
+						return fmt.Errorf("eval: %w", err)
+					}
+				}
 				for _, gf := range files {
 					for _, h := range halves {
-						s, err := eval.RunMerge(cmd.Context(), wide, gf.Docs, h, ledger.DefaultOptions())
+						var s eval.MergeScore
+						var err error
+						if dbPath != "" {
+							s = eval.ScoreMerge(eval.HalfDocs(gf.Docs, h), stored)
+						} else {
+							s, err = eval.RunMerge(cmd.Context(), wide, gf.Docs, h, ledger.DefaultOptions())
+						}
 						if err != nil {
 							return fmt.Errorf("eval: %w", err)
 						}
@@ -136,6 +160,7 @@ incident whatever its motive.`,
 	f.BoolVarP(&verbose, "verbose", "v", false, "list misses, false positives and wrong fields per document")
 	f.IntVar(&workers, "workers", 0, "documents run at once (0: GOMAXPROCS)")
 	f.StringVar(&half, "half", "", `score one half of every gold file: "tune" or "check" (default: both, side by side)`)
-	f.BoolVar(&merge, "merge", false, "score cross-document merging instead: B-cubed over the documents of each gold incident")
+	f.BoolVar(&merge, "merge", false, "score cross-document merging instead: B-cubed over the documents of each gold incident (ingested here through the ledger, or read from --db)")
+	f.StringVar(&dbPath, "db", "", "with --merge: score the events of this store (ingested with --merge --scope all) instead of ingesting the gold here")
 	return cmd
 }

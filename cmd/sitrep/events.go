@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,11 @@ func init() { commands = append(commands, newEventsCmd) }
 // an empty one where a mistyped path points. It returns the store and its
 // address for messages (without a password).
 func openStore(ctx context.Context, addr string, a *app, readOnly bool) (sitrep.Store, string, error) {
+	return openStoreWith(ctx, addr, a, store.Options{ReadOnly: readOnly})
+}
+
+// openStoreWith is openStore with more options (the logger is a's).
+func openStoreWith(ctx context.Context, addr string, a *app, opts store.Options) (sitrep.Store, string, error) {
 	if addr == "" {
 		d, err := store.DefaultAddr()
 		if err != nil {
@@ -33,7 +39,8 @@ func openStore(ctx context.Context, addr string, a *app, readOnly bool) (sitrep.
 		}
 		addr = d
 	}
-	st, err := store.Open(ctx, addr, store.Options{Logger: a.logger, ReadOnly: readOnly})
+	opts.Logger = a.logger
+	st, err := store.Open(ctx, addr, opts)
 	if errors.Is(err, sitrep.ErrNoStore) {
 		return nil, "", fmt.Errorf("no event store at %s (sitrep ingest creates one; --db chooses another)", store.Redact(addr))
 	}
@@ -210,6 +217,88 @@ otherwise; --limit 0 lists every match.`,
 	addDBFlag(cmd, &dbPath)
 	cmd.Flags().StringVar(&format, "format", "", "output format: table, "+strings.Join(export.Formats, ", ")+" (default table on a terminal, else jsonl)")
 	ff.add(cmd.Flags(), 100)
+	cmd.AddCommand(newEventsLedgerCmd(a), newEventsSplitCmd(a))
+	return cmd
+}
+
+// ledgerStore opens the store at addr as a sitrep.LedgerStore.
+func ledgerStore(ctx context.Context, addr string, a *app, readOnly bool) (sitrep.Store, sitrep.LedgerStore, error) {
+	db, where, err := openStore(ctx, addr, a, readOnly)
+	if err != nil {
+		return nil, nil, err
+	}
+	ls, ok := db.(sitrep.LedgerStore)
+	if !ok {
+		db.Close()
+		return nil, nil, fmt.Errorf("the store at %s keeps no ledger of events told by several documents", where)
+	}
+	return db, ls, nil
+}
+
+func newEventsLedgerCmd(a *app) *cobra.Command {
+	var dbPath string
+	cmd := &cobra.Command{
+		Use:   "ledger [--db PATH] EVENT",
+		Short: "Show an event's sources, claims, merges and history as JSON",
+		Long: `Print, as one JSON object, an event of a store ingested with --merge: the
+event with every source and claim side by side and the derived figures
+(fatalities, fatalities_low/best/high, claimed_by, verification), why each
+report was joined (the features and score of every merge) and the history
+of its derived fields. EVENT is the event's id or the id of any of its
+reports.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, ls, err := ledgerStore(cmd.Context(), dbPath, a, true)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			led, err := ls.EventLedger(cmd.Context(), args[0])
+			if errors.Is(err, sitrep.ErrNotFound) {
+				return fmt.Errorf("no event %s", args[0])
+			}
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(a.stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(led)
+		},
+	}
+	addDBFlag(cmd, &dbPath)
+	return cmd
+}
+
+func newEventsSplitCmd(a *app) *cobra.Command {
+	var dbPath string
+	cmd := &cobra.Command{
+		Use:   "split [--db PATH] EVENT SOURCE",
+		Short: "Undo a merge: take a document's reports out of an event",
+		Long: `Take the reports of the document SOURCE out of the event EVENT and keep
+them apart from its other reports from then on, re-ingests included: the
+reversal of a wrong merge. The events that result are printed, one id a
+line; the event's history records the split.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, ls, err := ledgerStore(cmd.Context(), dbPath, a, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ids, err := ls.SplitEvent(cmd.Context(), args[0], args[1])
+			if errors.Is(err, sitrep.ErrNotFound) {
+				return fmt.Errorf("split: no event %s reported by %s", args[0], args[1])
+			}
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				fmt.Fprintln(a.stdout, id)
+			}
+			return nil
+		},
+	}
+	addDBFlag(cmd, &dbPath)
 	return cmd
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
 	"github.com/sitrep-dev/sitrep/scope"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 func init() { commands = append(commands, newIngestCmd) }
@@ -47,6 +48,7 @@ func (s *ingestStats) String() string {
 func newIngestCmd(a *app) *cobra.Command {
 	var (
 		scopeName         string
+		merge             bool
 		dbPath, published string
 		force             bool
 		workers, batch    int
@@ -107,7 +109,7 @@ ten minutes is dropped by the server.`,
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
-			db, where, err := openStore(ctx, dbPath, a, false)
+			db, where, err := openStoreWith(ctx, dbPath, a, store.Options{Ledger: merge})
 			if err != nil {
 				return err
 			}
@@ -135,6 +137,7 @@ ten minutes is dropped by the server.`,
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract documents that are already stored")
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
+	cmd.Flags().BoolVar(&merge, "merge", false, "join the reports of one event told by several documents into one stored event, with each source's claims side by side (a store that has joined reports keeps doing so)")
 	cmd.Flags().IntVar(&batch, "batch", 1, "documents per transaction at most (1: one transaction per document)")
 	qf.register(cmd, false)
 	return cmd

@@ -45,6 +45,14 @@ type Options struct {
 	// directory is created, no migration runs, and writes fail. A missing
 	// file is an error wrapping sitrep.ErrNoStore.
 	ReadOnly bool
+	// Ledger joins the reports of one event told by many documents into
+	// one stored event (package ledger): the events table then holds the
+	// joined events, each with its sources, claims and derived figures,
+	// and EventLedger and SplitEvent work. Without it every document's
+	// events are stored as they are.
+	Ledger bool
+	// Now is the clock of the ledger's history; nil is time.Now.
+	Now func() time.Time
 }
 
 // DB is a sitrep.Store in one SQLite file. It is safe for concurrent use.
@@ -69,7 +77,7 @@ func OpenStore(ctx context.Context, addr string, opts store.Options) (sitrep.Sto
 	if p, ok := strings.CutPrefix(addr, "sqlite:"); ok {
 		path = strings.TrimPrefix(p, "//")
 	}
-	return Open(ctx, path, Options{Logger: opts.Logger, ReadOnly: opts.ReadOnly})
+	return Open(ctx, path, Options{Logger: opts.Logger, ReadOnly: opts.ReadOnly, Ledger: opts.Ledger})
 }
 
 // Open opens the database at path, creating the file and its directory if
@@ -122,7 +130,26 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.stickyLedger(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// stickyLedger turns Options.Ledger on for a database whose reports
+// have been joined: a store is either joined throughout or not at all.
+func (db *DB) stickyLedger(ctx context.Context) error {
+	if db.opts.Ledger {
+		return nil
+	}
+	var n int
+	err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM ledger_events LIMIT 1)`).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	db.opts.Ledger = n > 0
+	return nil
 }
 
 // openReadOnly opens the reader pool of an existing, migrated database.
@@ -159,6 +186,10 @@ func openReadOnly(ctx context.Context, path string, opts Options) (*DB, error) {
 	if latest := ms[len(ms)-1].version; version < latest {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s has schema version %d, this program needs %d: open it once for writing (sitrep ingest) to migrate it", path, version, latest)
+	}
+	if err := db.stickyLedger(ctx); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return db, nil
 }

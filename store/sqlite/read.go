@@ -58,6 +58,12 @@ func (db *DB) HasDocument(ctx context.Context, contentHash string) (bool, error)
 func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
 	var js string
 	err := db.reader.QueryRowContext(ctx, `SELECT j.json FROM events e JOIN event_json j ON j.rid = e.rid WHERE e.event_id = ?`, id).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) && db.opts.Ledger {
+		// The id of a report: the event it joined.
+		if ev, rerr := resolveEvent(ctx, db.reader, id); rerr == nil && ev != id {
+			return db.Event(ctx, ev)
+		}
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: event %q: %w", id, sitrep.ErrNotFound)
 	}

@@ -299,3 +299,13 @@ func TestVersion_OtherConnection(t *testing.T) {
 		t.Errorf("Version after another connection's commit: %d (was %d), %v", v1, v0, err)
 	}
 }
+
+func TestLedgerConformance(t *testing.T) {
+	storetest.RunLedgerConformance(t, func(t *testing.T) sitrep.Store {
+		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "sitrep.db"), sqlite.Options{Ledger: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	})
+}

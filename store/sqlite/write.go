@@ -258,6 +258,14 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 		}
 		ids[k] = id
 		docRIDs = append(docRIDs, docRID)
+		if db.opts.Ledger {
+			// Each document's reports join the events stored before it,
+			// those of this batch included.
+			if err := db.putLedger(ctx, tx, doc, events, &nextRID); err != nil {
+				return nil, fmt.Errorf("sqlite: put document %s: ledger: %w", doc.ID, err)
+			}
+			continue
+		}
 		w.add(docRID, doc.ID, nextRID, events, jsons[k])
 		nextRID += int64(len(events))
 	}
@@ -314,8 +322,12 @@ func (db *DB) putDocumentRow(ctx context.Context, st func(*sql.Stmt) *sql.Stmt, 
 	if _, err := st(db.stmts.unindexDoc).ExecContext(ctx, rid); err != nil {
 		return 0, "", fmt.Errorf("unindex text: %w", err)
 	}
-	if _, err := st(db.stmts.deleteEvents).ExecContext(ctx, rid); err != nil {
-		return 0, "", fmt.Errorf("delete old events: %w", err)
+	if !db.opts.Ledger {
+		// With the ledger, the document's events may be told by others
+		// too: putLedger rewrites them.
+		if _, err := st(db.stmts.deleteEvents).ExecContext(ctx, rid); err != nil {
+			return 0, "", fmt.Errorf("delete old events: %w", err)
+		}
 	}
 	_, err = st(db.stmts.updateDoc).ExecContext(ctx, doc.URL, doc.Title, doc.Author, doc.Language, published,
 		doc.Text, hash, now, rid)
