@@ -36,7 +36,7 @@ func reportKey(source, eventID string) string { return source + "\x00" + eventID
 func reportsOf(doc *sitrep.Document, events []sitrep.Event) []ledger.Report {
 	pub := ""
 	if !doc.Published.IsZero() {
-		pub = doc.Published.Format(time.DateOnly)
+		pub = doc.Published.String()
 	}
 	rs := make([]ledger.Report, 0, len(events))
 	for _, ev := range events {

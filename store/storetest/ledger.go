@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -42,7 +41,7 @@ func ledgerDocs() map[string]sitrep.DocumentEvents {
 	}
 	doc := func(source, day, text string) *sitrep.Document {
 		d := Doc(source, text)
-		d.Published, _ = time.Parse(time.DateOnly, day)
+		d.Published, _ = sitrep.ParseDay(day)
 		return d
 	}
 	party := balkhEvent("ledger-party", "AFG-party1")
