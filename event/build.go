@@ -35,6 +35,9 @@ func New(actors *actor.Matcher) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
+	if fwOnce.Do(func() { fw, fwErr = loadWords() }); fwErr != nil {
+		return nil, fwErr
+	}
 	return &Builder{lex: l, actors: actors}, nil
 }
 
@@ -233,7 +236,7 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 		case t.Class == trigger.GenericAttack && verbalObject(ts, t):
 			// "strongly attacked Mr Trump's proposal": words, not violence.
 			t.Suppressed = "verbal"
-		case t.Class == trigger.ArmedClash && t.First > s.First && in.Toks[t.First-1].Key(text) == "who":
+		case t.Class == trigger.ArmedClash && t.First > s.First && fw.tok(text, in.Toks, t.First-1, relative):
 			// "eighteen troops who fought in Afghanistan": who they are, not an event.
 			t.Suppressed = "background"
 		case yearBefore(text, in.Toks, s.First, t):
@@ -319,8 +322,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	// "in", says who did what to whom.
 	roleTrigger := main
 	if main.First-2 >= s.First {
-		switch in.Toks[main.First-1].Key(text) + " " + in.Toks[main.First-2].Key(text) {
-		case "an in", "a in", "the in", "an during", "a during", "the during":
+		if fw.tok(text, in.Toks, main.First-1, article) && fw.tok(text, in.Toks, main.First-2, framePrep) {
 			for i := range ts {
 				if t := &ts[i]; t.First < main.First && t.Suppressed == "" && (t.Class == trigger.Kill || t.Class == trigger.Injure) && t.Strength >= 2 {
 					roleTrigger = t

@@ -11,8 +11,7 @@ import (
 
 func pastPerfect(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
-		w := toks[k].Key(text)
-		if w == "had" {
+		if fw.tok(text, toks, k, pastPerfectAux) {
 			return true
 		}
 		if toks[k].Kind == segment.Punct {
@@ -43,11 +42,10 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *trigger.T
 	// Read back over modifiers ("cross-border", "deadly") to what governs
 	// the plural: a verb of doing attacks in general, or a quantity.
 	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
-		switch toks[k].Key(text) {
-		case "out", "conducted", "carried", "launched", "staged", "increased", "more", "frequent",
-			"repeated", "several", "recent", "of", "numerous", "multiple", "regular":
+		switch {
+		case fw.tok(text, toks, k, genericGovernor):
 			return true
-		case "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "two", "three":
+		case fw.tok(text, toks, k, genericBlocker):
 			return false
 		}
 		if toks[k].Kind != segment.Word || toks[k].Upper {
@@ -86,11 +84,7 @@ func anaphoric(text string, toks []segment.Token, from int, t *trigger.Trigger) 
 	default:
 		return false
 	}
-	switch toks[t.First-1].Key(text) {
-	case "the", "this", "that", "these", "those":
-		return true
-	}
-	return false
+	return fw.tok(text, toks, t.First-1, anaphoricDet)
 }
 
 // weakTrigger returns the first unsuppressed operation or violence word of

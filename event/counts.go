@@ -63,8 +63,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 	}
 	// "a"/"an"/"one" count one when a count noun follows.
 	for i := s.First; i < s.Last; i++ {
-		w := toks[i].Key(text)
-		if w == "a" || w == "an" {
+		if fw.tok(text, toks, i, indefinite) {
 			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
 		}
 	}
@@ -110,10 +109,10 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			// "12 killed", "5 dead", "two were wounded": the fate word
 			// right after the number, or after an auxiliary.
 			at := c.first
-			for at < s.Last && at < c.first+2 && auxiliary[toks[at].Key(text)] {
+			for at < s.Last && at < c.first+2 && fw.tok(text, toks, at, auxiliary) {
 				at++
 			}
-			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && w != "a" && w != "an" {
+			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && !fw.is(w, indefinite) {
 				for i := range ts {
 					if ts[i].First == at && fateOf(&ts[i]) != "" {
 						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: "other"})
@@ -158,7 +157,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if fate == "" {
 			continue
 		}
-		if c.n == 1 && (phrase.Fold(text[c.start:c.end]) == "a" || phrase.Fold(text[c.start:c.end]) == "an") && kind == "other" {
+		if c.n == 1 && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == "other" {
 			continue
 		}
 		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp})
@@ -168,8 +167,6 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 
 // auxiliary are the verbs of a passive between a number and its fate:
 // "two were wounded", "five have been arrested".
-var auxiliary = map[string]bool{"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true, "is": true}
-
 func isQuote(s string) bool {
 	switch s {
 	case "‘", "’", "'", "\"", "“", "”":

@@ -122,13 +122,10 @@ func (b *Builder) resolveClaimant(in *docState, si int, c claim.Cue, country str
 		cl.name = name
 		return cl
 	}
-	switch head {
-	case "it", "they", "he", "she", "group", "spokesman", "spokesperson":
-		if last != nil && last.name != "" {
-			prev := *last
-			prev.start, prev.end = cl.start, cl.end
-			return prev
-		}
+	if fw.is(head, speakerPronoun) && last != nil && last.name != "" {
+		prev := *last
+		prev.start, prev.end = cl.start, cl.end
+		return prev
 	}
 	return cl
 }
@@ -667,7 +664,9 @@ func (b *Builder) people(in *docState, d *draft, country string, day time.Time, 
 		role := ""
 		if p.RoleFirst >= 0 && p.RoleLast > p.RoleFirst {
 			role = strings.TrimSpace(text[in.Toks[p.RoleFirst].Start:in.Toks[p.RoleLast-1].End])
-			role = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(role, "a "), "an "), "the ")
+			if w, rest, ok := strings.Cut(role, " "); ok && fw.is(phrase.Fold(w), article) {
+				role = rest // "an ISIS commander" -> "ISIS commander"
+			}
 		}
 		key := phrase.Fold(p.Name)
 		if i, ok := index[key]; ok {

@@ -59,40 +59,26 @@ func roleCandidates(text string, toks []segment.Token, ms []actor.Mention, cues 
 	return out
 }
 
-var locatives = map[string]bool{
-	"in": true, "of": true, "from": true, "near": true, "to": true, "across": true, "into": true,
-	"at": true, "within": true, "throughout": true, "outside": true, "inside": true, "towards": true,
-	"toward": true, "around": true, "northern": true, "southern": true, "eastern": true, "western": true,
-	"central": true, "over": true, "through": true, "on": true,
-}
-
 func locative(text string, toks []segment.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		w := toks[k].Key(text)
-		if locatives[w] {
+		if fw.is(w, locativePrep) {
 			return true
 		}
-		if w != "the" && w != "northern" && w != "north" && w != "south" && w != "east" && w != "west" {
+		if !fw.is(w, locativeSkip) {
 			return false
 		}
 	}
 	return false
 }
 
-// prepositions that make the actor after them the object of an event.
-var objectPreps = map[string]bool{
-	"on": true, "against": true, "with": true, "at": true, "in": true, "targeting": true,
-	"targetting": true, "from": true, "near": true, "into": true, "toward": true, "towards": true,
-}
-
 func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bool {
 	for k := m.First - 1; k >= from && k >= m.First-3; k-- {
 		w := toks[k].Key(text)
-		if objectPreps[w] {
+		if fw.is(w, objectPrep) {
 			return true
 		}
-		switch w {
-		case "a", "an", "the", "its", "their", "his", "her", "key", "suspected", "alleged", "local", "special":
+		if fw.is(w, objectSkip) {
 			continue
 		}
 		return false
@@ -108,7 +94,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	// in the attack on the governor have been arrested") holds no subject.
 	rel := -1
 	for k := t.First - 1; k >= s.First; k-- {
-		if w := toks[k].Key(text); w == "who" || w == "which" {
+		if fw.tok(text, toks, k, relative) {
 			rel = k
 			break
 		}
@@ -135,7 +121,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 			}
 		}
 	}
-	if t.Last < s.Last && toks[t.Last].Key(text) == "between" && after != nil && after2 != nil {
+	if t.Last < s.Last && fw.tok(text, toks, t.Last, betweenPrep) && after != nil && after2 != nil {
 		return after, after2
 	}
 	// "Soldiers killed in ambush": a passive verb of violence before the
@@ -144,7 +130,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	if !t.Passive {
 		for k := s.First; k < t.First; k++ {
 			if w := toks[k].Key(text); w == "killed" || w == "wounded" || w == "injured" || w == "dead" {
-				if k+1 < t.First && (toks[k+1].Key(text) == "in" || toks[k+1].Key(text) == "during") {
+				if k+1 < t.First && fw.tok(text, toks, k+1, framePrep) {
 					passiveBefore = subj != nil && subj.Last <= k
 				}
 			}
@@ -154,10 +140,10 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	// a subject joined by "and", the first.
 	if subj != nil {
 		k := subj.First - 1
-		for k > s.First && !toks[k].Upper && toks[k].Kind == segment.Word && toks[k].Key(text) != "and" && subj.First-k <= 3 {
+		for k > s.First && !toks[k].Upper && toks[k].Kind == segment.Word && !fw.tok(text, toks, k, conjunction) && subj.First-k <= 3 {
 			k--
 		}
-		if k >= s.First && toks[k].Key(text) == "and" {
+		if k >= s.First && fw.tok(text, toks, k, conjunction) {
 			for i := range cands {
 				if m := &cands[i]; m.Last <= k && m.Last >= k-4 && !afterPrep(text, toks, s.First, m) {
 					subj = m
@@ -184,7 +170,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	}
 	// "Islamic State said its fighters killed ...": the speaker's own men.
 	if subj != nil && subj.Kind == actor.Agent && subj.First > s.First {
-		if w := toks[subj.First-1].Key(text); w == "its" || w == "their" {
+		if fw.tok(text, toks, subj.First-1, possessivePlural) {
 			if sp := speakerActor(cands, all, subj); sp != nil {
 				subj = sp
 			}
@@ -223,7 +209,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 func coordinated(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands []actor.Mention) *actor.Mention {
 	and := -1
 	for k := t.First - 1; k >= s.First && k >= t.First-3; k-- {
-		if toks[k].Key(text) == "and" {
+		if fw.tok(text, toks, k, conjunction) {
 			and = k
 			break
 		}
@@ -279,37 +265,30 @@ func behindSuppressed(text string, toks []segment.Token, ts []trigger.Trigger, i
 
 func passive(text string, toks []segment.Token, from, to int, t *trigger.Trigger) bool {
 	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
-		switch toks[k].Key(text) {
-		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
+		if fw.tok(text, toks, k, passiveAux) {
 			return true
-		case "not", "reportedly", "allegedly", "also", "all", "later", "both", "reported", "said", "believed":
-			continue
 		}
-		break
+		if !fw.tok(text, toks, k, passiveSkip) {
+			break
+		}
 	}
-	if t.Last < to && toks[t.Last].Key(text) == "by" {
+	if t.Last < to && fw.tok(text, toks, t.Last, agentBy) {
 		return true
 	}
 	// A reduced passive, as headlines and captions write it: "Four IS
 	// militants killed in Nangarhar raid", "two soldiers wounded".
 	w := toks[t.Last-1].Key(text)
 	transitive := t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.Arrests || t.Class == trigger.AbductionForcedDisappearance
-	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !activeBefore[toks[t.First-1].Key(text)] {
+	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !fw.tok(text, toks, t.First-1, activeBefore) {
 		// ... but "militants killed at least 40 civilians" is active.
-		if t.Last+1 < to && toks[t.Last].Key(text) == "at" && toks[t.Last+1].Key(text) == "least" {
+		if t.Last+1 < to && fw.tok(text, toks, t.Last, lowerBoundHead) && fw.tok(text, toks, t.Last+1, lowerBoundTail) {
 			return false
 		}
-		if t.Last == to || endsClause(text, toks[t.Last]) || reducedPassiveNext[toks[t.Last].Key(text)] {
+		if t.Last == to || endsClause(text, toks[t.Last]) || fw.tok(text, toks, t.Last, reducedPassiveNext) {
 			return true
 		}
 	}
 	return false
-}
-
-// activeBefore are words after which a participle is active: "it had killed".
-var activeBefore = map[string]bool{
-	"had": true, "has": true, "have": true, "it": true, "they": true, "he": true, "she": true,
-	"who": true, "which": true, "that": true, "we": true, "i": true, "you": true,
 }
 
 func endsClause(text string, t segment.Token) bool {
@@ -321,10 +300,4 @@ func endsClause(text string, t segment.Token) bool {
 		return true
 	}
 	return false
-}
-
-// reducedPassiveNext are words that follow a participle used as a passive.
-var reducedPassiveNext = map[string]bool{
-	"in": true, "at": true, "near": true, "on": true, "during": true, "after": true, "as": true,
-	"when": true, "while": true, "overnight": true, "outside": true, "inside": true, "and": true,
 }

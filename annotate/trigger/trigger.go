@@ -77,6 +77,11 @@ type pair struct {
 type Finder struct {
 	triggers phrase.Dict[trig]
 	pairs    []pair
+	// toExceptions are words before "to" after which no infinitive of
+	// intent follows ("led to", "continue to arrest"); gathered are those
+	// after which "to protest" tells a protest that took place
+	// ("gathered to protest"). Both from function_words.tsv.
+	toExceptions, gathered map[string]bool
 }
 
 // Known reports whether c is a class of the data files.
@@ -159,18 +164,32 @@ func load() (*Finder, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.toExceptions, f.gathered = map[string]bool{}, map[string]bool{}
+	err = lexicon.ReadTSV(fsys, "data/function_words.tsv", func(r lexicon.Row) error {
+		var set map[string]bool
+		switch r.Get("class") {
+		case "to_exception":
+			set = f.toExceptions
+		case "gathered":
+			set = f.gathered
+		default:
+			return nil
+		}
+		for _, w := range strings.Fields(r.Get("words")) {
+			set[w] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(f.toExceptions) == 0 || len(f.gathered) == 0 {
+		return nil, fmt.Errorf("trigger: function_words.tsv has no to_exception or gathered words")
+	}
 	if len(SubEventTypes) != 25 {
 		return nil, fmt.Errorf("trigger: subevents.tsv has %d sub-event types, ACLED has 25", len(SubEventTypes))
 	}
 	return f, nil
-}
-
-// gathered are verbs after which "to protest" tells a protest that took
-// place ("gathered to protest"), not one planned ("mobilising ... to protest").
-var gathered = map[string]bool{
-	"gathered": true, "assembled": true, "marched": true, "rallied": true, "converged": true,
-	"came": true, "turned": true, "poured": true, "took": true, "met": true, "tyres": true, "tires": true,
-	"streets": true, "out": true,
 }
 
 // scratch holds the buffers of one Find call; pooled, since a Finder is
@@ -182,20 +201,12 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// infinitiveMarker is the word of the English infinitive: "deployed to
+// attack" tells a plan, not an attack.
+const infinitiveMarker = "to"
+
 // context window: how many tokens before a trigger a context word reaches.
 const ctxWindow = 7
-
-// toExceptions are words before "to" that do not make an infinitive.
-var toExceptions = map[string]bool{
-	"led": true, "due": true, "according": true, "leading": true, "prior": true, "close": true,
-	"next": true, "up": true, "response": true, "rose": true, "climbed": true, "risen": true,
-	"reached": true, "raised": true, "came": true, "went": true, "returned": true, "back": true,
-	"subjected": true, "exposed": true, "home": true, "way": true, "fell": true,
-	// "continue to arrest", "raids to detain": the act is going on.
-	"continue": true, "continues": true, "continued": true, "continuing": true,
-	"raids": true, "raid": true, "operation": true, "operations": true, "crackdown": true,
-	"began": true, "begun": true, "started": true,
-}
 
 // AppendFind appends the triggers of toks[from:to] to dst with the context
 // words of the clause applied; separate is true when the sentence opens a
@@ -270,13 +281,13 @@ func (f *Finder) AppendFind(dst []Trigger, text string, toks []segment.Token, fr
 		if t.Suppressed != "" || t.First-1 < from {
 			continue
 		}
-		if toks[t.First-1].Key(text) == "to" {
+		if toks[t.First-1].Key(text) == infinitiveMarker {
 			prev := ""
 			if t.First-2 >= from {
 				prev = toks[t.First-2].Key(text)
 			}
 			// "gathered to protest": the protest happened.
-			if !toExceptions[prev] && !(t.Class == Protest && gathered[prev]) {
+			if !f.toExceptions[prev] && !(t.Class == Protest && f.gathered[prev]) {
 				t.Suppressed = "irrealis"
 			}
 		}
