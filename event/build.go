@@ -197,25 +197,25 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 			hasNumber = true
 		}
 	}
-	disaster, diplomacy, trend := false, false, false
+	c := sentenceContext{text: text, toks: in.Toks, from: s.First, ts: ts, hasCue: hasCue, hasDate: hasDate, hasNumber: hasNumber}
 	for i := range ts {
 		switch ts[i].Class {
 		case trigger.Disaster:
-			disaster = true
+			c.disaster = true
 		case trigger.Diplomacy:
-			diplomacy = true
+			c.diplomacy = true
 		case trigger.CtxTrend:
-			trend = true
+			c.trend = true
 		}
 	}
 	// A disaster named elsewhere in the text explains the deaths of a
 	// sentence that names no armed actor.
-	if !disaster && in.Disaster {
+	if !c.disaster && in.Disaster {
 		armed := false
 		for _, m := range in.Actors.In(si) {
 			armed = armed || m.Armed() && m.Kind != actor.Country
 		}
-		disaster = !armed
+		c.disaster = !armed
 	}
 	for i := range ts {
 		t := &ts[i]
@@ -223,28 +223,11 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 		if t.Suppressed != "" {
 			continue
 		}
-		switch {
-		case disaster && (t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.GenericAttack || t.Class == trigger.LootingPropertyDestruction || t.Class == trigger.RemoteExplosiveLandmineIED && t.Strength == 2):
-			// ACLED does not code disasters and accidents.
-			t.Suppressed = "disaster"
-		case diplomacy && t.Strength == 2 && t.Class != trigger.Protest && t.Class != trigger.Riot:
-			// Sanctions and talks about an event are not the event.
-			t.Suppressed = "diplomacy"
-		case pastPerfect(text, in.Toks, s.First, t) && !hasCue:
-			// "the detainees had carried out attacks": background.
-			t.Suppressed = "background"
-		case t.Class == trigger.GenericAttack && verbalObject(ts, t):
-			// "strongly attacked Mr Trump's proposal": words, not violence.
-			t.Suppressed = "verbal"
-		case t.Class == trigger.ArmedClash && t.First > s.First && fw.tok(text, in.Toks, t.First-1, relative):
-			// "eighteen troops who fought in Afghanistan": who they are, not an event.
-			t.Suppressed = "background"
-		case yearBefore(text, in.Toks, s.First, t):
-			// "a deadly 2017 chemical weapons attack": an event of another year.
-			t.Suppressed = "background"
-		case bareGenericPlural(text, in.Toks, s.First, t) && (!hasDate && !hasNumber || trend):
-			// "carried out attacks in Faryab and Kabul": no one event.
-			t.Suppressed = "generic"
+		for _, r := range contextRules {
+			if r.applies(&c, t) {
+				t.Suppressed = r.reason
+				break
+			}
 		}
 	}
 }
@@ -388,15 +371,4 @@ func (b *Builder) explain(in *docState, what string, d *draft) {
 	}
 	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%d people=%d cues=%d\n",
 		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, len(d.counts), len(d.people), len(d.cues))
-}
-
-// verbalObject reports whether an attack's object is something said or
-// decided ("attacked the proposal"), within four tokens after it.
-func verbalObject(ts []trigger.Trigger, t *trigger.Trigger) bool {
-	for i := range ts {
-		if u := &ts[i]; u.Class == trigger.Verbal && u.First >= t.Last && u.First-t.Last <= 4 {
-			return true
-		}
-	}
-	return false
 }
