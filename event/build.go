@@ -209,11 +209,16 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 		}
 	}
 	// A disaster named elsewhere in the text explains the deaths of a
-	// sentence that names no armed actor.
+	// sentence that names no armed actor, unless the sentence names the
+	// gunfire that caused them ("a shooting left one dead"): a page that
+	// also lists a crash or a fire does not explain a shooting away.
 	if !c.disaster && in.Disaster {
 		armed := false
 		for _, m := range in.Actors.In(si) {
 			armed = armed || m.Armed() && m.Kind != actor.Country
+		}
+		for i := range ts {
+			armed = armed || gunfire(text, &ts[i])
 		}
 		c.disaster = !armed
 	}

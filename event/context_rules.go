@@ -11,6 +11,8 @@ package event
 // (geovirus-129).
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
@@ -42,12 +44,13 @@ type contextRule struct {
 // contextRules in the order they are tried.
 var contextRules = []contextRule{
 	{
-		name:    "disaster",
-		reason:  "disaster",
-		source:  "ACLED codebook: natural disasters and accidents are not coded; deaths they cause are no violence",
+		name:   "disaster",
+		reason: "disaster",
+		source: "ACLED codebook: natural disasters and accidents are not coded; deaths they cause are no violence. " +
+			"A gun fired by accident is still a shooting: it is written, and package scope leaves it out of ACLED's scope (--scope all keeps it)",
 		example: "Floods swept through the valley on Monday, killing 14 villagers.",
 		applies: func(c *sentenceContext, t *trigger.Trigger) bool {
-			return c.disaster && (t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.GenericAttack ||
+			return c.disaster && !gunfire(c.text, t) && (t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.GenericAttack ||
 				t.Class == trigger.LootingPropertyDestruction || t.Class == trigger.RemoteExplosiveLandmineIED && t.Strength == 2)
 		},
 	},
@@ -87,4 +90,20 @@ var contextRules = []contextRule{
 			return bareGenericPlural(c.text, c.toks, c.from, t) && (!c.hasDate && !c.hasNumber || c.trend)
 		},
 	},
+}
+
+// gunfire reports whether t names a gun being fired at or hitting someone:
+// "shot", "shooting", "gunfire", "opened fire" (a generic act of violence,
+// a wound or a death named by its act, in words of shooting).
+func gunfire(text string, t *trigger.Trigger) bool {
+	if t.Strength < 2 || t.Class != trigger.GenericAttack && t.Class != trigger.Injure && t.Class != trigger.Kill {
+		return false
+	}
+	w := strings.ToLower(text[t.Start:t.End])
+	for _, stem := range []string{"shot", "shoot", "gun", "opened fire", "fired"} {
+		if strings.HasPrefix(w, stem) {
+			return true
+		}
+	}
+	return false
 }

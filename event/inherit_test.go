@@ -64,3 +64,17 @@ func TestShotCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestGunfireIsNoDisaster checks that a page which also names a disaster
+// does not explain a shooting away, and that a gun fired by accident is a
+// shooting in the wide scope (scope.All marks it outside ACLED's scope).
+// Our own text.
+func TestGunfireIsNoDisaster(t *testing.T) {
+	p := mustPipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3)
+	text := "A house party in Toledo, Ohio, ended in a shooting on Saturday, leaving one person dead and three wounded.\n\nIn other news, a fire destroyed a warehouse on the east side."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+	if len(evs) == 0 || evs[0].Fatalities != 1 {
+		t.Fatalf("got %d events (%+v), want the shooting with one dead", len(evs), evs)
+	}
+}
