@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
@@ -19,10 +20,22 @@ import (
 // without full content is taken for a summary, and its link is fetched.
 const summaryOnly = 600
 
+// Defaults of the fetching of summary-only feed items' articles.
+const (
+	// DefaultFeedArticles is how many linked articles of summary-only items
+	// one feed may fetch (Options.FeedArticles); the items past it keep
+	// their summaries.
+	DefaultFeedArticles = 50
+	// feedFetchers is how many articles of one feed are fetched at once.
+	feedFetchers = 4
+)
+
 // parseFeed turns an RSS, Atom or JSON feed into one document per item.
 // An item's text is its full content (content:encoded, Atom content) or,
 // when it carries only a short summary and a link, the article at the link,
-// fetched with f (nil: no fetching; the summary is used). The item's own
+// fetched with f (nil: no fetching; the summary is used). At most
+// Options.FeedArticles articles are fetched per feed, feedFetchers at a
+// time; documents are emitted in the feed's order. The item's own
 // published (else updated) time is the document's date, basis metadata;
 // it wins over the linked page's metadata.
 //
@@ -35,6 +48,29 @@ func parseFeed(ctx context.Context, name string, data []byte, feedURL string, op
 		return emit(Result{Input: name, Err: &InputError{Input: name, Err: fmt.Errorf("parsing feed: %w", err)}})
 	}
 	base, _ := url.Parse(feedURL)
+	limit := opts.feedArticles()
+	fetches, capped := 0, 0
+	var batch []feedJob
+	nFetch := 0
+	flush := func() error {
+		fetchArticles(ctx, f, batch)
+		for _, j := range batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			doc, err := feedItem(j, feed, base, opts)
+			if err != nil {
+				err = emit(Result{Input: name, Err: &InputError{Input: name, Err: fmt.Errorf("item %d: %w", j.i+1, err)}})
+			} else {
+				err = emit(Result{Input: name, Doc: doc})
+			}
+			if err != nil {
+				return err
+			}
+		}
+		batch, nFetch = batch[:0], 0
+		return nil
+	}
 	for i, it := range feed.Items {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -43,17 +79,69 @@ func parseFeed(ctx context.Context, name string, data []byte, feedURL string, op
 		if skip != nil && skip(id) {
 			continue
 		}
-		doc, err := feedItem(ctx, id, feed, it, base, opts, f)
-		if err != nil {
-			err = emit(Result{Input: name, Err: &InputError{Input: name, Err: fmt.Errorf("item %d: %w", i+1, err)}})
-		} else {
-			err = emit(Result{Input: name, Doc: doc})
+		j := feedJob{i: i, id: id, it: it, link: itemLink(it, base)}
+		if f != nil && summaryItem(it, base) {
+			if fetches < limit {
+				j.fetch = true
+				fetches++
+				nFetch++
+			} else {
+				capped++
+			}
 		}
-		if err != nil {
-			return err
+		batch = append(batch, j)
+		if nFetch == feedFetchers {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if capped > 0 {
+		opts.logger().Warn("feed: summary-only items past the limit keep their summaries",
+			"feed", name, "fetched", fetches, "not_fetched", capped, "limit", limit)
+	}
 	return nil
+}
+
+// feedJob is one feed item on its way to a document.
+type feedJob struct {
+	i     int // position in the feed, from 0
+	id    string
+	it    *gofeed.Item
+	link  string // the item's link, resolved
+	fetch bool   // the item's article is to be fetched
+	// doc and err are the fetched article, or why it could not be had.
+	doc *sitrep.Document
+	err error
+}
+
+// fetchArticles fetches the articles of the jobs marked fetch, all at
+// once (parseFeed hands at most feedFetchers of them).
+func fetchArticles(ctx context.Context, f *Fetcher, jobs []feedJob) {
+	var wg sync.WaitGroup
+	for k := range jobs {
+		if !jobs[k].fetch {
+			continue
+		}
+		wg.Add(1)
+		go func(j *feedJob) {
+			defer wg.Done()
+			j.doc, j.err = f.fetchArticle(ctx, j.link)
+		}(&jobs[k])
+	}
+	wg.Wait()
+}
+
+// summaryItem reports whether a feed item carries only a short summary and
+// a link to its article.
+func summaryItem(it *gofeed.Item, base *url.URL) bool {
+	if strings.TrimSpace(it.Content) != "" {
+		return false
+	}
+	return isURL(itemLink(it, base)) && utf8.RuneCountInString(fragmentText(it.Description)) < summaryOnly
 }
 
 // itemLink returns the item's link, resolved against the feed's URL.
@@ -79,7 +167,8 @@ func itemID(name string, i int, it *gofeed.Item, base *url.URL) string {
 	return fmt.Sprintf("%s#%d", name, i+1)
 }
 
-func feedItem(ctx context.Context, id string, feed *gofeed.Feed, it *gofeed.Item, base *url.URL, opts *Options, f *Fetcher) (*sitrep.Document, error) {
+func feedItem(j feedJob, feed *gofeed.Feed, base *url.URL, opts *Options) (*sitrep.Document, error) {
+	it, id := j.it, j.id
 	link := itemLink(it, base)
 	content := it.Content
 	if strings.TrimSpace(content) == "" {
@@ -87,13 +176,12 @@ func feedItem(ctx context.Context, id string, feed *gofeed.Feed, it *gofeed.Item
 	}
 	text := fragmentText(content)
 	var doc *sitrep.Document
-	if strings.TrimSpace(it.Content) == "" && isURL(link) && utf8.RuneCountInString(text) < summaryOnly && f != nil {
-		d, err := f.fetchArticle(ctx, link)
-		if err != nil {
+	if j.fetch {
+		if j.err != nil {
 			opts.logger().Warn("cannot fetch the article of a summary-only feed item; using the summary",
-				"item", id, "err", err)
+				"item", id, "err", j.err)
 		} else {
-			doc = d
+			doc = j.doc
 		}
 	}
 	if doc == nil {

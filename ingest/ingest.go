@@ -83,6 +83,20 @@ type Options struct {
 	Timeout time.Duration
 	// KeepDuplicates turns off duplicate detection in Read.
 	KeepDuplicates bool
+	// FeedArticles caps how many linked articles of summary-only items one
+	// feed fetches (a few at a time); later items keep their summaries. 0
+	// means DefaultFeedArticles; a negative value fetches none.
+	FeedArticles int
+}
+
+func (o *Options) feedArticles() int {
+	switch {
+	case o.FeedArticles < 0:
+		return 0
+	case o.FeedArticles == 0:
+		return DefaultFeedArticles
+	}
+	return o.FeedArticles
 }
 
 func (o *Options) logger() *slog.Logger {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,47 +13,6 @@ import (
 )
 
 func init() { commands = append(commands, newArticleCmd) }
-
-// ingestFlags are the flags of every command that reads inputs through
-// package ingest.
-type ingestFlags struct {
-	published    string
-	id           string
-	allowPrivate bool
-	timeout      time.Duration
-	maxBytes     int64
-}
-
-func (f *ingestFlags) register(cmd *cobra.Command, withID bool) {
-	cmd.Flags().StringVar(&f.published, "published", "", "reference date of every document, YYYY-MM-DD")
-	if withID {
-		cmd.Flags().StringVar(&f.id, "id", "", "document id of a single input (default: the file name or URL)")
-	}
-	cmd.Flags().BoolVar(&f.allowPrivate, "allow-private", false, "allow URLs on loopback, private and link-local addresses")
-	cmd.Flags().DurationVar(&f.timeout, "timeout", ingest.DefaultTimeout, "timeout of one HTTP request, body included")
-	cmd.Flags().Int64Var(&f.maxBytes, "max-bytes", 0, "size limit of one input in bytes (default 64 MiB for files, 16 MiB for URLs)")
-}
-
-// options turns the flags into ingest.Options.
-func (f *ingestFlags) options(a *app, nInputs int) (ingest.Options, error) {
-	opts := ingest.Options{
-		ID:           f.id,
-		AllowPrivate: f.allowPrivate,
-		Stdin:        a.stdin,
-		Logger:       a.logger,
-		Progress:     a.stderr,
-		MaxBytes:     f.maxBytes,
-		Timeout:      f.timeout,
-	}
-	var err error
-	if opts.Published, err = sitrep.ParseDay(strings.TrimSpace(f.published)); err != nil {
-		return opts, fmt.Errorf("--published: %v", err)
-	}
-	if f.id != "" && nInputs > 1 {
-		return opts, fmt.Errorf("--id names one input; %d given", nInputs)
-	}
-	return opts, nil
-}
 
 // articleRecord is what `sitrep article` prints for one document
 // (../shared/spec/events.md, "The article"), plus where the text starts in

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,28 +14,6 @@ import (
 )
 
 func init() { commands = append(commands, newExtractCmd, newAnnotateCmd) }
-
-// readFlags are the input flags extract and annotate share.
-type readFlags struct {
-	published string
-	id        string
-	allowPriv bool
-}
-
-func (f *readFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.published, "published", "", "reference date `YYYY-MM-DD` for relative dates (default: page metadata, else inferred from the text)")
-	cmd.Flags().StringVar(&f.id, "id", "", "document id for a single input (default: the URL or file name)")
-	cmd.Flags().BoolVar(&f.allowPriv, "allow-private", false, "allow URLs on loopback and private addresses")
-}
-
-func (f *readFlags) options(a *app) (ingest.Options, error) {
-	opts := ingest.Options{ID: f.id, Stdin: a.stdin, Logger: a.logger, Progress: a.stderr, AllowPrivate: f.allowPriv}
-	var err error
-	if opts.Published, err = sitrep.ParseDay(strings.TrimSpace(f.published)); err != nil {
-		return opts, fmt.Errorf("--published: %v", err)
-	}
-	return opts, nil
-}
 
 // eachDocument reads inputs and calls fn for each document, printing a
 // one-line error for each input that cannot be read. It returns an
@@ -66,7 +43,7 @@ func eachDocument(cmd *cobra.Command, a *app, inputs []string, opts ingest.Optio
 
 func newExtractCmd(a *app) *cobra.Command {
 	var (
-		rf      readFlags
+		rf      ingestFlags
 		format  string
 		explain bool
 		scopeN  string
@@ -92,7 +69,7 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
   sitrep extract --format geojson batch.jsonl > events.geojson`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := rf.options(a)
+			opts, err := rf.options(a, len(args))
 			if err != nil {
 				return err
 			}
@@ -136,7 +113,7 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
 			return runErr
 		},
 	}
-	rf.register(cmd)
+	rf.register(cmd, true)
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: jsonl, json, csv or geojson (default jsonl, json on a terminal)")
 	cmd.Flags().StringVar(&scopeN, "scope", "acled", scopeUsage)
 	cmd.Flags().BoolVar(&explain, "explain", false, "trace on stderr which sentences became events and how they were merged")
@@ -144,7 +121,7 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
 }
 
 func newAnnotateCmd(a *app) *cobra.Command {
-	var rf readFlags
+	var rf ingestFlags
 	cmd := &cobra.Command{
 		Use:   "annotate [--published YYYY-MM-DD] [--id ID] INPUT...",
 		Short: "Write every mention found in articles, one JSON object per line",
@@ -153,7 +130,7 @@ event triggers and reporting cues), each with its byte offsets into the article
 text: {source, kind, start, end, text, ...}.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := rf.options(a)
+			opts, err := rf.options(a, len(args))
 			if err != nil {
 				return err
 			}
@@ -173,7 +150,7 @@ text: {source, kind, start, end, text, ...}.`,
 			})
 		},
 	}
-	rf.register(cmd)
+	rf.register(cmd, true)
 	return cmd
 }
 

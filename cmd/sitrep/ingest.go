@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,12 +46,13 @@ func (s *ingestStats) String() string {
 
 func newIngestCmd(a *app) *cobra.Command {
 	var (
-		scopeName         string
-		merge             bool
-		dbPath, published string
-		force             bool
-		workers, batch    int
-		qf                queueFlags
+		scopeName      string
+		merge          bool
+		dbPath         string
+		rf             ingestFlags
+		force          bool
+		workers, batch int
+		qf             queueFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [--db PATH] [--published YYYY-MM-DD] [--force] [--workers N] [--batch N] [--queue nats://...] INPUT...",
@@ -85,10 +85,11 @@ ten minutes is dropped by the server.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			pub, err := sitrep.ParseDay(strings.TrimSpace(published))
+			opts, err := rf.options(a, len(args))
 			if err != nil {
-				return fmt.Errorf("--published: %v", err)
+				return err
 			}
+			opts.Progress = nil // ingest draws its own progress line
 			if workers < 0 {
 				return fmt.Errorf("--workers %d: want 0 (one per CPU) or more", workers)
 			}
@@ -99,7 +100,7 @@ ten minutes is dropped by the server.`,
 				return fmt.Errorf("--batch %d: want 1 or more documents per transaction", batch)
 			}
 			if qf.address() != "" {
-				return publishInputs(ctx, a, &qf, args, ingest.Options{Published: pub, Logger: a.logger, Stdin: a.stdin})
+				return publishInputs(ctx, a, &qf, args, opts)
 			}
 			sc, err := scope.Parse(scopeName)
 			if err != nil {
@@ -119,7 +120,7 @@ ten minutes is dropped by the server.`,
 			bar := newIngestBar(ctx, a.stderr, &stats)
 			p := &ingestPipeline{db: db, ex: ex, force: force, workers: workers, batch: batch, stats: &stats, bar: bar}
 			err = p.run(ctx, func(fn func(ingest.Result) error) error {
-				return ingest.Read(ctx, args, ingest.Options{Published: pub, Logger: a.logger, Stdin: a.stdin}, fn)
+				return ingest.Read(ctx, args, opts, fn)
 			})
 			bar.close()
 			fmt.Fprintf(a.stderr, "sitrep ingest: %s (%s)\n", &stats, where)
@@ -133,7 +134,7 @@ ten minutes is dropped by the server.`,
 		},
 	}
 	addDBFlag(cmd, &dbPath)
-	cmd.Flags().StringVar(&published, "published", "", "reference date YYYY-MM-DD for relative dates in every input")
+	rf.register(cmd, false)
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract documents that are already stored")
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)

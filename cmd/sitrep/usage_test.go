@@ -74,3 +74,34 @@ func TestCount(t *testing.T) {
 		t.Errorf("stats %q", got)
 	}
 }
+
+// TestFetchFlags_Shared checks that every command that reads inputs has
+// the same fetch flags, with the same defaults and help.
+func TestFetchFlags_Shared(t *testing.T) {
+	root := newRoot(&app{})
+	names := []string{"published", "allow-private", "timeout", "max-bytes", "feed-articles"}
+	var first *cobra.Command
+	for _, path := range [][]string{{"extract"}, {"annotate"}, {"article"}, {"ingest"}, {"watch"}} {
+		c, _, err := root.Find(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			f := c.Flags().Lookup(n)
+			if f == nil {
+				t.Errorf("%s has no --%s", path[0], n)
+				continue
+			}
+			if first == nil {
+				continue
+			}
+			g := first.Flags().Lookup(n)
+			if g != nil && (f.DefValue != g.DefValue || f.Usage != g.Usage) {
+				t.Errorf("--%s differs between %s and %s", n, first.Name(), c.Name())
+			}
+		}
+		if first == nil {
+			first = c
+		}
+	}
+}
