@@ -68,4 +68,3 @@ func (f *ingestFlags) options(a *app, nInputs int) (ingest.Options, error) {
 	}
 	return opts, nil
 }
-
