@@ -30,9 +30,15 @@ import (
 type fakeExtractor struct {
 	n     int
 	delay time.Duration
+	// startedDir, if set, gets an empty file named after each document
+	// as its extraction starts, for a parent process to see.
+	startedDir string
 }
 
 func (f fakeExtractor) Extract(doc *sitrep.Document) []sitrep.Event {
+	if f.startedDir != "" {
+		os.WriteFile(filepath.Join(f.startedDir, doc.ID), nil, 0o644)
+	}
 	if f.delay > 0 {
 		time.Sleep(f.delay)
 	}
