@@ -1,8 +1,3 @@
-// Package event writes ACLED-style events from an annotated document: it
-// finds the sentences that report an event, types them by ACLED's codebook,
-// assigns who did what to whom, where, when and how many, merges the
-// sentences that report one event (ACLED: same actors, place and day), and
-// records who claims it and whether anyone confirmed it.
 package event
 
 import (

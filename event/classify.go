@@ -391,10 +391,10 @@ func victimsArmed(v *sentenceView, t *trigger.Trigger) bool {
 			if c.actor != nil {
 				return c.actor.Armed()
 			}
-			if c.kind == "member" {
+			if c.kind == kindMember {
 				return true
 			}
-			if c.kind == "civilian" {
+			if c.kind == kindCivilian {
 				return false
 			}
 		}

@@ -115,7 +115,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && !fw.is(w, indefinite) {
 				for i := range ts {
 					if ts[i].First == at && fateOf(&ts[i]) != "" {
-						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: "other"})
+						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: kindOther})
 					}
 				}
 			}
@@ -157,7 +157,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if fate == "" {
 			continue
 		}
-		if c.n == 1 && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == "other" {
+		if c.n == 1 && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == kindOther {
 			continue
 		}
 		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp})

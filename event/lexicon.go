@@ -17,6 +17,14 @@ type SubEvent struct {
 	Noun         string // "an armed clash"
 }
 
+// Kinds of counted people (count_nouns.tsv): ACLED counts civilians and
+// members of armed groups apart.
+const (
+	kindCivilian = "civilian"
+	kindMember   = "member"
+	kindOther    = "other"
+)
+
 // countNoun is a noun that can be counted as victims or detainees.
 type countNoun struct {
 	kind  string // civilian, member, other
@@ -46,7 +54,12 @@ func loadLex() (*lex, error) {
 		return nil, fmt.Errorf("event: subevents.tsv has %d sub-event types, ACLED has 25", len(l.subEvents))
 	}
 	err = lexicon.ReadTSV(fsys, "data/count_nouns.tsv", func(r lexicon.Row) error {
-		l.countNouns[strings.ToLower(r.Get("noun"))] = countNoun{kind: r.Get("kind")}
+		switch k := r.Get("kind"); k {
+		case kindCivilian, kindMember, kindOther:
+			l.countNouns[strings.ToLower(r.Get("noun"))] = countNoun{kind: k}
+		default:
+			return r.Errorf("kind must be civilian, member or other, not %q", k)
+		}
 		return nil
 	})
 	if err != nil {
@@ -63,9 +76,9 @@ func loadLex() (*lex, error) {
 				t = t[strings.LastIndexByte(t, ' ')+1:]
 			}
 			if _, ok := l.countNouns[t]; !ok {
-				kind := "member"
+				kind := kindMember
 				if a.Inter == 6 || a.Inter == 7 {
-					kind = "civilian"
+					kind = kindCivilian
 				}
 				l.countNouns[t] = countNoun{kind: kind, agent: true}
 			}

@@ -129,7 +129,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	passiveBefore := false
 	if !t.Passive {
 		for k := s.First; k < t.First; k++ {
-			if w := toks[k].Key(text); w == "killed" || w == "wounded" || w == "injured" || w == "dead" {
+			if fw.tok(text, toks, k, fateParticiple) {
 				if k+1 < t.First && fw.tok(text, toks, k+1, framePrep) {
 					passiveBefore = subj != nil && subj.Last <= k
 				}

@@ -42,6 +42,7 @@ const (
 	betweenPrep
 	lowerBoundHead
 	lowerBoundTail
+	fateParticiple
 )
 
 var wordClassNames = map[string]wordClass{
@@ -54,7 +55,7 @@ var wordClassNames = map[string]wordClass{
 	"reduced_passive_next": reducedPassiveNext, "auxiliary": auxiliary,
 	"speaker_pronoun": speakerPronoun, "conjunction": conjunction,
 	"to_exception": toException, "gathered": gathered, "article": article,
-	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail,
+	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail, "fate_participle": fateParticiple,
 }
 
 // fw are the function words, loaded once by New from the embedded data
