@@ -201,6 +201,10 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 			country = p.CountryCode
 		}
 	}
+	if dl, ok := datelineCity(in, ev.Country, ev.Admin1, ev.Admin2, ev.GeoPrecision); ok {
+		b.setPlace(&ev, dl)
+		ev.GeoPrecision = 2
+	}
 	if ev.Country == "" && country != "" {
 		ev.Country = b.actors.CountryName(country)
 	}
@@ -398,6 +402,27 @@ func (in *docState) datesInForce(drafts []*draft) {
 		}
 		in.inForce[si] = cur
 	}
+}
+
+// datelineCity returns the town of the report's dateline ("MEMPHIS, Tenn.
+// (AP) —") when the event is placed only at a region (geo_precision 3:
+// a state, a county, a country) that holds that town: a local report
+// tells a local event, and the town is the most precise place the text
+// gives for it (ACLED's geo_precision 2: near the town, in its region).
+func datelineCity(in *docState, country, admin1, admin2 string, prec int) (place.Mention, bool) {
+	if prec != place.PrecisionRegion || country == "" {
+		return place.Mention{}, false
+	}
+	for _, p := range in.Places.All {
+		if p.Region || p.Adjective || p.FeatureClass != "P" || !dateline(in.Text, p.Start, p.End) {
+			continue
+		}
+		if p.Country != country || admin1 != "" && p.Admin1 != admin1 || admin2 != "" && p.Admin2 != admin2 {
+			return place.Mention{}, false
+		}
+		return p, true
+	}
+	return place.Mention{}, false
 }
 
 // inheritPlace returns the last place named before the event in its

@@ -78,3 +78,17 @@ func TestGunfireIsNoDisaster(t *testing.T) {
 		t.Fatalf("got %d events (%+v), want the shooting with one dead", len(evs), evs)
 	}
 }
+
+// TestDatelineCity checks that an event placed only at a state takes the
+// town of the dateline inside that state (geo_precision 2). Our own text.
+func TestDatelineCity(t *testing.T) {
+	p := mustPipeline(t)
+	text := "TOLEDO, Ohio (AP) — Gunmen killed two men outside a bar in Ohio on Saturday, police said."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: sitrep.NewDay(2016, 5, 3), PublishedBasis: sitrep.BasisGiven})
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if evs[0].Location != "Toledo" || evs[0].GeoPrecision != 2 {
+		t.Errorf("location %q precision %d, want Toledo and 2", evs[0].Location, evs[0].GeoPrecision)
+	}
+}
