@@ -128,10 +128,17 @@ type Highlight struct {
 // EventDetail is the body of GET /api/events/{id}: the event's own fields,
 // its source document (null when the store has lost it) and the spans to
 // highlight in that document's text.
+//
+// For a store that joins the reports of many documents
+// (sitrep.LedgerStore) the event carries its sources and claims side by
+// side and the derived figures, and the detail adds why each report was
+// joined (merges) and the history of the derived fields.
 type EventDetail struct {
 	sitrep.Event
 	Document   *sitrep.StoredDocument `json:"document"`
 	Highlights []Highlight            `json:"highlights"`
+	Merges     []sitrep.Merge         `json:"merges,omitempty"`
+	History    []sitrep.Change        `json:"history,omitempty"`
 }
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) {
@@ -151,6 +158,16 @@ func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := EventDetail{Event: *ev, Highlights: []Highlight{}}
+	if ls, ok := s.store.(sitrep.LedgerStore); ok && len(ev.Sources) > 0 {
+		led, err := ls.EventLedger(ctx, ev.EventID)
+		if err != nil && !errors.Is(err, sitrep.ErrNotFound) {
+			s.writeError(w, r, err)
+			return
+		}
+		if err == nil {
+			d.Merges, d.History = led.Merges, led.History
+		}
+	}
 	doc, err := s.store.Document(ctx, ev.Source)
 	switch {
 	case errors.Is(err, sitrep.ErrNotFound):
@@ -175,6 +192,10 @@ func highlights(ev *sitrep.Event, text string) []Highlight {
 		hs = append(hs, Highlight{Kind: "evidence", Field: e.Field, Text: e.Text, Start: e.Start, End: e.End})
 	}
 	for _, c := range ev.Claims {
+		if c.Source != "" && c.Source != ev.Source {
+			// Told in another document: its offsets are not into text.
+			continue
+		}
 		hs = append(hs, Highlight{Kind: "claim", Field: c.Claimant, Text: c.Text, Start: c.Start, End: c.End})
 	}
 	offs := make([]int, 0, 2*len(hs))

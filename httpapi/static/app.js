@@ -727,6 +727,53 @@
   var PRECISION = { 1: 'day known', 2: 'within a few days', 3: 'month only' };
   var GEO_PRECISION = { 1: 'the place itself', 2: 'near the place', 3: 'the wider region' };
 
+  // The claim ledger of an event told by several documents: each source
+  // with what it claims, side by side; why the reports were joined; and
+  // the history of the derived fields.
+  function renderLedger(ev) {
+    var sec = h('section', { id: 'ledger' }, h('h3', { text: 'Sources and claims (' + ev.sources.length + ')' }));
+    var grid = h('div', { class: 'ledger' });
+    ev.sources.forEach(function (s) {
+      var col = h('div', { class: 'ledger-source' },
+        h('div', { class: 'ledger-head' }, h('strong', { text: s.source }),
+          h('span', { class: 'meta', text: (s.published ? fmtISO(s.published) + ' · ' : '') + (s.verification || 'reported') })));
+      var ul = h('ul', { class: 'claims' });
+      (ev.claims || []).filter(function (c) { return c.source === s.source; }).forEach(function (c) {
+        var figs = [];
+        if (c.fatalities != null) figs.push(c.fatalities + ' killed');
+        if (c.injuries != null) figs.push(c.injuries + ' injured');
+        if (c.arrests != null) figs.push(c.arrests + ' arrested');
+        ul.appendChild(h('li', { class: 'stance-' + c.stance },
+          h('strong', { text: c.claimant || 'the outlet itself' }),
+          c.spokesperson ? ' (' + c.spokesperson + ')' : '',
+          ' ' + [c.stance, c.channel ? 'via ' + c.channel : ''].filter(Boolean).join(' · '),
+          figs.length ? h('div', { class: 'figures', text: (c.stance === 'denies' ? 'denied: ' : '') + figs.join(', ') }) : ''));
+      });
+      col.appendChild(ul);
+      grid.appendChild(col);
+    });
+    sec.appendChild(grid);
+    if (ev.merges && ev.merges.length) {
+      var ml = h('ul', { class: 'merges' });
+      ev.merges.forEach(function (m) {
+        ml.appendChild(h('li', null, h('strong', { text: m.source }), ' joined with ' + m.with + ': score ' + m.score.toFixed(2) + ' (threshold ' + m.threshold + ')',
+          h('div', { class: 'meta', text: (m.features || []).map(function (f) { return f.name + ' ' + f.value + (f.detail ? ' [' + f.detail + ']' : ''); }).join('; ') })));
+      });
+      sec.appendChild(h('h3', { text: 'Why they are one event' }));
+      sec.appendChild(ml);
+    }
+    if (ev.history && ev.history.length) {
+      var hl = h('ul', { class: 'history' });
+      ev.history.forEach(function (c) {
+        hl.appendChild(h('li', null, h('span', { class: 'meta', text: c.at + ' · ' + c.cause + ': ' }),
+          c.field + ' ' + (c.old || '∅') + ' → ' + (c.new || '∅')));
+      });
+      sec.appendChild(h('h3', { text: 'History' }));
+      sec.appendChild(hl);
+    }
+    return sec;
+  }
+
   function renderEvent(body, ev) {
     var place = [ev.location, ev.admin2, ev.admin1, ev.country].filter(Boolean)
       .filter(function (v, i, a) { return a.indexOf(v) === i; }).join(', ');
@@ -746,7 +793,9 @@
     function fact(label, value) { if (value !== '' && value != null) { facts.appendChild(h('dt', { text: label })); facts.appendChild(h('dd', { text: String(value) })); } }
     fact('Actor 1', ev.actor1 + (ev.assoc_actor_1 ? ' (with ' + ev.assoc_actor_1 + ')' : ''));
     fact('Actor 2', ev.actor2 + (ev.assoc_actor_2 ? ' (with ' + ev.assoc_actor_2 + ')' : ''));
-    fact('Fatalities', ev.fatalities);
+    var range = ev.fatalities_low != null && ev.fatalities_high != null && ev.fatalities_low !== ev.fatalities_high ?
+      ' (reported ' + ev.fatalities_low + '–' + ev.fatalities_high + ', best ' + ev.fatalities_best + ')' : '';
+    fact('Fatalities', ev.fatalities + range);
     if (ev.injuries) fact('Injured', ev.injuries);
     if (ev.arrests) fact('Arrested', ev.arrests);
     if (ev.latitude != null) fact('Coordinates', ev.latitude.toFixed(4) + ', ' + ev.longitude.toFixed(4) + (GEO_PRECISION[ev.geo_precision] ? ' · ' + GEO_PRECISION[ev.geo_precision] : ''));
@@ -755,7 +804,9 @@
 
     if (ev.notes) body.appendChild(h('section', null, h('h3', { text: 'Notes' }), h('p', { class: 'notes', text: ev.notes })));
 
-    if (ev.claims && ev.claims.length) {
+    if (ev.sources && ev.sources.length > 1) {
+      body.appendChild(renderLedger(ev));
+    } else if (ev.claims && ev.claims.length) {
       var cl = h('ul', { class: 'claims' });
       ev.claims.forEach(function (c) {
         cl.appendChild(h('li', null,

@@ -303,3 +303,12 @@ func testLedgerSplit(t *testing.T, s sitrep.Store, ls sitrep.LedgerStore) {
 		t.Errorf("split by a document that does not report the event: %v, want ErrNotFound", err)
 	}
 }
+
+// LedgerDocuments returns the suite's invented documents about the Balkh
+// operation in publication order (the party's claim, the outlet, the
+// denial) and the unrelated bomb, for other packages' tests of a ledger
+// store (the API, the page).
+func LedgerDocuments() []sitrep.DocumentEvents {
+	d := ledgerDocs()
+	return []sitrep.DocumentEvents{d["ledger-party"], d["ledger-outlet"], d["ledger-denial"], d["ledger-bomb"]}
+}
