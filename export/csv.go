@@ -27,6 +27,7 @@ var acledColumns = []string{
 var extraColumns = []string{
 	"claimed_by", "verification", "date_basis", "date_from", "people",
 	"injuries", "arrests", "geonameid", "evidence", "claims",
+	"fatalities_low", "fatalities_best", "fatalities_high",
 }
 
 // numericColumns are the columns whose cells are numbers (or empty). They
@@ -37,6 +38,7 @@ var numericColumns = map[string]bool{
 	"year": true, "time_precision": true, "inter1": true, "inter2": true, "interaction": true,
 	"iso": true, "latitude": true, "longitude": true, "geo_precision": true, "fatalities": true,
 	"timestamp": true, "injuries": true, "arrests": true, "geonameid": true,
+	"fatalities_low": true, "fatalities_best": true, "fatalities_high": true,
 }
 
 // Columns is the CSV header: ACLED's column names in ACLED's order, then
@@ -195,6 +197,27 @@ func jsonString(v any, empty bool) (string, error) {
 	return string(b), err
 }
 
+// ptoa formats a figure that may be unknown (nil: empty).
+func ptoa(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
+}
+
+// sourceColumn is ACLED's source column: every document that reports the
+// event, "; "-separated, the first first (ACLED lists all its sources).
+func sourceColumn(ev *sitrep.Event) string {
+	if len(ev.Sources) <= 1 {
+		return ev.Source
+	}
+	srcs := make([]string, len(ev.Sources))
+	for i, s := range ev.Sources {
+		srcs[i] = s.Source
+	}
+	return strings.Join(srcs, "; ")
+}
+
 // Row returns the CSV record of ev, one value per entry of Columns, with
 // every text cell neutralised (see Neutralize).
 func Row(ev *sitrep.Event) ([]string, error) {
@@ -242,7 +265,7 @@ func fillRow(r []string, ev *sitrep.Event) error {
 		ftoa(ev.Latitude),                 // latitude
 		ftoa(ev.Longitude),                // longitude
 		itoa(ev.GeoPrecision),             // geo_precision
-		ev.Source,                         // source
+		sourceColumn(ev),                  // source
 		"",                                // source_scale
 		ev.Notes,                          // notes
 		strconv.Itoa(ev.Fatalities),       // fatalities
@@ -258,6 +281,9 @@ func fillRow(r []string, ev *sitrep.Event) error {
 		itoa(ev.GeonameID),                // geonameid
 		evidence,                          // evidence
 		claims,                            // claims
+		ptoa(ev.FatalitiesLow),            // fatalities_low
+		ptoa(ev.FatalitiesBest),           // fatalities_best
+		ptoa(ev.FatalitiesHigh),           // fatalities_high
 	})
 	for i, text := range textColumn {
 		if text {

@@ -440,3 +440,23 @@ func TestCSV_ISOAndRegion(t *testing.T) {
 		}
 	}
 }
+
+// An event told by several documents lists them all in ACLED's source
+// column, and its fatalities range in sitrep's columns.
+func TestRow_Ledger(t *testing.T) {
+	lo, best, hi := 2, 2, 3
+	ev := sitrep.Event{EventID: "e1", Source: "a", Fatalities: 2,
+		Sources:       []sitrep.EventSource{{Source: "a"}, {Source: "b"}, {Source: "c"}},
+		FatalitiesLow: &lo, FatalitiesBest: &best, FatalitiesHigh: &hi}
+	row, err := export.Row(&ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]string{}
+	for i, c := range export.Columns {
+		col[c] = row[i]
+	}
+	if col["source"] != "a; b; c" || col["fatalities_low"] != "2" || col["fatalities_best"] != "2" || col["fatalities_high"] != "3" {
+		t.Errorf("source %q, range %q %q %q", col["source"], col["fatalities_low"], col["fatalities_best"], col["fatalities_high"])
+	}
+}
