@@ -1,0 +1,498 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+// ModelFile is the embedded model, built by `go generate ./annotate/syntax`
+// from the UD English Web Treebank (CC BY-SA 4.0).
+const ModelFile = "model/en_ewt.model.gz"
+
+//go:generate go run ./internal/train -data ../../../shared/data/ud-english-ewt -o model/en_ewt.model.gz
+
+//go:embed model/en_ewt.model.gz
+var embedded []byte
+
+const magic = "sitrep-syntax 1\n"
+
+// Model is a trained tagger, parser and lemmatiser. It is read-only and
+// safe for concurrent use.
+type Model struct {
+	tags      []string // tagger classes: "UPOS" or "UPOS\tXPOS"
+	upos      []string // per tag class
+	xpos      []string // per tag class ("" when the classes carry no XPOS)
+	uposNum   []int    // per tag class: the number of its UPOS in uposNames
+	uposNames []string
+	tagDict   map[uint64]int // word atom -> tag class, for frequent unambiguous words
+	tagger    *table
+	labels    []string
+	rootLabel int
+	leftLabel int // label of words the parser left headless
+	parser    *table
+	lem       lemmatiser
+}
+
+// Labels returns the dependency relations the model predicts.
+func (m *Model) Labels() []string { return m.labels }
+
+// Tags returns the UPOS tags the model predicts.
+func (m *Model) Tags() []string { return m.uposNames }
+
+// Parser tags, lemmatises and parses sentences with a Model. It is safe for
+// concurrent use.
+type Parser struct {
+	m    *Model
+	pool sync.Pool
+}
+
+// NewParser returns a Parser that uses m.
+func NewParser(m *Model) *Parser {
+	p := &Parser{m: m}
+	p.pool.New = func() any { return new(scratch) }
+	return p
+}
+
+// Model returns the parser's model.
+func (p *Parser) Model() *Model { return p.m }
+
+// Default returns the Parser of the embedded model, reading it on the
+// first call.
+var Default = sync.OnceValues(func() (*Parser, error) {
+	m, err := ReadModel(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("syntax: embedded model %s: %w", ModelFile, err)
+	}
+	return NewParser(m), nil
+})
+
+// scratch is the per-call working memory of a Parser.
+type scratch struct {
+	a      atoms
+	s      state
+	feats  []uint64
+	scores []int32
+	buf    []byte
+	spans  []wordSpan
+	forms  []string
+	words  []Word
+}
+
+// Parse tags, lemmatises and parses a sentence given as word forms. Word i
+// of the result is forms[i]; heads are 1-based word numbers, 0 for the
+// root. The result is always a tree with one root.
+func (p *Parser) Parse(forms []string) []Word {
+	return p.ParseTo(make([]Word, 0, len(forms)), forms)
+}
+
+// ParseTo is Parse appending to dst.
+func (p *Parser) ParseTo(dst []Word, forms []string) []Word {
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	base := len(dst)
+	for _, f := range forms {
+		dst = append(dst, Word{Form: f})
+	}
+	p.annotate(sc, forms, dst[base:])
+	return dst
+}
+
+// Annotate fills in the lemma, UPOS, XPOS, head and relation of every word
+// of s, keeping its forms, comments and multiword tokens.
+func (p *Parser) Annotate(s *Sentence) {
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	forms := make([]string, len(s.Words))
+	for i := range s.Words {
+		forms[i] = s.Words[i].Form
+	}
+	p.annotate(sc, forms, s.Words)
+}
+
+func (p *Parser) annotate(sc *scratch, forms []string, out []Word) {
+	m := p.m
+	sc.a.reset(forms)
+	m.tag(sc)
+	n := len(forms)
+	m.parse(sc)
+	for i := range out {
+		if i >= n {
+			break
+		}
+		t := sc.a.tag[i+1]
+		w := &out[i]
+		w.UPOS = m.upos[t]
+		w.XPOS = m.xpos[t]
+		w.Lemma, sc.buf = m.lem.lemma(forms[i], w.UPOS, m.uposNum[t], sc.buf)
+		w.Head = sc.s.head[i+1]
+		w.Deprel = m.labels[sc.s.label[i+1]]
+	}
+}
+
+// tag sets sc.a.tag greedily left to right.
+func (m *Model) tag(sc *scratch) {
+	a := &sc.a
+	nc := len(m.tags)
+	sc.scores = growI32(sc.scores, max(nc, 2+2*len(m.labels)))
+	for j := 1; j < len(a.word); j++ {
+		if t, ok := m.tagDict[a.word[j]]; ok {
+			a.tag[j] = t
+			continue
+		}
+		t1, t2 := -1, -1
+		if j > 1 {
+			t1 = a.tag[j-1]
+		}
+		if j > 2 {
+			t2 = a.tag[j-2]
+		}
+		sc.feats = a.tagFeats(sc.feats[:0], j, t1, t2)
+		scores := sc.scores[:nc]
+		clear(scores)
+		for _, h := range sc.feats {
+			m.tagger.add(h, scores)
+		}
+		best := 0
+		for c := 1; c < nc; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		a.tag[j] = best
+	}
+}
+
+// parse runs the transition system on the tagged words of sc.
+func (m *Model) parse(sc *scratch) {
+	a := &sc.a
+	s := &sc.s
+	s.reset(len(a.word) - 1)
+	nl := len(m.labels)
+	nc := 2 + 2*nl
+	for !s.terminal() {
+		sc.feats = a.parseFeats(sc.feats[:0], s)
+		scores := sc.scores[:nc]
+		clear(scores)
+		for _, h := range sc.feats {
+			m.parser.add(h, scores)
+		}
+		best := -1
+		for c := 0; c < nc; c++ {
+			if (best < 0 || scores[c] > scores[best]) && s.validClass(c, nl, m.rootLabel) {
+				best = c
+			}
+		}
+		tr, l := transOf(best, nl)
+		s.apply(tr, l)
+	}
+	s.finish(m.rootLabel, m.leftLabel)
+}
+
+func growI32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// Serialisation: a gzip stream of magic, then sections of uvarints and
+// length-prefixed strings.
+
+type writer struct {
+	w   *bufio.Writer
+	tmp [binary.MaxVarintLen64]byte
+	err error
+}
+
+func (w *writer) uvarint(x uint64) {
+	n := binary.PutUvarint(w.tmp[:], x)
+	if _, err := w.w.Write(w.tmp[:n]); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *writer) varint(x int64) {
+	n := binary.PutVarint(w.tmp[:], x)
+	if _, err := w.w.Write(w.tmp[:n]); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *writer) str(s string) {
+	w.uvarint(uint64(len(s)))
+	if _, err := w.w.WriteString(s); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *writer) strs(ss []string) {
+	w.uvarint(uint64(len(ss)))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *writer) table(t *table) {
+	w.uvarint(uint64(len(t.keys)))
+	prev := uint32(0)
+	for f, k := range t.keys {
+		w.uvarint(uint64(k - prev))
+		prev = k
+		lo, hi := t.start[f], t.start[f+1]
+		w.uvarint(uint64(hi - lo))
+		for j := lo; j < hi; j++ {
+			w.uvarint(uint64(t.cls[j]))
+			w.varint(int64(t.w[j]))
+		}
+	}
+}
+
+// WriteTo writes m in the model format (gzip'd).
+func (m *Model) WriteTo(out io.Writer) (int64, error) {
+	cw := &countWriter{w: out}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	w := &writer{w: bufio.NewWriter(zw)}
+	w.str(magic)
+	w.strs(m.tags)
+	// Tag dictionary, sorted by atom for a reproducible file.
+	w.uvarint(uint64(len(m.tagDict)))
+	for _, k := range sortedKeys(m.tagDict) {
+		w.uvarint(k)
+		w.uvarint(uint64(m.tagDict[k]))
+	}
+	w.table(m.tagger)
+	w.strs(m.labels)
+	w.table(m.parser)
+	w.uvarint(uint64(len(m.lem.table)))
+	for _, k := range sortedKeys(m.lem.table) {
+		w.uvarint(k)
+		w.str(m.lem.table[k])
+	}
+	w.uvarint(uint64(len(m.lem.rules)))
+	for _, k := range sortedKeys(m.lem.rules) {
+		r := m.lem.rules[k]
+		w.uvarint(k)
+		w.uvarint(uint64(r.cut))
+		w.str(r.add)
+	}
+	if w.err != nil {
+		return cw.n, w.err
+	}
+	if err := w.w.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+type reader struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	x, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		r.err = err
+	}
+	return x
+}
+
+func (r *reader) varint() int64 {
+	if r.err != nil {
+		return 0
+	}
+	x, err := binary.ReadVarint(r.r)
+	if err != nil {
+		r.err = err
+	}
+	return x
+}
+
+// count reads a length and checks it against limit.
+func (r *reader) count(limit int) int {
+	n := r.uvarint()
+	if n > uint64(limit) {
+		if r.err == nil {
+			r.err = fmt.Errorf("count %d over limit %d", n, limit)
+		}
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) str() string {
+	n := r.count(1 << 20)
+	if r.err != nil || n == 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r.r, b); err != nil {
+		r.err = err
+		return ""
+	}
+	return string(b)
+}
+
+func (r *reader) strs() []string {
+	n := r.count(1 << 16)
+	ss := make([]string, 0, n)
+	for i := 0; i < n && r.err == nil; i++ {
+		ss = append(ss, r.str())
+	}
+	return ss
+}
+
+func (r *reader) table(nClasses int) *table {
+	n := r.count(1 << 28)
+	t := &table{keys: make([]uint32, 0, n), start: make([]uint32, 1, n+1)}
+	prev := uint64(0)
+	for f := 0; f < n && r.err == nil; f++ {
+		k := prev + r.uvarint()
+		if k > 1<<32-1 || (f > 0 && k == prev) || k == 0 {
+			r.err = fmt.Errorf("feature %d: bad key", f)
+			break
+		}
+		prev = k
+		t.keys = append(t.keys, uint32(k))
+		m := r.count(nClasses)
+		for j := 0; j < m; j++ {
+			c := r.uvarint()
+			v := r.varint()
+			if c >= uint64(nClasses) || v < -32768 || v > 32767 {
+				r.err = fmt.Errorf("feature %d: bad weight", f)
+				break
+			}
+			t.cls = append(t.cls, uint8(c))
+			t.w = append(t.w, int16(v))
+		}
+		t.start = append(t.start, uint32(len(t.cls)))
+	}
+	if r.err == nil {
+		t.build(t.keys)
+	}
+	return t
+}
+
+// ReadModel reads a model written by Model.WriteTo.
+func ReadModel(in io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(in)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	r := &reader{r: bufio.NewReaderSize(zr, 1<<16)}
+	if got := r.str(); got != magic {
+		if r.err != nil {
+			return nil, r.err
+		}
+		return nil, errors.New("not a sitrep syntax model")
+	}
+	m := &Model{}
+	m.tags = r.strs()
+	if len(m.tags) == 0 || len(m.tags) > 255 {
+		return nil, fmt.Errorf("%d tags", len(m.tags))
+	}
+	nd := r.count(1 << 24)
+	m.tagDict = make(map[uint64]int, nd)
+	for i := 0; i < nd && r.err == nil; i++ {
+		k := r.uvarint()
+		t := r.count(len(m.tags) - 1)
+		m.tagDict[k] = t
+	}
+	m.tagger = r.table(len(m.tags))
+	m.labels = r.strs()
+	if len(m.labels) == 0 || 2+2*len(m.labels) > 256 {
+		return nil, fmt.Errorf("%d labels", len(m.labels))
+	}
+	m.parser = r.table(2 + 2*len(m.labels))
+	nl := r.count(1 << 24)
+	m.lem.table = make(map[uint64]string, nl)
+	for i := 0; i < nl && r.err == nil; i++ {
+		k := r.uvarint()
+		m.lem.table[k] = r.str()
+	}
+	nr := r.count(1 << 24)
+	m.lem.rules = make(map[uint64]lemmaRule, nr)
+	for i := 0; i < nr && r.err == nil; i++ {
+		k := r.uvarint()
+		cut := r.count(64)
+		m.lem.rules[k] = lemmaRule{cut: cut, add: r.str()}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if err := m.init(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// init derives the lookup fields from tags and labels.
+func (m *Model) init() error {
+	m.upos = make([]string, len(m.tags))
+	m.xpos = make([]string, len(m.tags))
+	m.uposNum = make([]int, len(m.tags))
+	m.uposNames = nil
+	idx := map[string]int{}
+	for i, t := range m.tags {
+		u, x, _ := strings.Cut(t, "\t")
+		m.upos[i], m.xpos[i] = u, x
+		n, ok := idx[u]
+		if !ok {
+			n = len(m.uposNames)
+			idx[u] = n
+			m.uposNames = append(m.uposNames, u)
+		}
+		m.uposNum[i] = n
+	}
+	m.rootLabel, m.leftLabel = -1, -1
+	for i, l := range m.labels {
+		switch l {
+		case "root":
+			m.rootLabel = i
+		case "parataxis":
+			m.leftLabel = i
+		}
+	}
+	if m.rootLabel < 0 {
+		return errors.New("no root label")
+	}
+	if m.leftLabel < 0 {
+		m.leftLabel = m.rootLabel
+		for i, l := range m.labels {
+			if l != "root" {
+				m.leftLabel = i
+				break
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,498 @@
+package syntax
+
+import (
+	"cmp"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"time"
+)
+
+// TrainOptions controls Train. The zero value trains with the defaults.
+type TrainOptions struct {
+	TagEpochs   int  // tagger passes over the training set (default 8)
+	ParseEpochs int  // parser passes (default 12)
+	Folds       int  // jackknife folds for the parser's training tags (default 4; 1: gold tags)
+	XPOS        bool // tag classes are UPOS and XPOS pairs, so the parser sees XPOS distinctions
+	Seed        uint64
+	// Dev, when set, is scored after every parser epoch and logged.
+	Dev    []*Sentence
+	Logger *slog.Logger
+}
+
+func (o *TrainOptions) defaults() {
+	if o.TagEpochs == 0 {
+		o.TagEpochs = 8
+	}
+	if o.ParseEpochs == 0 {
+		o.ParseEpochs = 12
+	}
+	if o.Folds == 0 {
+		o.Folds = 4
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// tagClass returns the tag class name of w.
+func (o *TrainOptions) tagClass(w *Word) string {
+	if o.XPOS {
+		return w.UPOS + "\t" + w.XPOS
+	}
+	return w.UPOS
+}
+
+// Train trains a Model on the sentences of a treebank. Training is
+// deterministic: the same sentences and options give the same model.
+func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
+	opt.defaults()
+	log := opt.Logger
+	if len(train) == 0 {
+		return nil, fmt.Errorf("syntax: no training sentences")
+	}
+	m := &Model{}
+	tagSet, labelSet := map[string]bool{}, map[string]bool{}
+	for _, s := range train {
+		for i := range s.Words {
+			w := &s.Words[i]
+			if w.Head < 0 || w.Head > len(s.Words) {
+				return nil, fmt.Errorf("syntax: word %q has no head", w.Form)
+			}
+			tagSet[opt.tagClass(w)] = true
+			labelSet[w.Deprel] = true
+		}
+	}
+	m.tags = sortedSet(tagSet)
+	m.labels = sortedSet(labelSet)
+	if len(m.tags) > 255 || 2+2*len(m.labels) > 256 {
+		return nil, fmt.Errorf("syntax: %d tags and %d labels: too many", len(m.tags), len(m.labels))
+	}
+	if err := m.init(); err != nil {
+		return nil, fmt.Errorf("syntax: %w", err)
+	}
+	tagNum := map[string]int{}
+	for i, t := range m.tags {
+		tagNum[t] = i
+	}
+	labelNum := map[string]int{}
+	for i, l := range m.labels {
+		labelNum[l] = i
+	}
+
+	// Gold tag classes and atoms of every sentence, computed once.
+	ex := make([]*example, len(train))
+	for i, s := range train {
+		e := &example{s: s, gold: make([]int, len(s.Words)+1), gh: make([]int, len(s.Words)+1), gl: make([]int, len(s.Words)+1)}
+		e.a.reset(s.Forms())
+		e.gold[0], e.gh[0], e.gl[0] = -1, -1, -1
+		e.kids = make([][]int, len(s.Words)+1)
+		for j := range s.Words {
+			w := &s.Words[j]
+			e.gold[j+1] = tagNum[opt.tagClass(w)]
+			e.gh[j+1] = w.Head
+			e.gl[j+1] = labelNum[w.Deprel]
+			e.kids[w.Head] = append(e.kids[w.Head], j+1)
+		}
+		ex[i] = e
+	}
+	m.tagDict = buildTagDict(ex, len(m.tags))
+
+	// Jackknifed tags for the parser's training data.
+	start := time.Now()
+	if opt.Folds > 1 {
+		for k := 0; k < opt.Folds; k++ {
+			var in, out []*example
+			for i, e := range ex {
+				if i%opt.Folds == k {
+					out = append(out, e)
+				} else {
+					in = append(in, e)
+				}
+			}
+			fm := *m
+			fm.tagger = freeze(trainTagger(&fm, in, opt.TagEpochs, opt.Seed+uint64(k)+1).averaged(), len(m.tags))
+			sc := &scratch{}
+			for _, e := range out {
+				sc.a.reset(e.s.Forms())
+				fm.tag(sc)
+				e.pred = append([]int(nil), sc.a.tag...)
+			}
+			log.Info("jackknife fold", "fold", k+1, "of", opt.Folds, "elapsed", time.Since(start).Round(time.Second))
+		}
+	} else {
+		for _, e := range ex {
+			e.pred = e.gold
+		}
+	}
+	m.tagger = freeze(trainTagger(m, ex, opt.TagEpochs, opt.Seed).averaged(), len(m.tags))
+	log.Info("tagger trained", "elapsed", time.Since(start).Round(time.Second))
+	m.lem = buildLemmatiser(train, m, &opt)
+	if len(opt.Dev) > 0 {
+		sc := Evaluate(NewParser(m), opt.Dev, true)
+		log.Info("dev tagging", "upos", fmt.Sprintf("%.2f", sc.UPOS), "lemma", fmt.Sprintf("%.2f", sc.Lemma))
+	}
+
+	// Parser.
+	nl := len(m.labels)
+	nc := 2 + 2*nl
+	pc := newPerceptron(nc)
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	var st state
+	var feats []uint64
+	scores := make([]float64, nc)
+	for ep := 0; ep < opt.ParseEpochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, steps := 0, 0
+		for _, i := range order {
+			e := ex[i]
+			copy(e.a.tag, e.pred)
+			st.reset(len(e.s.Words))
+			for !st.terminal() {
+				feats = e.a.parseFeats(feats[:0], &st)
+				pc.score(feats, scores)
+				best, gold := -1, -1
+				minCost := 1 << 30
+				var costs [4]int
+				for tr := 0; tr < 4; tr++ {
+					costs[tr] = 1 << 30
+					if st.can(tr) {
+						costs[tr] = st.cost(tr, e.gh, e.kids)
+						minCost = min(minCost, costs[tr])
+					}
+				}
+				for c := 0; c < nc; c++ {
+					if !st.validClass(c, nl, m.rootLabel) {
+						continue
+					}
+					if best < 0 || scores[c] > scores[best] {
+						best = c
+					}
+					tr, l := transOf(c, nl)
+					if costs[tr] != minCost {
+						continue
+					}
+					switch tr {
+					case trLeft:
+						if l != e.gl[st.s0()] && e.gl[st.s0()] != m.rootLabel {
+							continue
+						}
+					case trRight:
+						if l != e.gl[st.b] && (st.s0() == 0) == (e.gl[st.b] == m.rootLabel) {
+							continue
+						}
+					}
+					if gold < 0 || scores[c] > scores[gold] {
+						gold = c
+					}
+				}
+				if gold < 0 {
+					gold = best
+				}
+				pc.tick()
+				steps++
+				if gold != best {
+					pc.update(feats, gold, best)
+					errs++
+				}
+				next := gold
+				if ep > 0 {
+					next = best
+				}
+				tr, l := transOf(next, nl)
+				st.apply(tr, l)
+			}
+		}
+		msg := []any{"epoch", ep + 1, "errors", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(steps, 1))), "features", len(pc.index), "elapsed", time.Since(start).Round(time.Second)}
+		if len(opt.Dev) > 0 && (ep >= opt.ParseEpochs-2 || ep%4 == 3) {
+			m.parser = freeze(pc.averaged(), nc)
+			sc := Evaluate(NewParser(m), opt.Dev, false)
+			msg = append(msg, "dev_uas", fmt.Sprintf("%.2f", sc.UAS), "dev_las", fmt.Sprintf("%.2f", sc.LAS))
+		}
+		log.Info("parser epoch", msg...)
+	}
+	m.parser = freeze(pc.averaged(), nc)
+	return m, nil
+}
+
+// example is a training sentence with its gold classes and atoms.
+type example struct {
+	s    *Sentence
+	a    atoms
+	gold []int   // gold tag class per word (index 0: root, -1)
+	pred []int   // jackknifed tag class per word
+	gh   []int   // gold head per word, gh[0] = -1
+	gl   []int   // gold label number per word
+	kids [][]int // gold children per word
+}
+
+func sortedSet(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// buildTagDict returns the words seen at least 20 times with one tag class
+// 97% of the time or more (Honnibal's tag dictionary).
+func buildTagDict(ex []*example, nTags int) map[uint64]int {
+	counts := map[uint64][]int{}
+	for _, e := range ex {
+		for j := 1; j < len(e.a.word); j++ {
+			c := counts[e.a.word[j]]
+			if c == nil {
+				c = make([]int, nTags)
+				counts[e.a.word[j]] = c
+			}
+			c[e.gold[j]]++
+		}
+	}
+	dict := map[uint64]int{}
+	for w, c := range counts {
+		total, best := 0, 0
+		for t, n := range c {
+			total += n
+			if n > c[best] {
+				best = t
+			}
+		}
+		if total >= 20 && float64(c[best])/float64(total) >= 0.97 {
+			dict[w] = best
+		}
+	}
+	return dict
+}
+
+// trainTagger trains the tagger's perceptron on ex, predicting tags left to
+// right as at run time.
+func trainTagger(m *Model, ex []*example, epochs int, seed uint64) *perceptron {
+	nc := len(m.tags)
+	pc := newPerceptron(nc)
+	rng := rand.New(rand.NewPCG(seed, 0x7a66))
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	var feats []uint64
+	scores := make([]float64, nc)
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			e := ex[i]
+			a := &e.a
+			for j := 1; j < len(a.word); j++ {
+				if t, ok := m.tagDict[a.word[j]]; ok {
+					a.tag[j] = t
+					continue
+				}
+				t1, t2 := -1, -1
+				if j > 1 {
+					t1 = a.tag[j-1]
+				}
+				if j > 2 {
+					t2 = a.tag[j-2]
+				}
+				feats = a.tagFeats(feats[:0], j, t1, t2)
+				pc.score(feats, scores)
+				best := 0
+				for c := 1; c < nc; c++ {
+					if scores[c] > scores[best] {
+						best = c
+					}
+				}
+				pc.tick()
+				pc.update(feats, e.gold[j], best)
+				a.tag[j] = best
+			}
+		}
+	}
+	return pc
+}
+
+// buildLemmatiser learns the lemma table and ending rules from train.
+func buildLemmatiser(train []*Sentence, m *Model, opt *TrainOptions) lemmatiser {
+	uposNum := map[string]int{}
+	for i, u := range m.uposNames {
+		uposNum[u] = i
+	}
+	type fk struct{ form, upos string }
+	seen := map[fk]map[string]int{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			if w.Lemma == "" || w.Lemma == "_" {
+				continue
+			}
+			k := fk{string(appendLower(nil, w.Form)), w.UPOS}
+			if seen[k] == nil {
+				seen[k] = map[string]int{}
+			}
+			seen[k][w.Lemma]++
+		}
+	}
+	lm := lemmatiser{table: map[uint64]string{}, rules: map[uint64]lemmaRule{}}
+	ruleCounts := map[uint64]map[lemmaRule]int{}
+	keys := make([]fk, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b fk) int { return cmp.Or(cmp.Compare(a.form, b.form), cmp.Compare(a.upos, b.upos)) })
+	for _, k := range keys {
+		lemmas := seen[k]
+		best, bestN := "", -1
+		for _, l := range sortedSetInt(lemmas) {
+			if lemmas[l] > bestN {
+				best, bestN = l, lemmas[l]
+			}
+		}
+		u, ok := uposNum[k.upos]
+		if !ok {
+			continue
+		}
+		lform := []byte(k.form)
+		if k.upos != "PROPN" {
+			lm.table[lemmaKey(lform, u)] = best
+		}
+		// Rules rewrite lower-case forms into lower-case lemmas.
+		r := ruleOf(k.form, strings.ToLower(best))
+		for n := 1; n <= maxRuleSuffix; n++ {
+			st := suffixStart(lform, n)
+			if n > 1 && st == 0 {
+				break
+			}
+			if len(lform)-st < r.cut {
+				continue
+			}
+			rk := ruleKey(lform[st:], u)
+			if ruleCounts[rk] == nil {
+				ruleCounts[rk] = map[lemmaRule]int{}
+			}
+			ruleCounts[rk][r]++
+		}
+	}
+	for rk, rs := range ruleCounts {
+		var best lemmaRule
+		bestN := -1
+		for r, n := range rs {
+			if n > bestN || n == bestN && (r.cut < best.cut || r.cut == best.cut && r.add < best.add) {
+				best, bestN = r, n
+			}
+		}
+		lm.rules[rk] = best
+	}
+	return lm
+}
+
+func sortedSetInt(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Scores are accuracies in percent over words, punctuation included.
+type Scores struct {
+	Words            int
+	UPOS, XPOS       float64
+	Lemma            float64
+	UAS, LAS         float64 // LAS with full relations ("nsubj:pass")
+	LASUniversal     float64 // LAS with relation subtypes ignored (CoNLL 2018)
+	Sentences, Trees int     // sentences, and outputs that were well-formed trees
+}
+
+// Evaluate parses the words of gold (gold tokens) with p and scores the
+// result. With tagsOnly it skips parsing.
+func Evaluate(p *Parser, gold []*Sentence, tagsOnly bool) Scores {
+	var sc Scores
+	var upos, xpos, lemma, uas, las, ulas int
+	var out []Word
+	scr := &scratch{}
+	for _, s := range gold {
+		forms := s.Forms()
+		if tagsOnly {
+			scr.a.reset(forms)
+			p.m.tag(scr)
+			out = out[:0]
+			for j := range forms {
+				t := scr.a.tag[j+1]
+				w := Word{Form: forms[j], UPOS: p.m.upos[t], XPOS: p.m.xpos[t]}
+				w.Lemma, scr.buf = p.m.lem.lemma(forms[j], w.UPOS, p.m.uposNum[t], scr.buf)
+				out = append(out, w)
+			}
+		} else {
+			out = p.ParseTo(out[:0], forms)
+			sc.Sentences++
+			if IsTree(out) {
+				sc.Trees++
+			}
+		}
+		for j, g := range s.Words {
+			o := out[j]
+			sc.Words++
+			if o.UPOS == g.UPOS {
+				upos++
+			}
+			if o.XPOS == g.XPOS {
+				xpos++
+			}
+			if o.Lemma == g.Lemma {
+				lemma++
+			}
+			if o.Head == g.Head {
+				uas++
+				if o.Deprel == g.Deprel {
+					las++
+				}
+				if universal(o.Deprel) == universal(g.Deprel) {
+					ulas++
+				}
+			}
+		}
+	}
+	pct := func(n int) float64 { return 100 * float64(n) / float64(max(sc.Words, 1)) }
+	sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS, sc.LASUniversal = pct(upos), pct(xpos), pct(lemma), pct(uas), pct(las), pct(ulas)
+	return sc
+}
+
+// universal returns a relation without its subtype ("nsubj:pass" -> "nsubj").
+func universal(rel string) string {
+	u, _, _ := strings.Cut(rel, ":")
+	return u
+}
+
+// IsTree reports whether the heads of words form a tree: every head in
+// range, exactly one word attached to the root, and no cycles.
+func IsTree(words []Word) bool {
+	roots := 0
+	for _, w := range words {
+		if w.Head < 0 || w.Head > len(words) {
+			return false
+		}
+		if w.Head == 0 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		return false
+	}
+	for i := range words {
+		j, steps := i+1, 0
+		for j != 0 {
+			j = words[j-1].Head
+			steps++
+			if steps > len(words) {
+				return false
+			}
+		}
+	}
+	return true
+}
