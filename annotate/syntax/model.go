@@ -32,7 +32,8 @@ type Model struct {
 	xpos      []string // per tag class ("" when the classes carry no XPOS)
 	uposNum   []int    // per tag class: the number of its UPOS in uposNames
 	uposNames []string
-	tagDict   map[uint64]int // word atom -> tag class, for frequent unambiguous words
+	tagDict   map[uint64]int    // word atom -> tag class, for frequent unambiguous words
+	amb       map[uint64]uint64 // word atom -> bit set of UPOS numbers seen with it
 	tagger    *table
 	labels    []string
 	rootLabel int
@@ -120,6 +121,7 @@ func (p *Parser) Annotate(s *Sentence) {
 func (p *Parser) annotate(sc *scratch, forms []string, out []Word) {
 	m := p.m
 	sc.a.reset(forms)
+	m.setAmb(&sc.a)
 	m.tag(sc)
 	n := len(forms)
 	m.parse(sc)
@@ -134,6 +136,13 @@ func (p *Parser) annotate(sc *scratch, forms []string, out []Word) {
 		w.Lemma, sc.buf = m.lem.lemma(forms[i], w.UPOS, m.uposNum[t], sc.buf)
 		w.Head = sc.s.head[i+1]
 		w.Deprel = m.labels[sc.s.label[i+1]]
+	}
+}
+
+// setAmb sets the ambiguity classes of a's words.
+func (m *Model) setAmb(a *atoms) {
+	for j := 1; j < len(a.word); j++ {
+		a.amb[j] = m.amb[a.word[j]]
 	}
 }
 
@@ -243,15 +252,17 @@ func (w *writer) strs(ss []string) {
 func (w *writer) table(t *table) {
 	w.uvarint(uint64(len(t.keys)))
 	prev := uint32(0)
-	for f, k := range t.keys {
+	off := 0
+	for _, k := range t.keys {
 		w.uvarint(uint64(k - prev))
 		prev = k
-		lo, hi := t.start[f], t.start[f+1]
-		w.uvarint(uint64(hi - lo))
-		for j := lo; j < hi; j++ {
-			w.uvarint(uint64(t.cls[j]))
-			w.varint(int64(t.w[j]))
+		n := int(t.ent[off])
+		w.uvarint(uint64(n))
+		for _, e := range t.ent[off+1 : off+1+n] {
+			w.uvarint(uint64(e >> 16))
+			w.varint(int64(int16(uint16(e))))
 		}
+		off += 1 + n
 	}
 }
 
@@ -270,6 +281,11 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 	for _, k := range sortedKeys(m.tagDict) {
 		w.uvarint(k)
 		w.uvarint(uint64(m.tagDict[k]))
+	}
+	w.uvarint(uint64(len(m.amb)))
+	for _, k := range sortedKeys(m.amb) {
+		w.uvarint(k)
+		w.uvarint(m.amb[k])
 	}
 	w.table(m.tagger)
 	w.strs(m.labels)
@@ -372,7 +388,9 @@ func (r *reader) strs() []string {
 
 func (r *reader) table(nClasses int) *table {
 	n := r.count(1 << 28)
-	t := &table{keys: make([]uint32, 0, n), start: make([]uint32, 1, n+1)}
+	keys, start := make([]uint32, 0, n), make([]uint32, 1, n+1)
+	var cls []uint8
+	var ws []int16
 	prev := uint64(0)
 	for f := 0; f < n && r.err == nil; f++ {
 		k := prev + r.uvarint()
@@ -381,7 +399,7 @@ func (r *reader) table(nClasses int) *table {
 			break
 		}
 		prev = k
-		t.keys = append(t.keys, uint32(k))
+		keys = append(keys, uint32(k))
 		m := r.count(nClasses)
 		for j := 0; j < m; j++ {
 			c := r.uvarint()
@@ -390,15 +408,15 @@ func (r *reader) table(nClasses int) *table {
 				r.err = fmt.Errorf("feature %d: bad weight", f)
 				break
 			}
-			t.cls = append(t.cls, uint8(c))
-			t.w = append(t.w, int16(v))
+			cls = append(cls, uint8(c))
+			ws = append(ws, int16(v))
 		}
-		t.start = append(t.start, uint32(len(t.cls)))
+		start = append(start, uint32(len(cls)))
 	}
-	if r.err == nil {
-		t.build(t.keys)
+	if r.err != nil {
+		return &table{}
 	}
-	return t
+	return build(keys, start, cls, ws)
 }
 
 // ReadModel reads a model written by Model.WriteTo.
@@ -426,6 +444,12 @@ func ReadModel(in io.Reader) (*Model, error) {
 		k := r.uvarint()
 		t := r.count(len(m.tags) - 1)
 		m.tagDict[k] = t
+	}
+	na := r.count(1 << 24)
+	m.amb = make(map[uint64]uint64, na)
+	for i := 0; i < na && r.err == nil; i++ {
+		k := r.uvarint()
+		m.amb[k] = r.uvarint()
 	}
 	m.tagger = r.table(len(m.tags))
 	m.labels = r.strs()

@@ -8,15 +8,16 @@ import (
 // table is a frozen, quantised averaged perceptron: for each feature key
 // (the top 32 bits of a feature hash) a short list of (class, weight)
 // pairs. Lookup is open addressing over a slot array about 1.5 times the
-// number of features.
+// number of features; a slot holds the key and where the feature's entries
+// start, and the entries hold their count first, so that a lookup touches
+// two cache lines.
 type table struct {
-	keys    []uint32 // sorted feature keys; feature f has key keys[f]
-	slotKey []uint32 // 0: empty
-	slotOrd []uint32 // feature ordinal of the slot
-	start   []uint32 // entries of feature f: cls/w[start[f]:start[f+1]]
-	cls     []uint8
-	w       []int16
+	keys  []uint32 // sorted feature keys; feature f has key keys[f]
+	ent   []uint32 // per feature in key order: count, then count entries cls<<16 | uint16(w)
+	slots []tslot
 }
+
+type tslot struct{ key, off uint32 }
 
 // key turns a feature hash into a table key (never 0).
 func key(h uint64) uint32 {
@@ -27,49 +28,55 @@ func key(h uint64) uint32 {
 	return k
 }
 
-// build fills the slots from start/cls/w and the sorted feature keys.
-func (t *table) build(keys []uint32) {
+// build makes the table of the sorted feature keys, whose feature f has
+// the weights cls/w[start[f]:start[f+1]].
+func build(keys, start []uint32, cls []uint8, w []int16) *table {
+	t := &table{keys: keys}
 	n := len(keys)*3/2 + 1
-	t.slotKey = make([]uint32, n)
-	t.slotOrd = make([]uint32, n)
+	t.slots = make([]tslot, n)
+	t.ent = make([]uint32, 0, len(keys)+len(cls))
 	for f, k := range keys {
+		off := uint32(len(t.ent))
+		lo, hi := start[f], start[f+1]
+		t.ent = append(t.ent, hi-lo)
+		for j := lo; j < hi; j++ {
+			t.ent = append(t.ent, uint32(cls[j])<<16|uint32(uint16(w[j])))
+		}
 		i := slot(k, n)
-		for t.slotKey[i] != 0 {
+		for t.slots[i].key != 0 {
 			i++
 			if i == n {
 				i = 0
 			}
 		}
-		t.slotKey[i] = k
-		t.slotOrd[i] = uint32(f)
+		t.slots[i] = tslot{k, off}
 	}
+	return t
 }
 
 // slot maps a key to its home slot in a table of n slots.
 func slot(k uint32, n int) int {
-	return int(uint64(uint32(mix(uint64(k)))) * uint64(n) >> 32)
+	return int(uint64(k*0x9e3779b1) * uint64(n) >> 32)
 }
 
 // add adds the weights of feature hash h to scores.
 func (t *table) add(h uint64, scores []int32) {
-	n := len(t.slotKey)
+	n := len(t.slots)
 	if n == 0 {
 		return
 	}
 	k := key(h)
 	i := slot(k, n)
 	for {
-		sk := t.slotKey[i]
-		if sk == k {
-			f := t.slotOrd[i]
-			lo, hi := t.start[f], t.start[f+1]
-			cls, w := t.cls[lo:hi], t.w[lo:hi]
-			for j, c := range cls {
-				scores[c] += int32(w[j])
+		sl := t.slots[i]
+		if sl.key == k {
+			cnt := t.ent[sl.off]
+			for _, e := range t.ent[sl.off+1 : sl.off+1+cnt] {
+				scores[e>>16] += int32(int16(uint16(e)))
 			}
 			return
 		}
-		if sk == 0 {
+		if sl.key == 0 {
 			return
 		}
 		i++
@@ -202,7 +209,9 @@ func freeze(avg map[uint64][]param, nClasses int) *table {
 		}
 	}
 	slices.Sort(keys)
-	t := &table{start: make([]uint32, 1, len(keys)+1)}
+	start := make([]uint32, 1, len(keys)+1)
+	var cls []uint8
+	var w []int16
 	for _, k := range keys {
 		for c, x := range byKey[k] {
 			q := math.Round(x * scale)
@@ -210,12 +219,10 @@ func freeze(avg map[uint64][]param, nClasses int) *table {
 				continue
 			}
 			q = max(-32767, min(32767, q))
-			t.cls = append(t.cls, uint8(c))
-			t.w = append(t.w, int16(q))
+			cls = append(cls, uint8(c))
+			w = append(w, int16(q))
 		}
-		t.start = append(t.start, uint32(len(t.cls)))
+		start = append(start, uint32(len(cls)))
 	}
-	t.build(keys)
-	t.keys = keys
-	return t
+	return build(keys, start, cls, w)
 }

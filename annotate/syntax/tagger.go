@@ -4,13 +4,13 @@ package syntax
 // the tagger and the parser. Word i of the sentence is at index i+1 (index
 // 0 is the parser's root); the slices have n+1 entries.
 type atoms struct {
-	word   []uint64 // lower case, digits as 0
-	suf    [4][]uint64
-	pre    [2][]uint64
-	shape  []uint64
-	tag    []int // predicted tag class, -1 for none
-	lemmaH []uint64
-	buf    []byte
+	word  []uint64 // lower case, digits as 0
+	suf   [4][]uint64
+	pre   [2][]uint64
+	shape []uint64
+	tag   []int    // predicted tag class, -1 for none
+	amb   []uint64 // ambiguity class: the UPOS tags seen with the word in training (0: unknown word)
+	buf   []byte
 }
 
 // Sentinels for positions outside the sentence.
@@ -33,6 +33,8 @@ func (a *atoms) reset(forms []string) {
 	}
 	a.shape = grow(a.shape, n)
 	a.tag = growInt(a.tag, n)
+	a.amb = grow(a.amb, n)
+	a.amb[0] = atomRoot
 	a.word[0] = atomRoot
 	a.shape[0] = atomRoot
 	a.tag[0] = -1
@@ -100,6 +102,12 @@ const (
 	tfN1N2
 	tfT1Suf3
 	tfN2Suf3
+	tfAmb
+	tfN1Amb
+	tfN2Amb
+	tfT1N1Amb
+	tfAmbN1Amb
+	tfW1Amb
 )
 
 // tagFeats appends the tagger features of word j (1-based) to dst, given
@@ -147,6 +155,12 @@ func (a *atoms) tagFeats(dst []uint64, j int, t1, t2 int) []uint64 {
 		f2(tfN1N2, wn1, at(a.word, j+2)),
 		f2(tfT1Suf3, p1, a.suf[2][j]),
 		f1(tfN2Suf3, at(a.suf[2], j+2)),
+		f1(tfAmb, a.amb[j]),
+		f1(tfN1Amb, at(a.amb, j+1)),
+		f1(tfN2Amb, at(a.amb, j+2)),
+		f2(tfT1N1Amb, p1, at(a.amb, j+1)),
+		f2(tfAmbN1Amb, a.amb[j], at(a.amb, j+1)),
+		f2(tfW1Amb, w, at(a.amb, j+1)),
 	)
 	if j == 1 {
 		dst = append(dst, f1(tfFirstShape, a.shape[j]))

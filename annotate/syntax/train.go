@@ -99,6 +99,10 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 		ex[i] = e
 	}
 	m.tagDict = buildTagDict(ex, len(m.tags))
+	m.amb = buildAmb(ex, m)
+	for _, e := range ex {
+		m.setAmb(&e.a)
+	}
 
 	// Jackknifed tags for the parser's training data.
 	start := time.Now()
@@ -117,6 +121,7 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 			sc := &scratch{}
 			for _, e := range out {
 				sc.a.reset(e.s.Forms())
+				fm.setAmb(&sc.a)
 				fm.tag(sc)
 				e.pred = append([]int(nil), sc.a.tag...)
 			}
@@ -135,6 +140,9 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 		log.Info("dev tagging", "upos", fmt.Sprintf("%.2f", sc.UPOS), "lemma", fmt.Sprintf("%.2f", sc.Lemma))
 	}
 
+	if opt.ParseEpochs < 0 {
+		return m, nil
+	}
 	// Parser.
 	nl := len(m.labels)
 	nc := 2 + 2*nl
@@ -269,6 +277,40 @@ func buildTagDict(ex []*example, nTags int) map[uint64]int {
 		}
 	}
 	return dict
+}
+
+// buildAmb returns the ambiguity classes of the words seen at least 3
+// times: the UPOS tags of at least 5% of their occurrences.
+func buildAmb(ex []*example, m *Model) map[uint64]uint64 {
+	counts := map[uint64][]int{}
+	for _, e := range ex {
+		for j := 1; j < len(e.a.word); j++ {
+			c := counts[e.a.word[j]]
+			if c == nil {
+				c = make([]int, len(m.uposNames))
+				counts[e.a.word[j]] = c
+			}
+			c[m.uposNum[e.gold[j]]]++
+		}
+	}
+	amb := map[uint64]uint64{}
+	for w, c := range counts {
+		total := 0
+		for _, n := range c {
+			total += n
+		}
+		if total < 3 {
+			continue
+		}
+		var mask uint64
+		for u, n := range c {
+			if n*20 >= total {
+				mask |= 1 << uint(u)
+			}
+		}
+		amb[w] = mask
+	}
+	return amb
 }
 
 // trainTagger trains the tagger's perceptron on ex, predicting tags left to
@@ -420,6 +462,7 @@ func Evaluate(p *Parser, gold []*Sentence, tagsOnly bool) Scores {
 		forms := s.Forms()
 		if tagsOnly {
 			scr.a.reset(forms)
+			p.m.setAmb(&scr.a)
 			p.m.tag(scr)
 			out = out[:0]
 			for j := range forms {

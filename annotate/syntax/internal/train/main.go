@@ -58,6 +58,9 @@ func run(log *slog.Logger, data, out string, tagEpochs, parseEpochs, folds int, 
 	if err != nil {
 		return err
 	}
+	if parseEpochs < 0 {
+		return nil // a tagger experiment: nothing to write
+	}
 	tmp := out + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
