@@ -70,6 +70,9 @@ const (
 	KindNumber  = "number"
 	KindTrigger = "trigger"
 	KindClaim   = "claim"
+	// KindWord is a syntactic word (sitrep annotate --syntax): Name is its
+	// lemma, Label its UPOS tag, Value its relation and head (WordArc).
+	KindWord = "word"
 )
 
 // Mention is one annotation of a span of Document.Text, as `annotate`
@@ -105,6 +108,14 @@ type Mention struct {
 
 // Span returns the mention's byte range.
 func (m Mention) Span() Span { return Span{m.Start, m.End} }
+
+// WordArc is the Value of a word mention: its dependency relation and the
+// byte span of its head word (-1, -1 for the root of the sentence).
+type WordArc struct {
+	Rel       string `json:"rel"`
+	HeadStart int    `json:"head_start"`
+	HeadEnd   int    `json:"head_end"`
+}
 
 // ACLED's six event types.
 const (

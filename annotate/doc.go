@@ -31,6 +31,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/place"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/syntax"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
@@ -87,6 +88,11 @@ type Doc struct {
 	Separate []bool
 	// Disaster is true when the text names a disaster or an accident.
 	Disaster bool
+	// Words are the syntactic words of the sentences the syntax stage
+	// parsed, when it runs: UPOS, lemma, and head and relation, the head
+	// numbered from 1 within the sentence (d.Words.In(si)[w.Head-1], 0 for
+	// the root). Token indexes Toks.
+	Words Layer[syntax.TokenWord]
 }
 
 // New returns the Doc of d, with no layers yet.

@@ -74,6 +74,16 @@ func Mentions(d *Doc, actors *actor.Matcher) []sitrep.Mention {
 		}
 		add(sitrep.Mention{Kind: sitrep.KindTrigger, Start: t.Start, End: t.End, Name: string(t.Class), Label: t.Suppressed})
 	}
+	for si := range d.Sents {
+		ws := d.Words.In(si)
+		for _, w := range ws {
+			arc := sitrep.WordArc{Rel: w.Deprel, HeadStart: -1, HeadEnd: -1}
+			if w.Head > 0 && w.Head <= len(ws) {
+				arc.HeadStart, arc.HeadEnd = ws[w.Head-1].Start, ws[w.Head-1].End
+			}
+			add(sitrep.Mention{Kind: sitrep.KindWord, Start: w.Start, End: w.End, Name: w.Lemma, Label: w.UPOS, Value: arc})
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start

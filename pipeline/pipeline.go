@@ -19,6 +19,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/number"
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/annotate/syntax"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/event"
 	"github.com/sitrep-dev/sitrep/gazetteer"
@@ -41,6 +42,9 @@ type Options struct {
 	// "") leaves out what ACLED does not code, with a line on Explain;
 	// scope.All writes it too, marked with Event.OutsideScope.
 	Scope scope.Scope
+	// Syntax adds the syntax stage: tags, lemmas and dependency arcs of
+	// the sentences with a trigger, an actor or a place (annotate.Syntax).
+	Syntax bool
 }
 
 // Pipeline turns documents into mentions and events. It is safe for
@@ -102,6 +106,13 @@ func New(opts Options) (*Pipeline, error) {
 		annotate.Claims{Finder: cues},
 		annotate.Triggers{Finder: triggers},
 		p.events.Context(),
+	}
+	if opts.Syntax {
+		sp, err := syntax.Default()
+		if err != nil {
+			return nil, err
+		}
+		p.stages = append(p.stages, annotate.Syntax{Parser: sp})
 	}
 	return p, nil
 }

@@ -121,7 +121,10 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
 }
 
 func newAnnotateCmd(a *app) *cobra.Command {
-	var rf ingestFlags
+	var (
+		rf        ingestFlags
+		withWords bool
+	)
 	cmd := &cobra.Command{
 		Use:   "annotate [--published YYYY-MM-DD] [--id ID] INPUT...",
 		Short: "Write every mention found in articles, one JSON object per line",
@@ -134,7 +137,7 @@ text: {source, kind, start, end, text, ...}.`,
 			if err != nil {
 				return err
 			}
-			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			p, err := pipeline.New(pipeline.Options{Syntax: withWords, Logger: a.logger})
 			if err != nil {
 				return err
 			}
@@ -150,6 +153,7 @@ text: {source, kind, start, end, text, ...}.`,
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&withWords, "syntax", false, "also write the syntactic words (kind \"word\": lemma, UPOS, relation and head) of the sentences with a trigger, actor or place")
 	rf.register(cmd, true)
 	return cmd
 }
