@@ -22,7 +22,10 @@ const ModelFile = "model/en_ewt.model.gz"
 //go:embed model/en_ewt.model.gz
 var embedded []byte
 
-const magic = "sitrep-syntax 1\n"
+const magic = "sitrep-syntax 2\n"
+
+// magicV1 is the format before ambiguity classes.
+const magicV1 = "sitrep-syntax 1\n"
 
 // Model is a trained tagger, parser and lemmatiser. It is read-only and
 // safe for concurrent use.
@@ -176,6 +179,15 @@ func (m *Model) tag(sc *scratch) {
 			}
 		}
 		a.tag[j] = best
+	}
+	m.setUPOS(a)
+}
+
+// setUPOS sets a.upos from a.tag.
+func (m *Model) setUPOS(a *atoms) {
+	a.upos[0] = -1
+	for j := 1; j < len(a.word); j++ {
+		a.upos[j] = m.uposNum[a.tag[j]]
 	}
 }
 
@@ -427,7 +439,8 @@ func ReadModel(in io.Reader) (*Model, error) {
 	}
 	defer zr.Close()
 	r := &reader{r: bufio.NewReaderSize(zr, 1<<16)}
-	if got := r.str(); got != magic {
+	got := r.str()
+	if got != magic && got != magicV1 {
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -445,7 +458,10 @@ func ReadModel(in io.Reader) (*Model, error) {
 		t := r.count(len(m.tags) - 1)
 		m.tagDict[k] = t
 	}
-	na := r.count(1 << 24)
+	na := 0
+	if got == magic {
+		na = r.count(1 << 24)
+	}
 	m.amb = make(map[uint64]uint64, na)
 	for i := 0; i < na && r.err == nil; i++ {
 		k := r.uvarint()

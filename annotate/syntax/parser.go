@@ -245,6 +245,17 @@ const (
 	pfN3p
 	pfN0pN1pN2pN3p
 	pfS0pN0pHasHead
+	pfS0uN0u
+	pfS0uN0uN1u
+	pfN0uN1uN2u
+	pfS0wN0u
+	pfS0uN0w
+	pfS1uS0uN0u
+	pfS0uN0ud
+	pfS0uS0luN0u
+	pfS0uS0ruN0u
+	pfS0uN0uN0lu
+	pfS0huS0uN0u
 )
 
 // parseFeats appends the parser features of state s to dst.
@@ -263,6 +274,15 @@ func (a *atoms) parseFeats(dst []uint64, s *state) []uint64 {
 			return 2
 		}
 		return uint64(a.tag[i] + 3)
+	}
+	u := func(i int) uint64 {
+		switch {
+		case i < 0:
+			return 1
+		case i == 0:
+			return 2
+		}
+		return uint64(a.upos[i] + 3)
 	}
 	lab := func(i int) uint64 {
 		if i < 0 || s.label[i] < 0 {
@@ -362,6 +382,10 @@ func (a *atoms) parseFeats(dst []uint64, s *state) []uint64 {
 		f2(pfN0wN1w, n0w, n1w), f3(pfS0wN0pN1p, s0w, n0p, n1p), f2(pfN0wpN1p, n0wp, n1p),
 		f1(pfN3p, n3p), f3(pfN0pN1pN2pN3p, n0p, f2(0, n1p, n2p), n3p),
 		f3(pfS0pN0pHasHead, s0p, n0p, hasHead),
+		f2(pfS0uN0u, u(s0), u(n0)), f3(pfS0uN0uN1u, u(s0), u(n0), u(n1)), f3(pfN0uN1uN2u, u(n0), u(n1), u(n2)),
+		f2(pfS0wN0u, s0w, u(n0)), f2(pfS0uN0w, u(s0), n0w), f3(pfS1uS0uN0u, u(s1), u(s0), u(n0)),
+		f3(pfS0uN0ud, u(s0), u(n0), d), f3(pfS0uS0luN0u, u(s0), u(s0l), u(n0)), f3(pfS0uS0ruN0u, u(s0), u(s0r), u(n0)),
+		f3(pfS0uN0uN0lu, u(s0), u(n0), u(n0l)), f3(pfS0huS0uN0u, u(s0h), u(s0), u(n0)),
 	)
 	return dst
 }

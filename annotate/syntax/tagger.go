@@ -9,6 +9,7 @@ type atoms struct {
 	pre   [2][]uint64
 	shape []uint64
 	tag   []int    // predicted tag class, -1 for none
+	upos  []int    // the UPOS number of tag, for features that back off from XPOS
 	amb   []uint64 // ambiguity class: the UPOS tags seen with the word in training (0: unknown word)
 	buf   []byte
 }
@@ -33,6 +34,8 @@ func (a *atoms) reset(forms []string) {
 	}
 	a.shape = grow(a.shape, n)
 	a.tag = growInt(a.tag, n)
+	a.upos = growInt(a.upos, n)
+	a.upos = growInt(a.upos, n)
 	a.amb = grow(a.amb, n)
 	a.amb[0] = atomRoot
 	a.word[0] = atomRoot

@@ -13,11 +13,12 @@ import (
 // TrainOptions controls Train. The zero value trains with the defaults.
 type TrainOptions struct {
 	TagEpochs   int  // tagger passes over the training set (default 8)
-	ParseEpochs int  // parser passes (default 12)
+	ParseEpochs int  // parser passes (default 15)
 	Folds       int  // jackknife folds for the parser's training tags (default 4; 1: gold tags)
 	XPOS        bool // tag classes are UPOS and XPOS pairs, so the parser sees XPOS distinctions
 	Seed        uint64
-	// Dev, when set, is scored after every parser epoch and logged.
+	// Dev, when set, is scored after parser epochs and logged, and the
+	// parser keeps the weights of the best of the last third of the epochs.
 	Dev    []*Sentence
 	Logger *slog.Logger
 }
@@ -27,7 +28,7 @@ func (o *TrainOptions) defaults() {
 		o.TagEpochs = 8
 	}
 	if o.ParseEpochs == 0 {
-		o.ParseEpochs = 12
+		o.ParseEpochs = 15
 	}
 	if o.Folds == 0 {
 		o.Folds = 4
@@ -155,12 +156,15 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 	var st state
 	var feats []uint64
 	scores := make([]float64, nc)
+	var best *table
+	bestLAS, bestEpoch := -1.0, 0
 	for ep := 0; ep < opt.ParseEpochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, steps := 0, 0
 		for _, i := range order {
 			e := ex[i]
 			copy(e.a.tag, e.pred)
+			m.setUPOS(&e.a)
 			st.reset(len(e.s.Words))
 			for !st.terminal() {
 				feats = e.a.parseFeats(feats[:0], &st)
@@ -218,12 +222,22 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 			}
 		}
 		msg := []any{"epoch", ep + 1, "errors", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(steps, 1))), "features", len(pc.index), "elapsed", time.Since(start).Round(time.Second)}
-		if len(opt.Dev) > 0 && (ep >= opt.ParseEpochs-2 || ep%4 == 3) {
+		if len(opt.Dev) > 0 && (ep >= opt.ParseEpochs*2/3 || ep%4 == 3) {
+			// The epochs are chosen on dev: the model keeps the weights of
+			// the epoch with the best dev LAS among the last third.
 			m.parser = freeze(pc.averaged(), nc)
 			sc := Evaluate(NewParser(m), opt.Dev, false)
 			msg = append(msg, "dev_uas", fmt.Sprintf("%.2f", sc.UAS), "dev_las", fmt.Sprintf("%.2f", sc.LAS))
+			if ep >= opt.ParseEpochs*2/3 && sc.LAS > bestLAS {
+				best, bestLAS, bestEpoch = m.parser, sc.LAS, ep+1
+			}
 		}
 		log.Info("parser epoch", msg...)
+	}
+	if best != nil {
+		m.parser = best
+		log.Info("parser chosen on dev", "epoch", bestEpoch, "dev_las", fmt.Sprintf("%.2f", bestLAS))
+		return m, nil
 	}
 	m.parser = freeze(pc.averaged(), nc)
 	return m, nil
