@@ -85,6 +85,7 @@ type scratch struct {
 	feats  []uint64
 	scores []int32
 	buf    []byte
+	lemmas []string
 	spans  []wordSpan
 	forms  []string
 	words  []Word
@@ -127,6 +128,7 @@ func (p *Parser) annotate(sc *scratch, forms []string, out []Word) {
 	m.setAmb(&sc.a)
 	m.tag(sc)
 	n := len(forms)
+	sc.lemmas, sc.buf = m.lemmatise(&sc.a, forms, sc.lemmas[:0], sc.buf)
 	m.parse(sc)
 	for i := range out {
 		if i >= n {
@@ -136,10 +138,28 @@ func (p *Parser) annotate(sc *scratch, forms []string, out []Word) {
 		w := &out[i]
 		w.UPOS = m.upos[t]
 		w.XPOS = m.xpos[t]
-		w.Lemma, sc.buf = m.lem.lemma(forms[i], w.UPOS, m.uposNum[t], sc.buf)
+		w.Lemma = sc.lemmas[i]
 		w.Head = sc.s.head[i+1]
 		w.Deprel = m.labels[sc.s.label[i+1]]
 	}
+}
+
+// lemmatise appends the lemmas of the tagged words of a to dst, and sets
+// the lemma atoms and punctuation counts the parser reads.
+func (m *Model) lemmatise(a *atoms, forms []string, dst []string, buf []byte) ([]string, []byte) {
+	a.punct[0] = 0
+	for j := 1; j < len(a.word); j++ {
+		t := a.tag[j]
+		var l string
+		l, buf = m.lem.lemma(forms[j-1], m.upos[t], m.uposNum[t], buf)
+		dst = append(dst, l)
+		a.lem[j] = hashString(l) ^ 0x1e3a
+		a.punct[j] = a.punct[j-1]
+		if m.upos[t] == "PUNCT" {
+			a.punct[j]++
+		}
+	}
+	return dst, buf
 }
 
 // setAmb sets the ambiguity classes of a's words.

@@ -256,6 +256,15 @@ const (
 	pfS0uS0ruN0u
 	pfS0uN0uN0lu
 	pfS0huS0uN0u
+	pfS0m
+	pfN0m
+	pfS0mN0m
+	pfS0mN0p
+	pfS0pN0m
+	pfN1m
+	pfS0hm
+	pfS0pN0pPunct
+	pfS0mN0mPunct
 )
 
 // parseFeats appends the parser features of state s to dst.
@@ -283,6 +292,12 @@ func (a *atoms) parseFeats(dst []uint64, s *state) []uint64 {
 			return 2
 		}
 		return uint64(a.upos[i] + 3)
+	}
+	lem := func(i int) uint64 {
+		if i < 0 {
+			return atomNone
+		}
+		return a.lem[i]
 	}
 	lab := func(i int) uint64 {
 		if i < 0 || s.label[i] < 0 {
@@ -333,6 +348,11 @@ func (a *atoms) parseFeats(dst []uint64, s *state) []uint64 {
 	n0shape := uint64(atomNone)
 	if n0 > 0 {
 		n0suf, n0shape = a.suf[2][n0], a.shape[n0]
+	}
+	s0m, n0m := lem(s0), lem(n0)
+	var pu uint64 // punctuation between s0 and n0, up to 2
+	if n0 > 0 {
+		pu = uint64(min(a.punct[n0-1]-a.punct[s0], 2))
 	}
 	n3p := uint64(1)
 	if s.b+3 <= s.n {
@@ -386,6 +406,9 @@ func (a *atoms) parseFeats(dst []uint64, s *state) []uint64 {
 		f2(pfS0wN0u, s0w, u(n0)), f2(pfS0uN0w, u(s0), n0w), f3(pfS1uS0uN0u, u(s1), u(s0), u(n0)),
 		f3(pfS0uN0ud, u(s0), u(n0), d), f3(pfS0uS0luN0u, u(s0), u(s0l), u(n0)), f3(pfS0uS0ruN0u, u(s0), u(s0r), u(n0)),
 		f3(pfS0uN0uN0lu, u(s0), u(n0), u(n0l)), f3(pfS0huS0uN0u, u(s0h), u(s0), u(n0)),
+		f1(pfS0m, s0m), f1(pfN0m, n0m), f2(pfS0mN0m, s0m, n0m), f2(pfS0mN0p, s0m, n0p), f2(pfS0pN0m, s0p, n0m),
+		f1(pfN1m, lem(n1)), f1(pfS0hm, lem(s0h)),
+		f3(pfS0pN0pPunct, s0p, n0p, pu), f3(pfS0mN0mPunct, s0m, n0m, pu),
 	)
 	return dst
 }

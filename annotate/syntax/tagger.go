@@ -10,6 +10,8 @@ type atoms struct {
 	shape []uint64
 	tag   []int    // predicted tag class, -1 for none
 	upos  []int    // the UPOS number of tag, for features that back off from XPOS
+	lem   []uint64 // lemma (from the predicted tag)
+	punct []int    // number of PUNCT words up to and including this one
 	amb   []uint64 // ambiguity class: the UPOS tags seen with the word in training (0: unknown word)
 	buf   []byte
 }
@@ -35,7 +37,13 @@ func (a *atoms) reset(forms []string) {
 	a.shape = grow(a.shape, n)
 	a.tag = growInt(a.tag, n)
 	a.upos = growInt(a.upos, n)
+	a.lem = grow(a.lem, n)
+	a.punct = growInt(a.punct, n)
+	a.lem[0] = atomRoot
 	a.upos = growInt(a.upos, n)
+	a.lem = grow(a.lem, n)
+	a.punct = growInt(a.punct, n)
+	a.lem[0] = atomRoot
 	a.amb = grow(a.amb, n)
 	a.amb[0] = atomRoot
 	a.word[0] = atomRoot

@@ -156,6 +156,11 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 	var st state
 	var feats []uint64
 	scores := make([]float64, nc)
+	for _, e := range ex {
+		copy(e.a.tag, e.pred)
+		m.setUPOS(&e.a)
+		_, _ = m.lemmatise(&e.a, e.s.Forms(), nil, nil)
+	}
 	var best *table
 	bestLAS, bestEpoch := -1.0, 0
 	for ep := 0; ep < opt.ParseEpochs; ep++ {
@@ -163,8 +168,6 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 		errs, steps := 0, 0
 		for _, i := range order {
 			e := ex[i]
-			copy(e.a.tag, e.pred)
-			m.setUPOS(&e.a)
 			st.reset(len(e.s.Words))
 			for !st.terminal() {
 				feats = e.a.parseFeats(feats[:0], &st)
