@@ -10,7 +10,8 @@ import (
 
 // A Word is one syntactic word of a CoNLL-U sentence: the ten columns
 // (https://universaldependencies.org/format.html) with ID implied by its
-// index (ID = index + 1) and Head 0 for the root.
+// index (ID = index + 1), Head 0 for the root and -1 when not given, and
+// "" for an empty ("_") field other than FORM and LEMMA.
 type Word struct {
 	Form, Lemma, UPOS, XPOS, Feats string
 	Head                           int // 0 for the root, else the 1-based ID of the head word
@@ -102,7 +103,7 @@ func ReadCoNLLU(r io.Reader, fn func(*Sentence) error) error {
 			if err1 != nil || err2 != nil || first < 1 || last < first {
 				return fmt.Errorf("conllu line %d: bad range %q", n, id)
 			}
-			cur.Multiwords = append(cur.Multiwords, Multiword{First: first, Last: last, Form: cols[1], Misc: cols[9]})
+			cur.Multiwords = append(cur.Multiwords, Multiword{First: first, Last: last, Form: cols[1], Misc: blank(cols[9])})
 			continue
 		}
 		i, err := strconv.Atoi(id)
@@ -118,8 +119,8 @@ func ReadCoNLLU(r io.Reader, fn func(*Sentence) error) error {
 			head = h
 		}
 		cur.Words = append(cur.Words, Word{
-			Form: cols[1], Lemma: cols[2], UPOS: cols[3], XPOS: cols[4], Feats: cols[5],
-			Head: head, Deprel: cols[7], Deps: cols[8], Misc: cols[9],
+			Form: cols[1], Lemma: cols[2], UPOS: blank(cols[3]), XPOS: blank(cols[4]), Feats: blank(cols[5]),
+			Head: head, Deprel: blank(cols[7]), Deps: blank(cols[8]), Misc: blank(cols[9]),
 		})
 	}
 	if err := sc.Err(); err != nil {
@@ -129,6 +130,15 @@ func ReadCoNLLU(r io.Reader, fn func(*Sentence) error) error {
 		return err
 	}
 	return nil
+}
+
+// blank returns "" for the "_" of an empty CoNLL-U field. (FORM and LEMMA
+// are read as they are: "_" can be a word.)
+func blank(f string) string {
+	if f == "_" {
+		return ""
+	}
+	return f
 }
 
 // ReadCoNLLUAll reads every sentence of r, checking that heads are in range.

@@ -86,6 +86,7 @@ type scratch struct {
 	scores []int32
 	buf    []byte
 	lemmas []string
+	offs   []uint32
 	spans  []wordSpan
 	forms  []string
 	words  []Word
@@ -189,9 +190,7 @@ func (m *Model) tag(sc *scratch) {
 		sc.feats = a.tagFeats(sc.feats[:0], j, t1, t2)
 		scores := sc.scores[:nc]
 		clear(scores)
-		for _, h := range sc.feats {
-			m.tagger.add(h, scores)
-		}
+		sc.offs = m.tagger.addAll(sc.feats, sc.offs, scores)
 		best := 0
 		for c := 1; c < nc; c++ {
 			if scores[c] > scores[best] {
@@ -222,9 +221,7 @@ func (m *Model) parse(sc *scratch) {
 		sc.feats = a.parseFeats(sc.feats[:0], s)
 		scores := sc.scores[:nc]
 		clear(scores)
-		for _, h := range sc.feats {
-			m.parser.add(h, scores)
-		}
+		sc.offs = m.parser.addAll(sc.feats, sc.offs, scores)
 		best := -1
 		for c := 0; c < nc; c++ {
 			if (best < 0 || scores[c] > scores[best]) && s.validClass(c, nl, m.rootLabel) {

@@ -86,6 +86,42 @@ func (t *table) add(h uint64, scores []int32) {
 	}
 }
 
+// addAll adds the weights of the feature hashes hs to scores. It finds
+// every feature's entries first and adds them after, so that the memory
+// loads of different features overlap; offs is scratch space.
+func (t *table) addAll(hs []uint64, offs []uint32, scores []int32) []uint32 {
+	n := len(t.slots)
+	if n == 0 {
+		return offs
+	}
+	offs = offs[:0]
+	for _, h := range hs {
+		k := key(h)
+		i := slot(k, n)
+		for {
+			sl := t.slots[i]
+			if sl.key == k {
+				offs = append(offs, sl.off)
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			i++
+			if i == n {
+				i = 0
+			}
+		}
+	}
+	for _, off := range offs {
+		cnt := t.ent[off]
+		for _, e := range t.ent[off+1 : off+1+cnt] {
+			scores[e>>16] += int32(int16(uint16(e)))
+		}
+	}
+	return offs
+}
+
 // param is one trained weight with what averaging needs.
 type param struct {
 	cls   uint16

@@ -41,7 +41,16 @@ var fusedWords = map[string]int{"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3}
 
 // appendWords appends the syntactic words of toks (see TokenWord).
 func appendWords(dst []wordSpan, text string, toks []segment.Token, buf []byte) ([]wordSpan, []byte) {
-	for ti, t := range toks {
+	for ti := 0; ti < len(toks); ti++ {
+		t := toks[ti]
+		// A web or e-mail address, or a run of one punctuation mark
+		// ("!!!", "====="), is one word, as in UD English, though the
+		// tokeniser splits it at every mark.
+		if n := joined(text, toks[ti:]); n > 1 {
+			dst = append(dst, wordSpan{t.Start, toks[ti+n-1].End, ti, false})
+			ti += n - 1
+			continue
+		}
 		if t.Kind != segment.Word || t.End-t.Start < 2 {
 			dst = append(dst, wordSpan{t.Start, t.End, ti, false})
 			continue
@@ -72,6 +81,43 @@ func appendWords(dst []wordSpan, text string, toks []segment.Token, buf []byte) 
 		}
 	}
 	return dst, buf
+}
+
+// joined returns how many tokens from toks[0] make one word: an address
+// (tokens without space between them that hold "://", "www." or an "@"
+// between letters), or a run of one punctuation mark; 1 otherwise.
+func joined(text string, toks []segment.Token) int {
+	n := 1
+	for n < len(toks) && toks[n].Start == toks[n-1].End {
+		n++
+	}
+	if n == 1 {
+		return 1
+	}
+	// The run of one mark.
+	if t := toks[0]; t.Kind == segment.Punct {
+		mark := text[t.Start:t.End]
+		k := 1
+		for k < n && text[toks[k].Start:toks[k].End] == mark {
+			k++
+		}
+		return k
+	}
+	chain := text[toks[0].Start:toks[n-1].End]
+	at := strings.IndexByte(chain, '@')
+	if !strings.Contains(chain, "://") && !strings.HasPrefix(strings.ToLower(chain), "www.") &&
+		(at <= 0 || at == len(chain)-1 || !strings.Contains(chain[at:], ".")) {
+		return 1
+	}
+	// Leave out the punctuation that ends a sentence or clause after it.
+	for n > 1 {
+		last := toks[n-1]
+		if last.Kind != segment.Punct || !strings.ContainsAny(text[last.Start:last.End], ".,;:!?)\"'") {
+			break
+		}
+		n--
+	}
+	return n
 }
 
 // suffixBytes returns the byte length of the last n runes of s.

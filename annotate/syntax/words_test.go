@@ -18,7 +18,9 @@ func TestAppendWords(t *testing.T) {
 		{"I'm gonna say it's fine", "I|'m|gon|na|say|it|'s|fine"},
 		{"you cannot", "you|can|not"},
 		{"Mazar-e-Sharif's 1,200", "Mazar|-|e|-|Sharif|'s|1,200"},
-		{"well--done", "well|-|-|done"}, // the tokeniser splits a double hyphen
+		{"well--done", "well|--|done"},
+		{"Wow!!! See http://example.org/a_b.html, or write to ann.lee@example.com.", "Wow|!!!|See|http://example.org/a_b.html|,|or|write|to|ann.lee@example.com|."},
+		{"=====", "====="},
 	} {
 		_, toks := segment.Split(tc.text, sitrep.Span{})
 		ws, _ := appendWords(nil, tc.text, toks, nil)
