@@ -35,7 +35,7 @@ func (s Syntax) Annotate(_ context.Context, d *Doc) error {
 				d.Words.All[i].Token += sent.First
 			}
 		}
-		d.Words.Close(si)
+		d.Words.Close(si, len(d.Sents))
 	}
 	return nil
 }
