@@ -18,7 +18,7 @@ func init() { commands = append(commands, newParseCmd) }
 
 func newParseCmd(a *app) *cobra.Command {
 	var (
-		rf        readFlags
+		rf        ingestFlags
 		tokenized bool
 	)
 	cmd := &cobra.Command{
@@ -47,7 +47,7 @@ The model is trained on the UD English Web Treebank (CC BY-SA 4.0).`,
 			if tokenized {
 				return parseTokenized(a, p, w, args)
 			}
-			opts, err := rf.options(a)
+			opts, err := rf.options(a, len(args))
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ The model is trained on the UD English Web Treebank (CC BY-SA 4.0).`,
 		},
 	}
 	cmd.Flags().BoolVar(&tokenized, "tokenized", false, "inputs are CoNLL-U files: keep their tokens and sentences")
-	rf.register(cmd)
+	rf.register(cmd, true)
 	return cmd
 }
 
