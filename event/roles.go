@@ -86,10 +86,154 @@ func afterPrep(text string, toks []segment.Token, from int, m *actor.Mention) bo
 	return false
 }
 
+// roleState is what the role rules read and decide: the candidates by
+// position around the trigger, then actor1 and actor2.
+type roleState struct {
+	text    string
+	toks    []segment.Token
+	s       segment.Sentence
+	t       *trigger.Trigger
+	cands   []actor.Mention // role candidates, in text order
+	all     []actor.Mention // every actor of the sentence
+	victims []count
+	// subj is the nearest candidate before the trigger, objBefore the first
+	// before it after a preposition, after and after2 the first two after it.
+	subj, objBefore, after, after2 *actor.Mention
+	passiveBefore                  bool
+	a1, a2                         *actor.Mention
+	done                           bool // a rule has decided both roles
+}
+
+// roleRule refines who acted and on whom.
+type roleRule struct {
+	name    string
+	source  string // the linguistic fact or ACLED codebook clause
+	example string // a sentence of our own the rule decides
+	apply   func(r *roleState)
+}
+
+// positionRules refine who stands where around the trigger, in order.
+var positionRules = []roleRule{
+	{
+		name:    "reciprocal between",
+		source:  "syntax: \"between X and Y\" names both sides of a reciprocal event, ACLED's actor1 and actor2",
+		example: "Clashes between government troops and Al-Shabaab militants left five dead in Baidoa.",
+		apply: func(r *roleState) {
+			if r.t.Last < r.s.Last && fw.tok(r.text, r.toks, r.t.Last, betweenPrep) && r.after != nil && r.after2 != nil {
+				r.a1, r.a2, r.done = r.after, r.after2, true
+			}
+		},
+	},
+	{
+		name:    "passive before the event noun",
+		source:  "syntax: a reduced passive of violence before the noun that names the event (\"soldiers killed in an ambush\") makes the subject its victim",
+		example: "Two Nigerian soldiers killed in Boko Haram ambush in Borno.",
+		apply: func(r *roleState) {
+			if r.t.Passive {
+				return
+			}
+			for k := r.s.First; k < r.t.First; k++ {
+				if fw.tok(r.text, r.toks, k, fateParticiple) && k+1 < r.t.First && fw.tok(r.text, r.toks, k+1, framePrep) {
+					r.passiveBefore = r.subj != nil && r.subj.Last <= k
+				}
+			}
+		},
+	},
+	{
+		name:    "coordinated subjects",
+		source:  "syntax: of a subject joined by \"and\" (\"the army and allied militias recaptured\"), the first is the head of the coalition, ACLED's actor1",
+		example: "Iraqi troops and Popular Mobilization Forces units recaptured three villages from Islamic State in Anbar.",
+		apply: func(r *roleState) {
+			if r.subj == nil {
+				return
+			}
+			k := r.subj.First - 1
+			for k > r.s.First && !r.toks[k].Upper && r.toks[k].Kind == segment.Word && !fw.tok(r.text, r.toks, k, conjunction) && r.subj.First-k <= 3 {
+				k--
+			}
+			if k >= r.s.First && fw.tok(r.text, r.toks, k, conjunction) {
+				for i := range r.cands {
+					if m := &r.cands[i]; m.Last <= k && m.Last >= k-4 && !afterPrep(r.text, r.toks, r.s.First, m) {
+						r.subj = m
+						break
+					}
+				}
+			}
+		},
+	},
+	{
+		name:    "shared subject",
+		source:  "syntax: a verb joined by \"and\" shares the subject of the verb before it (\"X attacked Y and captured Z\"), and so does a participle after a comma (\"..., killing six\")",
+		example: "Al-Shabaab militants stormed a police station and killed seven officers in Mogadishu.",
+		apply: func(r *roleState) {
+			if r.t.Passive || r.passiveBefore {
+				return
+			}
+			if prev := coordinated(r.text, r.toks, r.s, r.t, r.cands); prev != nil {
+				r.subj = prev
+			} else if w := r.toks[r.t.First].Text(r.text); strings.HasSuffix(w, "ing") && r.t.First > r.s.First && r.text[r.toks[r.t.First-1].Start] == ',' {
+				for i := range r.cands {
+					if m := &r.cands[i]; m.First < r.t.First && !afterPrep(r.text, r.toks, r.s.First, m) {
+						r.subj = m
+						break
+					}
+				}
+			}
+		},
+	},
+	{
+		name:    "possessive owner",
+		source:  "reference: \"its fighters\" after a named group are the group's own men; ACLED codes the group",
+		example: "Islamic State said its fighters killed 12 soldiers in Diyala province.",
+		apply: func(r *roleState) {
+			if r.subj != nil && r.subj.Kind == actor.Agent && r.subj.First > r.s.First && fw.tok(r.text, r.toks, r.subj.First-1, possessivePlural) {
+				if sp := speakerActor(r.cands, r.all, r.subj); sp != nil {
+					r.subj = sp
+				}
+			}
+		},
+	},
+}
+
+// assignRules decide actor1 and actor2 from the positions, after the
+// active voice has put the subject first and the object second.
+var assignRules = []roleRule{
+	{
+		name:    "voice",
+		source:  "syntax: in the active voice the subject acts on the object; in the passive the subject is acted on and the agent follows (\"killed by\")",
+		example: "Twelve villagers were killed by Boko Haram fighters in Borno state.",
+		apply: func(r *roleState) {
+			if r.t.Passive || r.passiveBefore {
+				r.a2 = r.subj
+				if r.a2 == nil {
+					r.a2 = r.objBefore
+				}
+				r.a1 = r.after
+			}
+		},
+	},
+	{
+		name:    "victims' group",
+		source:  "ACLED codebook: actor2 is who was acted on; the group named with the counted victims (\"killing 12 security force members\") is it",
+		example: "A suicide bombing by Al-Shabaab killed nine Somali soldiers in Mogadishu on Tuesday.",
+		apply: func(r *roleState) {
+			if r.a2 != nil {
+				return
+			}
+			for _, c := range r.victims {
+				if c.actor != nil {
+					r.a2 = c.actor
+					return
+				}
+			}
+		},
+	},
+}
+
 // roles assigns actor1 (who acted) and actor2 (on whom) around the main
-// trigger, by voice and position.
+// trigger, by position, then by the role rules.
 func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
-	var subj, objBefore, after, after2 *actor.Mention
+	r := roleState{text: text, toks: toks, s: s, t: t, cands: cands, all: all, victims: victims}
 	// A relative clause before the verb ("members of IS who were involved
 	// in the attack on the governor have been arrested") holds no subject.
 	rel := -1
@@ -107,101 +251,38 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 		case m.First < t.First:
 			// Before the trigger, or its first word ("Ukrainian drones attacked").
 			if afterPrep(text, toks, s.First, m) {
-				if objBefore == nil {
-					objBefore = m
+				if r.objBefore == nil {
+					r.objBefore = m
 				}
 			} else {
-				subj = m // the nearest subject before the trigger
+				r.subj = m // the nearest subject before the trigger
 			}
 		case m.First >= t.Last:
-			if after == nil {
-				after = m
-			} else if after2 == nil {
-				after2 = m
+			if r.after == nil {
+				r.after = m
+			} else if r.after2 == nil {
+				r.after2 = m
 			}
 		}
 	}
-	if t.Last < s.Last && fw.tok(text, toks, t.Last, betweenPrep) && after != nil && after2 != nil {
-		return after, after2
-	}
-	// "Soldiers killed in ambush": a passive verb of violence before the
-	// noun that names the event makes the subject its victim.
-	passiveBefore := false
-	if !t.Passive {
-		for k := s.First; k < t.First; k++ {
-			if fw.tok(text, toks, k, fateParticiple) {
-				if k+1 < t.First && fw.tok(text, toks, k+1, framePrep) {
-					passiveBefore = subj != nil && subj.Last <= k
-				}
-			}
+	for _, rule := range positionRules {
+		if rule.apply(&r); r.done {
+			return r.a1, r.a2
 		}
 	}
-	// "the security forces and allied paramilitary units recaptured": of
-	// a subject joined by "and", the first.
-	if subj != nil {
-		k := subj.First - 1
-		for k > s.First && !toks[k].Upper && toks[k].Kind == segment.Word && !fw.tok(text, toks, k, conjunction) && subj.First-k <= 3 {
-			k--
-		}
-		if k >= s.First && fw.tok(text, toks, k, conjunction) {
-			for i := range cands {
-				if m := &cands[i]; m.Last <= k && m.Last >= k-4 && !afterPrep(text, toks, s.First, m) {
-					subj = m
-					break
-				}
-			}
-		}
+	// The active voice: the subject acts, on the object after the verb or
+	// the one before it after a preposition.
+	r.a1, r.a2 = r.subj, r.after
+	if r.a2 == nil {
+		r.a2 = r.objBefore
 	}
-	// "militants attacked the positions and captured parts of the city":
-	// a verb joined by "and" shares the subject of the verb before it; so
-	// does a participle after a comma ("troops repelled an attack by
-	// bandits, killing six of the attackers").
-	if !t.Passive && !passiveBefore {
-		if prev := coordinated(text, toks, s, t, cands); prev != nil {
-			subj = prev
-		} else if w := toks[t.First].Text(text); strings.HasSuffix(w, "ing") && t.First > s.First && text[toks[t.First-1].Start] == ',' {
-			for i := range cands {
-				if m := &cands[i]; m.First < t.First && !afterPrep(text, toks, s.First, m) {
-					subj = m
-					break
-				}
-			}
-		}
+	for _, rule := range assignRules {
+		rule.apply(&r)
 	}
-	// "Islamic State said its fighters killed ...": the speaker's own men.
-	if subj != nil && subj.Kind == actor.Agent && subj.First > s.First {
-		if fw.tok(text, toks, subj.First-1, possessivePlural) {
-			if sp := speakerActor(cands, all, subj); sp != nil {
-				subj = sp
-			}
-		}
+	if r.a1 != nil && r.a2 != nil && r.a1.First == r.a2.First {
+		r.a2 = nil
 	}
-	if t.Passive || passiveBefore {
-		a2 = subj
-		if a2 == nil {
-			a2 = objBefore
-		}
-		a1 = after
-	} else {
-		a1 = subj
-		a2 = after
-		if a2 == nil {
-			a2 = objBefore
-		}
-	}
-	// The group named with the victims: "killing 12 security force members".
-	if a2 == nil {
-		for _, c := range victims {
-			if c.actor != nil {
-				a2 = c.actor
-				break
-			}
-		}
-	}
-	if a1 != nil && a2 != nil && a1.First == a2.First {
-		a2 = nil
-	}
-	return a1, a2
+	return r.a1, r.a2
 }
 
 // coordinated returns the subject of the clause that a verb joined by
