@@ -20,6 +20,7 @@ import (
 	"github.com/sitrep-dev/sitrep/httpapi"
 	"github.com/sitrep-dev/sitrep/mock"
 	"github.com/sitrep-dev/sitrep/store/memstore"
+	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 )
 
 // nSynthetic is the number of synthetic events beside the fixture's two.
@@ -45,6 +46,8 @@ func openStore(tb testing.TB, kind string) sitrep.Store {
 	switch kind {
 	case "sqlite":
 		return mustOpenDB(tb)
+	case "postgres":
+		return mustOpenPostgres(tb, pgtest.DSN(tb))
 	case "plain":
 		return plainStore{memstore.New()}
 	}
@@ -62,6 +65,13 @@ func readServer(t *testing.T, kind string) string {
 		switch kind {
 		case "sqlite":
 			st = mustOpenDBNoCleanup(t)
+		case "postgres":
+			dsn, drop, err := pgtest.Schema(context.Background(), pgtest.Base(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pgDrops = append(pgDrops, drop)
+			st = mustOpenPostgres(t, dsn)
 		case "plain":
 			st = plainStore{memstore.New()}
 		default:

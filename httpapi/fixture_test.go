@@ -16,6 +16,8 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/httpapi"
 	"github.com/sitrep-dev/sitrep/store"
+	_ "github.com/sitrep-dev/sitrep/store/postgres" // postgres:// URLs
+	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 	_ "github.com/sitrep-dev/sitrep/store/sqlite" // file paths
 )
 
@@ -246,6 +248,26 @@ func mustOpenDBNoCleanup(tb testing.TB) sitrep.Store {
 	return db
 }
 
+// With a test PostgreSQL, every read test also runs against the
+// PostgreSQL store: sitrep serve --db postgres://... serves the same API.
+func init() {
+	if os.Getenv(pgtest.EnvURL) != "" {
+		storeKinds = append(storeKinds, "postgres")
+	}
+}
+
+// pgDrops drop the schemas of shared PostgreSQL fixtures.
+var pgDrops []func() error
+
+func mustOpenPostgres(tb testing.TB, dsn string) sitrep.Store {
+	tb.Helper()
+	db, err := store.Open(context.Background(), dsn, store.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return db
+}
+
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := m.Run()
@@ -254,6 +276,9 @@ func TestMain(m *testing.M) {
 	}
 	for _, d := range tempDirs {
 		os.RemoveAll(d)
+	}
+	for _, drop := range pgDrops {
+		drop()
 	}
 	os.Exit(code)
 }

@@ -211,6 +211,24 @@ func TestPutDocument_BytesPostgreSQLRefuses(t *testing.T) {
 	}
 }
 
+// An event with nothing but its id, date and type is stored and found
+// (no actors, no place, no people).
+func TestPutDocument_BareEvent(t *testing.T) {
+	db := open(t, postgres.Options{})
+	ctx := context.Background()
+	ev := sitrep.Event{EventID: "bare-1", EventDate: "2024-05-01", TimePrecision: 1, EventType: sitrep.Battles,
+		SubEventType: "Armed clash", Verification: sitrep.Reported}
+	for range 2 {
+		if _, err := db.PutDocument(ctx, storetest.Doc("bare.txt", "Police clashed with protesters."), []sitrep.Event{ev}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _, err := db.Events(ctx, sitrep.EventFilter{Query: "clashed"})
+	if err != nil || len(got) != 1 || got[0].Source != "bare.txt" {
+		t.Errorf("Events: %+v, %v", got, err)
+	}
+}
+
 // The views give SQL users the rows of the nested lists.
 func TestViews(t *testing.T) {
 	db := open(t, postgres.Options{})

@@ -317,7 +317,8 @@ func insertEvents(ctx context.Context, tx pgx.Tx, docRID int64, source string, e
 			ints[c][i] = int32(v)
 		}
 		lat[i], lon[i] = ev.Latitude, ev.Longitude
-		js, _ := json.Marshal(actors(ev))
+		// "[]", never "null", for an event without actors.
+		js, _ := json.Marshal(append([]string{}, actors(ev)...))
 		actorJS[i] = string(js)
 	}
 	for _, t := range texts {

@@ -87,6 +87,7 @@ func RunConformance(t *testing.T, newStore func(t *testing.T) sitrep.Store) {
 		{"PaginationWithFilter", testPaginationWithFilter},
 		{"Unicode", testUnicode},
 		{"NoCoordinates", testNoCoordinates},
+		{"BareEvent", testBareEvent},
 		{"ConcurrentReaders", testConcurrentReaders},
 		{"MigrateTwice", testMigrateTwice},
 		{"Version", testVersion},
@@ -540,6 +541,29 @@ func testNoCoordinates(t *testing.T, s sitrep.Store) {
 	}
 	if got := all(t, s, sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: -180, MinLat: -90, MaxLon: 180, MaxLat: 90}}); len(got) != 0 {
 		t.Errorf("event without coordinates matched a bbox: %v", ids(got))
+	}
+}
+
+// testBareEvent stores an event with nothing but its id, date, type and
+// state: no actors, place, people, claims or evidence, and no source of
+// its own.
+func testBareEvent(t *testing.T, s sitrep.Store) {
+	ev := sitrep.Event{EventID: "bare1", EventDate: "2024-05-06", TimePrecision: 1,
+		EventType: sitrep.Battles, SubEventType: "Armed clash", Verification: sitrep.Reported}
+	for range 2 {
+		put(t, s, Doc("bare.txt", "Police clashed with protesters."), ev)
+	}
+	got, err := s.Event(context.Background(), "bare1")
+	if err != nil || got.Source != "bare.txt" || got.Actor1 != "" || got.Latitude != nil {
+		t.Fatalf("Event: %+v, %v", got, err)
+	}
+	for _, f := range []sitrep.EventFilter{{}, {Query: "clashed"}, {Source: "bare.txt"}} {
+		if got := ids(all(t, s, f)); !slices.Equal(got, []string{"bare1"}) {
+			t.Errorf("Events(%+v) = %v", f, got)
+		}
+	}
+	if got := all(t, s, sitrep.EventFilter{Actor: "Police"}); len(got) != 0 {
+		t.Errorf("actor filter matched an event without actors: %v", ids(got))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
@@ -24,16 +25,31 @@ const EnvURL = "SITREP_TEST_POSTGRES"
 var extensionsOnce sync.Once
 
 // DSN returns the URL of a fresh, empty schema on the test server (its
-// search_path is the schema, then public, where PostGIS lives), dropped
-// when tb ends. Without $SITREP_TEST_POSTGRES it skips tb.
+// search_path is the schema, then public, where the extensions live),
+// dropped when tb ends. Without $SITREP_TEST_POSTGRES it skips tb.
 func DSN(tb testing.TB) string {
 	tb.Helper()
-	base := Base(tb)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	dsn, drop, err := Schema(ctx, Base(tb))
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := drop(); err != nil {
+			tb.Logf("pgtest: %v", err)
+		}
+	})
+	return dsn
+}
+
+// Schema creates a fresh, empty schema on the server at base (a
+// postgres:// URL) and returns the URL of it and a function that drops
+// it, for fixtures that outlive one test (call drop from TestMain).
+func Schema(ctx context.Context, base string) (dsn string, drop func() error, err error) {
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
-		tb.Fatalf("pgtest: connect to $%s: %v", EnvURL, err)
+		return "", nil, fmt.Errorf("connect to $%s: %w", EnvURL, err)
 	}
 	defer conn.Close(ctx)
 	// The extensions the store uses, once, in public, where every test
@@ -43,9 +59,8 @@ func DSN(tb testing.TB) string {
 		for _, ext := range []string{"postgis", "unaccent"} {
 			var available bool
 			if conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = $1)`, ext).Scan(&available) == nil && available {
-				if _, err := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS `+ext+` SCHEMA public`); err != nil {
-					tb.Logf("pgtest: extension %s not created: %v", ext, err)
-				}
+				// Not fatal: the store then does without.
+				conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS `+ext+` SCHEMA public`)
 			}
 		}
 	})
@@ -53,22 +68,29 @@ func DSN(tb testing.TB) string {
 	rand.Read(b)
 	schema := "sitrep_test_" + hex.EncodeToString(b)
 	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		tb.Fatalf("pgtest: %v", err)
+		return "", nil, err
 	}
-	tb.Cleanup(func() {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", nil, fmt.Errorf("$%s must be a postgres:// URL", EnvURL)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	drop = func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		conn, err := pgx.Connect(ctx, base)
 		if err != nil {
-			tb.Logf("pgtest: drop schema %s: %v", schema, err)
-			return
+			return fmt.Errorf("drop schema %s: %w", schema, err)
 		}
 		defer conn.Close(ctx)
 		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			tb.Logf("pgtest: drop schema %s: %v", schema, err)
+			return fmt.Errorf("drop schema %s: %w", schema, err)
 		}
-	})
-	return WithSearchPath(tb, base, schema+",public")
+		return nil
+	}
+	return u.String(), drop, nil
 }
 
 // Base returns $SITREP_TEST_POSTGRES, or skips tb when it is not set.
@@ -79,17 +101,4 @@ func Base(tb testing.TB) string {
 		tb.Skipf("no PostgreSQL for tests: set $%s to a postgres:// URL (bash .ci/postgres starts a server and prints one)", EnvURL)
 	}
 	return base
-}
-
-// WithSearchPath returns the URL dsn with its search_path set to path.
-func WithSearchPath(tb testing.TB, dsn, path string) string {
-	tb.Helper()
-	u, err := url.Parse(dsn)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		tb.Fatalf("pgtest: $%s must be a postgres:// URL", EnvURL)
-	}
-	q := u.Query()
-	q.Set("search_path", path)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
