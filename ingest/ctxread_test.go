@@ -3,9 +3,11 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -89,5 +91,24 @@ func TestCtxReader_Reads(t *testing.T) {
 	got, err := io.ReadAll(newCtxReader(context.Background(), r))
 	if err != nil || string(got) != "hello world" {
 		t.Fatalf("%q, %v", got, err)
+	}
+}
+
+// TestRead_InputDone checks that Read reports each input done with the
+// total, directories counting as their files.
+func TestRead_InputDone(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("Gunmen attacked a checkpoint in "+n+"."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	opts := Options{InputDone: func(done, total int) { got = append(got, fmt.Sprintf("%d/%d", done, total)) }}
+	if err := Read(context.Background(), []string{dir, filepath.Join(dir, "missing.txt")}, opts, func(Result) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := "1/4 2/4 3/4 4/4"; strings.Join(got, " ") != want {
+		t.Errorf("InputDone calls %v, want %s", got, want)
 	}
 }

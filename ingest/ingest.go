@@ -83,6 +83,11 @@ type Options struct {
 	Timeout time.Duration
 	// KeepDuplicates turns off duplicate detection in Read.
 	KeepDuplicates bool
+	// InputDone, when set, is called by Read after each input (a file, a
+	// URL, stdin; directories and globs count as the files they hold),
+	// with the number of inputs done and their total: a progress line can
+	// show how far Read is and when it should end.
+	InputDone func(done, total int)
 	// FeedArticles caps how many linked articles of summary-only items one
 	// feed fetches (a few at a time); later items keep their summaries. 0
 	// means DefaultFeedArticles; a negative value fetches none.

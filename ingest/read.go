@@ -208,7 +208,7 @@ func Read(ctx context.Context, inputs []string, opts Options, fn func(Result) er
 		}
 		return fn(r)
 	}
-	for _, src := range sources {
+	for i, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -224,6 +224,9 @@ func Read(ctx context.Context, inputs []string, opts Options, fn func(Result) er
 			err = readFile(ctx, src.name, &opts, f, emit)
 		}
 		bar.increment()
+		if opts.InputDone != nil {
+			opts.InputDone(i+1, len(sources))
+		}
 		if err != nil {
 			return err
 		}

@@ -118,6 +118,7 @@ ten minutes is dropped by the server.`,
 
 			var stats ingestStats
 			bar := newIngestBar(ctx, a.stderr, &stats)
+			opts.InputDone = bar.inputDone
 			p := &ingestPipeline{db: db, ex: ex, force: force, workers: workers, batch: batch, stats: &stats, bar: bar}
 			err = p.run(ctx, func(fn func(ingest.Result) error) error {
 				return ingest.Read(ctx, args, opts, fn)
@@ -399,10 +400,13 @@ type ingestBar struct {
 	p   *mpb.Progress
 	bar *mpb.Bar
 	w   io.Writer
+	// done and total count the inputs read (see inputDone), from start.
+	done, total atomic.Int64
+	start       time.Time
 }
 
 func newIngestBar(ctx context.Context, w *os.File, stats *ingestStats) *ingestBar {
-	b := &ingestBar{w: w}
+	b := &ingestBar{w: w, start: time.Now()}
 	if !isTerminal(w) {
 		return b
 	}
@@ -410,11 +414,37 @@ func newIngestBar(ctx context.Context, w *os.File, stats *ingestStats) *ingestBa
 	b.bar = b.p.New(0, mpb.SpinnerStyle(),
 		mpb.PrependDecorators(decor.Name("ingest "), decor.Elapsed(decor.ET_STYLE_GO)),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string {
-			return fmt.Sprintf("%s, %s, %d skipped, %d failed",
+			s := fmt.Sprintf("%s, %s, %d skipped, %d failed",
 				count(stats.docs.Load(), "doc"), count(stats.events.Load(), "event"), stats.skipped.Load(), stats.failed.Load())
+			if p := inputProgress(int(b.done.Load()), int(b.total.Load()), time.Since(b.start)); p != "" {
+				s = p + "; " + s
+			}
+			return s
 		})),
 	)
 	return b
+}
+
+// inputDone records that done of total inputs were read; it is
+// ingest.Options.InputDone.
+func (b *ingestBar) inputDone(done, total int) {
+	b.done.Store(int64(done))
+	b.total.Store(int64(total))
+}
+
+// inputProgress is the progress line's account of the inputs: "input 3/10,
+// 42s left" (the time left from the average time per input so far), ""
+// for a single input, whose progress is its documents.
+func inputProgress(done, total int, elapsed time.Duration) string {
+	if total < 2 {
+		return ""
+	}
+	s := fmt.Sprintf("input %d/%d", done, total)
+	if done > 0 && done < total {
+		left := elapsed * time.Duration(total-done) / time.Duration(done)
+		s += fmt.Sprintf(", %v left", left.Round(time.Second))
+	}
+	return s
 }
 
 func (b *ingestBar) update() {

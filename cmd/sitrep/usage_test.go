@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -102,6 +103,23 @@ func TestFetchFlags_Shared(t *testing.T) {
 		}
 		if first == nil {
 			first = c
+		}
+	}
+}
+
+func TestInputProgress(t *testing.T) {
+	for _, tc := range []struct {
+		done, total int
+		elapsed     time.Duration
+		want        string
+	}{
+		{0, 1, time.Second, ""},
+		{0, 10, time.Second, "input 0/10"},
+		{2, 10, 10 * time.Second, "input 2/10, 40s left"},
+		{10, 10, time.Minute, "input 10/10"},
+	} {
+		if got := inputProgress(tc.done, tc.total, tc.elapsed); got != tc.want {
+			t.Errorf("inputProgress(%d, %d, %v) = %q, want %q", tc.done, tc.total, tc.elapsed, got, tc.want)
 		}
 	}
 }
