@@ -69,6 +69,9 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 	}
 	var out []count
 	for _, c := range cs {
+		if inRunningTotal(text, toks, s, tokAt(c.start), tokAt(c.end)) {
+			continue
+		}
 		// The counted noun: within four tokens, past adjectives and a group name.
 		noun, kind := -1, ""
 		var grp *actor.Mention
@@ -163,6 +166,24 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp})
 	}
 	return out
+}
+
+// inRunningTotal reports whether the number of tokens [first, after) of
+// sentence s lies in a clause that counts a running toll ("since the war
+// began", "in total"): a whole conflict's or period's count, not one
+// event's deaths.
+func inRunningTotal(text string, toks []segment.Token, s segment.Sentence, first, after int) bool {
+	for j := max(s.First, first-8); j < first; j++ {
+		if fw.tok(text, toks, j, runningTotal) && !segment.ClauseBreak(text, toks, j, first) {
+			return true
+		}
+	}
+	for j := after; j < min(s.Last, after+10); j++ {
+		if fw.tok(text, toks, j, runningTotal) && !segment.ClauseBreak(text, toks, after, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // auxiliary are the verbs of a passive between a number and its fate:

@@ -92,3 +92,19 @@ func TestDatelineCity(t *testing.T) {
 		t.Errorf("location %q precision %d, want Toledo and 2", evs[0].Location, evs[0].GeoPrecision)
 	}
 }
+
+// TestRunningToll checks that a running toll of a whole conflict is not
+// one event's deaths. Our own text.
+func TestRunningToll(t *testing.T) {
+	p := mustPipeline(t)
+	text := "Gunmen killed four villagers in Zamfara state on Sunday. More than 1,600 people have been killed in the state since the violence began in 2011."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: sitrep.NewDay(2016, 5, 3), PublishedBasis: sitrep.BasisGiven})
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range evs {
+		if e.Fatalities > 4 {
+			t.Errorf("%s / %s: fatalities %d, want the day's 4 at most", e.EventType, e.SubEventType, e.Fatalities)
+		}
+	}
+}

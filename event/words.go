@@ -43,6 +43,7 @@ const (
 	lowerBoundHead
 	lowerBoundTail
 	fateParticiple
+	runningTotal
 )
 
 var wordClassNames = map[string]wordClass{
@@ -56,6 +57,7 @@ var wordClassNames = map[string]wordClass{
 	"speaker_pronoun": speakerPronoun, "conjunction": conjunction,
 	"to_exception": toException, "gathered": gathered, "article": article,
 	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail, "fate_participle": fateParticiple,
+	"running_total": runningTotal,
 }
 
 // fw are the function words, loaded once by New from the embedded data
