@@ -1,6 +1,7 @@
 package person_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -47,5 +48,31 @@ func TestFinder_Find(t *testing.T) {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestAppendFindKnown checks that keeping the surnames of a document in a
+// map finds what scanning the earlier mentions finds, sentence by
+// sentence: "Mariam Haddad ... Haddad said" (our own sentences).
+func TestAppendFindKnown(t *testing.T) {
+	f, err := person.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Mariam Haddad arrived in the city on Monday. Officials met her at the airport. Haddad said the talks would go on. Karimi did not comment."
+	sents, toks := segment.Split(text, sitrep.Span{})
+	none := func(int) bool { return false }
+	var scanned, kept []person.Mention
+	known := person.Surnames{}
+	for _, s := range sents {
+		scanned = f.AppendFind(scanned, text, toks, s.First, s.Last, none)
+		kept = f.AppendFindKnown(kept, text, toks, s.First, s.Last, none, known)
+	}
+	var names []string
+	for _, m := range kept {
+		names = append(names, m.Name)
+	}
+	if !reflect.DeepEqual(scanned, kept) || len(kept) != 2 || !known["Haddad"] {
+		t.Errorf("kept %q (%d), scanned %d, known %v", names, len(kept), len(scanned), known)
 	}
 }

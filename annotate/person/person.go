@@ -111,6 +111,18 @@ func (f *Finder) Find(text string, toks []segment.Token, from, to int, taken fun
 // AppendFind appends the mentions Find returns to dst and returns the
 // extended slice.
 func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, from, to int, taken func(i int) bool) []Mention {
+	return f.AppendFindKnown(dst, text, toks, from, to, taken, nil)
+}
+
+// Surnames are the last words of the people named in full so far in a
+// document: a later mention by surname alone is one of them. A caller
+// that finds the people of a document sentence by sentence keeps one, so
+// that the lookup costs O(1) rather than a scan of every mention before.
+type Surnames map[string]bool
+
+// AppendFindKnown is AppendFind with the surnames of the people of dst
+// kept in known, which it extends; a nil known scans dst instead.
+func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Token, from, to int, taken func(i int) bool, known Surnames) []Mention {
 	headline := isHeadline(text, toks, from, to)
 	out := dst
 	for i := from; i < to; i++ {
@@ -169,7 +181,7 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 		// A name is two words or more, or one word with a title, or the
 		// surname of a person named in full before ("Tobias Ellwood ...
 		// Ellwood said"): later mentions by surname are the person.
-		if names < 2 && !titled && !(names == 1 && !headline && surnameOf(text, toks, out, start)) {
+		if names < 2 && !titled && !(names == 1 && !headline && (known != nil && known[toks[start].Text(text)] || known == nil && surnameOf(text, toks, out, start))) {
 			i = j
 			continue
 		}
@@ -211,6 +223,9 @@ func (f *Finder) AppendFind(dst []Mention, text string, toks []segment.Token, fr
 			m.Role = strings.TrimSpace(text[toks[m.RoleFirst].Start:toks[m.RoleLast-1].End])
 		}
 		out = append(out, m)
+		if known != nil && m.Last-m.First >= 2 {
+			known[toks[m.Last-1].Text(text)] = true
+		}
 		i = max(end, next) - 1
 	}
 	return out
