@@ -1,7 +1,7 @@
 // Package sqlite implements sitrep.Store on an embedded SQLite database
 // (modernc.org/sqlite, pure Go): WAL journal, foreign keys, a busy timeout,
 // FTS5 over article text and event notes, and a Z-order cell index over
-// event points (see cellRanges).
+// event points (see package cell).
 //
 // A DB holds two connection pools on one file: a single writer connection,
 // on which every write runs as a BEGIN IMMEDIATE transaction with statements

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/sqlite/internal/cell"
 )
 
 // Page sizes of Events.
@@ -224,12 +225,12 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		q.add(`e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?`, minLon, maxLon, minLat, maxLat)
 		var cond strings.Builder
 		var args []any
-		for i, r := range cellRanges(minLon, minLat, maxLon, maxLat) {
+		for i, r := range cell.Ranges(minLon, minLat, maxLon, maxLat) {
 			if i > 0 {
 				cond.WriteString(" OR ")
 			}
 			cond.WriteString("e.cell BETWEEN ? AND ?")
-			args = append(args, r.lo, r.hi)
+			args = append(args, r.Lo, r.Hi)
 		}
 		q.sets = append(q.sets, set{
 			count:  `SELECT count(*) FROM (SELECT 1 FROM events e WHERE ` + cond.String() + ` LIMIT ?)`,

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/sqlite/internal/cell"
 )
 
 // writeStmts are the statements PutDocuments runs, prepared once on the
@@ -155,12 +156,12 @@ func DocumentID(source string) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// cell returns the cell of ev's point, or nil (SQL NULL) without one.
-func cell(ev *sitrep.Event) any {
+// eventCell returns the cell of ev's point, or nil (SQL NULL) without one.
+func eventCell(ev *sitrep.Event) any {
 	if ev.Latitude == nil || ev.Longitude == nil {
 		return nil
 	}
-	return cellOf(*ev.Longitude, *ev.Latitude)
+	return cell.Of(*ev.Longitude, *ev.Latitude)
 }
 
 // nullFloat maps nil to SQL NULL.
@@ -358,7 +359,7 @@ func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []
 			ev.Country, ev.Admin1, ev.Admin2, ev.Admin3, ev.Location,
 			nullFloat(ev.Latitude), nullFloat(ev.Longitude), ev.GeoPrecision,
 			ev.Fatalities, ev.Notes, src, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom,
-			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID, cell(ev))
+			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID, eventCell(ev))
 		w.js.add(rid, jsons[i])
 		for _, a := range actors(ev) {
 			w.act.add(rid, a)

@@ -1,4 +1,12 @@
-package sqlite
+// Package cell is the spatial index key of the SQLite store: the Z-order
+// (Morton) code of a point on a 65,536 × 65,536 grid over longitude and
+// latitude, and the ranges of codes that cover a bounding box. It is a
+// package of its own so that its fuzz target runs without the SQLite
+// engine in the binary: instrumented for fuzzing, modernc.org/sqlite made
+// each exec cost a millisecond of coverage bookkeeping, and a short
+// -fuzztime could end before the baseline was gathered ("context deadline
+// exceeded").
+package cell
 
 import (
 	"cmp"
@@ -12,7 +20,7 @@ import (
 // on cells is the spatial index: a bounding box is a few ranges of codes.
 // It costs an insert about what any index costs, where an R*Tree costs
 // several times that.
-const cellBits = 16
+const Bits = 16
 
 // gridX and gridY return the grid column of lon and row of lat. The
 // arithmetic matches the SQL of migration 0003 operation for operation.
@@ -23,7 +31,7 @@ func gridCoord(v float64) int64 {
 	if math.IsNaN(v) || v < 0 {
 		return 0
 	}
-	return min(1<<cellBits-1, int64(v))
+	return min(1<<Bits-1, int64(v))
 }
 
 // spread moves bit i of a 16-bit x to bit 2i.
@@ -35,44 +43,44 @@ func spread(x int64) int64 {
 	return x
 }
 
-// cellOf returns the cell of the point (lon, lat).
-func cellOf(lon, lat float64) int64 { return spread(gridX(lon)) | spread(gridY(lat))<<1 }
+// Of returns the cell of the point (lon, lat).
+func Of(lon, lat float64) int64 { return spread(gridX(lon)) | spread(gridY(lat))<<1 }
 
-// cellRange is an inclusive range of cell codes.
-type cellRange struct{ lo, hi int64 }
+// Range is an inclusive range of cell codes.
+type Range struct{ Lo, Hi int64 }
 
-// maxCellRanges bounds the ranges a bounding box becomes; past it, the
+// MaxRanges bounds the ranges a bounding box becomes; past it, the
 // ranges grow coarser and take in cells just outside the box, which the
 // exact coordinate test then drops.
-const maxCellRanges = 24
+const MaxRanges = 24
 
-// cellRanges returns sorted, disjoint ranges of cells that hold every
+// Ranges returns sorted, disjoint ranges of cells that hold every
 // point of the box minLon, minLat, maxLon, maxLat (a valid box).
-func cellRanges(minLon, minLat, maxLon, maxLat float64) []cellRange {
+func Ranges(minLon, minLat, maxLon, maxLat float64) []Range {
 	x0, x1, y0, y1 := gridX(minLon), gridX(maxLon), gridY(minLat), gridY(maxLat)
 	// A quadtree node: its lower-left grid corner and its level (0 is the
-	// whole grid, cellBits a single cell).
+	// whole grid, Bits a single cell).
 	type node struct{ x, y, level int64 }
-	rangeOf := func(n node) cellRange {
+	rangeOf := func(n node) Range {
 		lo := spread(n.x) | spread(n.y)<<1
-		return cellRange{lo, lo + 1<<(2*(cellBits-n.level)) - 1}
+		return Range{lo, lo + 1<<(2*(Bits-n.level)) - 1}
 	}
-	var out []cellRange
+	var out []Range
 	frontier := []node{{0, 0, 0}}
 	for len(frontier) > 0 {
 		var partial []node
 		for _, n := range frontier {
-			size := int64(1) << (cellBits - n.level)
+			size := int64(1) << (Bits - n.level)
 			nx1, ny1 := n.x+size-1, n.y+size-1
 			switch {
 			case nx1 < x0 || n.x > x1 || ny1 < y0 || n.y > y1: // outside
-			case n.x >= x0 && nx1 <= x1 && n.y >= y0 && ny1 <= y1 || n.level == cellBits: // inside
+			case n.x >= x0 && nx1 <= x1 && n.y >= y0 && ny1 <= y1 || n.level == Bits: // inside
 				out = append(out, rangeOf(n))
 			default:
 				partial = append(partial, n)
 			}
 		}
-		if len(out)+4*len(partial) > maxCellRanges {
+		if len(out)+4*len(partial) > MaxRanges {
 			for _, n := range partial {
 				out = append(out, rangeOf(n))
 			}
@@ -80,17 +88,17 @@ func cellRanges(minLon, minLat, maxLon, maxLat float64) []cellRange {
 		}
 		frontier = frontier[:0]
 		for _, n := range partial {
-			half := int64(1) << (cellBits - n.level - 1)
+			half := int64(1) << (Bits - n.level - 1)
 			for _, d := range [4][2]int64{{0, 0}, {half, 0}, {0, half}, {half, half}} {
 				frontier = append(frontier, node{n.x + d[0], n.y + d[1], n.level + 1})
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b cellRange) int { return cmp.Compare(a.lo, b.lo) })
+	slices.SortFunc(out, func(a, b Range) int { return cmp.Compare(a.Lo, b.Lo) })
 	merged := out[:0]
 	for _, r := range out {
-		if k := len(merged); k > 0 && merged[k-1].hi+1 >= r.lo {
-			merged[k-1].hi = max(merged[k-1].hi, r.hi)
+		if k := len(merged); k > 0 && merged[k-1].Hi+1 >= r.Lo {
+			merged[k-1].Hi = max(merged[k-1].Hi, r.Hi)
 			continue
 		}
 		merged = append(merged, r)
