@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/queue"
 	"github.com/sitrep-dev/sitrep/scope"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 func init() { commands = append(commands, newWorkerCmd) }
@@ -71,6 +72,7 @@ func newWorkerCmd(a *app) *cobra.Command {
 		concurrency int
 		grace       time.Duration
 		scopeName   string
+		merge       bool
 	)
 	cmd := &cobra.Command{
 		Use:   "worker --queue nats://HOST:4222 --db postgres://... [--concurrency N]",
@@ -85,7 +87,12 @@ dies leaves its document to be redelivered after --ack-wait, and storing it
 again changes nothing. A document that fails --max-deliver times, or can
 never succeed, goes to the dead-letter subject with the reason in its
 Sitrep-Error header. On Ctrl-C or SIGTERM the worker takes no new document,
-lets the ones in flight finish for --grace and hands back the rest.`,
+lets the ones in flight finish for --grace and hands back the rest.
+
+With --merge the reports of one event told by several documents are joined
+into one stored event (the claim ledger). On PostgreSQL each put holds an
+advisory lock on the ledger's block keys of its reports, so two workers
+storing reports of one event at the same moment end with one event.`,
 		Example: `  sitrep worker --queue nats://127.0.0.1:4222 --db postgres://sitrep@db/sitrep
   SITREP_QUEUE=nats://nats:4222 SITREP_DB=postgres://sitrep@db/sitrep sitrep worker --concurrency 4`,
 		Args: cobra.NoArgs,
@@ -102,7 +109,7 @@ lets the ones in flight finish for --grace and hands back the rest.`,
 			if err != nil {
 				return fmt.Errorf("worker: %w", err)
 			}
-			db, where, err := openStore(ctx, dbAddr, a, false)
+			db, where, err := openStoreWith(ctx, dbAddr, a, store.Options{Ledger: merge})
 			if err != nil {
 				return err
 			}
@@ -127,6 +134,7 @@ lets the ones in flight finish for --grace and hands back the rest.`,
 	addDBFlag(cmd, &dbAddr)
 	cmd.Flags().IntVar(&concurrency, "concurrency", 1, "documents handled at once by this process")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
+	cmd.Flags().BoolVar(&merge, "merge", false, "join the reports of one event told by several documents into one stored event, as ingest --merge (a store that has joined reports keeps doing so); concurrent workers join correctly on PostgreSQL")
 	cmd.Flags().DurationVar(&grace, "grace", 10*time.Second, "at shutdown, how long documents in flight may finish before they are handed back")
 	return cmd
 }

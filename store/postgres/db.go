@@ -63,6 +63,13 @@ type Options struct {
 	// concurrent report and make two events of one. Documents whose keys
 	// are disjoint do not wait for one another.
 	MergeKeys func(ev *sitrep.Event) []string
+	// Ledger joins the reports of one event told by many documents into
+	// one stored event (package ledger): the events table then holds the
+	// joined events, and EventLedger and SplitEvent work. A database that
+	// holds joined events keeps joining whatever this says.
+	Ledger bool
+	// Now is the clock of the ledger's history; nil is time.Now.
+	Now func() time.Time
 	// ReadOnly opens an existing store for reading only: nothing is
 	// created or migrated, every transaction is read-only, and a database
 	// without the schema is an error wrapping sitrep.ErrNoStore.
@@ -93,7 +100,7 @@ func init() {
 // OpenStore opens the store at a postgres:// or postgresql:// URL. It is
 // the backend store.Open calls.
 func OpenStore(ctx context.Context, addr string, opts store.Options) (sitrep.Store, error) {
-	return Open(ctx, addr, Options{Logger: opts.Logger, ReadOnly: opts.ReadOnly})
+	return Open(ctx, addr, Options{Logger: opts.Logger, ReadOnly: opts.ReadOnly, Ledger: opts.Ledger})
 }
 
 // migrateLock is the advisory lock key Migrate holds: the first 8 bytes
@@ -139,6 +146,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		err = db.checkSchema(ctx)
 	} else {
 		err = db.Migrate(ctx)
+	}
+	if err == nil && !db.opts.Ledger {
+		// Sticky: a database with joined events keeps joining.
+		err = db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM ledger_events)`).Scan(&db.opts.Ledger)
 	}
 	if err != nil {
 		pool.Close()

@@ -55,6 +55,75 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+func TestLedgerConformance(t *testing.T) {
+	pgtest.Base(t)
+	storetest.RunLedgerConformance(t, func(t *testing.T) sitrep.Store {
+		return open(t, postgres.Options{Ledger: true})
+	})
+}
+
+// Two workers storing two reports of one event at the same moment, each
+// through its own connection pool, end with one event: the block locks
+// make the second wait for the first's commit and join its event.
+func TestLedger_ConcurrentReportsOneEvent(t *testing.T) {
+	ctx := context.Background()
+	report := func(source string) sitrep.DocumentEvents {
+		ev := storetest.Event(source, "AFG-"+source, "2024-05-12")
+		ev.Source = ""
+		return sitrep.DocumentEvents{Doc: storetest.Doc(source, "Invented report "+source+": forces clashed with militants near Mazar-e Sharif."),
+			Events: []sitrep.Event{ev}}
+	}
+	a, b := report("first.txt"), report("second.txt")
+	// Stored one after the other, the two reports are one event.
+	seq := open(t, postgres.Options{Ledger: true})
+	for _, de := range []sitrep.DocumentEvents{a, b} {
+		if _, err := seq.PutDocument(ctx, de.Doc, de.Events); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s, err := seq.Stats(ctx); err != nil || s.Events != 1 {
+		t.Fatalf("the reports are not one event when stored in turn: %+v, %v", s, err)
+	}
+	for round := range 8 {
+		dsn := pgtest.DSN(t)
+		var workers [2]*postgres.DB
+		for i := range workers {
+			db, err := postgres.Open(ctx, dsn, postgres.Options{Ledger: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			workers[i] = db
+		}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		errs := make(chan error, 2)
+		for i, de := range []sitrep.DocumentEvents{a, b} {
+			wg.Go(func() {
+				<-start
+				_, err := workers[i].PutDocument(ctx, de.Doc, de.Events)
+				errs <- err
+			})
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		s, err := workers[0].Stats(ctx)
+		if err != nil || s.Events != 1 || s.Documents != 2 {
+			t.Fatalf("round %d: %+v, %v; want 2 documents, 1 event", round, s, err)
+		}
+		led, err := workers[1].EventLedger(ctx, "AFG-second.txt")
+		if err != nil || len(led.Merges) != 1 {
+			t.Fatalf("round %d: ledger %+v, %v", round, led, err)
+		}
+	}
+}
+
 // The answers without PostGIS are the same.
 func TestConformance_NoPostGIS(t *testing.T) {
 	pgtest.Base(t)

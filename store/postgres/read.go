@@ -55,6 +55,12 @@ func (db *DB) HasDocument(ctx context.Context, contentHash string) (bool, error)
 func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
 	var js []byte
 	err := db.pool.QueryRow(ctx, `SELECT json FROM events WHERE event_id = $1`, clean(id)).Scan(&js)
+	if errors.Is(err, pgx.ErrNoRows) && db.opts.Ledger {
+		// The id of a report: the event it joined.
+		if ev, rerr := resolveEvent(ctx, db.pool, id); rerr == nil && ev != id {
+			return db.Event(ctx, ev)
+		}
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: event %q: %w", id, sitrep.ErrNotFound)
 	}

@@ -151,13 +151,8 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 	ids := make([]string, len(docs))
 	locks := db.lockKeys(docs)
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		if len(locks) > 0 {
-			// Sorted, all at once, before any row lock: no two
-			// transactions wait for each other in a cycle.
-			if _, err := tx.Exec(ctx, `SELECT count(pg_advisory_xact_lock(k))
-				FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS s`, locks); err != nil {
-				return fmt.Errorf("merge locks: %w", err)
-			}
+		if err := lockAll(ctx, tx, locks); err != nil {
+			return err
 		}
 		for i, de := range docs {
 			id, err := db.put(ctx, tx, de.Doc, de.Events, encs[i])
@@ -200,6 +195,22 @@ func (db *DB) lockKeys(docs []sitrep.DocumentEvents) []int64 {
 	return slices.Compact(ids)
 }
 
+// lockAll takes the transaction-level advisory locks ids, sorted, all
+// at once: transactions that take theirs before any row lock never wait
+// for each other in a cycle.
+func lockAll(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if _, err := tx.Exec(ctx, `SELECT count(pg_advisory_xact_lock(k))
+		FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS s`, ids); err != nil {
+		return fmt.Errorf("merge locks: %w", err)
+	}
+	return nil
+}
+
 // put is PutDocument inside the transaction tx.
 func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events []sitrep.Event, enc encoded) (string, error) {
 	published := doc.Published.String()
@@ -229,7 +240,7 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events [
 			id, source, clean(doc.URL), clean(doc.Title), clean(doc.Author), clean(doc.Language), published,
 			clean(doc.Text), hash, enc.hash, now()).Scan(&rid)
 		if err == nil {
-			return id, insertEvents(ctx, tx, rid, doc.ID, events, enc)
+			return id, db.putEvents(ctx, tx, rid, doc, events, enc)
 		}
 		if !errors.Is(err, pgx.ErrNoRows) {
 			return "", err
@@ -239,7 +250,11 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events [
 		return id, nil
 	}
 	b := &pgx.Batch{}
-	b.Queue(`DELETE FROM events WHERE document_rid = $1`, rid)
+	if !db.opts.Ledger {
+		// With the ledger, the document's events may be told by others
+		// too: putLedger rewrites them.
+		b.Queue(`DELETE FROM events WHERE document_rid = $1`, rid)
+	}
 	b.Queue(`UPDATE documents SET url = $1, title = $2, author = $3, language = $4, published = $5, text = $6,
 		content_hash = $7, events_hash = $8, ingested_at = $9 WHERE rid = $10`,
 		clean(doc.URL), clean(doc.Title), clean(doc.Author), clean(doc.Language), published, clean(doc.Text),
@@ -247,7 +262,19 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events [
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return "", err
 	}
-	return id, insertEvents(ctx, tx, rid, doc.ID, events, enc)
+	return id, db.putEvents(ctx, tx, rid, doc, events, enc)
+}
+
+// putEvents stores the events of doc: as they are, or joined to the
+// stored events through the ledger.
+func (db *DB) putEvents(ctx context.Context, tx pgx.Tx, rid int64, doc *sitrep.Document, events []sitrep.Event, enc encoded) error {
+	if db.opts.Ledger {
+		if err := db.putLedger(ctx, tx, doc, events); err != nil {
+			return fmt.Errorf("ledger: %w", err)
+		}
+		return nil
+	}
+	return insertEvents(ctx, tx, rid, doc.ID, events, enc)
 }
 
 // Columns of the events table that insertEvents fills from arrays, in the
