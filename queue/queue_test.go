@@ -449,3 +449,40 @@ func TestWorker_DeadLetterFromAdvisory(t *testing.T) {
 		return err == nil && info.State.Msgs == 0
 	})
 }
+
+// reportExtractor gives each document one report of the same invented
+// clash, under an id of its own.
+type reportExtractor struct{}
+
+func (reportExtractor) Extract(doc *sitrep.Document) []sitrep.Event {
+	ev := storetest.Event(doc.ID, "AFG-"+doc.ID, "2024-05-12")
+	ev.Source = ""
+	return []sitrep.Event{ev}
+}
+
+// Two workers taking two reports of one event off the queue at the same
+// time store one event (PostgreSQL with the ledger).
+func TestWorkers_TwoReportsOneEvent(t *testing.T) {
+	pgtest.Base(t)
+	srv := natstest.Server(t)
+	dsn := pgtest.DSN(t)
+	pub := connect(t, srv.ClientURL(), testConfig)
+	var stats Stats
+	var dbs []*postgres.DB
+	for range 2 {
+		db, err := postgres.Open(context.Background(), dsn, postgres.Options{Ledger: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs = append(dbs, db)
+		w := &Worker{Queue: connect(t, srv.ClientURL(), testConfig), Store: db, Extract: reportExtractor{}, Stats: &stats}
+		defer run(w)()
+	}
+	publish(t, pub, doc("first.txt"), doc("second.txt"))
+	waitFor(t, "both reports stored", func() bool { return stats.Stored.Load() == 2 })
+	s, err := dbs[0].Stats(context.Background())
+	if err != nil || s.Documents != 2 || s.Events != 1 {
+		t.Errorf("%+v, %v; want 2 documents and 1 event", s, err)
+	}
+}
