@@ -37,8 +37,16 @@ func pct(n, d int) string {
 	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(d))
 }
 
+// plural returns n and noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func writeFile(w *bufio.Writer, f *FileReport, verbose bool) {
-	fmt.Fprintf(w, "== %s: %d documents", f.Path, f.Documents)
+	fmt.Fprintf(w, "== %s: %s", f.Path, plural(f.Documents, "document"))
 	if f.Unscored > 0 {
 		fmt.Fprintf(w, ", %d unscored (skipped)", f.Unscored)
 	}
@@ -98,8 +106,8 @@ func writeFile(w *bufio.Writer, f *FileReport, verbose bool) {
 		}
 	}
 	if p := f.Places; p != nil {
-		fmt.Fprintf(w, "places: %d gold toponyms in %d documents; %d place mentions, %d on a gold toponym\n",
-			p.Gold, p.Documents, p.Mentions, p.OnGold)
+		fmt.Fprintf(w, "places: %d gold toponyms in %s; %s, %d on a gold toponym\n",
+			p.Gold, plural(p.Documents, "document"), plural(p.Mentions, "place mention"), p.OnGold)
 		fmt.Fprintf(w, "  recognised       %d/%d (%s), %d with coordinates\n", p.Recognised, p.Gold, pct(p.Recognised, p.Gold), p.Resolved)
 		fmt.Fprintf(w, "  end to end       within 161 km %s  mean error %.0f km  median %.0f km  AUC %.3f\n",
 			pct(p.Within161, p.Gold), p.MeanErrorKm, p.MedianErrorKm, p.AUC)
@@ -145,7 +153,7 @@ func writeDoc(w *bufio.Writer, d *DocReport) {
 		loc = fmt.Sprintf("%s (line %d)", d.ID, d.Line)
 	}
 	if d.Places != nil || d.Mentions > 0 {
-		fmt.Fprintf(w, "-- %s: %d place mentions\n", loc, d.Mentions)
+		fmt.Fprintf(w, "-- %s: %s\n", loc, plural(d.Mentions, "place mention"))
 	} else {
 		fmt.Fprintf(w, "-- %s: %d extracted\n", loc, d.Extracted)
 	}
