@@ -35,10 +35,7 @@ func versionOf(bi *debug.BuildInfo) string {
 		}
 	}
 	if rev == "" {
-		if v := bi.Main.Version; v != "" {
-			return v
-		}
-		return "devel"
+		return "devel" // built without VCS stamping (-buildvcs=false, go run)
 	}
 	if len(rev) > 12 {
 		rev = rev[:12]

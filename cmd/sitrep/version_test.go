@@ -16,7 +16,7 @@ func TestVersionOf(t *testing.T) {
 			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.time", Value: "2026-12-01T10:00:00Z"},
 			{Key: "vcs.modified", Value: "true"},
 		}}, "0123456789ab+dirty (2026-12-01T10:00:00Z)"},
-		{"Nothing", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "(devel)"},
+		{"Nothing", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "devel"},
 		{"Empty", debug.BuildInfo{}, "devel"},
 	}
 	for _, tc := range tests {
