@@ -553,3 +553,15 @@ func (m *Model) init() error {
 	}
 	return nil
 }
+
+// Pruned returns a copy of m without the tagger and parser weights whose
+// magnitude is below min (weights are int16, scaled to the largest).
+func (m *Model) Pruned(min int16) *Model {
+	c := *m
+	c.tagger = m.tagger.pruned(min)
+	c.parser = m.parser.pruned(min)
+	return &c
+}
+
+// Features returns the number of tagger and parser features.
+func (m *Model) Features() (tagger, parser int) { return len(m.tagger.keys), len(m.parser.keys) }

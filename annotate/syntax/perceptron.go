@@ -262,3 +262,30 @@ func freeze(avg map[uint64][]param, nClasses int) *table {
 	}
 	return build(keys, start, cls, w)
 }
+
+// pruned returns t without the weights whose magnitude is below min, and
+// without the features left with none.
+func (t *table) pruned(min int16) *table {
+	var keys, start []uint32
+	var cls []uint8
+	var ws []int16
+	start = append(start, 0)
+	off := 0
+	for _, k := range t.keys {
+		n := int(t.ent[off])
+		kept := false
+		for _, e := range t.ent[off+1 : off+1+n] {
+			if w := int16(uint16(e)); w >= min || w <= -min {
+				cls = append(cls, uint8(e>>16))
+				ws = append(ws, w)
+				kept = true
+			}
+		}
+		if kept {
+			keys = append(keys, k)
+			start = append(start, uint32(len(cls)))
+		}
+		off += 1 + n
+	}
+	return build(keys, start, cls, ws)
+}

@@ -13,7 +13,7 @@ import (
 // TrainOptions controls Train. The zero value trains with the defaults.
 type TrainOptions struct {
 	TagEpochs   int  // tagger passes over the training set (default 8)
-	ParseEpochs int  // parser passes (default 15)
+	ParseEpochs int  // parser passes (default 10)
 	Folds       int  // jackknife folds for the parser's training tags (default 4; 1: gold tags)
 	XPOS        bool // tag classes are UPOS and XPOS pairs, so the parser sees XPOS distinctions
 	Seed        uint64
@@ -28,7 +28,7 @@ func (o *TrainOptions) defaults() {
 		o.TagEpochs = 8
 	}
 	if o.ParseEpochs == 0 {
-		o.ParseEpochs = 15
+		o.ParseEpochs = 10
 	}
 	if o.Folds == 0 {
 		o.Folds = 4
