@@ -24,9 +24,6 @@ var embedded []byte
 
 const magic = "sitrep-syntax 2\n"
 
-// magicV1 is the format before ambiguity classes.
-const magicV1 = "sitrep-syntax 1\n"
-
 // Model is a trained tagger, parser and lemmatiser. It is read-only and
 // safe for concurrent use.
 type Model struct {
@@ -456,8 +453,7 @@ func ReadModel(in io.Reader) (*Model, error) {
 	}
 	defer zr.Close()
 	r := &reader{r: bufio.NewReaderSize(zr, 1<<16)}
-	got := r.str()
-	if got != magic && got != magicV1 {
+	if got := r.str(); got != magic {
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -475,10 +471,7 @@ func ReadModel(in io.Reader) (*Model, error) {
 		t := r.count(len(m.tags) - 1)
 		m.tagDict[k] = t
 	}
-	na := 0
-	if got == magic {
-		na = r.count(1 << 24)
-	}
+	na := r.count(1 << 24)
 	m.amb = make(map[uint64]uint64, na)
 	for i := 0; i < na && r.err == nil; i++ {
 		k := r.uvarint()
