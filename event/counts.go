@@ -5,6 +5,7 @@ package event
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
@@ -75,7 +76,20 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		// The counted noun: within four tokens, past adjectives and a group name.
 		noun, kind := -1, ""
 		var grp *actor.Mention
-		for k := c.first; k < s.Last && k < c.first+5; k++ {
+		limit := c.first + 5
+		for k := c.first; k < s.Last && k < limit; k++ {
+			// An age compound is an adjective of the noun ("a
+			// 23-year-old man") or the noun itself ("a 23-year-old was
+			// killed"), read past, not a count.
+			if end, ok := ageCompound(text, toks, k, s.Last); ok {
+				if end >= s.Last || b.lex.countNouns[toks[end].Key(text)].kind == "" {
+					noun, kind = end-1, kindCivilian
+					break
+				}
+				limit += end - k
+				k = end - 1
+				continue
+			}
 			tk := toks[k]
 			if tk.Kind == segment.Punct {
 				if isQuote(text[tk.Start:tk.End]) {
@@ -184,6 +198,24 @@ func inRunningTotal(text string, toks []segment.Token, s segment.Sentence, first
 		}
 	}
 	return false
+}
+
+// ageCompound reports whether the tokens from k on spell an age,
+// "23-year-old" or "6-month-old" (function word class age_unit), and the
+// token after it. The tokenizer reads it as a number, a hyphen and the
+// hyphenated word "year-old".
+func ageCompound(text string, toks []segment.Token, k, last int) (int, bool) {
+	if k+3 > last || toks[k].Kind != segment.Number {
+		return 0, false
+	}
+	if text[toks[k+1].Start:toks[k+1].End] != "-" || toks[k+1].Start != toks[k].End || toks[k+2].Start != toks[k+1].End {
+		return 0, false
+	}
+	unit, old, ok := strings.Cut(toks[k+2].Key(text), "-")
+	if !ok || old != "old" || !fw.is(unit, ageUnit) {
+		return 0, false
+	}
+	return k + 3, true
 }
 
 // auxiliary are the verbs of a passive between a number and its fate:

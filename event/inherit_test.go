@@ -52,6 +52,13 @@ func TestShotCounts(t *testing.T) {
 		{"A gunman shot three men outside a bar in Toledo, Ohio, on Saturday.", 0, 3},
 		{"Two men were shot and killed in Toledo, Ohio, on Saturday.", 2, 0},
 		{"A teenager was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
+		// An age compound is read past to its noun, or is the noun; its
+		// number is an age (function word class age_unit).
+		{"A 19-year-old man was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
+		{"A 6-month-old was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
+		{"Two 17-year-old boys were shot in Toledo, Ohio, on Saturday.", 0, 2},
+		// "erupted" names no disaster by itself: gunfire erupts too.
+		{"Gunfire erupted outside a club in Toledo, Ohio, on Saturday, and one person was killed.", 1, 0},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})

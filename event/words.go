@@ -44,6 +44,7 @@ const (
 	lowerBoundTail
 	fateParticiple
 	runningTotal
+	ageUnit
 )
 
 var wordClassNames = map[string]wordClass{
@@ -57,7 +58,7 @@ var wordClassNames = map[string]wordClass{
 	"speaker_pronoun": speakerPronoun, "conjunction": conjunction,
 	"to_exception": toException, "gathered": gathered, "article": article,
 	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail, "fate_participle": fateParticiple,
-	"running_total": runningTotal,
+	"running_total": runningTotal, "age_unit": ageUnit,
 }
 
 // fw are the function words, loaded once by New from the embedded data
