@@ -13,11 +13,16 @@ import (
 // first-level regions of one country, and dates over weeks weeks, so that
 // a block holds about n/(regions*weeks) reports whatever the store's size.
 func synthetic(i, regions, weeks int) Report {
-	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (i*7919)%(weeks*7))
-	r := i % regions
+	// splitmix64 of i: day, region and town independent of each other.
+	h := uint64(i)*0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019
+	h = (h ^ h>>30) * 0xBF58476D1CE4E5B9
+	h = (h ^ h>>27) * 0x94D049BB133111EB
+	h ^= h >> 31
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(h%uint64(weeks*7)))
+	r := int(h>>20) % regions
 	// Towns 0.5 degrees apart within a region: apart beyond a town's
 	// 30 km, so reports join only by chance of the same town and day.
-	lat, lon := 30+float64(r%20)+0.5*float64(i%7), 60+float64(r/20)
+	lat, lon := 30+float64(r%20)+0.5*float64(int(h>>40)%7), 60+float64(r/20)
 	d := day.Format(time.DateOnly)
 	return Report{
 		Published: d,
@@ -54,12 +59,18 @@ func BenchmarkPut(b *testing.B) {
 				}
 			}
 			b.ResetTimer()
+			compared := 0
 			for i := 0; i < b.N; i++ {
 				r := synthetic(c.stored+i, regions, weeks)
+				_, q := Blocks(&r.Event)
+				compared += len(l.candidates(&r, q))
 				if _, err := l.Put(r.Event.Source, []Report{r}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			// The reports compared per put: the size of the blocks, not
+			// of the store.
+			b.ReportMetric(float64(compared)/float64(b.N), "compared/op")
 			b.ReportMetric(float64(l.Len())/float64(c.stored+b.N), "events/report")
 		})
 	}
