@@ -108,11 +108,15 @@ type Report struct {
 	// Claims are the report's ledger claims as Prepare made them; nil
 	// until then (Derive then makes them from Event and Text).
 	Claims []sitrep.Claim `json:"claims,omitempty"`
+	// Names are the distinctive names of the document (see Names), sorted:
+	// two documents that share one tell, likely, one event.
+	Names []string `json:"names,omitempty"`
 }
 
 // Prepare makes the report's ledger claims from its event and text, so
 // that the report can be kept without its text.
 func Prepare(r *Report) {
+	r.Names = Names(r.Text, &r.Event)
 	r.Claims = Claims(r)
 	if r.Claims == nil {
 		r.Claims = []sitrep.Claim{}

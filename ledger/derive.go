@@ -206,7 +206,7 @@ func merges(rs []*Report, eventID string, o Options) []sitrep.Merge {
 			if j == i {
 				continue
 			}
-			m := Score(&r.Event, &q.Event, o)
+			m := ScoreReports(r, q, o)
 			if m.Gate != "" {
 				continue
 			}

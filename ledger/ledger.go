@@ -98,6 +98,11 @@ func (l *Ledger) Put(source string, reports []Report) ([]string, error) {
 			return nil, fmt.Errorf("ledger: put %s: report %d: %w", source, i, sitrep.ErrInvalid)
 		}
 	}
+	for i := range reports {
+		if reports[i].Claims == nil {
+			Prepare(&reports[i])
+		}
+	}
 	fp := fingerprint(reports)
 	if old, ok := l.fps[source]; ok && old == fp {
 		return l.eventsOf(source), nil
@@ -155,7 +160,7 @@ func (l *Ledger) add(r Report, at, cause string) {
 		if l.apart[key][c.r.Key()] {
 			continue
 		}
-		if m := Score(&r.Event, &c.r.Event, l.opts); m.OK {
+		if m := ScoreReports(&r, &c.r, l.opts); m.OK {
 			touched[c.event] = true
 		}
 	}
@@ -282,7 +287,7 @@ func (l *Ledger) components(es []*entry) [][]*entry {
 			if l.apart[es[i].r.Key()][es[j].r.Key()] {
 				continue
 			}
-			if Score(&es[i].r.Event, &es[j].r.Event, l.opts).OK {
+			if ScoreReports(&es[i].r, &es[j].r, l.opts).OK {
 				parent[find(i)] = find(j)
 			}
 		}

@@ -46,11 +46,22 @@ const (
 	wActors     = 1.0
 	wPeople     = 1.5
 	wFatalities = 0.5
+	wNames      = 1.0
 )
 
 // Score compares two reports of possibly one event. It is symmetric:
 // Score(a, b) and Score(b, a) agree.
 func Score(a, b *sitrep.Event, o Options) Match {
+	return score(a, b, nil, nil, o)
+}
+
+// ScoreReports is Score with the names the two documents share (see
+// Names) as one more detail of the event.
+func ScoreReports(a, b *Report, o Options) Match {
+	return score(&a.Event, &b.Event, a.Names, b.Names, o)
+}
+
+func score(a, b *sitrep.Event, na, nb []string, o Options) Match {
 	var m Match
 	add := func(name string, v, w float64, detail string) {
 		m.Features = append(m.Features, sitrep.MatchFeature{Name: name, Value: round3(v), Weight: w, Detail: detail})
@@ -100,6 +111,9 @@ func Score(a, b *sitrep.Event, o Options) Match {
 	if v, d := fatalityValue(a, b, o); d != "" {
 		add("fatalities", v, wFatalities, d)
 	}
+	if shared := sharedNames(na, nb); len(shared) > 0 {
+		add("names", min(1, 0.5*float64(len(shared))), wNames, "shared: "+strings.Join(shared, "; "))
+	}
 	m.Score = round3(m.Score)
 	m.OK = m.Score >= o.Threshold
 	if m.OK && !corroborated(m.Features) {
@@ -119,7 +133,7 @@ func corroborated(fs []sitrep.MatchFeature) bool {
 	for _, f := range fs {
 		v[f.Name] = f.Value
 	}
-	return v["people"] > 0 || v["fatalities"] > 0 || v["date"] >= 0.5 && v["place"] >= 0.4
+	return v["people"] > 0 || v["fatalities"] > 0 || v["names"] > 0 || v["date"] >= 0.5 && v["place"] >= 0.4
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
@@ -395,4 +409,22 @@ func fatalityValue(a, b *sitrep.Event, o Options) (float64, string) {
 // threshold.
 func conflict(lo, hi int, o Options) bool {
 	return hi-lo >= o.ConflictMin && float64(hi) > float64(lo)*(1+o.ConflictRatio)
+}
+
+// sharedNames returns the names in both sorted lists.
+func sharedNames(a, b []string) []string {
+	var out []string
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, a[i])
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
 }
