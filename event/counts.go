@@ -269,6 +269,11 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 			switch {
 			case t.First >= p.Next && t.Passive:
 				dist = t.First - p.Last
+			case t.First >= p.Next && unaccusativeDeath(t) && t.First-afterAge(in.Text, in.Toks, p.Next) <= 4 &&
+				!segment.ClauseBreak(in.Text, in.Toks, afterAge(in.Text, in.Toks, p.Next), t.First):
+				// "Kevin Walsh, 34, died": the subject of a verb of
+				// dying undergoes it, as the subject of a passive does.
+				dist = t.First - p.Last
 			case t.Last <= p.First && !t.Passive:
 				dist = p.First - t.Last
 				if dist > 8 {
@@ -286,6 +291,23 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 		}
 	}
 	return out
+}
+
+// unaccusativeDeath reports a word of dying that attaches to its subject
+// ("died", "was found dead"): an intransitive verb or predicate whose
+// subject undergoes the death (trigger strength 1 of class kill), so a
+// name before it is the one who died.
+func unaccusativeDeath(t *trigger.Trigger) bool {
+	return t.Class == trigger.Kill && t.Strength == 1 && !t.Passive
+}
+
+// afterAge returns the token after an age in apposition at k (", 34,"),
+// else k.
+func afterAge(text string, toks []segment.Token, k int) int {
+	if k+3 <= len(toks) && toks[k].Text(text) == "," && toks[k+1].Kind == segment.Number && toks[k+2].Text(text) == "," {
+		return k + 3
+	}
+	return k
 }
 
 func fateOfPerson(t *trigger.Trigger) string {

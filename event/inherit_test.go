@@ -115,3 +115,30 @@ func TestRunningToll(t *testing.T) {
 		}
 	}
 }
+
+// TestDyingSubject checks that a named person before a verb of dying
+// ("died", "was found dead"), past an age in apposition, is counted
+// killed: the subject of an unaccusative verb undergoes it. A speaker
+// before a death is not the one who died. Our own sentences.
+func TestDyingSubject(t *testing.T) {
+	p := mustPipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3)
+	for _, tc := range []struct {
+		text   string
+		killed int
+	}{
+		{"Police said Kevin Walsh, 34, died at a hospital after a shooting in Toledo, Ohio, on Saturday.", 1},
+		{"Police said Kevin Walsh died at a hospital after a shooting in Toledo, Ohio, on Saturday.", 1},
+		{"Police said Kevin Walsh was found dead after a shooting in Toledo, Ohio, on Saturday.", 1},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			if len(evs) != 1 {
+				t.Fatalf("%d events, want 1", len(evs))
+			}
+			if evs[0].Fatalities != tc.killed {
+				t.Errorf("killed %d, want %d (people %+v)", evs[0].Fatalities, tc.killed, evs[0].People)
+			}
+		})
+	}
+}
