@@ -97,7 +97,9 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				}
 				break
 			}
-			if tk.Kind == segment.Number {
+			// A determiner opens another noun phrase: the count's
+			// phrase has ended ("the 911 call said the boy").
+			if tk.Kind == segment.Number || fw.tok(text, toks, k, determiner) {
 				break
 			}
 			w := tk.Key(text)
@@ -160,7 +162,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first, t.First) {
 					continue
 				}
-				if f == fateInjured && t.Strength >= 2 && !t.Passive {
+				if f == fateInjured && t.Strength >= 2 && !t.Passive && !reflexiveObject(text, toks, t, s.Last) {
 					continue
 				}
 				if fate == "" || f == fateKilled && fate == fateInjured {
@@ -269,6 +271,11 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 			switch {
 			case t.First >= p.Next && t.Passive:
 				dist = t.First - p.Last
+			case t.First >= p.Next && reflexiveObject(in.Text, in.Toks, t, len(in.Toks)) && t.First-afterAge(in.Text, in.Toks, p.Next) <= 3 &&
+				!segment.ClauseBreak(in.Text, in.Toks, afterAge(in.Text, in.Toks, p.Next), t.First):
+				// "Kevin Walsh, 34, shot himself": the subject is the
+				// object.
+				dist = t.First - p.Last
 			case t.First >= p.Next && unaccusativeDeath(t) && t.First-afterAge(in.Text, in.Toks, p.Next) <= 4 &&
 				!segment.ClauseBreak(in.Text, in.Toks, afterAge(in.Text, in.Toks, p.Next), t.First):
 				// "Kevin Walsh, 34, died": the subject of a verb of
@@ -299,6 +306,12 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 // name before it is the one who died.
 func unaccusativeDeath(t *trigger.Trigger) bool {
 	return t.Class == trigger.Kill && t.Strength == 1 && !t.Passive
+}
+
+// reflexiveObject reports whether a reflexive pronoun ("himself") is the
+// object right after trigger t: its subject is the one it befell.
+func reflexiveObject(text string, toks []segment.Token, t *trigger.Trigger, last int) bool {
+	return t.Last < last && fw.tok(text, toks, t.Last, reflexive)
 }
 
 // afterAge returns the token after an age in apposition at k (", 34,"),

@@ -57,6 +57,12 @@ func TestShotCounts(t *testing.T) {
 		{"A 19-year-old man was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
 		{"A 6-month-old was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
 		{"Two 17-year-old boys were shot in Toledo, Ohio, on Saturday.", 0, 2},
+		// A reflexive object is the subject: the boy is the one shot.
+		{"A 19-year-old man shot himself in the leg outside a bar in Toledo, Ohio, on Saturday.", 0, 1},
+		// A manner adverb between a passive auxiliary and its participle.
+		{"A 17-year-old boy was repeatedly shot outside a bar in Toledo, Ohio, on Saturday.", 0, 1},
+		// A determiner opens another noun phrase: 911 counts no one.
+		{"The 911 caller said a man shot himself outside a bar in Toledo, Ohio, on Saturday.", 0, 1},
 		// "erupted" names no disaster by itself: gunfire erupts too.
 		{"Gunfire erupted outside a club in Toledo, Ohio, on Saturday, and one person was killed.", 1, 0},
 	} {

@@ -349,7 +349,7 @@ func passive(text string, toks []segment.Token, from, to int, t *trigger.Trigger
 		if fw.tok(text, toks, k, passiveAux) {
 			return true
 		}
-		if !fw.tok(text, toks, k, passiveSkip) {
+		if !fw.tok(text, toks, k, passiveSkip) && !mannerAdverb(text, toks[k]) {
 			break
 		}
 	}
@@ -370,6 +370,14 @@ func passive(text string, toks []segment.Token, from, to int, t *trigger.Trigger
 		}
 	}
 	return false
+}
+
+// mannerAdverb reports a lower-case adverb in -ly ("accidentally",
+// "critically"): English puts manner and degree adverbs between a passive
+// auxiliary and its participle ("was accidentally shot").
+func mannerAdverb(text string, t segment.Token) bool {
+	w := t.Key(text)
+	return t.Kind == segment.Word && !t.Upper && len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 func endsClause(text string, t segment.Token) bool {

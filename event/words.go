@@ -45,6 +45,7 @@ const (
 	fateParticiple
 	runningTotal
 	ageUnit
+	reflexive
 )
 
 var wordClassNames = map[string]wordClass{
@@ -58,7 +59,7 @@ var wordClassNames = map[string]wordClass{
 	"speaker_pronoun": speakerPronoun, "conjunction": conjunction,
 	"to_exception": toException, "gathered": gathered, "article": article,
 	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail, "fate_participle": fateParticiple,
-	"running_total": runningTotal, "age_unit": ageUnit,
+	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
 }
 
 // fw are the function words, loaded once by New from the embedded data
