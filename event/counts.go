@@ -98,8 +98,9 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				break
 			}
 			// A determiner opens another noun phrase: the count's
-			// phrase has ended ("the 911 call said the boy").
-			if tk.Kind == segment.Number || fw.tok(text, toks, k, determiner) {
+			// phrase has ended ("the 911 call said the boy"), unless
+			// "of" makes it a partitive ("six of the attackers").
+			if tk.Kind == segment.Number || fw.tok(text, toks, k, determiner) && (k == 0 || toks[k-1].Key(text) != "of") {
 				break
 			}
 			w := tk.Key(text)

@@ -63,6 +63,8 @@ func TestShotCounts(t *testing.T) {
 		{"A 17-year-old boy was repeatedly shot outside a bar in Toledo, Ohio, on Saturday.", 0, 1},
 		// A determiner opens another noun phrase: 911 counts no one.
 		{"The 911 caller said a man shot himself outside a bar in Toledo, Ohio, on Saturday.", 0, 1},
+		// ... but "of" before it makes a partitive that counts.
+		{"Gunmen shot three of the guards outside a bank in Toledo, Ohio, on Saturday.", 0, 3},
 		// "erupted" names no disaster by itself: gunfire erupts too.
 		{"Gunfire erupted outside a club in Toledo, Ohio, on Saturday, and one person was killed.", 1, 0},
 	} {
