@@ -73,6 +73,10 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if inRunningTotal(text, toks, s, tokAt(c.start), tokAt(c.end)) {
 			continue
 		}
+		// The number of an age is no count: "a 3 year-old boy".
+		if _, ok := ageCompound(text, toks, tokAt(c.start), s.Last); ok {
+			continue
+		}
 		// The counted noun: within four tokens, past adjectives and a group name.
 		noun, kind := -1, ""
 		var grp *actor.Mention
@@ -206,19 +210,24 @@ func inRunningTotal(text string, toks []segment.Token, s segment.Sentence, first
 // ageCompound reports whether the tokens from k on spell an age,
 // "23-year-old" or "6-month-old" (function word class age_unit), and the
 // token after it. The tokenizer reads it as a number, a hyphen and the
-// hyphenated word "year-old".
+// hyphenated word "year-old"; it is also written without the first hyphen
+// ("3 year-old").
 func ageCompound(text string, toks []segment.Token, k, last int) (int, bool) {
-	if k+3 > last || toks[k].Kind != segment.Number {
+	if k+2 > last || toks[k].Kind != segment.Number {
 		return 0, false
 	}
-	if text[toks[k+1].Start:toks[k+1].End] != "-" || toks[k+1].Start != toks[k].End || toks[k+2].Start != toks[k+1].End {
-		return 0, false
+	next := k + 1
+	if text[toks[k+1].Start:toks[k+1].End] == "-" && toks[k+1].Start == toks[k].End {
+		if k+3 > last || toks[k+2].Start != toks[k+1].End {
+			return 0, false
+		}
+		next = k + 2
 	}
-	unit, old, ok := strings.Cut(toks[k+2].Key(text), "-")
+	unit, old, ok := strings.Cut(toks[next].Key(text), "-")
 	if !ok || old != "old" || !fw.is(unit, ageUnit) {
 		return 0, false
 	}
-	return k + 3, true
+	return next + 1, true
 }
 
 // auxiliary are the verbs of a passive between a number and its fate:

@@ -57,6 +57,7 @@ func TestShotCounts(t *testing.T) {
 		{"A 19-year-old man was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
 		{"A 6-month-old was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
 		{"Two 17-year-old boys were shot in Toledo, Ohio, on Saturday.", 0, 2},
+		{"A 3 year-old boy was shot and killed in Toledo, Ohio, on Saturday.", 1, 0},
 		// A reflexive object is the subject: the boy is the one shot.
 		{"A 19-year-old man shot himself in the leg outside a bar in Toledo, Ohio, on Saturday.", 0, 1},
 		// A manner adverb between a passive auxiliary and its participle.
