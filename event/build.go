@@ -30,7 +30,11 @@ func New(actors *actor.Matcher) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fwOnce.Do(func() { fw, fwErr = loadWords() }); fwErr != nil {
+	if fwOnce.Do(func() {
+		if fw, fwErr = loadWords(); fwErr == nil {
+			statePolice, fwErr = loadStatePolice()
+		}
+	}); fwErr != nil {
 		return nil, fwErr
 	}
 	return &Builder{lex: l, actors: actors}, nil

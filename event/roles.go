@@ -3,12 +3,15 @@ package event
 // Roles: who acted (actor1) and on whom (actor2), by voice and position.
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
+	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 // roleCandidates are the actor mentions that can fill actor1/actor2: not
@@ -213,6 +216,22 @@ var assignRules = []roleRule{
 		},
 	},
 	{
+		name:    "implicit police of arrests",
+		source:  "ACLED codebook (Arrests): arrests are carried out by state forces; an arrest that names no one who made it (\"were arrested\", \"the arrest of\") is the police's of the event's country and period",
+		example: "Six men were arrested in Lahore on Tuesday.",
+		apply: func(r *roleState) {
+			if r.t.Class != trigger.Arrests || r.a1 != nil || statePolice == nil {
+				return
+			}
+			// "Two policemen were detained": police arrested are no
+			// police arresting; leave the arresting side blank.
+			if r.a2 != nil && r.a2.State() {
+				return
+			}
+			r.a1 = statePolice
+		},
+	},
+	{
 		name:    "victims' group",
 		source:  "ACLED codebook: actor2 is who was acted on; the group named with the counted victims (\"killing 12 security force members\") is it",
 		example: "A suicide bombing by Al-Shabaab killed nine Somali soldiers in Mogadishu on Tuesday.",
@@ -228,6 +247,25 @@ var assignRules = []roleRule{
 			}
 		},
 	},
+}
+
+// statePolice is the police of whatever country and period an event is
+// resolved for: a mention with no text, standing for an agent the text
+// leaves implicit (ACLED's "Police Forces of {country} ({period})").
+var statePolice *actor.Mention
+
+// loadStatePolice finds the generic police agent of the embedded agents.
+func loadStatePolice() (*actor.Mention, error) {
+	as, err := lexicon.Agents()
+	if err != nil {
+		return nil, err
+	}
+	for i := range as {
+		if a := &as[i]; a.Kind == "police" && a.Template == "{police}" && slices.Contains(a.Terms, "police") {
+			return &actor.Mention{Kind: actor.Agent, Agent: a, First: -1, Last: -1}, nil
+		}
+	}
+	return nil, fmt.Errorf("event: no police agent in the embedded agents")
 }
 
 // roles assigns actor1 (who acted) and actor2 (on whom) around the main
