@@ -130,7 +130,7 @@ var positionRules = []roleRule{
 	{
 		name:    "passive before the event noun",
 		source:  "syntax: a reduced passive of violence before the noun that names the event (\"soldiers killed in an ambush\") makes the subject its victim",
-		example: "Two Nigerian soldiers killed in Boko Haram ambush in Borno.",
+		example: "Two Nigerian soldiers killed in ambush near Maiduguri.",
 		apply: func(r *roleState) {
 			if r.t.Passive {
 				return
@@ -212,6 +212,28 @@ var assignRules = []roleRule{
 					r.a2 = r.objBefore
 				}
 				r.a1 = r.after
+			}
+		},
+	},
+	{
+		name:    "agent modifying the event noun",
+		source:  "syntax: an actor that modifies an event noun inside a prepositional phrase (\"died in army shelling\", \"killed in police firing\", \"in a Boko Haram ambush\") is that event's doer, ACLED's actor1; the subject of the clause is who it befell, actor2",
+		example: "Two villagers died in army shelling in Idlib on Monday.",
+		apply: func(r *roleState) {
+			ob := r.objBefore
+			if ob == nil || ob.Last != r.t.First || r.t.Passive || r.t.Last-r.t.First != 1 {
+				return
+			}
+			if r.a1 != nil && r.a1 != r.subj {
+				return
+			}
+			victim := r.subj
+			if victim == ob {
+				victim = nil
+			}
+			r.a1 = ob
+			if r.a2 == nil || r.a2 == ob {
+				r.a2 = victim
 			}
 		},
 	},
