@@ -43,9 +43,20 @@ type cue struct {
 	speaker string // before, after, either, none
 }
 
+// fwClass is a bit set of the claim classes of lexicon/data/stage_words.tsv.
+type fwClass uint8
+
+const (
+	relative fwClass = 1 << iota
+	independent
+)
+
+var fwClassNames = map[string]fwClass{"relative": relative, "independent": independent}
+
 // Finder finds cues. It is safe for concurrent use.
 type Finder struct {
 	dict phrase.Dict[cue]
+	fw   map[string]fwClass // function words by folded word
 }
 
 // New builds a Finder from the embedded cues.tsv.
@@ -69,6 +80,9 @@ func New() (*Finder, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if f.fw, err = lexicon.WordClasses("claim", fwClassNames); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -122,7 +136,7 @@ func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, 
 			c.SpeakerFirst, c.SpeakerLast = speakerAfter(text, toks, m.Last, to)
 		case "either":
 			if m.First > from {
-				if w := toks[m.First-1].Key(text); w == "who" || w == "which" {
+				if f.fw[toks[m.First-1].Key(text)]&relative != 0 {
 					// "a local commander, who said": the antecedent speaks.
 					c.SpeakerFirst, c.SpeakerLast = speakerBefore(text, toks, from, m.First-1)
 					break
@@ -142,7 +156,7 @@ func (f *Finder) AppendFind(dst []Cue, text string, toks []segment.Token, from, 
 			}
 		}
 		for i := c.SpeakerFirst; i < c.SpeakerLast; i++ {
-			if w := toks[i].Key(text); w == "independent" || w == "independently" {
+			if f.fw[toks[i].Key(text)]&independent != 0 {
 				c.Independent = true
 			}
 		}

@@ -45,8 +45,23 @@ const (
 	locativeWord
 )
 
+// fwClass is a bit set of the person classes of lexicon/data/stage_words.tsv.
+type fwClass uint8
+
+const (
+	aliasParticle fwClass = 1 << iota
+	article
+	relative
+	conjunction
+)
+
+var fwClassNames = map[string]fwClass{
+	"alias_particle": aliasParticle, "article": article, "relative": relative, "conjunction": conjunction,
+}
+
 // Finder finds person mentions. It is safe for concurrent use.
 type Finder struct {
+	fw     map[string]fwClass // function words by folded word
 	words  map[string]wordKind
 	titles map[string]string // folded title -> kind
 }
@@ -69,6 +84,9 @@ func New() (*Finder, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if f.fw, err = lexicon.WordClasses("person", fwClassNames); err != nil {
 		return nil, err
 	}
 	titles, err := lexicon.PersonTitles()
@@ -290,7 +308,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 		// Alias: "known as X", "alias X", "aka X".
 		if f.kind(text, toks[j]) == aliasWord {
 			k := j + 1
-			if k < to && toks[k].Key(text) == "as" {
+			if k < to && f.fw[toks[k].Key(text)]&aliasParticle != 0 {
 				k++
 			}
 			for k < to && toks[k].Kind == segment.Punct && isQuote(text[toks[k].Start:toks[k].End]) {
@@ -317,7 +335,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 		// Appositive: ", a member of ...", ", ISIS's second in command;".
 		w := toks[j].Key(text)
 		possessive := j+1 < to && (toks[j+1].Text(text) == "’s" || toks[j+1].Text(text) == "'s")
-		if w != "a" && w != "an" && w != "the" && !modifiers[w] && f.words[w] != roleWord && !possessive {
+		if f.fw[w]&article == 0 && !modifiers[w] && f.words[w] != roleWord && !possessive {
 			return i
 		}
 		k := j
@@ -329,7 +347,7 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 					break
 				}
 			}
-			if fw := tk.Key(text); fw == "who" || fw == "which" || fw == "and" && k+1 < to && toks[k+1].Upper && f.kind(text, toks[k+1]) != stopWord {
+			if c := f.fw[tk.Key(text)]; c&relative != 0 || c&conjunction != 0 && k+1 < to && toks[k+1].Upper && f.kind(text, toks[k+1]) != stopWord {
 				break
 			}
 			k++

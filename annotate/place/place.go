@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/gazetteer"
+	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 // ACLED geo_precision values.
@@ -51,6 +52,9 @@ type Mention struct {
 type Resolver struct {
 	g     *gazetteer.Gazetteer
 	words map[string]wordClass
+	// fw maps the words of the place classes of lexicon/data/stage_words.tsv
+	// to their classes; lookups use the word as the rule reads it.
+	fw map[string]fwClass
 	// agencies maps the folded names of news agencies to whether the
 	// name alone is the agency (data/agencies.tsv).
 	agencies map[string]bool
@@ -70,7 +74,11 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if err != nil {
 		w, ag = map[string]wordClass{}, map[string]bool{} // the embedded files are tested
 	}
-	r := &Resolver{g: g, words: w, agencies: ag, agentHeads: agentHeads()}
+	fw, err := lexicon.WordClasses("place", fwClassNames)
+	if err != nil {
+		fw = map[string]fwClass{} // the embedded file is tested
+	}
+	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, agentHeads: agentHeads()}
 	r.pool.New = func() any { return new(state) }
 	return r
 }
@@ -475,7 +483,7 @@ func (r *Resolver) credit(st *state, text string, i int) bool {
 		}
 	}
 	n1, n2 := strings.ToLower(tw(i+1)), strings.ToLower(tw(i+2))
-	if n1 == "agency" || n1 == "news" && (n2 == "agency" || n2 == "network" || n2 == "service") {
+	if r.fw[n1]&fwAgencyHead != 0 || r.fw[n1]&fwNewsHead != 0 && r.fw[n2]&fwOutletNoun != 0 {
 		return true
 	}
 	switch strings.ToLower(tw(i - 1)) {
@@ -484,8 +492,7 @@ func (r *Resolver) credit(st *state, text string, i int) bool {
 	case "to":
 		return strings.EqualFold(tw(i-2), "according")
 	case "by":
-		p := strings.ToLower(tw(i - 2))
-		return p == "quoted" || p == "reported" || p == "cited" || p == "published" || p == "released"
+		return r.fw[strings.ToLower(tw(i-2))]&fwReportBy != 0
 	}
 	return false
 }
@@ -708,7 +715,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		c.cued = true
 	}
 	// "village of X", "the outskirts of X", "the capital of X".
-	if prev >= 1 && st.toks[prev].class&wConn != 0 && text[st.toks[prev].start:st.toks[prev].end] == "of" &&
+	if prev >= 1 && st.toks[prev].class&wConn != 0 && r.fw[text[st.toks[prev].start:st.toks[prev].end]]&fwOf != 0 &&
 		(st.toks[prev-1].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || strings.EqualFold(text[st.toks[prev-1].start:st.toks[prev-1].end], "capital")) {
 		c.cued = true
 	}
@@ -753,7 +760,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	// "Smith told": a person; but "a resident of Lubbock told" is not.
 	if single && !major && next < len(st.toks) && st.toks[next].class&wPerson != 0 && !r.cuedBefore(st, text, c.i) &&
-		!(prev >= 1 && text[st.toks[prev].start:st.toks[prev].end] == "of" && st.toks[prev-1].kind == segment.Word && !st.toks[prev-1].upper) {
+		!(prev >= 1 && r.fw[text[st.toks[prev].start:st.toks[prev].end]]&fwOf != 0 && st.toks[prev-1].kind == segment.Word && !st.toks[prev-1].upper) {
 		return false
 	}
 	exact := false
@@ -816,7 +823,7 @@ func (r *Resolver) cuedBefore(st *state, text string, i int) bool {
 	if p.class&(wCue|wNear) != 0 && (!p.upper || p.sentStart && !p.caps) {
 		return true
 	}
-	if i >= 2 && text[p.start:p.end] == "of" {
+	if i >= 2 && r.fw[text[p.start:p.end]]&fwOf != 0 {
 		pp := text[st.toks[i-2].start:st.toks[i-2].end]
 		return pp == "," || st.toks[i-2].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || strings.EqualFold(pp, "capital")
 	}
@@ -863,7 +870,7 @@ func (r *Resolver) ownName(ref gazetteer.Ref, fold string) bool {
 		rest := string(nf[len(fold)+1:])
 		conn, _, _ := strings.Cut(rest, " ")
 		var kb [32]byte
-		return strings.IndexByte(fold, ' ') < 0 && r.words[string(gazetteer.AppendKey(kb[:0], conn))]&wConn != 0 && conn != "and"
+		return strings.IndexByte(fold, ' ') < 0 && r.words[string(gazetteer.AppendKey(kb[:0], conn))]&wConn != 0 && r.fw[conn]&fwConjunction == 0
 	}
 	return false
 }

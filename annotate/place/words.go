@@ -37,6 +37,24 @@ var classNames = map[string]wordClass{
 	"dir": wDir, "near": wNear, "cue": wCue, "conn": wConn, "org": wOrg, "person": wPerson, "feat": wFeat,
 }
 
+// fwClass is a bit set of the place classes of lexicon/data/stage_words.tsv:
+// the English words the recognition rules test.
+type fwClass uint8
+
+const (
+	fwAgencyHead fwClass = 1 << iota
+	fwNewsHead
+	fwOutletNoun
+	fwReportBy
+	fwOf
+	fwConjunction
+)
+
+var fwClassNames = map[string]fwClass{
+	"agency_head": fwAgencyHead, "news_head": fwNewsHead, "outlet_noun": fwOutletNoun,
+	"report_by": fwReportBy, "of": fwOf, "conjunction": fwConjunction,
+}
+
 // loadWords reads data/words.tsv and data/common.tsv into a map from
 // gazetteer.Normalize(word) to its classes, and data/agencies.tsv into a
 // map from gazetteer.Fold(name) to whether the name alone is the agency.
