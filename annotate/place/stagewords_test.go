@@ -1,0 +1,43 @@
+package place_test
+
+import (
+	"testing"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// TestStageWordClasses checks each place class of
+// lexicon/data/stage_words.tsv on a sentence of our own writing that it
+// decides: whether a name is taken for a place. (The class conjunction is
+// checked by TestOwnNameConjunction.)
+func TestStageWordClasses(t *testing.T) {
+	if _, err := lexicon.WordClasses("place", map[string]uint8{
+		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	r := resolver(t)
+	for _, tc := range []struct {
+		class, text, name string
+		place             bool
+	}{
+		{"agency_head", "A reporter for Fars agency said the road was shut.", "Fars", false},
+		{"news_head outlet_noun", "Fars News Network said the bridge had reopened.", "Fars", false},
+		{"report_by", "Two photos were released by Fars after the blast.", "Fars", false},
+		{"of", "A shopkeeper of Lubbock told reporters the shop burned.", "Lubbock", true},
+		{"of (no place noun)", "The market of Anadolu is closed.", "Anadolu", false},
+	} {
+		t.Run(tc.class, func(t *testing.T) {
+			got := annotate(t, r, tc.text)
+			found := false
+			for _, m := range got {
+				if m.Text == tc.name {
+					found = true
+				}
+			}
+			if found != tc.place {
+				t.Errorf("%q taken for a place: %v, want %v: %s", tc.name, found, tc.place, dump(got))
+			}
+		})
+	}
+}
