@@ -486,12 +486,12 @@ func (r *Resolver) credit(st *state, text string, i int) bool {
 	if r.fw[n1]&fwAgencyHead != 0 || r.fw[n1]&fwNewsHead != 0 && r.fw[n2]&fwOutletNoun != 0 {
 		return true
 	}
-	switch strings.ToLower(tw(i - 1)) {
-	case "told", "citing", "quoting":
+	switch c := r.fw[strings.ToLower(tw(i-1))]; {
+	case c&fwCiteBefore != 0:
 		return true
-	case "to":
-		return strings.EqualFold(tw(i-2), "according")
-	case "by":
+	case c&fwAccordingTo != 0:
+		return r.isFold(tw(i-2), fwAccordingHead)
+	case c&fwBy != 0:
 		return r.fw[strings.ToLower(tw(i-2))]&fwReportBy != 0
 	}
 	return false
@@ -500,7 +500,7 @@ func (r *Resolver) credit(st *state, text string, i int) bool {
 // aliasQuoted reports whether token i is a one-word name in quotes after
 // "known as", "alias", "nicknamed", "dubbed", "called" or "named": a
 // person's or a group's name (known as "Qais").
-func aliasQuoted(st *state, text string, i int) bool {
+func (r *Resolver) aliasQuoted(st *state, text string, i int) bool {
 	if i < 2 || i+1 >= len(st.toks) {
 		return false
 	}
@@ -514,11 +514,7 @@ func aliasQuoted(st *state, text string, i int) bool {
 	if !isQuote(text[st.toks[i-1].start:st.toks[i-1].end]) || !isQuote(text[st.toks[i+1].start:st.toks[i+1].end]) {
 		return false
 	}
-	switch strings.ToLower(text[st.toks[i-2].start:st.toks[i-2].end]) {
-	case "as", "alias", "aka", "nicknamed", "dubbed", "called", "named", "codenamed", "nom":
-		return true
-	}
-	return false
+	return r.fw[strings.ToLower(text[st.toks[i-2].start:st.toks[i-2].end])]&fwAliasWord != 0
 }
 
 // elided reports whether w is a French or Italian elision before a name:
@@ -645,7 +641,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	c.strong = r.strong(c.refs)
 	prev, next := c.i-1, c.j
-	if single && aliasQuoted(st, text, c.i) {
+	if single && r.aliasQuoted(st, text, c.i) {
 		return false
 	}
 	// "a Tikri official's car", "a Danbury mason": a name used as an
@@ -716,7 +712,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	// "village of X", "the outskirts of X", "the capital of X".
 	if prev >= 1 && st.toks[prev].class&wConn != 0 && r.fw[text[st.toks[prev].start:st.toks[prev].end]]&fwOf != 0 &&
-		(st.toks[prev-1].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || strings.EqualFold(text[st.toks[prev-1].start:st.toks[prev-1].end], "capital")) {
+		(st.toks[prev-1].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || r.isFold(text[st.toks[prev-1].start:st.toks[prev-1].end], fwCapital)) {
 		c.cued = true
 	}
 	if next < len(st.toks) && text[st.toks[next].start:st.toks[next].end] == "," {
@@ -825,7 +821,7 @@ func (r *Resolver) cuedBefore(st *state, text string, i int) bool {
 	}
 	if i >= 2 && r.fw[text[p.start:p.end]]&fwOf != 0 {
 		pp := text[st.toks[i-2].start:st.toks[i-2].end]
-		return pp == "," || st.toks[i-2].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || strings.EqualFold(pp, "capital")
+		return pp == "," || st.toks[i-2].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || r.isFold(pp, fwCapital)
 	}
 	return false
 }

@@ -11,8 +11,9 @@ import (
 // decides: whether a name is taken for a place. (The class conjunction is
 // checked by TestOwnNameConjunction.)
 func TestStageWordClasses(t *testing.T) {
-	if _, err := lexicon.WordClasses("place", map[string]uint8{
+	if _, err := lexicon.WordClasses("place", map[string]uint16{
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
+		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -26,6 +27,11 @@ func TestStageWordClasses(t *testing.T) {
 		{"report_by", "Two photos were released by Fars after the blast.", "Fars", false},
 		{"of", "A shopkeeper of Lubbock told reporters the shop burned.", "Lubbock", true},
 		{"of (no place noun)", "The market of Anadolu is closed.", "Anadolu", false},
+		{"cite_before", "A guard told Fars the road was shut.", "Fars", false},
+		{"according_head according_to", "The road was shut, according to Fars.", "Fars", false},
+		{"by", "Two photos were published by Fars after the blast.", "Fars", false},
+		{"alias_word", "The smuggler, nicknamed \"Lubbock\", fled.", "Lubbock", false},
+		{"capital", "The Capital of Lubbock said two died.", "Lubbock", true},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
 			got := annotate(t, r, tc.text)

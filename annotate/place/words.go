@@ -3,6 +3,7 @@ package place
 import (
 	"embed"
 	"fmt"
+	"strings"
 
 	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -39,7 +40,7 @@ var classNames = map[string]wordClass{
 
 // fwClass is a bit set of the place classes of lexicon/data/stage_words.tsv:
 // the English words the recognition rules test.
-type fwClass uint8
+type fwClass uint16
 
 const (
 	fwAgencyHead fwClass = 1 << iota
@@ -48,11 +49,26 @@ const (
 	fwReportBy
 	fwOf
 	fwConjunction
+	fwCiteBefore
+	fwAccordingHead
+	fwAccordingTo
+	fwBy
+	fwAliasWord
+	fwCapital
 )
 
 var fwClassNames = map[string]fwClass{
 	"agency_head": fwAgencyHead, "news_head": fwNewsHead, "outlet_noun": fwOutletNoun,
 	"report_by": fwReportBy, "of": fwOf, "conjunction": fwConjunction,
+	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
+	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
+}
+
+// isFold reports whether w, in any case, is a word of class c (as
+// strings.EqualFold with the class's lower-case word).
+func (r *Resolver) isFold(w string, c fwClass) bool {
+	lw := strings.ToLower(w)
+	return r.fw[lw]&c != 0 && strings.EqualFold(w, lw)
 }
 
 // loadWords reads data/words.tsv and data/common.tsv into a map from
