@@ -122,6 +122,9 @@ type draft struct {
 	// type from all its sentences; state is true when state forces act.
 	classes map[trigger.Class]bool
 	state   bool
+	// doer is who did the violence said of a demonstration: the crowd,
+	// state forces or neither (crowdViolenceDoer).
+	doer int
 	// anaphoric is true when the main trigger refers back: "the attack".
 	anaphoric      bool
 	actorFromClaim bool
@@ -299,6 +302,9 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 	}
 	d.state = v.anyActor((*actor.Mention).State)
+	if protestFamily[subType] {
+		d.doer = v.crowdViolenceDoer()
+	}
 	d.anaphoric = anaphoric(text, in.Toks, s.First, main)
 	for i := range ts {
 		if ts[i].Active() {

@@ -131,6 +131,54 @@ func protestType(has func(trigger.Class) bool, state bool) trigger.Class {
 	return trigger.PeacefulProtest
 }
 
+// Who does the violence named with a demonstration.
+const (
+	doerNone = iota
+	doerCrowd
+	doerState
+)
+
+// crowdViolenceDoer says who is the subject of an act of violence (to
+// kill, to injure, to attack) in a sentence about a demonstration. ACLED
+// codebook: demonstrators who engage in violence make a Violent
+// demonstration ("protesters attacked a police post", "demonstrators
+// injured five officers"); state forces who use force on them intervene
+// (Protest with intervention), or use excessive force (Excessive force
+// against protesters, decided by protestType when someone is killed or
+// hurt). The doer is the actor1 of the act's own roles, so a crowd
+// acted on ("police attacked protesters") is no violent crowd.
+func (v *sentenceView) crowdViolenceDoer() int {
+	for i := range v.triggers {
+		t := &v.triggers[i]
+		if !t.Active() || t.Strength < 2 || t.Class != trigger.Kill && t.Class != trigger.Injure && t.Class != trigger.GenericAttack {
+			continue
+		}
+		a1, _ := v.roles(t)
+		switch {
+		case a1 == nil:
+		case a1.Protesters():
+			return doerCrowd
+		case a1.State():
+			return doerState
+		}
+	}
+	return doerNone
+}
+
+// byDoer corrects a demonstration's type by who did the violence named
+// with it (crowdViolenceDoer).
+func byDoer(st trigger.Class, doer int) trigger.Class {
+	switch doer {
+	case doerCrowd:
+		return trigger.ViolentDemonstration
+	case doerState:
+		if st == trigger.PeacefulProtest {
+			return trigger.ProtestWithIntervention
+		}
+	}
+	return st
+}
+
 // needsArmedActor are the sub-event types that only armed, organised
 // actors make (ACLED: territory, bases, changes of a group's activity):
 // "WHO dispatched personnel", "IDPs set up in camps" are none.
@@ -196,7 +244,7 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 			main = first
 		}
 		has := func(c trigger.Class) bool { return v.mod(c) != nil || v.has(c) != nil }
-		return protestType(has, v.anyActor((*actor.Mention).State)), main
+		return byDoer(protestType(has, v.anyActor((*actor.Mention).State)), v.crowdViolenceDoer()), main
 	}
 
 	// Ground taken, told before the bombardment that preceded it.

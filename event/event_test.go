@@ -52,6 +52,9 @@ func TestBuild_Types(t *testing.T) {
 		{"protest with intervention", "Police fired tear gas to disperse students protesting in Dhaka.", []string{"Protest with intervention"}},
 		{"excessive force", "Security forces opened fire on protesters in Khartoum, killing three demonstrators.", []string{"Excessive force against protesters"}},
 		{"riot", "Rioters torched shops and threw stones at police in Durban.", []string{"Violent demonstration"}},
+		// Who does the violence decides the type (crowdViolenceDoer).
+		{"crowd attacks police", "Angry marchers attacked a police checkpoint in Bamako on Monday.", []string{"Violent demonstration"}},
+		{"police attack crowd", "Police officers attacked marchers outside parliament in Tbilisi on Monday.", []string{"Protest with intervention"}},
 		{"mob", "A mob lynched a man accused of theft in a village near Patna.", []string{"Mob violence"}},
 		{"government regains", "The army recaptured the town of Palma from insurgents on Saturday.", []string{"Government regains territory"}},
 		{"non-state overtakes", "Al-Shabaab militants captured the town of Baidoa after government troops fled.", []string{"Non-state actor overtakes territory"}},

@@ -99,7 +99,7 @@ func (b *Builder) refine(e *draft) {
 	has := func(c trigger.Class) bool { return e.classes[c] }
 	switch {
 	case protestFamily[e.subType]:
-		e.subType = protestType(has, e.state)
+		e.subType = byDoer(protestType(has, e.state), e.doer)
 	case has(trigger.ChemicalWeapon) && b.lex.subEvents[e.subType].EventType == sitrep.ExplosionsRemote:
 		// Shells that "contained poisonous gas": a chemical weapon.
 		e.subType = trigger.ChemicalWeapon
@@ -317,6 +317,9 @@ func (e *draft) absorb(d *draft) {
 		e.classes[c] = true
 	}
 	e.state = e.state || d.state
+	if e.doer != doerCrowd && d.doer != doerNone {
+		e.doer = d.doer
+	}
 }
 
 // applyDoubts extends a statement that something is not confirmed ("So
