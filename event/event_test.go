@@ -47,6 +47,8 @@ func TestBuild_Types(t *testing.T) {
 		{"weapons seized", "Police seized 40 rifles and 2,000 rounds of ammunition in a raid in Juba.", []string{"Disrupted weapons use"}},
 		{"device defused", "Soldiers defused a landmine planted on the road to Marib.", []string{"Disrupted weapons use"}},
 		{"arrests", "Security forces arrested 15 suspected militants in Peshawar on Wednesday.", []string{"Arrests"}},
+		{"held for questioning", "Eleven students were held for questioning in Tehran on Sunday.", []string{"Arrests"}},
+		{"into police custody", "Three organisers were taken into police custody in Minsk on Monday.", []string{"Arrests"}},
 		{"abduction", "Armed men kidnapped 20 students from a school in Kaduna state.", []string{"Abduction/forced disappearance"}},
 		{"peaceful protest", "Hundreds of teachers protested in Nairobi on Monday to demand higher pay.", []string{"Peaceful protest"}},
 		{"protest with intervention", "Police fired tear gas to disperse students protesting in Dhaka.", []string{"Protest with intervention"}},
