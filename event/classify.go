@@ -150,10 +150,16 @@ const (
 func (v *sentenceView) crowdViolenceDoer() int {
 	for i := range v.triggers {
 		t := &v.triggers[i]
-		if !t.Active() || t.Strength < 2 || t.Class != trigger.Kill && t.Class != trigger.Injure && t.Class != trigger.GenericAttack {
+		if t.Suppressed != "" || t.Context() || t.Class != trigger.Kill && t.Class != trigger.Injure && t.Class != trigger.GenericAttack {
 			continue
 		}
-		a1, _ := v.roles(t)
+		a1, a2 := v.roles(t)
+		// A weak wound word acts only as a transitive verb with its
+		// object: "demonstrators injured five officers", not "protesters
+		// injured in clashes"; a weak death word ("died") never does.
+		if t.Strength < 2 && (t.Class != trigger.Injure || t.Passive || a2 == nil) {
+			continue
+		}
 		switch {
 		case a1 == nil:
 		case a1.Protesters():

@@ -56,6 +56,7 @@ func TestBuild_Types(t *testing.T) {
 		{"riot", "Rioters torched shops and threw stones at police in Durban.", []string{"Violent demonstration"}},
 		// Who does the violence decides the type (crowdViolenceDoer).
 		{"crowd attacks police", "Angry marchers attacked a police checkpoint in Bamako on Monday.", []string{"Violent demonstration"}},
+		{"crowd wounds police", "Demonstrators injured four police officers in Lyon on Saturday.", []string{"Violent demonstration"}},
 		{"police attack crowd", "Police officers attacked marchers outside parliament in Tbilisi on Monday.", []string{"Protest with intervention"}},
 		{"mob", "A mob lynched a man accused of theft in a village near Patna.", []string{"Mob violence"}},
 		{"government regains", "The army recaptured the town of Palma from insurgents on Saturday.", []string{"Government regains territory"}},
