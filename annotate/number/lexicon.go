@@ -30,22 +30,26 @@ const (
 	fNotAfter
 	fNotBefore
 	fPronoun
+	fArticle
+	fConj
 )
 
 var kinds = map[string]flag{
-	"cardinal":   fCard,
-	"scale":      fScale,
-	"ordinal":    fOrd,
-	"vague":      fVague,
-	"bound":      fBound,
-	"boundafter": fBoundAfter,
-	"range":      fRange,
-	"between":    fBetween,
-	"month":      fMonth,
-	"countnoun":  fCountNoun,
-	"notafter":   fNotAfter,
-	"notbefore":  fNotBefore,
-	"pronoun":    fPronoun,
+	"cardinal":    fCard,
+	"scale":       fScale,
+	"ordinal":     fOrd,
+	"vague":       fVague,
+	"bound":       fBound,
+	"boundafter":  fBoundAfter,
+	"range":       fRange,
+	"between":     fBetween,
+	"month":       fMonth,
+	"countnoun":   fCountNoun,
+	"notafter":    fNotAfter,
+	"notbefore":   fNotBefore,
+	"pronoun":     fPronoun,
+	"article":     fArticle,
+	"conjunction": fConj,
 }
 
 // valued kinds carry a value column.

@@ -113,7 +113,7 @@ func (m *matcher) mayStart(i int) bool {
 	if (e.flags|e.starts)&starters != 0 {
 		return true
 	}
-	if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
+	if e.flags&fArticle != 0 {
 		return true
 	}
 	if p, _ := hyphenIndex(w); p > 0 {
@@ -346,7 +346,7 @@ func (m *matcher) figure(i int) (figure, bool) {
 	}
 	// "a hundred", "an eighth"? only "a"/"an" + scale.
 	w := m.word(i)
-	if (strings.EqualFold(w, "a") || strings.EqualFold(w, "an")) && m.scaleAt(i+1) {
+	if e.flags&fArticle != 0 && m.scaleAt(i+1) {
 		return m.words(i+1, 1)
 	}
 	if e.flags&(fCard|fOrd) != 0 || m.f.lookup(firstPart(w)).flags&(fCard|fOrd) != 0 {
@@ -418,7 +418,7 @@ func (m *matcher) words(i, cur int) (figure, bool) {
 		if t.Kind != segment.Word {
 			break
 		}
-		if strings.EqualFold(w, "and") {
+		if m.f.lookup(w).flags&fConj != 0 {
 			// "one hundred and five": only after a scale, before a number word.
 			next := m.f.lookup(firstPart(m.word(k + 1))).flags
 			if last != lastScale || next&(fCard|fOrd) == 0 || next&fScale != 0 {
