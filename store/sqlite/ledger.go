@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ledger"
@@ -164,7 +163,7 @@ func (t ledgerTx) Replace(ctx context.Context, ids []string, now []*ledger.Store
 // putLedger joins the reports of doc (its events) to the stored events
 // and writes what changed. Putting the same reports again writes nothing.
 func (db *DB) putLedger(ctx context.Context, tx *sql.Tx, doc *sitrep.Document, events []sitrep.Event, nextRID *int64) error {
-	return ledgerstore.Put(ctx, ledgerTx{db: db, q: tx, tx: tx, nextRID: nextRID}, db.now, doc, events)
+	return ledgerstore.Put(ctx, ledgerTx{db: db, q: tx, tx: tx, nextRID: nextRID}, db.opts.Now, doc, events)
 }
 
 // resolveEvent returns the stored event an id names: an event's own id or
@@ -215,7 +214,7 @@ func (db *DB) SplitEvent(ctx context.Context, id, source string) ([]string, erro
 		return nil, fmt.Errorf("sqlite: split: %w", err)
 	}
 	first := nextRID - 1
-	out, err := ledgerstore.Split(ctx, ledgerTx{db: db, q: tx, tx: tx, nextRID: &nextRID}, db.now, id, source)
+	out, err := ledgerstore.Split(ctx, ledgerTx{db: db, q: tx, tx: tx, nextRID: &nextRID}, db.opts.Now, id, source)
 	if errors.Is(err, sitrep.ErrNotFound) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
@@ -230,12 +229,4 @@ func (db *DB) SplitEvent(ctx context.Context, id, source string) ([]string, erro
 	}
 	db.version.commits.Add(1)
 	return out, nil
-}
-
-// now is the clock of the ledger's history.
-func (db *DB) now() time.Time {
-	if db.opts.Now != nil {
-		return db.opts.Now()
-	}
-	return time.Now()
 }

@@ -157,7 +157,9 @@ func neighbourhood(ctx context.Context, tx Tx, source string, reports []ledger.R
 // pairs kept apart among their reports.
 func load(ctx context.Context, tx Tx, now func() time.Time, ids []string) (*ledger.Ledger, error) {
 	l := ledger.New(ledger.DefaultOptions())
-	l.Now = now
+	if now != nil {
+		l.Now = now
+	}
 	var keys []string
 	for _, id := range ids {
 		st, err := LoadEvent(ctx, tx, id)
@@ -204,7 +206,8 @@ func sameReports(ctx context.Context, tx Tx, source string, reports []ledger.Rep
 }
 
 // Put joins the reports of doc (its events) to the stored events and
-// writes what changed, now being the clock of the ledger's history.
+// writes what changed, now being the clock of the ledger's history
+// (time.Now when nil).
 // Putting the same reports again writes nothing.
 func Put(ctx context.Context, tx Tx, now func() time.Time, doc *sitrep.Document, events []sitrep.Event) error {
 	reports := ReportsOf(doc, events)
@@ -230,7 +233,7 @@ func Put(ctx context.Context, tx Tx, now func() time.Time, doc *sitrep.Document,
 // Split takes a document's reports out of the stored event id names and
 // keeps them apart from its other reports; it returns the ids of the
 // events they make. An id that names no event is an error wrapping
-// sitrep.ErrNotFound.
+// sitrep.ErrNotFound. now is as for Put.
 func Split(ctx context.Context, tx Tx, now func() time.Time, id, source string) ([]string, error) {
 	ev, err := tx.Resolve(ctx, id)
 	if err != nil {
