@@ -22,11 +22,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -35,6 +31,7 @@ import (
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/ledger"
 	"github.com/sitrep-dev/sitrep/store"
+	"github.com/sitrep-dev/sitrep/store/internal/schema"
 )
 
 //go:embed migrations/*.sql
@@ -171,40 +168,8 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// migration is one embedded migrations/NNNN_name.sql file.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationsFS, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, e := range entries {
-		name := e.Name()
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("postgres: migration %s: name must start with a version number", name)
-		}
-		b, err := migrationsFS.ReadFile("migrations/" + name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(b)})
-	}
-	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
-	for i := 1; i < len(ms); i++ {
-		if ms[i].version == ms[i-1].version {
-			return nil, fmt.Errorf("postgres: migrations %s and %s share a version", ms[i-1].name, ms[i].name)
-		}
-	}
-	return ms, nil
-}
+// migrations returns the embedded migrations, in version order.
+func migrations() ([]schema.Migration, error) { return schema.Load(migrationsFS, "postgres") }
 
 // Migrate applies, in version order, every embedded migration not yet
 // applied, each in its own transaction with its row in schema_migrations,
@@ -237,7 +202,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	for _, m := range ms {
 		if err := db.apply(ctx, conn.Conn(), m); err != nil {
-			return fmt.Errorf("postgres: migration %s: %w", m.name, err)
+			return fmt.Errorf("postgres: migration %s: %w", m.Name, err)
 		}
 	}
 	if err := db.spatial(ctx, conn.Conn()); err != nil {
@@ -246,23 +211,23 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
-func (db *DB) apply(ctx context.Context, conn *pgx.Conn, m migration) error {
+func (db *DB) apply(ctx context.Context, conn *pgx.Conn, m schema.Migration) error {
 	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 		var done bool
-		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, m.version).Scan(&done); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, m.Version).Scan(&done); err != nil {
 			return err
 		}
 		if done {
 			return nil
 		}
 		// The simple protocol runs a file of several statements at once.
-		if _, err := tx.Exec(ctx, m.sql, pgx.QueryExecModeSimpleProtocol); err != nil {
+		if _, err := tx.Exec(ctx, m.SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name); err != nil {
 			return err
 		}
-		db.opts.Logger.Info("applied migration", "name", m.name)
+		db.opts.Logger.Info("applied migration", "name", m.Name)
 		return nil
 	})
 }
@@ -338,7 +303,7 @@ func (db *DB) checkSchema(ctx context.Context) error {
 	if !hasTable {
 		return fmt.Errorf("postgres: the database has no sitrep schema (ingest or a worker creates it): %w", sitrep.ErrNoStore)
 	}
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_migrations WHERE version <= $1`, ms[len(ms)-1].version).Scan(&applied); err != nil {
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_migrations WHERE version <= $1`, ms[len(ms)-1].Version).Scan(&applied); err != nil {
 		return fmt.Errorf("postgres: %w", err)
 	}
 	if applied < len(ms) {

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/internal/page"
 )
 
 // Page sizes of Events (the SQLite store's).
@@ -72,30 +72,6 @@ func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
 		return nil, fmt.Errorf("postgres: event %q: %w", id, err)
 	}
 	return &ev, nil
-}
-
-// cursor is the position after the last event of a page (the SQLite
-// store's encoding: base64url of {"d": date, "i": id}).
-type cursor struct {
-	Date string `json:"d"`
-	ID   string `json:"i"`
-}
-
-func encodeCursor(c cursor) string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func decodeCursor(s string) (cursor, error) {
-	var c cursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil || c.ID == "" {
-		return c, sitrep.Invalidf("bad cursor %q: pass the next_cursor of the previous page", s)
-	}
-	return c, nil
 }
 
 // query builds the WHERE clause of an events query. Every value the
@@ -219,7 +195,7 @@ func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
 			WHERE d.fts @@ to_tsquery('sitrep', ` + p + `))`)
 	}
 	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
+		c, err := page.Decode(f.Cursor)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -276,7 +252,7 @@ func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js [
 		return "", fmt.Errorf("postgres: events: %w", err)
 	}
 	defer rows.Close()
-	var last cursor
+	var last page.Cursor
 	n, more := 0, false
 	for rows.Next() {
 		if n == limit {
@@ -302,7 +278,7 @@ func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js [
 	if !more {
 		return "", nil
 	}
-	return encodeCursor(last), nil
+	return page.Encode(last), nil
 }
 
 // EventPoints calls fn with the point of every event matching f, in the

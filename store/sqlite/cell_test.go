@@ -31,10 +31,10 @@ func TestMigration0003(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range ms[:2] {
-		if _, err := raw.Exec(m.sql); err != nil {
-			t.Fatal(m.name, err)
+		if _, err := raw.Exec(m.SQL); err != nil {
+			t.Fatal(m.Name, err)
 		}
-		if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES (?, ?, '')`, m.version, m.name); err != nil {
+		if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES (?, ?, '')`, m.Version, m.Name); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -21,13 +21,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/store"
+	"github.com/sitrep-dev/sitrep/store/internal/schema"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 
@@ -183,7 +183,7 @@ func openReadOnly(ctx context.Context, path string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s is not a sitrep database: %w", path, err)
 	}
-	if latest := ms[len(ms)-1].version; version < latest {
+	if latest := ms[len(ms)-1].Version; version < latest {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s has schema version %d, this program needs %d: open it once for writing (sitrep ingest) to migrate it", path, version, latest)
 	}
@@ -266,40 +266,8 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// migration is one embedded migrations/NNNN_name.sql file.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationsFS, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, e := range entries {
-		name := e.Name()
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("sqlite: migration %s: name must start with a version number", name)
-		}
-		b, err := migrationsFS.ReadFile("migrations/" + name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(b)})
-	}
-	slices.SortFunc(ms, func(a, b migration) int { return a.version - b.version })
-	for i := 1; i < len(ms); i++ {
-		if ms[i].version == ms[i-1].version {
-			return nil, fmt.Errorf("sqlite: migrations %s and %s share a version", ms[i-1].name, ms[i].name)
-		}
-	}
-	return ms, nil
-}
+// migrations returns the embedded migrations, in version order.
+func migrations() ([]schema.Migration, error) { return schema.Load(migrationsFS, "sqlite") }
 
 // Migrate applies, in version order, every embedded migration not yet
 // applied, each in its own transaction together with its record in
@@ -318,32 +286,32 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	for _, m := range ms {
 		if err := db.apply(ctx, m); err != nil {
-			return fmt.Errorf("sqlite: migration %s: %w", m.name, err)
+			return fmt.Errorf("sqlite: migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
 }
 
-func (db *DB) apply(ctx context.Context, m migration) error {
+func (db *DB) apply(ctx context.Context, m schema.Migration) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
-	db.opts.Logger.Debug("applied migration", "name", m.name, "db", db.path)
+	db.opts.Logger.Debug("applied migration", "name", m.Name, "db", db.path)
 	return tx.Commit()
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/internal/page"
 	"github.com/sitrep-dev/sitrep/store/sqlite/internal/cell"
 )
 
@@ -76,29 +76,6 @@ func (db *DB) Event(ctx context.Context, id string) (*sitrep.Event, error) {
 		return nil, fmt.Errorf("sqlite: event %q: %w", id, err)
 	}
 	return &ev, nil
-}
-
-// cursor is the position after the last event of a page.
-type cursor struct {
-	Date string `json:"d"`
-	ID   string `json:"i"`
-}
-
-func encodeCursor(c cursor) string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func decodeCursor(s string) (cursor, error) {
-	var c cursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil || c.ID == "" {
-		return c, sitrep.Invalidf("bad cursor %q: pass the next_cursor of the previous page", s)
-	}
-	return c, nil
 }
 
 // query builds the WHERE clause of an events query. Every value the
@@ -261,7 +238,7 @@ func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 		})
 	}
 	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
+		c, err := page.Decode(f.Cursor)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -327,7 +304,7 @@ func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js [
 	// row's date and id are copied for the cursor, since RawBytes may not
 	// outlive the next call to rows.Next.
 	var date, id, js sql.RawBytes
-	var last cursor
+	var last page.Cursor
 	lastDate, lastID := []byte{}, []byte{}
 	n, more := 0, false
 	for rows.Next() {
@@ -354,7 +331,7 @@ func (db *DB) EventsJSON(ctx context.Context, f sitrep.EventFilter, fn func(js [
 		return "", nil
 	}
 	last.Date, last.ID = string(lastDate), string(lastID)
-	return encodeCursor(last), nil
+	return page.Encode(last), nil
 }
 
 // writeWhere writes q's conditions as a WHERE clause, or nothing.
