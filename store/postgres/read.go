@@ -16,8 +16,8 @@ import (
 
 // Page sizes of Events (the SQLite store's).
 const (
-	DefaultLimit = 100
-	MaxLimit     = 10000
+	DefaultLimit = page.DefaultLimit
+	MaxLimit     = page.MaxLimit
 )
 
 // Document returns the stored document whose id is id or, failing that,
@@ -133,17 +133,9 @@ func tsQuery(terms []sitrep.QueryTerm) string {
 // buildQuery validates f and returns its conditions and the page size.
 func (db *DB) buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	q := &query{}
-	bad := func(format string, a ...any) (*query, int, error) {
-		return nil, 0, sitrep.Invalidf(format, a...)
-	}
-	limit := f.Limit
-	switch {
-	case limit < 0:
-		return bad("negative limit %d", limit)
-	case limit == 0:
-		limit = DefaultLimit
-	case limit > MaxLimit:
-		limit = MaxLimit
+	limit, err := page.Size(f.Limit)
+	if err != nil {
+		return nil, 0, err
 	}
 	if err := f.Validate(); err != nil {
 		return nil, 0, fmt.Errorf("postgres: events: %w", err)

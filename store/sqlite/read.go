@@ -17,8 +17,8 @@ import (
 
 // Page sizes of Events.
 const (
-	DefaultLimit = 100
-	MaxLimit     = 10000
+	DefaultLimit = page.DefaultLimit
+	MaxLimit     = page.MaxLimit
 )
 
 // Document returns the stored document whose id is id or, failing that,
@@ -150,17 +150,9 @@ func ftsQuery(terms []sitrep.QueryTerm) string {
 // buildQuery validates f and returns its conditions and the page size.
 func buildQuery(f sitrep.EventFilter) (*query, int, error) {
 	q := &query{}
-	bad := func(format string, a ...any) (*query, int, error) {
-		return nil, 0, sitrep.Invalidf(format, a...)
-	}
-	limit := f.Limit
-	switch {
-	case limit < 0:
-		return bad("negative limit %d", limit)
-	case limit == 0:
-		limit = DefaultLimit
-	case limit > MaxLimit:
-		limit = MaxLimit
+	limit, err := page.Size(f.Limit)
+	if err != nil {
+		return nil, 0, err
 	}
 	if err := f.Validate(); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: events: %w", err)

@@ -35,3 +35,24 @@ func Decode(s string) (Cursor, error) {
 	}
 	return c, nil
 }
+
+// Page sizes of the stores' Events.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+// Size returns the size of the page a filter's Limit asks for: 0 is
+// DefaultLimit, and more than MaxLimit is MaxLimit. A negative limit is
+// an error wrapping sitrep.ErrInvalid.
+func Size(limit int) (int, error) {
+	switch {
+	case limit < 0:
+		return 0, sitrep.Invalidf("negative limit %d", limit)
+	case limit == 0:
+		return DefaultLimit, nil
+	case limit > MaxLimit:
+		return MaxLimit, nil
+	}
+	return limit, nil
+}

@@ -44,3 +44,16 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestSize(t *testing.T) {
+	for _, tc := range []struct{ limit, want int }{
+		{0, DefaultLimit}, {1, 1}, {MaxLimit, MaxLimit}, {MaxLimit + 1, MaxLimit},
+	} {
+		if got, err := Size(tc.limit); err != nil || got != tc.want {
+			t.Errorf("Size(%d) = %d, %v; want %d", tc.limit, got, err, tc.want)
+		}
+	}
+	if _, err := Size(-1); !errors.Is(err, sitrep.ErrInvalid) {
+		t.Errorf("Size(-1) = %v, want ErrInvalid", err)
+	}
+}
