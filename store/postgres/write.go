@@ -16,14 +16,14 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/internal/docid"
 )
 
 // DocumentID returns the stored id of the document with this source: the
 // first 16 hex digits of SHA-256 over it, stable across re-ingests (the
 // same ids as the SQLite store's).
 func DocumentID(source string) string {
-	h := sha256.Sum256([]byte("sitrep-document\x00" + source))
-	return hex.EncodeToString(h[:8])
+	return docid.Of(source)
 }
 
 // clean returns s as PostgreSQL text takes it: NUL becomes a space and

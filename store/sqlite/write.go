@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/internal/docid"
 	"github.com/sitrep-dev/sitrep/store/sqlite/internal/cell"
 )
 
@@ -152,8 +151,7 @@ func (b *batch) flush(ctx context.Context, tx *sql.Tx, s *writeStmts) error {
 // DocumentID returns the stored id of the document with this source: the
 // first 16 hex digits of SHA-256 over it, stable across re-ingests.
 func DocumentID(source string) string {
-	h := sha256.Sum256([]byte("sitrep-document\x00" + source))
-	return hex.EncodeToString(h[:8])
+	return docid.Of(source)
 }
 
 // eventCell returns the cell of ev's point, or nil (SQL NULL) without one.
