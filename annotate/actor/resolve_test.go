@@ -36,6 +36,12 @@ func TestMatcher_FindResolve(t *testing.T) {
 			[]string{"Police Forces of the United States (2009-2017)"}},
 		{"police before known periods", "Indian police fired on the crowd.", "IN", time.Date(2002, 3, 1, 0, 0, 0, 0, time.UTC),
 			[]string{"Police Forces of India"}},
+		// Law enforcement by its US and British names is the police; an
+		// officer of the army is the army's.
+		{"sheriff's deputies", "Two sheriff's deputies and a state trooper arrived.", "US", after,
+			[]string{"Police Forces of the United States (2021-2025)", "Police Forces of the United States (2021-2025)"}},
+		{"officer alone", "An officer fired twice.", "US", after, []string{"Police Forces of the United States (2021-2025)"}},
+		{"army officer", "An army officer fired twice.", "AF", after, []string{"Military Forces of Afghanistan (2021-)"}},
 		{"army before known periods", "Albanian troops left the base.", "AL", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC),
 			[]string{"Military Forces of Albania"}},
 	} {
