@@ -40,3 +40,20 @@ func TestOwnNameConjunction(t *testing.T) {
 		})
 	}
 }
+
+// TestStripArticle checks the place class arabic_article of
+// lexicon/data/stage_words.tsv on folded names of our own choosing.
+func TestStripArticle(t *testing.T) {
+	r := New(nil)
+	for _, tc := range []struct{ fold, want string }{
+		{"al qaim", "qaim"},
+		{"ash shirqat", "shirqat"},
+		{"el arish", "arish"},
+		{"alta gracia", "alta gracia"},
+		{"qaim", "qaim"},
+	} {
+		if got := string(r.stripArticle([]byte(tc.fold))); got != tc.want {
+			t.Errorf("stripArticle(%q) = %q, want %q", tc.fold, got, tc.want)
+		}
+	}
+}

@@ -675,7 +675,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// valley is named after the place or region it holds ("Swat
 	// Valley", "Salinas Valley"): near it.
 	if next < len(st.toks) && st.toks[next].upper && st.toks[next].class&wFeat != 0 && st.toks[next].start-c.end <= 1 {
-		if !strings.EqualFold(text[st.toks[next].start:st.toks[next].end], "Valley") || next+1 < len(st.toks) && st.toks[next+1].upper {
+		if !r.isFold(text[st.toks[next].start:st.toks[next].end], fwValley) || next+1 < len(st.toks) && st.toks[next+1].upper {
 			return false
 		}
 		c.end, c.near, c.cued = st.toks[next].end, true, true
@@ -854,7 +854,7 @@ func (r *Resolver) hasCode(refs []gazetteer.Ref, code string) bool {
 func (r *Resolver) ownName(ref gazetteer.Ref, fold string) bool {
 	var buf [96]byte
 	nf := gazetteer.AppendFold(buf[:0], r.g.Name(ref))
-	if string(nf) == fold || string(stripArticle(nf)) == fold || string(nf) == string(stripArticle([]byte(fold))) {
+	if string(nf) == fold || string(r.stripArticle(nf)) == fold || string(nf) == string(r.stripArticle([]byte(fold))) {
 		return true
 	}
 	if len(fold) > len(nf)+1 && fold[len(nf)] == ' ' && fold[:len(nf)] == string(nf) {
@@ -891,13 +891,12 @@ func (r *Resolver) ownStrong(refs []gazetteer.Ref, word string) bool {
 
 // stripArticle drops an Arabic article from the start of a folded name:
 // "al fallujah" -> "fallujah", "ar raqqah" -> "raqqah".
-func stripArticle(fold []byte) []byte {
+func (r *Resolver) stripArticle(fold []byte) []byte {
 	sp := bytes.IndexByte(fold, ' ')
 	if sp < 0 || sp+1 >= len(fold) {
 		return fold
 	}
-	switch string(fold[:sp]) {
-	case "al", "el", "ad", "ar", "ash", "az", "adh", "ath":
+	if r.fw[string(fold[:sp])]&fwArabicArticle != 0 {
 		return fold[sp+1:]
 	}
 	return fold

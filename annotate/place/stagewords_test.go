@@ -14,6 +14,7 @@ func TestStageWordClasses(t *testing.T) {
 	if _, err := lexicon.WordClasses("place", map[string]uint16{
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
 		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
+		"arabic_article": 4096, "valley": 8192,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +33,7 @@ func TestStageWordClasses(t *testing.T) {
 		{"by", "Two photos were published by Fars after the blast.", "Fars", false},
 		{"alias_word", "The smuggler, nicknamed \"Lubbock\", fled.", "Lubbock", false},
 		{"capital", "The Capital of Lubbock said two died.", "Lubbock", true},
+		{"valley", "Floods hit the Swat Valley on Monday.", "Swat Valley", true},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
 			got := annotate(t, r, tc.text)

@@ -55,6 +55,8 @@ const (
 	fwBy
 	fwAliasWord
 	fwCapital
+	fwArabicArticle
+	fwValley
 )
 
 var fwClassNames = map[string]fwClass{
@@ -62,6 +64,7 @@ var fwClassNames = map[string]fwClass{
 	"report_by": fwReportBy, "of": fwOf, "conjunction": fwConjunction,
 	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
 	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
+	"arabic_article": fwArabicArticle, "valley": fwValley,
 }
 
 // isFold reports whether w, in any case, is a word of class c (as
