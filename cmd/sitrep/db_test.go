@@ -27,6 +27,10 @@ import (
 
 // fakeExtractor returns n invented events per document, their ids derived
 // from the document's source, so that tests do not depend on the pipeline.
+// Every document tells the same invented events (same place, dates and
+// actors), so merging, the default, would rightly join them all into n
+// events: the tests of the ingest machinery that count n events per
+// document run with --merge=false.
 type fakeExtractor struct {
 	n     int
 	delay time.Duration
@@ -131,7 +135,7 @@ func TestIngestEventsExport(t *testing.T) {
 	text := filepath.Join(dir, "one.txt")
 	os.WriteFile(text, []byte("A single plain-text report of a clash."), 0o644)
 
-	code, _, stderr := runCmd(t, "ingest", "--db", db, batch, text, filepath.Join(dir, "missing.txt"))
+	code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, batch, text, filepath.Join(dir, "missing.txt"))
 	if code != 1 || !strings.Contains(stderr, "5 documents, 15 events stored; 0 skipped (already stored); 1 failed") {
 		t.Fatalf("ingest: exit %d, stderr:\n%s", code, stderr)
 	}
@@ -140,13 +144,13 @@ func TestIngestEventsExport(t *testing.T) {
 	}
 
 	t.Run("ResumeSkips", func(t *testing.T) {
-		code, _, stderr := runCmd(t, "ingest", "--db", db, batch, text)
+		code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, batch, text)
 		if code != 0 || !strings.Contains(stderr, "0 documents, 0 events stored; 5 skipped") {
 			t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 		}
 	})
 	t.Run("ForceReplaces", func(t *testing.T) {
-		code, _, stderr := runCmd(t, "ingest", "--db", db, "--force", batch)
+		code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, "--force", batch)
 		if code != 0 || !strings.Contains(stderr, "4 documents, 12 events stored; 0 skipped") {
 			t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 		}
@@ -313,7 +317,7 @@ func TestIngest_KillResume(t *testing.T) {
 		// Child: ingest slowly until killed.
 		db, batch, _ := strings.Cut(v, " ")
 		useFakeExtractor(t, fakeExtractor{n: perDoc, delay: 5 * time.Millisecond})
-		code, _, stderr := runCmd(t, "ingest", "--db", db, batch)
+		code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, batch)
 		fmt.Fprint(os.Stderr, stderr)
 		os.Exit(code)
 	}
@@ -354,7 +358,7 @@ func TestIngest_KillResume(t *testing.T) {
 
 	// Resume.
 	useFakeExtractor(t, fakeExtractor{n: perDoc})
-	code, _, stderr := runCmd(t, "ingest", "--db", dbPath, batch)
+	code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", dbPath, batch)
 	want := fmt.Sprintf("%d documents, %d events stored; %d skipped", docs-s.Documents, (docs-s.Documents)*perDoc, s.Documents)
 	if code != 0 || !strings.Contains(stderr, want) {
 		t.Errorf("resume: exit %d, stderr %q, want %q", code, stderr, want)

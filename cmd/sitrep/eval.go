@@ -89,7 +89,7 @@ incident whatever its motive.`,
 				}
 				var stored []sitrep.Event
 				if dbPath != "" {
-					// A store ingested with --merge (and --scope all).
+					// A store ingested with merging (the default) and --scope all.
 					db, _, err := openStore(cmd.Context(), dbPath, a, true)
 					if err != nil {
 						return err
@@ -161,6 +161,6 @@ incident whatever its motive.`,
 	f.IntVar(&workers, "workers", 0, "documents run at once (0: GOMAXPROCS)")
 	f.StringVar(&half, "half", "", `score one half of every gold file: "tune" or "check" (default: both, side by side)`)
 	f.BoolVar(&merge, "merge", false, "score cross-document merging instead: B-cubed over the documents of each gold incident (ingested here through the ledger, or read from --db)")
-	f.StringVar(&dbPath, "db", "", "with --merge: score the events of this store (ingested with --merge --scope all) instead of ingesting the gold here")
+	f.StringVar(&dbPath, "db", "", "with --merge: score the events of this store (ingested with --scope all, merging as by default) instead of ingesting the gold here")
 	return cmd
 }

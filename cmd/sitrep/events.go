@@ -55,6 +55,13 @@ func addDBFlag(cmd *cobra.Command, addr *string) {
 	cmd.Flags().StringVar(addr, "db", "", "event store: a database file, or an address such as sqlite:PATH or postgres://USER@HOST/DB (default $SITREP_DB, else $SITREP_DATA_DIR/sitrep.db, else $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db)")
 }
 
+// addMergeFlag adds --merge to a command that stores documents. Merging is
+// the default: a report of an event already stored by another document
+// attaches to that event (package ledger) rather than counting it twice.
+func addMergeFlag(cmd *cobra.Command, merge *bool) {
+	cmd.Flags().BoolVar(merge, "merge", true, "join a report of an event already stored from another document to that event, with each source's claims side by side; --merge=false stores each document's events apart (a store that has joined reports keeps joining them)")
+}
+
 // eventFilterFlags are the filter flags of events and export.
 type eventFilterFlags struct {
 	from, to, actor, country, admin1, bbox, claimedBy, query, source string
@@ -240,8 +247,8 @@ func newEventsLedgerCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ledger [--db PATH] EVENT",
 		Short: "Show an event's sources, claims, merges and history as JSON",
-		Long: `Print, as one JSON object, an event of a store ingested with --merge: the
-event with every source and claim side by side and the derived figures
+		Long: `Print, as one JSON object, an event of a store that joins reports (as
+ingest does unless --merge=false): the event with every source and claim side by side and the derived figures
 (fatalities, fatalities_low/best/high, claimed_by, verification), why each
 report was joined (the features and score of every merge) and the history
 of its derived fields. EVENT is the event's id or the id of any of its

@@ -68,6 +68,11 @@ are ready in one transaction: faster for many small documents, and a crash
 then loses the documents of the transaction in flight, each whole or
 absent. A batch that fails is retried one document at a time.
 
+A report of an event already stored from another document (same kind of
+event, compatible date, place, actors and named people) is joined to that
+event, which then lists each source and its claims side by side; --merge=false
+stores every document's events apart.
+
 A document whose source, date and text are already stored is skipped, so an
 interrupted ingest resumes where it stopped when run again; --force
 re-extracts and replaces them all. A progress line is shown on a terminal
@@ -139,7 +144,7 @@ ten minutes is dropped by the server.`,
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract documents that are already stored")
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
-	cmd.Flags().BoolVar(&merge, "merge", false, "join the reports of one event told by several documents into one stored event, with each source's claims side by side (a store that has joined reports keeps doing so)")
+	addMergeFlag(cmd, &merge)
 	cmd.Flags().IntVar(&batch, "batch", 1, "documents per transaction at most (1: one transaction per document)")
 	qf.register(cmd, false)
 	return cmd

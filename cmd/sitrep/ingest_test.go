@@ -30,7 +30,7 @@ func TestIngest_BatchAndWorkers(t *testing.T) {
 		{"--force"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			code, _, stderr := runCmd(t, append([]string{"ingest", "--db", db, batch}, args...)...)
+			code, _, stderr := runCmd(t, append([]string{"ingest", "--merge=false", "--db", db, batch}, args...)...)
 			if code != 0 || !strings.Contains(stderr, "50 documents, 150 events stored; 0 skipped") {
 				t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 			}
@@ -38,7 +38,7 @@ func TestIngest_BatchAndWorkers(t *testing.T) {
 		})
 	}
 	t.Run("Resume", func(t *testing.T) {
-		code, _, stderr := runCmd(t, "ingest", "--db", db, "--batch", "10", batch)
+		code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, "--batch", "10", batch)
 		if code != 0 || !strings.Contains(stderr, "0 documents, 0 events stored; 50 skipped") {
 			t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 		}
@@ -90,7 +90,7 @@ func TestIngest_BatchFailureIsolated(t *testing.T) {
 	db := filepath.Join(dir, "x.db")
 	batch := filepath.Join(dir, "batch.jsonl")
 	writeBatch(t, batch, 30)
-	code, _, stderr := runCmd(t, "ingest", "--db", db, "--batch", "8", "--workers", "2", batch)
+	code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, "--batch", "8", "--workers", "2", batch)
 	if code != 1 || !strings.Contains(stderr, "29 documents, 58 events stored; 0 skipped (already stored); 1 failed") ||
 		!strings.Contains(stderr, "doc-0013") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
@@ -221,7 +221,7 @@ func BenchmarkIngest(b *testing.B) {
 					a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, logger: slog.New(slog.DiscardHandler)}
 					a.stderr, _ = os.Create(filepath.Join(dir, "stderr"))
 					root := newRoot(a)
-					root.SetArgs([]string{"ingest", "--db", db, "--batch", fmt.Sprint(per), batch})
+					root.SetArgs([]string{"ingest", "--merge=false", "--db", db, "--batch", fmt.Sprint(per), batch})
 					if err := root.ExecuteContext(context.Background()); err != nil {
 						b.Fatal(err)
 					}
@@ -249,7 +249,7 @@ func TestIngest_KillResumeBatch(t *testing.T) {
 	if v := os.Getenv(envKillBatchChild); v != "" {
 		db, batch, _ := strings.Cut(v, " ")
 		useFakeExtractor(t, fakeExtractor{n: perDoc, delay: 2 * time.Millisecond})
-		code, _, stderr := runCmd(t, "ingest", "--db", db, "--batch", "16", "--workers", "4", batch)
+		code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", db, "--batch", "16", "--workers", "4", batch)
 		fmt.Fprint(os.Stderr, stderr)
 		os.Exit(code)
 	}
@@ -269,7 +269,7 @@ func TestIngest_KillResumeBatch(t *testing.T) {
 	}
 	t.Logf("killed after %d of %d documents", s.Documents, docs)
 	useFakeExtractor(t, fakeExtractor{n: perDoc})
-	code, _, stderr := runCmd(t, "ingest", "--db", dbPath, "--batch", "16", batch)
+	code, _, stderr := runCmd(t, "ingest", "--merge=false", "--db", dbPath, "--batch", "16", batch)
 	want := fmt.Sprintf("%d documents, %d events stored; %d skipped", docs-s.Documents, (docs-s.Documents)*perDoc, s.Documents)
 	if code != 0 || !strings.Contains(stderr, want) {
 		t.Errorf("resume: exit %d, stderr %q, want %q", code, stderr, want)

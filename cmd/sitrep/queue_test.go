@@ -36,7 +36,7 @@ func TestQueue_IngestWorkerEvents(t *testing.T) {
 		t.Fatalf("ingest --queue: exit %d\n%s", code, stderr)
 	}
 	t.Setenv(envQueue, srv.ClientURL()) // the variable instead of the flag
-	code, _, stderr = runCmd(t, "ingest", batch)
+	code, _, stderr = runCmd(t, "ingest", "--merge=false", batch)
 	if code != 0 || !strings.Contains(stderr, "0 documents published, 4 already queued") {
 		t.Fatalf("second ingest --queue: exit %d\n%s", code, stderr)
 	}
@@ -48,7 +48,7 @@ func TestQueue_IngestWorkerEvents(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		code, _, stderr := runCmdContext(ctx, t, "worker", "--db", db, "--concurrency", "2")
+		code, _, stderr := runCmdContext(ctx, t, "worker", "--merge=false", "--db", db, "--concurrency", "2")
 		done <- result{code, stderr}
 	}()
 	st, err := waitForStore(t, db)
@@ -110,7 +110,7 @@ func TestWorker_KillMidDocument(t *testing.T) {
 		url, rest, _ := strings.Cut(v, " ")
 		started, db, _ := strings.Cut(rest, " ")
 		useFakeExtractor(t, fakeExtractor{n: perDoc, delay: 300 * time.Millisecond, startedDir: started})
-		code, _, stderr := runCmd(t, "worker", "--queue", url, "--db", db, "--ack-wait", "1s")
+		code, _, stderr := runCmd(t, "worker", "--merge=false", "--queue", url, "--db", db, "--ack-wait", "1s")
 		fmt.Fprint(os.Stderr, stderr)
 		os.Exit(code)
 	}
@@ -184,7 +184,7 @@ func TestWorker_KillMidDocument(t *testing.T) {
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan string, 1)
 	go func() {
-		_, _, stderr := runCmdContext(wctx, t, "worker", "--queue", srv.ClientURL(), "--db", db, "--ack-wait", "1s")
+		_, _, stderr := runCmdContext(wctx, t, "worker", "--merge=false", "--queue", srv.ClientURL(), "--db", db, "--ack-wait", "1s")
 		done <- stderr
 	}()
 	st, err := waitForStore(t, db)

@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep-dev/sitrep/httpapi"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 func init() { commands = append(commands, newServeCmd) }
@@ -27,6 +28,7 @@ type serveFlags struct {
 	db, addr, token, tiles, tilesAttribution string
 	hosts                                    []string
 	maxBody                                  int64
+	merge                                    bool
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -41,7 +43,8 @@ list and each event's article with its evidence highlighted.
 Reads are open. Writes (POST /api/documents) need the bearer token when one
 is set with --token or $SITREP_TOKEN; listening on anything but a loopback
 address without a token is refused. A browser may write only from the
-server's own page (same origin).
+server's own page (same origin). A document posted that reports an event
+already stored from another document joins that event unless --merge=false.
 
 The server answers only to IP addresses, localhost and the host names given
 with --host (and the name in --addr): a request for any other Host gets 421,
@@ -56,6 +59,7 @@ from a tile server (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png).`,
 		},
 	}
 	addDBFlag(cmd, &f.db)
+	addMergeFlag(cmd, &f.merge)
 	fs := cmd.Flags()
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringArrayVar(&f.hosts, "host", nil, "a host `NAME` the server answers to besides IP addresses and localhost, e.g. sitrep.example.org (repeatable; * for any)")
@@ -77,7 +81,7 @@ func runServe(ctx context.Context, a *app, f serveFlags) error {
 	if !loopback && f.token == "" {
 		return fmt.Errorf("serve: %s is reachable beyond this machine: set --token or $%s so that writes need it", f.addr, envToken)
 	}
-	db, where, err := openStore(ctx, f.db, a, false)
+	db, where, err := openStoreWith(ctx, f.db, a, store.Options{Ledger: f.merge})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep-dev/sitrep/pipeline"
 	"github.com/sitrep-dev/sitrep/queue"
 	"github.com/sitrep-dev/sitrep/scope"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 func init() { commands = append(commands, newWatchCmd) }
@@ -26,7 +27,8 @@ func newWatchCmd(a *app) *cobra.Command {
 		once     bool
 		format   string
 		dbPath   string
-		store    bool
+		keep     bool
+		merge    bool
 		qf       queueFlags
 	)
 	cmd := &cobra.Command{
@@ -38,7 +40,8 @@ not seen before (fetching the article when a feed item carries only a
 summary), extract their events and write them to stdout as they come, one
 JSON object per line. With --store (or --db PATH) each new document is also
 stored with its events in the database, one transaction per document, as
-sitrep ingest does. With --queue (or $SITREP_QUEUE) each new document is
+sitrep ingest does (a report of an event already stored joins it unless
+--merge=false). With --queue (or $SITREP_QUEUE) each new document is
 published to the NATS JetStream work queue instead, for sitrep worker
 processes to extract and store, and nothing is written to stdout. The first poll processes everything the feeds hold.
 --once polls once and exits. Errors of one feed are printed and the feed is
@@ -73,8 +76,8 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 			}
 			var pubStats publishStats
 			var db sitrep.Store
-			if q == nil && (store || dbPath != "") {
-				sdb, _, err := openStore(cmd.Context(), dbPath, a, false)
+			if q == nil && (keep || dbPath != "") {
+				sdb, _, err := openStoreWith(cmd.Context(), dbPath, a, store.Options{Ledger: merge})
 				if err != nil {
 					return err
 				}
@@ -138,8 +141,9 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 	cmd.Flags().BoolVar(&once, "once", false, "poll once and exit")
 	cmd.Flags().StringVar(&scopeN, "scope", "acled", scopeUsage)
 	cmd.Flags().StringVar(&format, "format", export.JSONL, "output format (jsonl only: events are written as they come)")
-	cmd.Flags().BoolVar(&store, "store", false, "also store documents and events in the database")
+	cmd.Flags().BoolVar(&keep, "store", false, "also store documents and events in the database")
 	addDBFlag(cmd, &dbPath)
+	addMergeFlag(cmd, &merge)
 	qf.register(cmd, false)
 	rf.register(cmd, false)
 	return cmd

@@ -89,8 +89,9 @@ never succeed, goes to the dead-letter subject with the reason in its
 Sitrep-Error header. On Ctrl-C or SIGTERM the worker takes no new document,
 lets the ones in flight finish for --grace and hands back the rest.
 
-With --merge the reports of one event told by several documents are joined
-into one stored event (the claim ledger). On PostgreSQL each put holds an
+As with sitrep ingest, the reports of one event told by several documents
+are joined into one stored event (the claim ledger) unless --merge=false
+is given. On PostgreSQL each put holds an
 advisory lock on the ledger's block keys of its reports, so two workers
 storing reports of one event at the same moment end with one event.`,
 		Example: `  sitrep worker --queue nats://127.0.0.1:4222 --db postgres://sitrep@db/sitrep
@@ -134,7 +135,7 @@ storing reports of one event at the same moment end with one event.`,
 	addDBFlag(cmd, &dbAddr)
 	cmd.Flags().IntVar(&concurrency, "concurrency", 1, "documents handled at once by this process")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
-	cmd.Flags().BoolVar(&merge, "merge", false, "join the reports of one event told by several documents into one stored event, as ingest --merge (a store that has joined reports keeps doing so); concurrent workers join correctly on PostgreSQL")
+	addMergeFlag(cmd, &merge)
 	cmd.Flags().DurationVar(&grace, "grace", 10*time.Second, "at shutdown, how long documents in flight may finish before they are handed back")
 	return cmd
 }
