@@ -167,6 +167,7 @@ func TestBuild_Counts(t *testing.T) {
 		{"Dozens were killed in clashes between the army and rebels near Bunia.", 12, 0, 0},
 		{"Between 10 and 15 villagers were killed when gunmen attacked Kiri village.", 10, 0, 0},
 		{"Police arrested 14 people during a protest in Bamako.", 0, 0, 14},
+		{"Deputies fatally shot a 41-year-old man outside a motel in Reno.", 1, 0, 0},
 		{"Rockets hit a base near Baghdad, causing no casualties.", 0, 0, 0},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
