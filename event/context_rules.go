@@ -100,6 +100,8 @@ func gunfire(text string, t *trigger.Trigger) bool {
 		return false
 	}
 	w := strings.ToLower(text[t.Start:t.End])
+	// The act may follow an adverb of its result: "fatally shot".
+	w = strings.TrimPrefix(w, "fatally ")
 	for _, stem := range []string{"shot", "shoot", "gun", "opened fire", "fired"} {
 		if strings.HasPrefix(w, stem) {
 			return true
