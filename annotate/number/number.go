@@ -233,7 +233,7 @@ func (m *matcher) match(i int, whole bool) (Number, int, bool) {
 		// A range: "10 to 15", "10-15", "10 or 12", "between 10 and 15".
 		var conn bool
 		if between {
-			conn = strings.EqualFold(m.word(k), "and")
+			conn = m.is(k, fConj)
 		} else {
 			conn = m.is(k, fRange)
 		}
