@@ -192,8 +192,16 @@ func independentReport(r *Report, ps map[string]bool) bool {
 	return e.Verification == sitrep.Reported || e.Verification == sitrep.Confirmed
 }
 
+// explainWindow bounds how many neighbouring reports (in the event's
+// order, on each side) may explain one report's merge. Without it an
+// event told by n documents costs n² scores at every put, so a story
+// covered by hundreds of articles makes each new one slower than the
+// last; with it a put is linear in the event's reports. Events of up to
+// explainWindow+1 reports are explained exactly as by a full scan.
+const explainWindow = 8
+
 // merges explains each report after the first: its best match among the
-// other reports of the event.
+// reports within explainWindow of it in the event's order.
 func merges(rs []*Report, eventID string, o Options) []sitrep.Merge {
 	var out []sitrep.Merge
 	for i, r := range rs {
@@ -202,10 +210,11 @@ func merges(rs []*Report, eventID string, o Options) []sitrep.Merge {
 		}
 		var best sitrep.Merge
 		found := false
-		for j, q := range rs {
+		for j := max(0, i-explainWindow); j < len(rs) && j <= i+explainWindow; j++ {
 			if j == i {
 				continue
 			}
+			q := rs[j]
 			m := ScoreReports(r, q, o)
 			if m.Gate != "" {
 				continue
