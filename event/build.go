@@ -297,7 +297,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	}
 	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[trigger.Class]bool{}}
 	for i := range ts {
-		if t := &ts[i]; (t.Suppressed == "" || t.Suppressed == "generic") && (t.Strength >= 2 || t.Context() || t.Class == trigger.Kill || t.Class == trigger.Injure) {
+		if t := &ts[i]; t.Live() && (t.Strength >= 2 || t.Context() || t.Class == trigger.Kill || t.Class == trigger.Injure) {
 			d.classes[t.Class] = true
 		}
 	}

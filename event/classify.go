@@ -42,7 +42,7 @@ func (v *sentenceView) hasStrong(class trigger.Class) *trigger.Trigger {
 func (v *sentenceView) mod(class trigger.Class) *trigger.Trigger {
 	for i := range v.triggers {
 		t := &v.triggers[i]
-		if t.Class == class && (t.Suppressed == "" || t.Suppressed == "generic") {
+		if t.Class == class && t.Live() {
 			return t
 		}
 	}
@@ -87,7 +87,7 @@ func (v *sentenceView) anyActor(f func(*actor.Mention) bool) bool {
 func (v *sentenceView) violence() bool {
 	for i := range v.triggers {
 		t := &v.triggers[i]
-		if (t.Class == trigger.Kill || t.Class == trigger.Injure) && (t.Suppressed == "" || t.Suppressed == "generic") {
+		if (t.Class == trigger.Kill || t.Class == trigger.Injure) && t.Live() {
 			return true
 		}
 	}

@@ -37,7 +37,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= byteOff })
 	}
 	fateOf := func(t *trigger.Trigger) string {
-		if t.Suppressed != "" && t.Suppressed != "generic" {
+		if !t.Live() {
 			return ""
 		}
 		switch t.Class {
@@ -103,8 +103,9 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			}
 			// A determiner opens another noun phrase: the count's
 			// phrase has ended ("the 911 call said the boy"), unless
-			// "of" makes it a partitive ("six of the attackers").
-			if tk.Kind == segment.Number || fw.tok(text, toks, k, determiner) && (k == 0 || toks[k-1].Key(text) != "of") {
+			// a partitive preposition keeps it open ("six of the
+			// attackers").
+			if tk.Kind == segment.Number || fw.tok(text, toks, k, determiner) && (k == 0 || !fw.tok(text, toks, k-1, partitive)) {
 				break
 			}
 			w := tk.Key(text)
@@ -270,7 +271,7 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 		bestDist := 1 << 30
 		for i := range ts {
 			t := &ts[i]
-			if t.Suppressed != "" && t.Suppressed != "generic" {
+			if !t.Live() {
 				continue
 			}
 			f := fateOfPerson(t)

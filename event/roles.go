@@ -398,7 +398,7 @@ func behindSuppressed(text string, toks []segment.Token, ts []trigger.Trigger, i
 			near = t
 		}
 	}
-	if near == nil || near.Suppressed == "" || near.Suppressed == "generic" {
+	if near == nil || near.Live() {
 		return false
 	}
 	return i-near.Last <= 6 && !segment.ClauseBreak(text, toks, near.Last, i)

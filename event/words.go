@@ -46,6 +46,7 @@ const (
 	runningTotal
 	ageUnit
 	reflexive
+	partitive
 )
 
 var wordClassNames = map[string]wordClass{
@@ -60,6 +61,7 @@ var wordClassNames = map[string]wordClass{
 	"to_exception": toException, "gathered": gathered, "article": article,
 	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail, "fate_participle": fateParticiple,
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
+	"partitive": partitive,
 }
 
 // fw are the function words, loaded once by New from the embedded data

@@ -54,6 +54,12 @@ type Trigger struct {
 // Context reports whether t only qualifies other triggers.
 func (t *Trigger) Context() bool { return t.Class.Context() }
 
+// Live reports whether t may still type, count or place an event: it is
+// not set aside, or set aside only as generic (a bare plural such as
+// "attacks" names no event of its own but still says what kind a told
+// event is).
+func (t *Trigger) Live() bool { return t.Suppressed == "" || t.Suppressed == "generic" }
+
 // Active reports whether t names an event of its own here.
 func (t *Trigger) Active() bool {
 	return t.Suppressed == "" && t.Strength >= 2 && !t.Context() && t.Class != Operation
