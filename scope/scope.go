@@ -59,13 +59,19 @@ func Parse(s string) (Scope, error) {
 	return "", fmt.Errorf("scope %q: want acled or all", s)
 }
 
-// Kinds of cues.
+// Kinds of cues, as data/cues.tsv names them.
 const (
-	kindCrime     = "crime"
-	kindAccident  = "accident"
-	kindDomestic  = "domestic"
-	kindPolitical = "political"
+	kindCrime kind = iota
+	kindAccident
+	kindDomestic
+	kindPolitical
+	nKinds
 )
+
+// kind is the kind of a cue: what the violence a text tells is.
+type kind int
+
+var kindNames = map[string]kind{"crime": kindCrime, "accident": kindAccident, "domestic": kindDomestic, "political": kindPolitical}
 
 //go:embed data/cues.tsv
 var dataFS embed.FS
@@ -73,26 +79,36 @@ var dataFS embed.FS
 type cue struct {
 	words  []string // lower case
 	prefix bool     // the last word may go on
-	kind   string
-	text   string
+	kind   kind
+	order  int // line order in cues.tsv
+}
+
+// index holds the cues by their first word, so a text's words are
+// looked up, not compared with every cue; a one-word cue that may go on
+// ("kidnap*") is compared by prefix.
+type index struct {
+	byFirst  map[string][]*cue
+	prefixes []*cue
 }
 
 var (
 	loadOnce sync.Once
-	cues     []cue
+	cues     index
 	loadErr  error
 )
 
-func load() ([]cue, error) {
+func load() (*index, error) {
 	loadOnce.Do(func() {
+		cues.byFirst = map[string][]*cue{}
+		n := 0
 		loadErr = lexicon.ReadTSV(dataFS, "data/cues.tsv", func(r lexicon.Row) error {
-			c := cue{kind: r.Get("kind"), text: r.Get("cue")}
-			switch c.kind {
-			case kindCrime, kindAccident, kindDomestic, kindPolitical:
-			default:
-				return r.Errorf("unknown kind %q", c.kind)
+			k, ok := kindNames[r.Get("kind")]
+			if !ok {
+				return r.Errorf("unknown kind %q", r.Get("kind"))
 			}
-			w := strings.ToLower(strings.TrimSpace(c.text))
+			c := &cue{kind: k, order: n}
+			n++
+			w := strings.ToLower(strings.TrimSpace(r.Get("cue")))
 			if strings.HasSuffix(w, "*") {
 				c.prefix, w = true, strings.TrimSuffix(w, "*")
 			}
@@ -100,14 +116,18 @@ func load() ([]cue, error) {
 			if len(c.words) == 0 {
 				return r.Errorf("empty cue")
 			}
-			cues = append(cues, c)
+			if c.prefix && len(c.words) == 1 {
+				cues.prefixes = append(cues.prefixes, c)
+			} else {
+				cues.byFirst[c.words[0]] = append(cues.byFirst[c.words[0]], c)
+			}
 			return nil
 		})
 		if loadErr != nil {
 			loadErr = fmt.Errorf("scope: %w", loadErr)
 		}
 	})
-	return cues, loadErr
+	return &cues, loadErr
 }
 
 // splitWords splits lower-cased s into words of letters, digits and
@@ -124,29 +144,59 @@ type Report struct {
 	Crime, Accident, Domestic, Political string
 }
 
+// get returns the cue found of kind k.
+func (r *Report) get(k kind) string { return *r.field(k) }
+
+// set keeps s as the cue found of kind k.
+func (r *Report) set(k kind, s string) { *r.field(k) = s }
+
+func (r *Report) field(k kind) *string {
+	switch k {
+	case kindCrime:
+		return &r.Crime
+	case kindAccident:
+		return &r.Accident
+	case kindDomestic:
+		return &r.Domestic
+	}
+	return &r.Political
+}
+
 // Read finds the cues of text.
 func Read(text string) (Report, error) {
-	cs, err := load()
+	ix, err := load()
 	if err != nil {
 		return Report{}, err
 	}
 	words := splitWords(strings.ToLower(text))
 	var rep Report
-	for i := range words {
-		for _, c := range cs {
-			if !match(words, i, c) {
-				continue
+	for i, w := range words {
+		// At one word, the first cue of the file wins for each kind, as
+		// a scan of every cue in file order would find it.
+		var best [nKinds]*cue
+		for _, list := range [2][]*cue{ix.byFirst[w], ix.prefixes} {
+			for _, c := range list {
+				if rep.get(c.kind) != "" || !match(words, i, c) {
+					continue
+				}
+				if b := best[c.kind]; b == nil || c.order < b.order {
+					best[c.kind] = c
+				}
 			}
-			dst := map[string]*string{kindCrime: &rep.Crime, kindAccident: &rep.Accident, kindDomestic: &rep.Domestic, kindPolitical: &rep.Political}[c.kind]
-			if *dst == "" {
-				*dst = strings.Join(words[i:i+len(c.words)], " ")
+		}
+		for k, c := range best {
+			if c != nil {
+				rep.set(kind(k), strings.Join(words[i:i+len(c.words)], " "))
 			}
+		}
+		if rep.Crime != "" && rep.Accident != "" && rep.Domestic != "" && rep.Political != "" {
+			break
 		}
 	}
 	return rep, nil
 }
 
-func match(words []string, i int, c cue) bool {
+func match(words []string, i int, c *cue) bool {
 	if i+len(c.words) > len(words) {
 		return false
 	}
