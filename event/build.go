@@ -379,6 +379,14 @@ func (b *Builder) explain(in *docState, what string, d *draft) {
 	for _, de := range d.dates {
 		dates = append(dates, de.Value)
 	}
-	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%d people=%d cues=%d\n",
-		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, len(d.counts), len(d.people), len(d.cues))
+	var counts []string
+	for _, c := range d.counts {
+		counts = append(counts, fmt.Sprintf("%d %s %q", c.n, c.fate, text[c.start:c.end]))
+	}
+	var people []string
+	for _, p := range d.people {
+		people = append(people, p.m.Name+" "+p.fate)
+	}
+	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%q people=%q cues=%d\n",
+		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, counts, people, len(d.cues))
 }

@@ -24,7 +24,23 @@ type count struct {
 	fate       string
 	kind       string         // count noun kind: civilian, member, other
 	actor      *actor.Mention // the group named with the noun ("ISIS members")
+	// hit marks people said to be shot, fate unsaid ("four people were
+	// shot"): among the injured unless the text says they died, so the
+	// dead told with them are among them (fate is fateInjured).
+	hit bool
+	// later marks a death told as the fate of someone already counted
+	// hurt ("one of them later died", "died at the hospital"): a
+	// transition from the injured to the killed, not another victim.
+	later bool
+	// ordinal is the rank of a victim told by its place in the count ("a
+	// third victim died"): one person, and at least n in all.
+	ordinal bool
 }
+
+// maxOrdinalVictim is the highest rank read as a victim's place in the
+// count of one incident ("a third victim"); a higher one ranks the event
+// in a period's tally ("the 40th homicide this year").
+const maxOrdinalVictim = 10
 
 // counts finds the numbers of people killed, injured or arrested in
 // sentence si: "killing 12 security force members", "24 people were
@@ -54,33 +70,69 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		n          int
 		start, end int
 		first      int // first token after the number
+		ordinal    bool
+		pronoun    bool // a singular pronoun or definite noun: one person
 	}
 	var cs []cand
 	for _, n := range in.Numbers.In(si) {
-		if n.Start < s.Start || n.End > s.End || n.Ordinal || n.Value <= 0 {
+		if n.Start < s.Start || n.End > s.End || n.Value <= 0 || n.Ordinal && n.Value > maxOrdinalVictim {
 			continue
 		}
-		cs = append(cs, cand{n: n.Value, start: n.Start, end: n.End, first: tokAt(n.End)})
+		cs = append(cs, cand{n: n.Value, start: n.Start, end: n.End, first: tokAt(n.End), ordinal: n.Ordinal})
 	}
-	// "a"/"an"/"one" count one when a count noun follows.
-	for i := s.First; i < s.Last; i++ {
-		if fw.tok(text, toks, i, indefinite) {
-			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
+	inNumber := func(k int) bool {
+		for _, c := range cs {
+			if c.start <= toks[k].Start && toks[k].End <= c.end {
+				return true
+			}
 		}
+		return false
+	}
+	for i := s.First; i < s.Last; i++ {
+		switch {
+		case inNumber(i):
+			// "a" of "a number of" is part of that count.
+		case fw.tok(text, toks, i, indefinite):
+			// "a"/"an"/"one" count one when a count noun follows.
+			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
+		case fw.tok(text, toks, i, dual):
+			// "both" counts two: "killing both", "both died".
+			cs = append(cs, cand{n: 2, start: toks[i].Start, end: toks[i].End, first: i + 1})
+		case fw.tok(text, toks, i, singularPerson) && (fw.tok(text, toks, i, personalPronoun) || i > s.First && fw.tok(text, toks, i-1, anaphoricDet)):
+			// "he died", "killed him", "the victim died": one person
+			// told again, who counts one at least.
+			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true})
+		}
+	}
+	// starts holds the first token of each count: a verb after another
+	// count is that count's ("eleven were wounded and two were killed").
+	starts := make(map[int]bool, len(cs))
+	for _, c := range cs {
+		starts[tokAt(c.start)] = true
 	}
 	var out []count
 	for _, c := range cs {
-		if inRunningTotal(text, toks, s, tokAt(c.start), tokAt(c.end)) {
+		ctok := tokAt(c.start)
+		if inRunningTotal(text, toks, s, ctok, tokAt(c.end)) {
 			continue
 		}
 		// The number of an age is no count: "a 3 year-old boy".
-		if _, ok := ageCompound(text, toks, tokAt(c.start), s.Last); ok {
+		if _, ok := ageCompound(text, toks, ctok, s.Last); ok {
 			continue
 		}
 		// The counted noun: within four tokens, past adjectives and a group name.
 		noun, kind := -1, ""
 		var grp *actor.Mention
 		limit := c.first + 5
+		switch {
+		case c.pronoun:
+			noun, kind, limit = ctok, kindOther, c.first
+		case c.first+1 < s.Last && fw.tok(text, toks, c.first, partitive) && !c.ordinal:
+			// "one of them", "two of the wounded": a part of people
+			// told before, counted by the verb after the phrase ("one of
+			// the dead was ..." adds no one).
+			noun, kind, limit = partitiveEnd(text, toks, b.lex.countNouns, c.first, s.Last)-1, kindOther, c.first
+		}
 		for k := c.first; k < s.Last && k < limit; k++ {
 			// An age compound is an adjective of the noun ("a
 			// 23-year-old man") or the noun itself ("a 23-year-old was
@@ -113,6 +165,12 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				noun, kind = k, cn.kind
 				break
 			}
+			// A verb, a conjunction or another count ends the phrase:
+			// "two were killed when gunmen ...", "a 911 call and found
+			// two men".
+			if starts[k] || !tk.Upper && (fw.tok(text, toks, k, auxiliary) || fw.tok(text, toks, k, conjunction)) || triggerAt(ts, k) {
+				break
+			}
 			for i := range actors {
 				if actors[i].First <= k && k < actors[i].Last && actors[i].Kind != actor.Country {
 					grp = &actors[i]
@@ -129,65 +187,214 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				}
 			}
 		}
+		// The act right before the number has it as its object:
+		// "killing two", "shooting a number of people", "killed him".
+		fate, hit := "", false
+		before := -1
+		for i := range ts {
+			t := &ts[i]
+			if t.Last <= ctok && !t.Passive && (fateOf(t) != "" || gunfire(text, t)) && !segment.ClauseBreak(text, toks, t.Last, ctok) {
+				before = i
+			}
+		}
+		if before >= 0 {
+			t := &ts[before]
+			f := fateOf(t)
+			if f == "" && gunfire(text, t) && t.First > s.First && fw.tok(text, toks, t.First-1, fatalAdverb) {
+				f = fateKilled // "the fatal shooting of a teenager"
+			}
+			switch {
+			case f != "" && ctok-t.Last <= 3 && !c.pronoun && noun >= 0 && !determinerBetween(text, toks, t.Last, ctok):
+				// "killed at least 10", but not "killing the driver of
+				// one of them": a determiner opens the verb's own object.
+				fate = f
+			case (ctok == t.Last || ctok == t.Last+1 && fw.tok(text, toks, t.Last, partitive)) && (f != "" || noun >= 0 && (t.Class == trigger.GenericAttack || t.Class == trigger.Attack)):
+				// Directly after the act, or its noun and "of": its
+				// object, counted hurt by gunfire when nothing says more
+				// ("opened fire, shooting five people", "the shooting of
+				// four people").
+				fate = f
+				if fate == "" {
+					fate = fateInjured
+				}
+			}
+			if fate == fateInjured && t.Strength >= 2 {
+				hit = true
+			}
+		}
 		first := noun
 		if noun < 0 {
+			first = c.first - 1
 			// "12 killed", "5 dead", "two were wounded": the fate word
 			// right after the number, or after an auxiliary.
 			at := c.first
-			for at < s.Last && at < c.first+2 && fw.tok(text, toks, at, auxiliary) {
+			for at < s.Last && at < c.first+2 && (fw.tok(text, toks, at, auxiliary) || fw.tok(text, toks, at, transitionWord)) {
 				at++
 			}
-			if w := phrase.Fold(text[c.start:c.end]); at < s.Last && !fw.is(w, indefinite) {
+			if w := phrase.Fold(text[c.start:c.end]); fate == "" && at < s.Last && !fw.is(w, indefinite) {
 				for i := range ts {
 					if ts[i].First == at && fateOf(&ts[i]) != "" {
-						out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fateOf(&ts[i]), kind: kindOther})
+						fate = fateOf(&ts[i])
+						hit = fate == fateInjured && ts[i].Strength >= 2
 					}
 				}
 			}
+			// "two were shot, one fatally": a count with the adverb of
+			// death.
+			if fate == "" && at < s.Last && fw.tok(text, toks, at, fatalAdverb) {
+				fate = fateKilled
+			}
+			if fate == "" {
+				continue
+			}
+			out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kindOther, hit: hit,
+				later: fate == fateKilled && transition(text, toks, s, ctok, at+1), ordinal: c.ordinal})
 			continue
 		}
-		// Fate: a trigger just before the number ("killing 12", "killed
-		// at least 10"), else the next one after the noun ("were killed").
-		fate := ""
-		ctok := tokAt(c.start)
+		// Fate: the verb after the noun: "24 people were killed". An
+		// act that wounds by name ("shot") says the fate only in the
+		// passive ("three men were shot"; "a gunman shot three men"
+		// counts the three, not the gunman); and a death said with it
+		// wins ("were shot and killed").
+		fateEnd := first + 1
 		for i := range ts {
 			t := &ts[i]
-			if f := fateOf(t); f != "" && t.Last <= ctok && ctok-t.Last <= 3 && !t.Passive {
+			f := fateOf(t)
+			if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first, t.First) {
+				continue
+			}
+			if countBetween(starts, first+1, t.First) && !coordinatedCount(text, toks, starts, noun) {
+				break // the verb of another count
+			}
+			if f != fateArrested && t.Strength >= 2 && !t.Passive && !reflexiveObject(text, toks, t, s.Last) {
+				// An active verb of harm after the noun has it as its
+				// subject ("a gunman shot three men", "the man killed
+				// his wife"), unless nothing follows it as object
+				// ("shot dead" in a headline).
+				if t.Class != trigger.Kill || hasObject(text, toks, starts, t.Last, s.Last) {
+					continue
+				}
+			}
+			if fate == "" || f == fateKilled && fate == fateInjured {
 				fate = f
+				hit = f == fateInjured && t.Strength >= 2
+				fateEnd = t.Last
+			}
+			if fate != fateInjured {
+				break
 			}
 		}
-		if fate == "" {
-			// The fate verb after the noun: "24 people were killed". An
-			// act that wounds by name ("shot") says the fate only in the
-			// passive ("three men were shot"; "a gunman shot three men"
-			// counts the three, not the gunman); and a death said with it
-			// wins ("were shot and killed").
-			for i := range ts {
-				t := &ts[i]
-				f := fateOf(t)
-				if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first, t.First) {
-					continue
-				}
-				if f == fateInjured && t.Strength >= 2 && !t.Passive && !reflexiveObject(text, toks, t, s.Last) {
-					continue
-				}
-				if fate == "" || f == fateKilled && fate == fateInjured {
-					fate = f
-				}
-				if fate != fateInjured {
-					break
-				}
-			}
+		if fate == "" && noun+1 < s.Last && fw.tok(text, toks, noun+1, fatalAdverb) {
+			fate, fateEnd = fateKilled, noun+2
 		}
 		if fate == "" {
 			continue
 		}
-		if c.n == 1 && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == kindOther {
+		if c.n == 1 && !c.pronoun && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == kindOther {
 			continue
 		}
-		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp})
+		if c.pronoun && fate != fateKilled {
+			continue // one told again adds no one hurt or held
+		}
+		if c.ordinal && kind == "" {
+			continue
+		}
+		// One told again by a pronoun is no transition: "he died at the
+		// hospital" may be the one counted killed before.
+		out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kind, actor: grp, hit: hit && fate == fateInjured,
+			later: fate == fateKilled && !c.pronoun && transition(text, toks, s, ctok, fateEnd), ordinal: c.ordinal})
 	}
 	return out
+}
+
+// countBetween reports whether a count starts at a token in [from, to).
+// determinerBetween reports whether a determiner stands in toks[from:to].
+func determinerBetween(text string, toks []segment.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if fw.tok(text, toks, k, determiner) {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerAt reports whether a trigger covers token k.
+func triggerAt(ts []trigger.Trigger, k int) bool {
+	for i := range ts {
+		if ts[i].First <= k && k < ts[i].Last {
+			return true
+		}
+	}
+	return false
+}
+
+// partitiveEnd returns the token after the partitive phrase opened by
+// "of" at k: "of them", "of the (wounded) (women)".
+func partitiveEnd(text string, toks []segment.Token, nouns map[string]countNoun, k, last int) int {
+	k++
+	if fw.tok(text, toks, k, objectPronoun) {
+		return k + 1
+	}
+	if !fw.tok(text, toks, k, determiner) {
+		return k
+	}
+	k++
+	for end := k + 2; k < last && k < end; k++ {
+		w := toks[k].Key(text)
+		if _, ok := nouns[w]; ok {
+			return k + 1
+		}
+		if !fw.is(w, fateParticiple) {
+			break
+		}
+	}
+	return k
+}
+
+// coordinatedCount reports whether the noun at token noun is joined to the next
+// count by a conjunction ("a man and a woman were shot"): the verb after
+// both is said of both.
+func coordinatedCount(text string, toks []segment.Token, starts map[int]bool, noun int) bool {
+	return noun+2 < len(toks) && fw.tok(text, toks, noun+1, conjunction) && starts[noun+2]
+}
+
+func countBetween(starts map[int]bool, from, to int) bool {
+	for k := from; k < to; k++ {
+		if starts[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObject reports whether the token at k, after a verb, opens its
+// object: a number, a determiner, a pronoun or a count noun ("killed two",
+// "killed his wife", "killed him").
+func hasObject(text string, toks []segment.Token, starts map[int]bool, k, last int) bool {
+	if k >= last {
+		return false
+	}
+	return starts[k] || toks[k].Kind == segment.Number || fw.tok(text, toks, k, determiner) || fw.tok(text, toks, k, objectPronoun) || fw.tok(text, toks, k, dual)
+}
+
+// transition reports whether the death counted from token first to token
+// end of sentence s is told as the fate of someone already counted hurt
+// (function word class transition: "later", "succumbed", "hospital"; or a
+// partitive of those counted: "one of them", "one of the wounded").
+func transition(text string, toks []segment.Token, s segment.Sentence, first, end int) bool {
+	for k := max(s.First, first-3); k < min(s.Last, end+4); k++ {
+		if k > first && k < end && segment.ClauseBreak(text, toks, first, k) {
+			break
+		}
+		if fw.tok(text, toks, k, transitionWord) {
+			return true
+		}
+		if k == first+1 && fw.tok(text, toks, k, partitive) && k+1 < s.Last && (fw.tok(text, toks, k+1, objectPronoun) || fw.tok(text, toks, k+1, anaphoricDet)) {
+			// "one of them died": one of those counted before.
+			return true
+		}
+	}
+	return false
 }
 
 // inRunningTotal reports whether the number of tokens [first, after) of
@@ -351,3 +558,164 @@ func fateOfPerson(t *trigger.Trigger) string {
 	}
 	return ""
 }
+
+// casualties is what an event's sentences say of its victims, each person
+// once, by the final fate.
+type casualties struct {
+	killed, injured, arrested int
+	// killedSpan is the count behind killed, for evidence.
+	killedSpan [2]int
+}
+
+// tally counts the victims of an event from the counts of its sentences
+// and the people named with their fate, as a tracker of incidents counts
+// them (ACLED: fatalities are every death of the event, perpetrators
+// included; GVA: the injured are those hurt who did not die):
+//   - A sentence's counts of one fate add up ("five soldiers and three
+//     civilians"); the event's figure of a fate is the largest any one
+//     sentence gives, since sentences tell the same victims again.
+//   - "Shot" says who was hit, not how it ended: the dead told with or
+//     after them are among them ("four people were shot; one died" is one
+//     killed and three injured), unless the dead were told first in the
+//     same sentence and the shot are others ("two were killed and three
+//     others shot").
+//   - A death told as a transition ("one of them later died", "died at the
+//     hospital") moves a victim counted hurt to the killed.
+//   - A victim told by rank ("a third victim died") is one person, and
+//     there are at least that many.
+//   - A count of a sentence dated only to a longer period than the event
+//     (a year's figures) is that period's tally, not the event's.
+func (b *Builder) tally(in *docState, d *draft, precision int, people []sitrep.Person) casualties {
+	type sent struct {
+		killed, later, injured, hit, arrested, rank int
+		firstKilled, firstHit                       int
+	}
+	per := map[int]*sent{}
+	var order []int
+	var out casualties
+	for _, c := range d.counts {
+		si := sentenceOf(in, c.start)
+		if periodTally(in, si, c.start, precision) {
+			continue
+		}
+		st := per[si]
+		if st == nil {
+			st = &sent{firstKilled: -1, firstHit: -1}
+			per[si] = st
+			order = append(order, si)
+		}
+		n := c.n
+		if c.ordinal {
+			st.rank = max(st.rank, c.n)
+			n = 1
+		}
+		switch {
+		case c.fate == fateKilled && c.later:
+			st.later += n
+		case c.fate == fateKilled:
+			st.killed += n
+			if st.firstKilled < 0 {
+				st.firstKilled = c.start
+			}
+			if out.killedSpan[1] == 0 {
+				out.killedSpan = [2]int{c.start, c.end}
+			}
+		case c.fate == fateInjured && c.hit:
+			st.hit += n
+			if st.firstHit < 0 {
+				st.firstHit = c.start
+			}
+		case c.fate == fateInjured:
+			st.injured += n
+		case c.fate == fateArrested:
+			st.arrested += n
+		}
+	}
+	named := map[string]int{}
+	for _, p := range people {
+		named[p.Fate]++
+	}
+	// killed0: the dead told as such; later: the hurt who died; wounded:
+	// the hurt told as surviving; total: everyone hit. The ones before
+	// the first transition are what a transition can add to: a death told
+	// after it ("Kevin Walsh died"), or survivors counted after it ("three
+	// others were hurt"), tell the same people again.
+	sort.Ints(order)
+	killed0, later, wounded, total := named[sitrep.FateKilled], 0, named[sitrep.FateInjured], 0
+	killedBefore, woundedBefore, totalBefore := 0, 0, 0
+	for _, si := range order {
+		st := per[si]
+		if st.hit > 0 && st.killed > 0 && st.firstKilled < st.firstHit {
+			// "two were killed and three others shot": others.
+			st.injured += st.hit
+			st.hit = 0
+		}
+		if later == 0 {
+			// Counts of the sentence of the first transition come
+			// before it ("two were wounded; one later died").
+			killedBefore = max(killedBefore, st.killed)
+			woundedBefore = max(woundedBefore, st.injured)
+			totalBefore = max(totalBefore, st.hit, st.killed+st.injured)
+		}
+		killed0 = max(killed0, st.killed)
+		later = max(later, st.later)
+		wounded = max(wounded, st.injured)
+		total = max(total, st.hit, st.killed+st.injured, st.rank)
+		out.arrested = max(out.arrested, st.arrested)
+	}
+	out.arrested = max(out.arrested, named[sitrep.FateArrested])
+	killed := killed0
+	switch {
+	case later == 0:
+	case woundedBefore >= later:
+		// The wounded who died: counted once, as killed.
+		killed = max(killed0, killedBefore+later)
+		wounded = max(0, wounded-later)
+	case totalBefore-killedBefore >= later:
+		killed = max(killed0, killedBefore+later)
+	default:
+		killed = max(killed0, later)
+	}
+	out.killed = killed
+	out.injured = max(wounded, total-killed)
+	if out.killedSpan[1] == 0 && killed > 0 {
+		for _, c := range d.counts {
+			if c.fate == fateKilled {
+				out.killedSpan = [2]int{c.start, c.end}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// periodTally reports whether the count at byte off of sentence si is
+// dated only to a longer period than the event (precision, ACLED's time
+// precision: 1 a day, 2 a week, 3 a month): a month or year named near it
+// and no day in the sentence make it that period's figure ("figures for
+// 2015 show 165 people were killed").
+func periodTally(in *docState, si, off, precision int) bool {
+	if precision == 0 || precision >= 3 {
+		return false
+	}
+	s := in.Sents[si]
+	at := tokenAt(in.Toks, off)
+	near := false
+	for _, de := range in.Dates.In(si) {
+		if de.Start < s.Start || de.End > s.End {
+			continue
+		}
+		if de.Precision <= 2 {
+			return false
+		}
+		if k := tokenAt(in.Toks, de.Start); k-at <= periodReach && at-k <= periodReach {
+			near = true
+		}
+	}
+	return near
+}
+
+// periodReach is how many tokens from a count a period's date may stand
+// and still date it: its clause, about ("165 people were killed in the
+// city in 2015"), not the sentence's far end.
+const periodReach = 12

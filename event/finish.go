@@ -308,34 +308,10 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 	}
 
 	// How many.
-	perSent := map[int]map[string]int{}
-	spans := map[string][2]int{}
-	for _, c := range d.counts {
-		si := sentenceOf(in, c.start)
-		if perSent[si] == nil {
-			perSent[si] = map[string]int{}
-		}
-		perSent[si][c.fate] += c.n
-		if perSent[si][c.fate] > 0 && spans[c.fate][1] == 0 {
-			spans[c.fate] = [2]int{c.start, c.end}
-		}
-	}
-	maxFate := func(f string) int {
-		n := 0
-		for _, m := range perSent {
-			n = max(n, m[f])
-		}
-		return n
-	}
 	ev.People = b.people(in, d, country, day, r2)
-	named := map[string]int{}
-	for _, p := range ev.People {
-		named[p.Fate]++
-	}
-	ev.Fatalities = max(maxFate(fateKilled), named[sitrep.FateKilled])
-	ev.Injuries = max(maxFate(fateInjured), named[sitrep.FateInjured])
-	ev.Arrests = max(maxFate(fateArrested), named[sitrep.FateArrested])
-	if s := spans[fateKilled]; s[1] > 0 && ev.Fatalities > 0 {
+	cas := b.tally(in, d, ev.TimePrecision, ev.People)
+	ev.Fatalities, ev.Injuries, ev.Arrests = cas.killed, cas.injured, cas.arrested
+	if s := cas.killedSpan; s[1] > 0 && ev.Fatalities > 0 {
 		addEv(sitrep.FieldFatalities, s[0], s[1])
 	}
 	for _, pf := range d.people {

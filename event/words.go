@@ -11,7 +11,7 @@ import (
 
 // wordClass is a class of function words of lexicon/data/function_words.tsv:
 // the grammar the rules read, kept as data.
-type wordClass uint32
+type wordClass uint64
 
 // The classes of function_words.tsv, each a bit.
 const (
@@ -47,6 +47,12 @@ const (
 	ageUnit
 	reflexive
 	partitive
+	dual
+	singularPerson
+	personalPronoun
+	objectPronoun
+	fatalAdverb
+	transitionWord
 )
 
 var wordClassNames = map[string]wordClass{
@@ -61,7 +67,9 @@ var wordClassNames = map[string]wordClass{
 	"to_exception": toException, "gathered": gathered, "article": article,
 	"between": betweenPrep, "lower_bound_head": lowerBoundHead, "lower_bound_tail": lowerBoundTail, "fate_participle": fateParticiple,
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
-	"partitive": partitive,
+	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
+	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
+	"fatal_adverb": fatalAdverb, "transition": transitionWord,
 }
 
 // fw are the function words, loaded once by New from the embedded data

@@ -1,0 +1,63 @@
+package event_test
+
+import (
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+// TestCasualtyModel checks the casualty count of one incident told over
+// several sentences (event/counts.go, tally): the killed and the injured
+// as ACLED and gun-violence trackers count them, each person once.
+// Our own sentences, one or more per construction.
+func TestCasualtyModel(t *testing.T) {
+	p := mustPipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3)
+	for _, tc := range []struct {
+		name            string
+		text            string
+		killed, injured int
+	}{
+		// Injured who later die move from the injured to the killed.
+		{"wounded then died", "Two men were wounded in a shooting outside a bar in Toledo, Ohio, on Saturday. One of them later died at a hospital.", 1, 1},
+		{"wounded then died, same sentence", "Two men were wounded in a shooting in Toledo, Ohio, on Saturday; one later died.", 1, 1},
+		{"killed and wounded, a wounded man died", "A man was killed and two women were wounded in a shooting in Toledo, Ohio, on Saturday. One of the wounded women later died.", 2, 1},
+		// "Shot" says who was hit, killed or not: the dead told after are among them.
+		{"shot then died", "Four people were shot at a party in Toledo, Ohio, on Saturday night. One man died at the scene.", 1, 3},
+		{"shot, one fatally", "Two people were shot, one fatally, outside a bar in Toledo, Ohio, on Saturday.", 1, 1},
+		{"shot, headline tally", "Three shot, one killed in Toledo, Ohio, bar shooting on Saturday.", 1, 2},
+		{"killed and others shot", "Two men were killed and three others were shot outside a bar in Toledo, Ohio, on Saturday.", 2, 3},
+		{"a third victim died", "Two people were wounded in a shooting in Toledo, Ohio, on Saturday. A third victim died at the hospital.", 1, 2},
+		{"shot and killed", "A woman was shot and killed in her home in Toledo, Ohio, on Saturday.", 1, 0},
+		// ACLED counts every death of the event, the perpetrator's too.
+		{"the gunman was killed", "A gunman opened fire on a crowd in Toledo, Ohio, on Saturday, wounding four people before police shot and killed him.", 1, 4},
+		{"police opened fire, killing", "Police opened fire on two armed men outside a bank in Toledo, Ohio, on Saturday, killing both.", 2, 0},
+		{"police opened fire, killing two", "Police opened fire outside a bank in Toledo, Ohio, on Saturday, killing two men.", 2, 0},
+		// Counts in words, and people counted by their nouns.
+		{"counts in words", "Eleven people were wounded and two were killed when gunmen fired into a crowd in Toledo, Ohio, on Saturday.", 2, 11},
+		{"a man and a woman", "A man and a woman were shot outside a bar in Toledo, Ohio, on Saturday.", 0, 2},
+		// A single victim said to die by a pronoun or a definite noun.
+		{"he died", "A man was shot outside a bar in Toledo, Ohio, on Saturday. He was taken to a hospital, where he died.", 1, 0},
+		{"the victim died", "A man was shot outside a bar in Toledo, Ohio, on Saturday. The victim died at a hospital.", 1, 0},
+		{"shooting death of", "Police arrested a man on Sunday in the shooting death of a 21-year-old man in Toledo, Ohio.", 1, 0},
+		{"fatal shooting of", "A teenager was charged on Sunday in the fatal shooting of a classmate in Toledo, Ohio.", 1, 0},
+		// A number that counts no people.
+		{"911 call", "Officers answered a 911 call and found two men shot dead in a house in Toledo, Ohio, on Saturday.", 2, 0},
+		// "a number of" is coded 10 (ACLED's vague counts), the two dead among them.
+		{"shooting a number, killing two", "A gunman opened fire at a party in Toledo, Ohio, on Saturday, shooting a number of people and killing two women.", 2, 8},
+		// Running totals of a year or a city are not the event's.
+		{"year tally", "A man was shot and killed in Toledo, Ohio, on Saturday. Police figures for 2015 show 165 people were killed in the city.", 1, 0},
+		{"so far this year", "A man was shot and killed in Toledo, Ohio, on Saturday. He was the 40th person killed in the city this year.", 1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			if len(evs) == 0 {
+				t.Fatalf("no event")
+			}
+			ev := evs[0]
+			if ev.Fatalities != tc.killed || ev.Injuries != tc.injured {
+				t.Errorf("%q\nkilled %d injured %d, want %d and %d (%d events)", tc.text, ev.Fatalities, ev.Injuries, tc.killed, tc.injured, len(evs))
+			}
+		})
+	}
+}
