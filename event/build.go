@@ -128,6 +128,8 @@ type draft struct {
 	// anaphoric is true when the main trigger refers back: "the attack".
 	anaphoric      bool
 	actorFromClaim bool
+	// roleWhy names the arc or rule behind actor1 and actor2 (--explain).
+	roleWhy roleWhy
 }
 
 type cueRef struct {
@@ -246,8 +248,9 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	actors := roleCandidates(text, in.Toks, in.Actors.In(si), cues, ts)
 	v := &sentenceView{triggers: ts, actors: actors, all: in.Actors.In(si)}
 	v.victims = b.counts(in, si, ts, in.Actors.In(si))
+	sr := sentenceRoles{words: in.Words.In(si), triggers: ts}
 	v.roles = func(t *trigger.Trigger) (*actor.Mention, *actor.Mention) {
-		return roles(text, in.Toks, s, t, actors, in.Actors.In(si), v.victims)
+		return roles(text, in.Toks, s, t, actors, in.Actors.In(si), v.victims, sr)
 	}
 	for _, p := range in.Places.In(si) {
 		if p.Start >= s.Start && p.End <= s.End {
@@ -285,6 +288,9 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 	}
 	subType, main := classify(v)
+	if subType == "" {
+		subType, main = framedStateKilling(text, in.Toks, s, ts, actors, in.Actors.In(si), v.victims, sr)
+	}
 	weak := false
 	if subType == "" {
 		// A sentence that only adds to the event before it: a place for
@@ -323,7 +329,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 			}
 		}
 	}
-	d.actor1, d.actor2 = roles(text, in.Toks, s, roleTrigger, actors, in.Actors.In(si), v.victims)
+	d.actor1, d.actor2, d.roleWhy = explainedRoles(text, in.Toks, s, roleTrigger, actors, in.Actors.In(si), v.victims, sr)
 	d.counts = v.victims
 	// Dates: the one nearest the trigger; a bare year is context.
 	if de, ok := nearestDate(in.Dates.In(si), s, main); ok {
@@ -389,4 +395,18 @@ func (b *Builder) explain(in *docState, what string, d *draft) {
 	}
 	fmt.Fprintf(b.Explain, "%s sents=%v type=%q trigger=%q weak=%v a1=%q a2=%q places=%v dates=%v counts=%q people=%q cues=%d\n",
 		what, d.sents, d.subType, text[d.trigger.Start:d.trigger.End], d.weak, name(d.actor1), name(d.actor2), places, dates, counts, people, len(d.cues))
+	if what == "draft" {
+		for _, r := range []struct {
+			role, why string
+			m         *actor.Mention
+		}{{"actor1", d.roleWhy.a1, d.actor1}, {"actor2", d.roleWhy.a2, d.actor2}} {
+			if r.m != nil && r.why != "" {
+				n := name(r.m)
+				if r.m.First < 0 {
+					n = "(implicit " + r.m.Agent.Kind + ")"
+				}
+				fmt.Fprintf(b.Explain, "  %s %q from %s\n", r.role, n, r.why)
+			}
+		}
+	}
 }

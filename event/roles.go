@@ -10,6 +10,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/actor"
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/syntax"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
@@ -242,15 +243,7 @@ var assignRules = []roleRule{
 		source:  "ACLED codebook (Arrests): arrests are carried out by state forces; an arrest that names no one who made it (\"were arrested\", \"the arrest of\") is the police's of the event's country and period",
 		example: "Six men were arrested in Lahore on Tuesday.",
 		apply: func(r *roleState) {
-			if r.t.Class != trigger.Arrests || r.a1 != nil || statePolice == nil {
-				return
-			}
-			// "Two policemen were detained": police arrested are no
-			// police arresting; leave the arresting side blank.
-			if r.a2 != nil && r.a2.State() {
-				return
-			}
-			r.a1 = statePolice
+			r.a1 = implicitPolice(r.t, r.a1, r.a2)
 		},
 	},
 	{
@@ -290,9 +283,113 @@ func loadStatePolice() (*actor.Mention, error) {
 	return nil, fmt.Errorf("event: no police agent in the embedded agents")
 }
 
+// implicitPolice returns actor1 of an arrest: a1 when the text names who
+// made it, else the police of the event's country and period (ACLED
+// codebook, Arrests: carried out by state forces), nil when those
+// arrested are police or soldiers ("two policemen were detained": police
+// arrested are no police arresting).
+func implicitPolice(t *trigger.Trigger, a1, a2 *actor.Mention) *actor.Mention {
+	if t.Class != trigger.Arrests || statePolice == nil {
+		return a1
+	}
+	if a1 == statePolice && a2 != nil && a2.State() {
+		return nil
+	}
+	if a1 != nil || a2 != nil && a2.State() {
+		return a1
+	}
+	return statePolice
+}
+
+// sentenceRoles is what the role rules read of a sentence beyond its
+// tokens and actors: its parse, when the syntax stage ran (nil words
+// otherwise), and its triggers.
+type sentenceRoles struct {
+	words    []syntax.TokenWord
+	triggers []trigger.Trigger
+}
+
+// roleWhy says, for --explain, which arc or rule gave each role; framed
+// is true when actor1 is the doer named in the noun that frames the
+// event ("killed in police firing", "died in police custody").
+type roleWhy struct {
+	a1, a2 string
+	framed bool
+}
+
 // roles assigns actor1 (who acted) and actor2 (on whom) around the main
-// trigger, by position, then by the role rules.
-func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention) {
+// trigger (explainedRoles).
+func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count, sr sentenceRoles) (a1, a2 *actor.Mention) {
+	a1, a2, _ = explainedRoles(text, toks, s, t, cands, all, victims, sr)
+	return a1, a2
+}
+
+// explainedRoles assigns actor1 and actor2 around trigger t: from the
+// dependency arcs when the sentence is parsed (arcroles.go), and for a
+// role the arcs leave open by position and the role rules; then the
+// actor the codebook implies (implicitPolice).
+func explainedRoles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count, sr sentenceRoles) (a1, a2 *actor.Mention, why roleWhy) {
+	a1, a2, why = windowRoles(text, toks, s, t, cands, all, victims)
+	if len(sr.words) == 0 {
+		return a1, a2, why
+	}
+	ar := arcReader{p: tree{ws: sr.words}, cands: cands, ts: sr.triggers}
+	x1, x2 := ar.arcRoles(t)
+	if x1.m != nil && sameMention(x1.m, x2.m) {
+		x2.m = nil
+	}
+	// A pronoun ("they") refers to an actor the window may have found.
+	if x1.m == nil && x1.word >= 0 && sr.words[x1.word].UPOS != "PRON" && a1 != nil && a1 != statePolice && !sameMention(a1, x2.m) && !insideArc(sr.words, x1.word, a1) {
+		// The arcs find who acts and it is no actor ("a man shot two
+		// officers", "lawyers criticised the arrest"): the window's
+		// actor stands elsewhere in the sentence.
+		a1, why.a1 = nil, ""
+	}
+	if x1.m != nil {
+		if sameMention(a2, x1.m) {
+			a2, why.a2 = nil, ""
+		}
+		a1, why.a1, why.framed = x1.m, x1.why, x1.framed
+	}
+	if x2.m != nil {
+		if sameMention(a1, x2.m) {
+			a1, why.a1 = nil, ""
+		}
+		a2, why.a2 = x2.m, x2.why
+	}
+	if p := implicitPolice(t, a1, a2); p != a1 {
+		a1, why.a1, why.framed = p, "", false
+		if p != nil {
+			why.a1 = "implicit: the police of the event's country (ACLED codebook, Arrests)"
+		}
+	}
+	return a1, a2, why
+}
+
+// insideArc reports whether mention m lies in the phrase that word w of
+// the parse heads.
+func insideArc(ws []syntax.TokenWord, w int, m *actor.Mention) bool {
+	for i := range ws {
+		if ws[i].Token < m.First || ws[i].Token >= m.Last {
+			continue
+		}
+		for k, n := i, 0; k >= 0 && n < len(ws); k, n = ws[k].Head-1, n+1 {
+			if k == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameMention reports whether a and b are the same mention of the text.
+func sameMention(a, b *actor.Mention) bool {
+	return a != nil && b != nil && (a == b || a.First >= 0 && a.First == b.First && a.Last == b.Last)
+}
+
+// windowRoles assigns actor1 and actor2 by position around the trigger,
+// then by the role rules, naming the rule behind each.
+func windowRoles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count) (a1, a2 *actor.Mention, why roleWhy) {
 	r := roleState{text: text, toks: toks, s: s, t: t, cands: cands, all: all, victims: victims}
 	// A relative clause before the verb ("members of IS who were involved
 	// in the attack on the governor have been arrested") holds no subject.
@@ -327,7 +424,7 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	}
 	for _, rule := range positionRules {
 		if rule.apply(&r); r.done {
-			return r.a1, r.a2
+			return r.a1, r.a2, roleWhy{a1: "window rule '" + rule.name + "'", a2: "window rule '" + rule.name + "'"}
 		}
 	}
 	// The active voice: the subject acts, on the object after the verb or
@@ -336,13 +433,21 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 	if r.a2 == nil {
 		r.a2 = r.objBefore
 	}
+	why = roleWhy{a1: "window: the subject before the trigger", a2: "window: the object after the trigger"}
 	for _, rule := range assignRules {
+		a1, a2 := r.a1, r.a2
 		rule.apply(&r)
+		if r.a1 != a1 {
+			why.a1 = "window rule '" + rule.name + "'"
+		}
+		if r.a2 != a2 {
+			why.a2 = "window rule '" + rule.name + "'"
+		}
 	}
 	if r.a1 != nil && r.a2 != nil && r.a1.First == r.a2.First {
 		r.a2 = nil
 	}
-	return r.a1, r.a2
+	return r.a1, r.a2, why
 }
 
 // coordinated returns the subject of the clause that a verb joined by

@@ -53,6 +53,10 @@ const (
 	objectPronoun
 	fatalAdverb
 	transitionWord
+	custodial
+	unaccusative
+	targetPrep
+	supportVerb
 )
 
 var wordClassNames = map[string]wordClass{
@@ -70,6 +74,8 @@ var wordClassNames = map[string]wordClass{
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
 	"fatal_adverb": fatalAdverb, "transition": transitionWord,
+	"custodial": custodial, "unaccusative": unaccusative,
+	"target_prep": targetPrep, "support_verb": supportVerb,
 }
 
 // fw are the function words, loaded once by New from the embedded data

@@ -23,6 +23,7 @@ func newEvalCmd(a *app) *cobra.Command {
 		merge   bool
 		dbPath  string
 		half    string
+		syn     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "eval [--json] [--verbose] [--half tune|check] GOLD...",
@@ -68,11 +69,11 @@ incident whatever its motive.`,
 			if len(files) == 0 {
 				return exitCode(1)
 			}
-			p, err := pipeline.New(pipeline.Options{Logger: a.logger})
+			p, err := pipeline.New(pipeline.Options{Logger: a.logger, Syntax: syn})
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
-			wide, err := pipeline.New(pipeline.Options{Logger: a.logger, Scope: scope.All})
+			wide, err := pipeline.New(pipeline.Options{Logger: a.logger, Scope: scope.All, Syntax: syn})
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
@@ -162,5 +163,6 @@ incident whatever its motive.`,
 	f.StringVar(&half, "half", "", `score one half of every gold file: "tune" or "check" (default: both, side by side)`)
 	f.BoolVar(&merge, "merge", false, "score cross-document merging instead: B-cubed over the documents of each gold incident (ingested here through the ledger, or read from --db)")
 	f.StringVar(&dbPath, "db", "", "with --merge: score the events of this store (ingested with --scope all, merging as by default) instead of ingesting the gold here")
+	f.BoolVar(&syn, "syntax", false, syntaxUsage)
 	return cmd
 }

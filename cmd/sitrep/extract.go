@@ -47,6 +47,7 @@ func newExtractCmd(a *app) *cobra.Command {
 		format  string
 		explain bool
 		scopeN  string
+		syn     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [--published YYYY-MM-DD] [--format jsonl|json|csv|geojson] [--id ID] INPUT...",
@@ -87,7 +88,7 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
 			if err != nil {
 				return err
 			}
-			po := pipeline.Options{Logger: a.logger, Scope: sc}
+			po := pipeline.Options{Logger: a.logger, Scope: sc, Syntax: syn}
 			if explain {
 				po.Explain = a.stderr
 			}
@@ -117,6 +118,7 @@ all also writes those, each with "outside_acled_scope" giving the reason.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: jsonl, json, csv or geojson (default jsonl, json on a terminal)")
 	cmd.Flags().StringVar(&scopeN, "scope", "acled", scopeUsage)
 	cmd.Flags().BoolVar(&explain, "explain", false, "trace on stderr which sentences became events and how they were merged")
+	cmd.Flags().BoolVar(&syn, "syntax", false, syntaxUsage)
 	return cmd
 }
 
@@ -160,3 +162,5 @@ text: {source, kind, start, end, text, ...}.`,
 
 // scopeUsage is the help of every --scope flag.
 const scopeUsage = `what to write: "acled" (what ACLED codes) or "all" (also every violent incident of any motive, marked outside_acled_scope)`
+
+const syntaxUsage = `parse the sentences that can carry an event (tags and dependency arcs) and read who did what to whom from the arcs: the agent of a passive, the doer inside "police firing", a shared or relative subject`
