@@ -204,9 +204,11 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				f = fateKilled // "the fatal shooting of a teenager"
 			}
 			switch {
-			case f != "" && ctok-t.Last <= 3 && !c.pronoun && noun >= 0 && !determinerBetween(text, toks, t.Last, ctok):
-				// "killed at least 10", but not "killing the driver of
-				// one of them": a determiner opens the verb's own object.
+			case f != "" && ctok-t.Last <= 3 && !c.pronoun && noun >= 0 && !determinerBetween(text, toks, t.Last, ctok) && (t.Strength >= 2 || ctok > t.Last && fw.tok(text, toks, t.Last, partitive)):
+				// "killed at least 10", "the death of a man", but not
+				// "killing the driver of one of them" (a determiner opens
+				// the verb's own object) nor "one man dead and three
+				// others" (a word of dying takes no object).
 				fate = f
 			case (ctok == t.Last || ctok == t.Last+1 && fw.tok(text, toks, t.Last, partitive)) && (f != "" || noun >= 0 && (t.Class == trigger.GenericAttack || t.Class == trigger.Attack)):
 				// Directly after the act, or its noun and "of": its

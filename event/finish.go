@@ -361,7 +361,7 @@ func (in *docState) datesInForce(drafts []*draft) {
 		}
 	}
 	usable := func(de *date.Expr) bool {
-		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !owned[de.Start]
+		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !owned[de.Start] && !de.Stamp
 	}
 	dates := in.Dates.All
 	in.inForce = make([]int32, len(in.Sents))

@@ -120,7 +120,8 @@ func credit(text string, start, end int) bool {
 func nearestDate(dates []date.Expr, s segment.Sentence, t *trigger.Trigger) (date.Expr, bool) {
 	best, bestDist := -1, 0
 	for i, de := range dates {
-		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() && !de.Absolute {
+		// The article's own date line dates no event of it.
+		if de.Start < s.Start || de.End > s.End || de.Precision > 3 || de.From.IsZero() && !de.Absolute || de.Stamp {
 			continue
 		}
 		dist := de.Start - t.End

@@ -59,6 +59,11 @@ type Expr struct {
 	Precision   int       // ACLED time_precision: 1 the day, 2 the week or a few days, 3 the month; 4 only the year
 	Value       string    // TimeML style: "2023-03-26", "2023-W12", "2023-03", "2023"; "XXXX-03-26" when the year is unknown
 	Absolute    bool      // the text states the day and month (or month and year) itself, e.g. "March 26", "2 February 2016"
+	// Stamp marks the article's own date: after a word of a date line
+	// ("Posted:", "Updated") or before a wire service's name in brackets
+	// ("March 3 (Reuters) -"). It says when the text was written, not
+	// when anything it tells happened.
+	Stamp bool
 }
 
 // Finder finds date expressions with one vocabulary. It is safe for
@@ -111,7 +116,7 @@ func InferReference(text string, body sitrep.Span, now time.Time) (ref time.Time
 func (f *Finder) Find(text string, body sitrep.Span, ref time.Time) []Expr {
 	m := f.scan(text, body)
 	defer f.pool.Put(m)
-	return m.resolveAll(ref)
+	return f.markStamps(text, m.resolveAll(ref))
 }
 
 // FindInferred is InferReference followed by Find with the inferred
@@ -119,12 +124,75 @@ func (f *Finder) Find(text string, body sitrep.Span, ref time.Time) []Expr {
 func (f *Finder) FindInferred(text string, body sitrep.Span, now time.Time) (exprs []Expr, ref time.Time, ok bool) {
 	m := f.scan(text, body)
 	defer f.pool.Put(m)
+	// An article that dates itself ("Posted: March 3, 2015") was written
+	// that day: its stamp is the reference, before any inference.
+	if len(f.v.stamps) > 0 {
+		for _, e := range f.markStamps(text, m.resolveAll(time.Time{})) {
+			if e.Stamp && e.Precision == 1 && !e.From.IsZero() && !e.From.After(civil(now)) {
+				return f.markStamps(text, m.resolveAll(e.From)), e.From, true
+			}
+		}
+	}
 	ref, ok = m.inferReference(now)
 	if !ok {
 		ref = time.Time{}
 	}
-	return m.resolveAll(ref), ref, ok
+	return f.markStamps(text, m.resolveAll(ref)), ref, ok
 }
+
+// stampReach is how far before a date, on its line, a date-line word may
+// stand: "Posted: Tuesday, May 5, 2015", "Updated 5:47 PM".
+const stampReach = 24
+
+// markStamps sets Stamp on the expressions that date the article itself:
+// a date-line word (kind stamp of the vocabulary) shortly before it on
+// its line, or a wire service's name in brackets right after it.
+func (f *Finder) markStamps(text string, exprs []Expr) []Expr {
+	for i := range exprs {
+		e := &exprs[i]
+		from := max(0, e.Start-stampReach)
+		before := text[from:e.Start]
+		if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
+			before = before[nl+1:]
+		}
+		before = strings.ToLower(before)
+		for _, w := range f.v.stamps {
+			if j := strings.LastIndex(before, w); j >= 0 && (j == 0 || !isLetter(before[j-1])) && (j+len(w) == len(before) || !isLetter(before[j+len(w)])) {
+				e.Stamp = true
+			}
+		}
+		if !e.Stamp {
+			e.Stamp = wireAfter(text[e.End:min(len(text), e.End+24)])
+		}
+	}
+	return exprs
+}
+
+// wireAfter reports whether s starts with a wire service's name in
+// brackets, as a dateline has it: " (Reuters) -", " (AP) —".
+func wireAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if !strings.HasPrefix(s, "(") {
+		return false
+	}
+	end := strings.IndexByte(s, ')')
+	if end < 3 {
+		return false
+	}
+	name := s[1:end]
+	if name[0] < 'A' || name[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isLetter(c) && c != ' ' && c != '.' {
+			return false
+		}
+	}
+	rest := strings.TrimLeft(s[end+1:], " ")
+	return strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // resolveAll resolves the scanned candidates against ref.
 func (m *matcher) resolveAll(ref time.Time) []Expr {

@@ -82,6 +82,9 @@ type vocab struct {
 	the     *wordInfo
 	of      *wordInfo
 	between *wordInfo
+	// stamps are the words of an article's own date line ("Posted:",
+	// "Updated"): the date after one is when the text was written.
+	stamps []string
 }
 
 func (v *vocab) word(w string) *wordInfo {
@@ -230,6 +233,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.ordinal = true
 		case "namehead":
 			wi.namehead = true
+		case "stamp":
+			v.stamps = append(v.stamps, text)
 		default:
 			return r.Errorf("unknown kind %q", kind)
 		}

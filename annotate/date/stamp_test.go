@@ -1,0 +1,52 @@
+package date_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/date"
+)
+
+// TestStamp checks the article's own date line: the date after "Posted:"
+// or "Updated" and a dateline's date before a wire service's name are
+// stamps, the reference of an undated text; other dates are not. Our own
+// text.
+func TestStamp(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text    string
+		stamps  []string // texts of the stamped expressions
+		ref     string   // inferred reference
+		dateOf  string   // an expression to resolve against it
+		dateVal string
+	}{
+		{"Boy hurt in park shooting Posted: Tuesday, May 5, 2015 5:36 PM\n\nThe boy was shot in the park on Monday night.",
+			[]string{"Tuesday, May 5, 2015"}, "2015-05-05", "Monday night", "2015-05-04"},
+		{"TOLEDO, March 3, 2014 (Reuters) - Two men were shot on Sunday, police said.",
+			[]string{"March 3, 2014"}, "2014-03-03", "Sunday", "2014-03-02"},
+		{"Last updated June 9, 2016.\nA man was shot on June 7, 2016, and died on Wednesday.",
+			[]string{"June 9, 2016"}, "2016-06-09", "Wednesday", "2016-06-08"},
+	} {
+		f, err := date.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, r, found := f.FindInferred(tc.text, sitrep.Span{}, now)
+		if !found || r.Format(time.DateOnly) != tc.ref {
+			t.Errorf("%q: reference %v (%v), want %s", tc.text, r, found, tc.ref)
+		}
+		var stamps []string
+		for _, e := range got {
+			if e.Stamp {
+				stamps = append(stamps, tc.text[e.Start:e.End])
+			}
+			if tc.text[e.Start:e.End] == tc.dateOf && e.Value != tc.dateVal {
+				t.Errorf("%q: %q = %s, want %s", tc.text, tc.dateOf, e.Value, tc.dateVal)
+			}
+		}
+		if len(stamps) != len(tc.stamps) || len(stamps) > 0 && stamps[0] != tc.stamps[0] {
+			t.Errorf("%q: stamps %q, want %q", tc.text, stamps, tc.stamps)
+		}
+	}
+}
