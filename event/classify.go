@@ -393,6 +393,13 @@ func (v *sentenceView) territory(t *trigger.Trigger) trigger.Class {
 			return ""
 		}
 	}
+	// ACLED codebook, Non-violent transfer of territory: ground acquired
+	// "without engaging in violent conflict". A capture told with the
+	// other side's withdrawal or with no resistance, and no fighting
+	// named, is one: "the rebels took the town after the army pulled out".
+	if t.Class == trigger.Capture && v.withoutFighting() {
+		return trigger.NonViolentTransferOfTerritory
+	}
 	a1, a2 := v.roles(t)
 	switch {
 	case a1 != nil && a1.State():
@@ -497,4 +504,15 @@ func (v *sentenceView) weaponsUsed() bool {
 		}
 	}
 	return false
+}
+
+// withoutFighting reports whether the sentence tells ground changing hands
+// without a fight: a withdrawal or an absence of resistance, and no
+// fighting, attack or casualty.
+func (v *sentenceView) withoutFighting() bool {
+	t := v.mod(trigger.NonViolentTransferOfTerritory)
+	if t == nil || t.Strength < 2 || v.violence() {
+		return false
+	}
+	return v.mod(trigger.ArmedClash) == nil && v.mod(trigger.GenericAttack) == nil
 }

@@ -65,10 +65,14 @@ const (
 	CtxTrend        Class = "ctx:trend"        // a trend, not one event ("an increase in attacks")
 	CtxIrrealis     Class = "ctx:irrealis"     // an event planned, feared or threatened ("planning to attack")
 	CtxSeparate     Class = "ctx:separate"     // a new incident starts ("in another incident", "meanwhile")
+	Throw           Class = "throw"            // a verb of throwing by hand: with a grenade noun, a grenade attack
+	Wreck           Class = "wreck"            // a verb that destroys property: with a civilian target, looting/property destruction
+	Agree           Class = "agree"            // a verb of concluding: with a treaty noun, an agreement
+	Grave           Class = "grave"            // a burial place: found, a grave of earlier killings (Other)
 )
 
 // SubEventTypes are ACLED's 25 sub-event types in the codebook's order.
 var SubEventTypes = [...]Class{GovernmentRegainsTerritory, NonStateActorOvertakesTerritory, ArmedClash, ChemicalWeapon, AirDroneStrike, SuicideBomb, ShellingArtilleryMissileAttack, RemoteExplosiveLandmineIED, Grenade, SexualViolence, Attack, AbductionForcedDisappearance, PeacefulProtest, ProtestWithIntervention, ExcessiveForceAgainstProtesters, ViolentDemonstration, MobViolence, Agreement, Arrests, ChangeToGroupActivity, DisruptedWeaponsUse, HeadquartersOrBaseEstablished, LootingPropertyDestruction, NonViolentTransferOfTerritory, Other}
 
 // otherClasses are the classes that are not sub-event types.
-var otherClasses = [...]Class{Kill, Injure, GenericAttack, Operation, Capture, Seize, Protest, Riot, Disaster, Diplomacy, ModAir, ModArtillery, ModGrenade, ModSuicide, ModIED, ModIntervention, ModForce, ModRiot, Ground, Mob, Treaty, Verbal, Fire, Establish, Find, Weapon, TargetArmed, TargetCivilian, CtxBackground, CtxTrend, CtxIrrealis, CtxSeparate}
+var otherClasses = [...]Class{Kill, Injure, GenericAttack, Operation, Capture, Seize, Protest, Riot, Disaster, Diplomacy, ModAir, ModArtillery, ModGrenade, ModSuicide, ModIED, ModIntervention, ModForce, ModRiot, Ground, Mob, Treaty, Verbal, Fire, Establish, Find, Weapon, TargetArmed, TargetCivilian, CtxBackground, CtxTrend, CtxIrrealis, CtxSeparate, Throw, Wreck, Agree, Grave}

@@ -123,7 +123,16 @@ func Default() (*Finder, error) { return defaultFinder() }
 func load() (*Finder, error) {
 	f := &Finder{}
 	fsys := lexicon.FS()
+	// A phrase with a lemma in braces ("{take} over") stands for every
+	// inflection of it; a form also listed on a row of its own takes that
+	// row's strength.
+	type row struct {
+		phrases []string
+		t       trig
+	}
+	var rows []row
 	seen := map[[2]string]bool{}
+	written := map[[2]string]bool{}
 	err := lexicon.ReadTSV(fsys, "data/triggers.tsv", func(r lexicon.Row) error {
 		class := Class(r.Get("class"))
 		key := [2]string{r.Get("phrase"), string(class)}
@@ -138,13 +147,31 @@ func load() (*Finder, error) {
 		if err != nil || st < 1 || st > 3 {
 			return r.Errorf("strength must be 1, 2 or 3, not %q", r.Get("strength"))
 		}
-		if err := f.triggers.Add(r.Get("phrase"), trig{class: class, strength: st}, false); err != nil {
+		phrases, err := lexicon.ExpandLemmas(key[0])
+		if err != nil {
 			return r.Errorf("%v", err)
 		}
+		if len(phrases) == 1 && phrases[0] == key[0] {
+			written[key] = true
+		}
+		rows = append(rows, row{phrases, trig{class: class, strength: st}})
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	added := map[[2]string]bool{}
+	for _, r := range rows {
+		for _, p := range r.phrases {
+			key := [2]string{p, string(r.t.class)}
+			if added[key] || len(r.phrases) > 1 && written[key] {
+				continue
+			}
+			added[key] = true
+			if err := f.triggers.Add(p, r.t, false); err != nil {
+				return nil, fmt.Errorf("trigger: %q: %w", p, err)
+			}
+		}
 	}
 	err = lexicon.ReadTSV(fsys, "data/trigger_pairs.tsv", func(r lexicon.Row) error {
 		p := pair{first: Class(r.Get("first")), second: Class(r.Get("second")), either: r.Get("order") == "either"}
