@@ -246,7 +246,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	s := in.Sents[si]
 	cues := in.Cues.In(si)
 	actors := roleCandidates(text, in.Toks, in.Actors.In(si), cues, ts)
-	v := &sentenceView{triggers: ts, actors: actors, all: in.Actors.In(si)}
+	v := &sentenceView{text: text, toks: in.Toks, triggers: ts, actors: actors, all: in.Actors.In(si)}
 	v.victims = b.counts(in, si, ts, in.Actors.In(si))
 	sr := sentenceRoles{words: in.Words.In(si), triggers: ts}
 	v.roles = func(t *trigger.Trigger) (*actor.Mention, *actor.Mention) {

@@ -1,12 +1,17 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
 // sentenceView is what classification sees of one sentence.
 type sentenceView struct {
+	text     string
+	toks     []segment.Token
 	triggers []trigger.Trigger
 	actors   []actor.Mention // role candidates, in text order
 	all      []actor.Mention // every actor mention of the sentence
@@ -317,6 +322,12 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 		return trigger.Attack, t
 	}
 	if generic != nil {
+		// ACLED codebook, Mob violence: violence by rioters or by a group
+		// of people not organised as an armed group or a demonstration
+		// ("villagers beat two men to death").
+		if a1, _ := v.roles(generic); a1 != nil && crowdDoer(v.text, a1) {
+			return trigger.MobViolence, generic
+		}
 		if victimsArmed(v, generic) {
 			return trigger.ArmedClash, generic
 		}
@@ -440,8 +451,10 @@ func victimsArmed(v *sentenceView, t *trigger.Trigger) bool {
 	// else died: "killed 14 people ..., attacking a marketplace and a
 	// military base".
 	for i := range v.triggers {
-		if u := &v.triggers[i]; (u.Class == trigger.GenericAttack || u == t) && u.Suppressed == "" && v.after(u, trigger.TargetArmed, 8) != nil {
-			return true
+		if u := &v.triggers[i]; (u.Class == trigger.GenericAttack || u == t) && u.Suppressed == "" {
+			if at := v.after(u, trigger.TargetArmed, 8); at != nil && !v.placeAdjunct(u, at) {
+				return true
+			}
 		}
 	}
 	if a2 != nil && a2.Civilian() {
@@ -499,11 +512,67 @@ func (v *sentenceView) remoteBefore(t *trigger.Trigger) bool {
 // exploding ("launched multiple missiles"), not only found.
 func (v *sentenceView) weaponsUsed() bool {
 	for _, st := range remoteOrder {
-		if v.hasStrong(st) != nil {
+		if t := v.hasStrong(st); t != nil && !v.stopped(t) {
 			return true
 		}
 	}
 	return false
+}
+
+// stopped reports whether t, a weapon fired, is the object of a verb that
+// stopped it: "intercepted a drone launched at the airport", "shot down
+// two missiles fired from". ACLED codebook: an attack intercepted before
+// it strikes is Disrupted weapons use.
+func (v *sentenceView) stopped(t *trigger.Trigger) bool {
+	for i := range v.triggers {
+		u := &v.triggers[i]
+		if u.Class == trigger.DisruptedWeaponsUse && u.Active() && u.Last <= t.First && t.First-u.Last <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAdjunct reports whether target, an armed target named after the
+// act t, is where the act happened rather than what it hit: the act has
+// a person for its object and the target stands after a preposition of
+// place ("shot a man at a checkpoint", not "opened fire at a checkpoint").
+func (v *sentenceView) placeAdjunct(t, target *trigger.Trigger) bool {
+	object := false
+	for _, p := range v.peopleToks {
+		if p >= t.Last && p < target.First {
+			object = true
+		}
+	}
+	if !object || v.toks == nil {
+		return false
+	}
+	// Read back over the target's determiner and modifiers to the
+	// preposition that governs it.
+	for k := target.First - 1; k >= t.Last && k >= target.First-4; k-- {
+		if fw.tok(v.text, v.toks, k, placePrep) {
+			return true
+		}
+		if v.toks[k].Kind != segment.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// crowdDoer reports whether m names rioters, or unorganised civilians in the
+// plural ("villagers", "residents"): a group that is neither an armed
+// organisation nor one person.
+func crowdDoer(text string, m *actor.Mention) bool {
+	if m.Kind != actor.Agent {
+		return false
+	}
+	if m.Agent.Inter == actor.InterRioters {
+		return true
+	}
+	w := strings.ToLower(text[m.Start:m.End])
+	// English plural -s: "villagers", not "a villager" or "people".
+	return m.Civilian() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // withoutFighting reports whether the sentence tells ground changing hands

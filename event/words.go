@@ -57,6 +57,7 @@ const (
 	unaccusative
 	targetPrep
 	supportVerb
+	placePrep
 )
 
 var wordClassNames = map[string]wordClass{
@@ -76,6 +77,7 @@ var wordClassNames = map[string]wordClass{
 	"fatal_adverb": fatalAdverb, "transition": transitionWord,
 	"custodial": custodial, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
+	"place_prep": placePrep,
 }
 
 // fw are the function words, loaded once by New from the embedded data
