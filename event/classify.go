@@ -325,7 +325,7 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 		// ACLED codebook, Mob violence: violence by rioters or by a group
 		// of people not organised as an armed group or a demonstration
 		// ("villagers beat two men to death").
-		if a1, _ := v.roles(generic); a1 != nil && crowdDoer(v.text, a1) {
+		if a1, _ := v.roles(generic); a1 != nil && v.subjectOf(a1, generic) && crowdDoer(v.text, a1) {
 			return trigger.MobViolence, generic
 		}
 		if victimsArmed(v, generic) {
@@ -584,4 +584,39 @@ func (v *sentenceView) withoutFighting() bool {
 		return false
 	}
 	return v.mod(trigger.ArmedClash) == nil && v.mod(trigger.GenericAttack) == nil
+}
+
+// subjectOf reports whether m is the subject of the active verb t in the
+// same clause: before it, with no punctuation and no other actor between
+// ("villagers beat two men to death", "residents armed with sticks chased
+// and killed a man"), not a speaker or a bystander named elsewhere.
+func (v *sentenceView) subjectOf(m *actor.Mention, t *trigger.Trigger) bool {
+	if t.Passive || m.Last > t.First || t.First-m.Last > 6 || v.toks == nil {
+		return false
+	}
+	for k := m.Last; k < t.First; k++ {
+		if v.toks[k].Kind == segment.Punct {
+			return false
+		}
+	}
+	for i := range v.all {
+		if o := &v.all[i]; o.First >= m.Last && o.Last <= t.First {
+			return false
+		}
+	}
+	// A verb, not a noun ("the death of"), and active: its object follows
+	// ("beat to death two men"), where a reduced passive goes on with a
+	// circumstance ("two boys shot in ...", "firefighters shot while ...").
+	if fw.tok(v.text, v.toks, t.First, determiner) || t.First > 0 && fw.tok(v.text, v.toks, t.First-1, determiner) {
+		return false
+	}
+	if t.Last < len(v.toks) && fw.tok(v.text, v.toks, t.Last, reducedPassiveNext) {
+		return false
+	}
+	for _, p := range v.peopleToks {
+		if p >= t.Last && p-t.Last <= 4 {
+			return true
+		}
+	}
+	return false
 }
