@@ -203,7 +203,10 @@ func (db *DB) SplitEvent(ctx context.Context, id, source string) ([]string, erro
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var err error
 		out, err = ledgerstore.Split(ctx, ledgerTx{db: db, q: tx, tx: tx}, db.opts.Now, id, source)
-		return err
+		if err != nil {
+			return err
+		}
+		return bumpVersion(ctx, tx)
 	})
 	if errors.Is(err, sitrep.ErrNotFound) {
 		return nil, fmt.Errorf("postgres: %w", err)

@@ -154,12 +154,17 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 		if err := lockAll(ctx, tx, locks); err != nil {
 			return err
 		}
+		changed := false
 		for i, de := range docs {
-			id, err := db.put(ctx, tx, de.Doc, de.Events, encs[i])
+			id, wrote, err := db.put(ctx, tx, de.Doc, de.Events, encs[i])
 			if err != nil {
 				return fmt.Errorf("put document %s: %w", de.Doc.ID, err)
 			}
 			ids[i] = id
+			changed = changed || wrote
+		}
+		if changed {
+			return bumpVersion(ctx, tx)
 		}
 		return nil
 	})
@@ -211,26 +216,27 @@ func lockAll(ctx context.Context, tx pgx.Tx, ids []int64) error {
 	return nil
 }
 
-// put is PutDocument inside the transaction tx.
-func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events []sitrep.Event, enc encoded) (string, error) {
+// put is PutDocument inside the transaction tx. wrote is false when the
+// stored document was the same and nothing was written.
+func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events []sitrep.Event, enc encoded) (id string, wrote bool, err error) {
 	published := doc.Published.String()
 	source := clean(doc.ID)
 	hash := sitrep.ContentHash(doc)
 	var (
-		rid                   int64
-		id, oldHash, oldEvent string
+		rid               int64
+		oldHash, oldEvent string
 	)
 	// The row lock serialises writers of one source; a new source is
 	// inserted, and a writer that loses the race to insert it locks the
 	// winner's row on its second pass.
 	for pass := 0; ; pass++ {
-		err := tx.QueryRow(ctx, `SELECT rid, id, content_hash, events_hash FROM documents WHERE source = $1 FOR UPDATE`,
+		err = tx.QueryRow(ctx, `SELECT rid, id, content_hash, events_hash FROM documents WHERE source = $1 FOR UPDATE`,
 			source).Scan(&rid, &id, &oldHash, &oldEvent)
 		if err == nil {
 			break
 		}
 		if !errors.Is(err, pgx.ErrNoRows) || pass > 0 {
-			return "", err
+			return "", false, err
 		}
 		id = DocumentID(doc.ID)
 		err = tx.QueryRow(ctx, `INSERT INTO documents (id, source, url, title, author, language, published, text,
@@ -240,14 +246,14 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events [
 			id, source, clean(doc.URL), clean(doc.Title), clean(doc.Author), clean(doc.Language), published,
 			clean(doc.Text), hash, enc.hash, now()).Scan(&rid)
 		if err == nil {
-			return id, db.putEvents(ctx, tx, rid, doc, events, enc)
+			return id, true, db.putEvents(ctx, tx, rid, doc, events, enc)
 		}
 		if !errors.Is(err, pgx.ErrNoRows) {
-			return "", err
+			return "", false, err
 		}
 	}
 	if oldHash == hash && oldEvent == enc.hash {
-		return id, nil
+		return id, false, nil
 	}
 	b := &pgx.Batch{}
 	if !db.opts.Ledger {
@@ -260,9 +266,9 @@ func (db *DB) put(ctx context.Context, tx pgx.Tx, doc *sitrep.Document, events [
 		clean(doc.URL), clean(doc.Title), clean(doc.Author), clean(doc.Language), published, clean(doc.Text),
 		hash, enc.hash, now(), rid)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return id, db.putEvents(ctx, tx, rid, doc, events, enc)
+	return id, true, db.putEvents(ctx, tx, rid, doc, events, enc)
 }
 
 // putEvents stores the events of doc: as they are, or joined to the

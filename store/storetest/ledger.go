@@ -271,9 +271,25 @@ func testLedgerSplit(t *testing.T, s sitrep.Store, ls sitrep.LedgerStore) {
 	for _, d := range []string{"ledger-party", "ledger-outlet", "ledger-denial"} {
 		putLedgerDoc(t, s, docs[d])
 	}
+	version := func() uint64 {
+		t.Helper()
+		v, ok := s.(sitrep.Versioner)
+		if !ok {
+			return 0
+		}
+		n, err := v.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := version()
 	ids, err := ls.SplitEvent(ctx, "AFG-party1", "ledger-denial")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, ok := s.(sitrep.Versioner); ok && version() == before {
+		t.Errorf("the version is %d after a split as before it: a cached answer would keep the joined event", before)
 	}
 	if len(ids) != 2 {
 		t.Fatalf("split gave %v, want 2 events", ids)
