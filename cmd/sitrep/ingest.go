@@ -36,12 +36,48 @@ var newIngestExtractor = func(logger *slog.Logger, sc scope.Scope) (extractor, e
 
 // ingestStats counts what an ingest did.
 type ingestStats struct {
+	// events counts the events extracted from the documents stored: with
+	// merging, each is a report that joins a stored event or starts one.
 	docs, events, skipped, failed atomic.Int64
+	// merged: reports were joined across documents. before and after
+	// count the store's events around the ingest (known: the store is a
+	// sitrep.StatsReader).
+	merged        bool
+	known         bool
+	before, after int64
 }
 
+// String is the ingest's summary. Without merging every event extracted
+// is stored as it is; with merging the extracted events are reports, and
+// the events they make are counted in the store: "3 documents, 9 reports
+// stored, 7 new events after merging (the store holds 40)".
 func (s *ingestStats) String() string {
-	return fmt.Sprintf("%s, %s stored; %d skipped (already stored); %d failed",
-		count(s.docs.Load(), "document"), count(s.events.Load(), "event"), s.skipped.Load(), s.failed.Load())
+	done := fmt.Sprintf("%s, %s stored", count(s.docs.Load(), "document"), count(s.events.Load(), "event"))
+	if s.merged {
+		done = fmt.Sprintf("%s, %s stored", count(s.docs.Load(), "document"), count(s.events.Load(), "report"))
+		switch {
+		case !s.known:
+		case s.after >= s.before:
+			done += fmt.Sprintf(", %s after merging (the store holds %d)", count(s.after-s.before, "new event"), s.after)
+		default: // re-put documents tell fewer events than before
+			done += fmt.Sprintf(", %d fewer events after merging (the store holds %d)", s.before-s.after, s.after)
+		}
+	}
+	return fmt.Sprintf("%s; %d skipped (already stored); %d failed", done, s.skipped.Load(), s.failed.Load())
+}
+
+// storedEvents returns the number of events in db, and false when db
+// cannot count them (or fails to).
+func storedEvents(ctx context.Context, db sitrep.Store) (int64, bool) {
+	sr, ok := db.(sitrep.StatsReader)
+	if !ok {
+		return 0, false
+	}
+	st, err := sr.Stats(ctx)
+	if err != nil {
+		return 0, false
+	}
+	return int64(st.Events), true
 }
 
 func newIngestCmd(a *app) *cobra.Command {
@@ -121,7 +157,10 @@ ten minutes is dropped by the server.`,
 			}
 			defer db.Close()
 
-			var stats ingestStats
+			stats := ingestStats{merged: merge}
+			if merge {
+				stats.before, stats.known = storedEvents(ctx, db)
+			}
 			bar := newIngestBar(ctx, a.stderr, &stats)
 			opts.InputDone = bar.inputDone
 			p := &ingestPipeline{db: db, ex: ex, force: force, workers: workers, batch: batch, stats: &stats, bar: bar}
@@ -129,6 +168,9 @@ ten minutes is dropped by the server.`,
 				return ingest.Read(ctx, args, opts, fn)
 			})
 			bar.close()
+			if stats.known {
+				stats.after, stats.known = storedEvents(context.WithoutCancel(ctx), db)
+			}
 			fmt.Fprintf(a.stderr, "sitrep ingest: %s (%s)\n", &stats, where)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
@@ -419,8 +461,12 @@ func newIngestBar(ctx context.Context, w *os.File, stats *ingestStats) *ingestBa
 	b.bar = b.p.New(0, mpb.SpinnerStyle(),
 		mpb.PrependDecorators(decor.Name("ingest "), decor.Elapsed(decor.ET_STYLE_GO)),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string {
+			noun := "event"
+			if stats.merged {
+				noun = "report"
+			}
 			s := fmt.Sprintf("%s, %s, %d skipped, %d failed",
-				count(stats.docs.Load(), "doc"), count(stats.events.Load(), "event"), stats.skipped.Load(), stats.failed.Load())
+				count(stats.docs.Load(), "doc"), count(stats.events.Load(), noun), stats.skipped.Load(), stats.failed.Load())
 			if p := inputProgress(int(b.done.Load()), int(b.total.Load()), time.Since(b.start)); p != "" {
 				s = p + "; " + s
 			}

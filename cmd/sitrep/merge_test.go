@@ -30,15 +30,16 @@ func TestIngest_MergeByDefault(t *testing.T) {
 		name    string
 		flags   []string
 		sources [][]string // per stored event, its sources
+		summary string     // what ingest says it did
 	}{
-		{"default", nil, [][]string{{a, b}}},
-		{"merge=false", []string{"--merge=false"}, [][]string{{a}, {b}}},
+		{"default", nil, [][]string{{a, b}}, "2 documents, 2 reports stored, 1 new event after merging (the store holds 1); 0 skipped"},
+		{"merge=false", []string{"--merge=false"}, [][]string{{a}, {b}}, "2 documents, 2 events stored; 0 skipped"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "x.db")
 			args := append([]string{"ingest", "--db", db, "--published", "2023-05-10"}, tc.flags...)
-			if code, _, stderr := runCmd(t, append(args, a, b)...); code != 0 {
-				t.Fatalf("ingest: exit %d, stderr:\n%s", code, stderr)
+			if code, _, stderr := runCmd(t, append(args, a, b)...); code != 0 || !strings.Contains(stderr, tc.summary) {
+				t.Fatalf("ingest: exit %d, stderr:\n%s\nwant the summary %q", code, stderr, tc.summary)
 			}
 			code, stdout, stderr := runCmd(t, "events", "--db", db, "--format", "jsonl")
 			if code != 0 {

@@ -74,6 +74,10 @@ func TestCount(t *testing.T) {
 	if got := s.String(); !strings.HasPrefix(got, "1 document, 1 event stored;") {
 		t.Errorf("stats %q", got)
 	}
+	s.merged, s.known, s.before, s.after = true, true, 10, 10
+	if got := s.String(); !strings.HasPrefix(got, "1 document, 1 report stored, 0 new events after merging (the store holds 10);") {
+		t.Errorf("stats with merging %q", got)
+	}
 }
 
 // TestFetchFlags_Shared checks that every command that reads inputs has
