@@ -116,3 +116,34 @@ func TestFetch_DetectsCharset(t *testing.T) {
 		}
 	}
 }
+
+// TestToUTF8_Declarations checks which declaration wins: valid UTF-8 is
+// UTF-8 whatever the page says; other bytes follow a <meta> charset even
+// when it comes after the first 1,024 bytes (HTML5's prescan window);
+// the Content-Type header wins over both.
+func TestToUTF8_Declarations(t *testing.T) {
+	const polish = "Żołnierze zatrzymali dwóch podejrzanych w pobliżu granicy; śledztwo prowadzi prokuratura w Lublinie."
+	padding := "<style>" + strings.Repeat(".x{margin:0}\n", 120) + "</style>"
+	page := func(meta string, body []byte) []byte {
+		return append([]byte("<!doctype html><html><head>"+padding+meta+"<title>t</title></head><body><p>"), append(body, "</p></body></html>"...)...)
+	}
+	cp1250 := encodeCase(t, charmap.Windows1250, polish)
+	tests := []struct {
+		name, contentType string
+		data              []byte
+	}{
+		{"utf-8 declared late", "", page(`<meta charset="utf-8">`, []byte(polish))},
+		{"utf-8 declared as latin-1", "", page(`<meta charset="iso-8859-1">`, []byte(polish))},
+		{"windows-1250 declared late", "", page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">`, cp1250)},
+		{"windows-1250 by header", "text/html; charset=windows-1250", page(`<meta charset="utf-8">`, cp1250)},
+	}
+	for _, tc := range tests {
+		out, err := toUTF8(tc.data, tc.contentType)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if !strings.Contains(string(out), polish) {
+			t.Errorf("%s: decoded text lacks the Polish sentence:\n%s", tc.name, out[len(out)-200:])
+		}
+	}
+}

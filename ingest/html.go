@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +15,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -84,7 +87,7 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 	res, terr := trafilatura.ExtractDocument(root, topts)
 	if terr == nil && res != nil && res.ContentNode != nil {
 		if utf8.RuneCountInString(res.ContentText) >= minArticleRunes {
-			doc.Text = nodeText(res.ContentNode)
+			doc.Text = extractedText(res.ContentNode)
 		}
 		md := res.Metadata
 		doc.Title = strings.TrimSpace(md.Title)
@@ -117,15 +120,30 @@ func parseHTML(ctx context.Context, name string, data []byte, pageURL, contentTy
 	return doc, nil
 }
 
-// toUTF8 converts an HTML page to UTF-8, using the Content-Type header's
-// charset when given, else the page's BOM or <meta charset>, else UTF-8
-// when the bytes are valid UTF-8 (the HTML5 sniffing algorithm of
-// golang.org/x/net/html/charset), else the charset the bytes' statistics
-// point to (see detectCharset), Windows-1252 by default.
+// toUTF8 converts an HTML page to UTF-8. The Content-Type header's charset
+// and a byte order mark are taken as given. Otherwise valid UTF-8 that
+// holds a multi-byte sequence is UTF-8 whatever the page declares: legacy
+// 8-bit text is almost never valid UTF-8 by accident (it would take a
+// letter from 0xC0-0xF4 followed by the right number of bytes from
+// 0x80-0xBF, every time), while pages that declare ISO-8859-1 and are
+// UTF-8 are common. Then the page's <meta charset> or http-equiv
+// Content-Type, searched in its head (not only the first 1,024 bytes that
+// HTML5's prescan reads: CMS templates put scripts and styles first), and
+// last the charset the bytes' statistics point to (see detectCharset),
+// Windows-1252 by default.
 func toUTF8(data []byte, contentType string) ([]byte, error) {
 	enc, name, certain := charset.DetermineEncoding(data, contentType)
-	if !certain && name != "utf-8" {
-		enc, name = detectCharset(data, true)
+	if !certain {
+		switch {
+		case utf8.Valid(data):
+			enc, name = nil, "utf-8"
+		default:
+			if e, n := metaCharset(data); e != nil {
+				enc, name = e, n
+			} else {
+				enc, name = detectCharset(data, true)
+			}
+		}
 	}
 	if name == "utf-8" {
 		return bytes.ToValidUTF8(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\uFFFD")), nil
@@ -135,6 +153,62 @@ func toUTF8(data []byte, contentType string) ([]byte, error) {
 		return nil, fmt.Errorf("decoding %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// metaScanBytes bounds the search for a <meta> charset declaration.
+const metaScanBytes = 64 << 10
+
+// metaCharset returns the encoding a <meta charset> or <meta
+// http-equiv="Content-Type"> element declares before the page's body, nil
+// when none does (or names an encoding it does not know). A declared
+// UTF-16 means UTF-8, as in HTML5: the bytes were read as ASCII to find it.
+func metaCharset(data []byte) (encoding.Encoding, string) {
+	if len(data) > metaScanBytes {
+		data = data[:metaScanBytes]
+	}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil, ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag, hasAttr := z.TagName()
+			switch string(tag) {
+			case "body":
+				return nil, ""
+			case "meta":
+			default:
+				continue
+			}
+			var label, httpEquiv, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					label = string(v)
+				case "http-equiv":
+					httpEquiv = strings.ToLower(string(v))
+				case "content":
+					content = string(v)
+				}
+			}
+			if label == "" && httpEquiv == "content-type" {
+				if _, params, err := mime.ParseMediaType(content); err == nil {
+					label = params["charset"]
+				}
+			}
+			if label == "" {
+				continue
+			}
+			if e, name := charset.Lookup(label); e != nil {
+				if strings.HasPrefix(name, "utf-16") {
+					return unicode.UTF8, "utf-8"
+				}
+				return e, name
+			}
+		}
+	}
 }
 
 // checkDepth scans the page's tags and refuses pages nested deeper than

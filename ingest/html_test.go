@@ -87,6 +87,7 @@ func TestParse_HTMLFixtures(t *testing.T) {
 	tests := []struct {
 		file, title, author, date, url, lang string
 		contains, lacks                      []string
+		bodyLacks                            []string // in the text, outside the body
 	}{
 		{
 			file: "wordpress.html", title: "Militants Attack Border Post in Nangarhar, Four Guards Killed",
@@ -106,6 +107,26 @@ func TestParse_HTMLFixtures(t *testing.T) {
 			date: "2023-10-07", lang: "fr", url: "http://courrier-sahel.example/actualite/affrontements-kidal.html",
 			contains: []string{"Trois soldats ont été tués", "l’armée", "« repoussé »", "au mois d’août."},
 			lacks:    []string{"Accueil", "Tous droits réservés", "\uFFFD"},
+		},
+		{
+			// A news page whose charset is declared after 2 KB of style
+			// and script (past HTML5's 1,024-byte prescan), with inline
+			// elements whose following space go-trafilatura trims, a
+			// photo credit in a caption and at the end of the article,
+			// related stories, comments and a footer.
+			file: "newsroom.html", title: "Curfew extended in Gao after market blast", author: "Mariam Coulibaly",
+			date: "2024-02-19", lang: "en", url: "https://sahel-ledger.example/news/2024/02/gao-market-blast-curfew",
+			contains: []string{"GAO, Feb 19 — Authorities in Gao", "the regional governor’s office said.", "selling millet and dried fish,",
+				"Update: The governor’s office", "• the curfew order applies", "the start of the year, according to a count by a regional monitoring group."},
+			lacks: []string{"â€", "Update:The", "curfeworder", "Home", "Related stories", "Timbuktu road", "Comments", "Stay safe", "Leave a Reply", "All rights reserved"},
+			bodyLacks: []string{"© Sahel Ledger"},
+		},
+		{
+			// A UTF-8 page that declares ISO-8859-1.
+			file: "latin1-declared-utf8.html", title: "Niamey : une patrouille attaquée près de Tillabéri", author: "Issa Maïga",
+			date: "2024-03-04", lang: "fr",
+			contains: []string{"Une patrouille de l’armée nigérienne a été attaquée dimanche matin près de Tillabéri", "l’état d’urgence y est prolongé"},
+			lacks:    []string{"Ã", "Accueil", "Tous droits réservés"},
 		},
 	}
 	for _, tc := range tests {
@@ -134,6 +155,11 @@ func TestParse_HTMLFixtures(t *testing.T) {
 			for _, s := range tc.lacks {
 				if strings.Contains(d.Text, s) {
 					t.Errorf("text holds furniture %q", s)
+				}
+			}
+			for _, s := range tc.bodyLacks {
+				if strings.Contains(b, s) {
+					t.Errorf("body holds furniture %q", s)
 				}
 			}
 		})

@@ -19,10 +19,26 @@ const Bullet = "• "
 // by " | ", and runs of white space inside a block collapse to one space
 // (except inside <pre>).
 func nodeText(n *html.Node) string {
+	return renderText(n, false)
+}
+
+// extractedText is nodeText for the tree go-trafilatura extracted. Its
+// tree keeps the text after an element the way lxml keeps an element's
+// tail, trimmed: "in your <code>Dockerfile</code> to" comes back as
+// "<code>Dockerfile</code>to", and the words would run together. So the
+// boundary of an inline element separates words, as go-trafilatura's own
+// ContentText does (its IterText puts a space wherever the nesting level
+// changes), except before closing punctuation and after opening
+// punctuation ("<b>Kabul</b>, Sunday" stays "Kabul, Sunday").
+func extractedText(n *html.Node) string {
+	return renderText(n, true)
+}
+
+func renderText(n *html.Node, inlineBreaks bool) string {
 	if n == nil {
 		return ""
 	}
-	w := &textWriter{}
+	w := &textWriter{inlineBreaks: inlineBreaks}
 	w.walk(n, 0)
 	return strings.TrimRightFunc(w.b.String(), unicode.IsSpace)
 }
@@ -31,6 +47,7 @@ type brk int
 
 const (
 	brkNone brk = iota
+	brkSoft     // an inline element's edge: a space unless punctuation follows or precedes
 	brkSpace
 	brkLine
 	brkPara
@@ -39,8 +56,12 @@ const (
 type textWriter struct {
 	b       strings.Builder
 	pending brk
-	pre     int // depth inside <pre>
-	cells   int // cells written in the current row
+	pre     int  // depth inside <pre>
+	last    rune // the last rune written
+	cells   int  // cells written in the current row
+	// inlineBreaks: an inline element's start and end separate words
+	// (see extractedText).
+	inlineBreaks bool
 }
 
 func (w *textWriter) want(k brk) {
@@ -60,18 +81,38 @@ func (w *textWriter) text(s string) {
 		if unicode.IsSpace(r) {
 			w.want(brkSpace)
 		} else {
+			if w.pending == brkSoft && !softSpace(w.last, r) {
+				w.pending = brkNone
+			}
 			w.flush()
 			w.b.WriteString(s[:n])
+			w.last = r
 		}
 		s = s[n:]
 	}
+}
+
+// softSpace reports whether an inline element's edge between the runes
+// prev and next is a space: not before closing punctuation (. , ; : ! ? )
+// ] } and closing quotes, apostrophes included) nor after opening
+// punctuation (( [ { and opening quotes).
+func softSpace(prev, next rune) bool {
+	switch {
+	case unicode.Is(unicode.Pe, next), unicode.Is(unicode.Pf, next),
+		strings.ContainsRune(".,;:!?%'’”»", next):
+		return false
+	case unicode.Is(unicode.Ps, prev), unicode.Is(unicode.Pi, prev),
+		strings.ContainsRune("'‘“«/-", prev):
+		return false
+	}
+	return true
 }
 
 // flush writes the pending break before the next visible text.
 func (w *textWriter) flush() {
 	if w.b.Len() > 0 {
 		switch w.pending {
-		case brkSpace:
+		case brkSpace, brkSoft:
 			w.b.WriteByte(' ')
 		case brkLine:
 			w.b.WriteByte('\n')
@@ -165,8 +206,15 @@ func (w *textWriter) walk(n *html.Node, listDepth int) {
 	if a == atom.Pre {
 		w.pre++
 	}
+	soft := !block && w.inlineBreaks && w.pre == 0
+	if soft {
+		w.want(brkSoft)
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, listDepth)
+	}
+	if soft {
+		w.want(brkSoft)
 	}
 	if a == atom.Pre {
 		w.pre--
