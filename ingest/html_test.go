@@ -118,7 +118,7 @@ func TestParse_HTMLFixtures(t *testing.T) {
 			date: "2024-02-19", lang: "en", url: "https://sahel-ledger.example/news/2024/02/gao-market-blast-curfew",
 			contains: []string{"GAO, Feb 19 — Authorities in Gao", "the regional governor’s office said.", "selling millet and dried fish,",
 				"Update: The governor’s office", "• the curfew order applies", "the start of the year, according to a count by a regional monitoring group."},
-			lacks: []string{"â€", "Update:The", "curfeworder", "Home", "Related stories", "Timbuktu road", "Comments", "Stay safe", "Leave a Reply", "All rights reserved"},
+			lacks:     []string{"â€", "Update:The", "curfeworder", "Home", "Related stories", "Timbuktu road", "Comments", "Stay safe", "Leave a Reply", "All rights reserved"},
 			bodyLacks: []string{"© Sahel Ledger"},
 		},
 		{
