@@ -3,6 +3,7 @@
 package geodata
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -213,8 +214,9 @@ func Fold(s string) string {
 }
 
 // foldTable maps Latin letters with diacritics (and a few special letters)
-// to ASCII; punctuation outside ASCII maps to "".
-var foldTable = buildFoldTable()
+// to ASCII; punctuation outside ASCII maps to "". It is built on first use,
+// not at init: commands that never fold a name do not pay for it.
+var foldTable = sync.OnceValue(buildFoldTable)
 
 func buildFoldTable() map[rune]string {
 	m := map[rune]string{
@@ -245,7 +247,7 @@ func buildFoldTable() map[rune]string {
 }
 
 func foldRune(r rune) (string, bool) {
-	f, ok := foldTable[r]
+	f, ok := foldTable()[r]
 	return f, ok
 }
 
@@ -256,7 +258,7 @@ func IsLatin(s string) bool {
 		if r < utf8.RuneSelf {
 			continue
 		}
-		if _, ok := foldTable[r]; ok {
+		if _, ok := foldTable()[r]; ok {
 			continue
 		}
 		if unicode.IsLetter(r) {
