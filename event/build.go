@@ -161,6 +161,12 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 	drafts = b.merge(in, drafts)
 	if b.Explain != nil {
 		for _, d := range drafts {
+			b.explain(in, "merged", d)
+		}
+	}
+	drafts = b.consolidate(drafts)
+	if b.Explain != nil {
+		for _, d := range drafts {
 			b.explain(in, "event", d)
 		}
 	}
@@ -410,3 +416,115 @@ func (b *Builder) explain(in *docState, what string, d *draft) {
 		}
 	}
 }
+
+// consolidate joins the violent events of one article that tell one
+// incident in pieces: sentences about it that name other actors or none
+// ("Police said ...", "the victim"), or type it otherwise (an attack in
+// one, an exchange of fire in the next), become drafts the sentence
+// merge keeps apart. ACLED's rule is that one place and one day make one
+// event: two violent events join when nothing tells them apart, that is
+// when neither is set off as another incident, their places are the same
+// or one holds the other (or one names none), and their days agree (or
+// one states none). Events of other types, and violence on another day
+// or in another place, stay apart.
+func (b *Builder) consolidate(ds []*draft) []*draft {
+	violent := func(d *draft) bool {
+		// An abduction or sexual violence is its own sub-event type,
+		// told by its own verb, not a piece of a shooting.
+		if d.subType == trigger.AbductionForcedDisappearance || d.subType == trigger.SexualViolence {
+			return false
+		}
+		switch b.lex.subEvents[d.subType].EventType {
+		case sitrep.Battles, sitrep.ViolenceAgainstCivilian, sitrep.ExplosionsRemote:
+			return true
+		}
+		return false
+	}
+	var out []*draft
+	for _, d := range ds {
+		joined := false
+		if violent(d) && !d.separate {
+			for _, e := range out {
+				if !violent(e) || !placeContained(e, d) || !daysAgree(e, d) {
+					continue
+				}
+				// The precise telling types the event ("a grenade
+				// attack" over "were killed").
+				e.subType, e.trigger = b.preferred(e, d)
+				e.absorb(d)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// daysAgree reports whether e and d may be told of one day: one states no
+// date, or each states a day or a few days and some of them overlap. An
+// event dated only to a month or a year is told of another time (a
+// suspect's record, the year's other shootings).
+func daysAgree(e, d *draft) bool {
+	if coarseOnly(e) || coarseOnly(d) {
+		return false
+	}
+	if !e.explicitDate || !d.explicitDate {
+		return true
+	}
+	for _, x := range e.dates {
+		for _, y := range d.dates {
+			if x.Precision <= 2 && y.Precision <= 2 && !x.From.IsZero() && !y.From.IsZero() && !x.To.Before(y.From) && !y.To.Before(x.From) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// coarseOnly reports whether every date of d is a month or longer.
+func coarseOnly(d *draft) bool {
+	if len(d.dates) == 0 {
+		return false
+	}
+	for _, de := range d.dates {
+		if de.Precision <= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// placeContained reports whether e and d may be told of one place: one
+// names none, both name the same, or one names only a region (a county, a
+// state) that holds the other. Two towns of one state are two places.
+func placeContained(e, d *draft) bool {
+	if len(e.places) == 0 || len(d.places) == 0 {
+		return true
+	}
+	p, q := e.best, d.best
+	if p.ID != 0 && p.ID == q.ID || p.Name == q.Name && p.Admin1 == q.Admin1 && p.CountryCode == q.CountryCode {
+		return true
+	}
+	if p.CountryCode != q.CountryCode {
+		return false
+	}
+	holds := func(r, x place.Mention) bool {
+		return r.Precision == place.PrecisionRegion && (r.Admin1 == "" || r.Admin1 == x.Admin1) && (r.Admin2 == "" || r.Admin2 == x.Admin2)
+	}
+	if holds(p, q) || holds(q, p) {
+		return true
+	}
+	// A neighbourhood and its city, a town and its suburb: points a
+	// few kilometres apart in one province are one place's parts.
+	return p.Admin1 == q.Admin1 && p.Precision < place.PrecisionRegion && q.Precision < place.PrecisionRegion &&
+		place.DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon) <= sameAreaKm
+}
+
+// sameAreaKm is the distance within which two places of one province are
+// parts of one area: a city's neighbourhoods and suburbs lie within it (a
+// metropolitan area's radius, and the 25 km a gun-violence archive allows
+// for a point).
+const sameAreaKm = 25

@@ -2,8 +2,11 @@ package event_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/scope"
 )
 
 // TestCasualtyModel checks the casualty count of one incident told over
@@ -57,6 +60,47 @@ func TestCasualtyModel(t *testing.T) {
 			ev := evs[0]
 			if ev.Fatalities != tc.killed || ev.Injuries != tc.injured {
 				t.Errorf("%q\nkilled %d injured %d, want %d and %d (%d events)", tc.text, ev.Fatalities, ev.Injuries, tc.killed, tc.injured, len(evs))
+			}
+		})
+	}
+}
+
+// TestConsolidate checks that the pieces of one incident told with other
+// actors or another type make one event, and that violence in another
+// place or on another day stays apart. Our own text.
+func TestConsolidate(t *testing.T) {
+	g, err := embeddedGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Gazetteer: g, Scope: scope.All})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := sitrep.NewDay(2016, 5, 3)
+	for _, tc := range []struct {
+		name, text string
+		want       int
+	}{
+		{"one incident in pieces", "A man was shot and killed outside a bar in Toledo, Ohio, on Saturday night. Officers exchanged gunfire with the suspect, who fled on foot. The victim died at the scene.", 1},
+		{"headline and story", "Man killed in Toledo bar shooting\n\nA man was shot and killed outside a bar in Toledo, Ohio, on Saturday night, police said.", 1},
+		{"two towns", "A man was shot and killed in Toledo, Ohio, on Saturday. In Dayton, Ohio, two women were wounded in a drive-by shooting on Saturday.", 2},
+		{"two days", "A man was shot and killed in Toledo, Ohio, on Saturday. Police clashed with armed men in Toledo on Monday.", 2},
+		{"a month before", "A man was shot and killed in Toledo, Ohio, on Saturday. The suspect shot a neighbour in March.", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			n := 0
+			for _, ev := range evs {
+				if ev.EventType == sitrep.Battles || ev.EventType == sitrep.ViolenceAgainstCivilian {
+					n++
+				}
+			}
+			if n != tc.want {
+				t.Errorf("%d violent events, want %d", n, tc.want)
+				for _, ev := range evs {
+					t.Logf("%s %s %s k%d", ev.SubEventType, ev.EventDate, ev.Location, ev.Fatalities)
+				}
 			}
 		})
 	}

@@ -335,7 +335,9 @@ func sentenceOf(in *docState, off int) int {
 // another ("A man was shot Saturday night. He died at the hospital."),
 // and a headline's event is dated by its lead; a date that dates another
 // event is that event's. Dates after the reference date, and months or
-// years, do not date an event (ACLED's time precision 1 or 2).
+// years, do not date an event (ACLED's time precision 1 or 2). An event
+// told in several places of the text takes the date in force at the
+// first of its sentences that has one.
 func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 	first := d.sents[0]
 	if i := in.inForce[first]; i >= 0 {
@@ -343,6 +345,11 @@ func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 	}
 	if first == 0 && in.lead >= 0 {
 		return in.Dates.All[in.lead], true
+	}
+	for _, si := range d.sents[1:] {
+		if i := in.inForce[si]; i >= 0 {
+			return in.Dates.All[i], true
+		}
 	}
 	return date.Expr{}, false
 }
@@ -401,10 +408,39 @@ func datelineCity(in *docState, country, admin1, admin2 string, prec int) (place
 	return place.Mention{}, false
 }
 
-// inheritPlace returns the last place named before the event in its
-// paragraph or earlier, for an event whose sentences name none.
+// inheritPlace returns, for an event whose sentences name no place, the
+// place in force where it is told: the last place named before it in its
+// paragraph or earlier. An event told in several places of the text
+// takes the most precise of the places in force at its sentences (a
+// state named in the lead, the town before a later sentence).
 func inheritPlace(in *docState, d *draft) (place.Mention, bool) {
-	start := in.Sents[d.sents[0]].Start
+	var best place.Mention
+	found := false
+	last := -1
+	for n, si := range d.sents {
+		if si == last || n >= maxInheritSents {
+			continue
+		}
+		last = si
+		if p, ok := placeBefore(in, si); ok {
+			if !found {
+				best, found = p, true
+			} else {
+				best = foldBest(best, []place.Mention{p})
+			}
+		}
+	}
+	return best, found
+}
+
+// maxInheritSents bounds the sentences of one event whose places in force
+// are compared.
+const maxInheritSents = 16
+
+// placeBefore returns the last place named before sentence si, else the
+// first one after its start.
+func placeBefore(in *docState, si int) (place.Mention, bool) {
+	start := in.Sents[si].Start
 	// Places are in text order and do not overlap: the last that ends
 	// before start is just before the first that starts at or after it.
 	ps := in.Places.All

@@ -136,7 +136,9 @@ func compatible(e, d *draft) bool {
 	if !same && !swapped {
 		return false
 	}
-	if !placesCompatible(e, d) {
+	// Two towns of one province are two places (ACLED: one place, one
+	// day, one event).
+	if !placeContained(e, d) {
 		return false
 	}
 	if e.explicitDate && d.explicitDate {
@@ -413,7 +415,7 @@ func looselyCompatible(e, d *draft) bool {
 	if !actorsCompatible(e.actor1, d.actor1) && !actorsCompatible(e.actor1, d.actor2) {
 		return false
 	}
-	if !placesCompatible(e, d) {
+	if !placeContained(e, d) {
 		return false
 	}
 	return !e.explicitDate || !d.explicitDate || datesOverlap(e, d)
