@@ -268,3 +268,35 @@ func (r *Resolver) refocus(st *state) {
 		}
 	}
 }
+
+// anchors are the places a pass reads the story's location from: the
+// dateline's place (its country and region, and the name group it
+// belongs to) and the story's focus country and region.
+type anchors struct {
+	dlCC    string
+	dlA1    gazetteer.Ref
+	dlGroup int
+	focusCC string
+	focusA1 gazetteer.Ref
+}
+
+// anchors sets st.anchor from the current choices.
+func (r *Resolver) anchors(st *state) {
+	a := anchors{dlA1: gazetteer.NoRef, dlGroup: -1, focusA1: gazetteer.NoRef}
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dateline && !c.dropped && c.best != gazetteer.NoRef {
+			in := r.g.Info(c.best)
+			a.dlCC, a.dlGroup = in.CC, st.groupOf[k]
+			a.dlA1 = in.Admin1
+			if in.Code == "ADM1" {
+				a.dlA1 = c.best
+			}
+			break
+		}
+	}
+	if a.focusCC = r.focusCountry(st); a.focusCC != "" {
+		a.focusA1 = r.focusAdmin1(st, a.focusCC)
+	}
+	st.anchor = a
+}

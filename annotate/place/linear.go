@@ -16,7 +16,7 @@ import (
 type groupCache struct {
 	valid bool
 	refs  []gazetteer.Ref
-	terms [][3]float64 // per feature of refs: country, region and nearby terms
+	terms [][nCtx]float64 // per feature of refs: its context features
 	aggOK bool
 	ownCC []ccWeight
 	ownA1 []a1Weight
@@ -90,14 +90,14 @@ func (st *state) own(ctx *docContext, g int) *groupCache {
 // contextTerms returns, per feature of candidate self, the terms the
 // document's context adds to its score. Every mention of a name with the
 // same features shares them, so they are computed once per name and pass.
-func (r *Resolver) contextTerms(st *state, ctx *docContext, self int) [][3]float64 {
+func (r *Resolver) contextTerms(st *state, ctx *docContext, self int) [][nCtx]float64 {
 	c := &st.cands[self]
 	g := st.groupOf[self]
 	gc := st.own(ctx, g)
 	if gc.valid && sameRefs(gc.refs, c.refs) {
 		return gc.terms
 	}
-	var dst [][3]float64
+	var dst [][nCtx]float64
 	if !gc.valid {
 		dst = gc.terms[:0]
 	} else {
@@ -105,7 +105,7 @@ func (r *Resolver) contextTerms(st *state, ctx *docContext, self int) [][3]float
 	}
 	for _, ref := range c.refs {
 		in := r.g.Info(ref)
-		var t [3]float64
+		var t [nCtx]float64
 		// Leave out what this name's own mentions added: one sense per
 		// name must come from other names.
 		ownCC, ownA1 := 0.0, 0.0
@@ -122,19 +122,34 @@ func (r *Resolver) contextTerms(st *state, ctx *docContext, self int) [][3]float
 			}
 		}
 		if w := ctx.cc[in.CC] - ownCC; w > 0.3 {
-			t[0] = countryBonus*math.Min(1, w) + 0.5*math.Min(2, math.Max(0, w-1))
+			t[fCountryNamed-nBase] = math.Min(1, w)
+			t[fCountryMore-nBase] = math.Min(2, math.Max(0, w-1))
 		}
 		if in.Admin1 >= 0 && ctx.admin1[in.Admin1]-ownA1 > 0.3 {
 			// In a region the document names, or a region that holds
 			// places the document names.
-			t[1] = admin1Bonus
+			t[fRegionNamed-nBase] = 1
 			if in.Code == "ADM2" {
 				// A county of a state the document keeps naming.
-				t[1] += 0.5 * math.Min(2, math.Max(0, ctx.named[in.Admin1]-ownA1-1))
+				t[fCountyMore-nBase] = math.Min(2, math.Max(0, ctx.named[in.Admin1]-ownA1-1))
 			}
 		}
 		if ctx.nearOther(st, g, in.Lat, in.Lon) {
-			t[2] = nearbyBonus
+			t[fNearby-nBase] = 1
+		}
+		// The dateline's place, unless this is its name, and the
+		// story's focus.
+		if st.anchor.dlGroup != g && st.anchor.dlCC != "" && in.CC == st.anchor.dlCC {
+			t[fDatelineCC-nBase] = 1
+			if a1 := st.anchor.dlA1; a1 != gazetteer.NoRef && (in.Admin1 == a1 || ref == a1) {
+				t[fDatelineA1-nBase] = 1
+			}
+		}
+		if st.anchor.focusCC != "" && in.CC == st.anchor.focusCC {
+			t[fFocusCC-nBase] = 1
+			if a1 := st.anchor.focusA1; a1 != gazetteer.NoRef && (in.Admin1 == a1 || ref == a1) {
+				t[fFocusA1-nBase] = 1
+			}
 		}
 		dst = append(dst, t)
 	}

@@ -61,7 +61,9 @@ type Resolver struct {
 	// agentHeads are the first words of the generic agents of
 	// lexicon/data/agents.tsv ("forces", "troops", "police"), lower case.
 	agentHeads map[string]bool
-	pool       sync.Pool
+	// w are the ranker's weights (rank.go).
+	w    Weights
+	pool sync.Pool
 }
 
 // New returns a Resolver over g (gazetteer.Default() when nil; a Resolver
@@ -78,7 +80,7 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if err != nil {
 		fw = map[string]fwClass{} // the embedded file is tested
 	}
-	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, agentHeads: agentHeads()}
+	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, agentHeads: agentHeads(), w: defaultWeights}
 	r.pool.New = func() any { return new(state) }
 	return r
 }
@@ -145,7 +147,7 @@ type state struct {
 	r          *Resolver
 	order      []int
 	gcache     []groupCache
-	scratch    [][3]float64
+	scratch    [][nCtx]float64
 	seenPoint  map[pointKey]bool
 	listCounts map[listCode]int
 	listTotal  []int
@@ -157,6 +159,12 @@ type state struct {
 	bases      []float64
 	ctx        docContext
 	ids        map[string]int
+	// anchor is the dateline's and the focus's place of the pass.
+	anchor anchors
+	// recording asks the last pass to keep each mention's candidates
+	// and features in examples (record is set during that pass).
+	recording, record bool
+	examples          []Example
 	// memo maps words (token texts) seen in this and earlier documents
 	// to their keys and classes, which depend on the word alone.
 	memo     map[string]memoTok
@@ -181,6 +189,27 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 	r.patterns(st, text)
 	r.resolve(st)
 	return r.output(st, text)
+}
+
+// Examples resolves the places of text as Annotate does and returns, for
+// every mention with two candidates or more, the candidates and their
+// features as the last pass scored them: what the ranker is trained on.
+func (r *Resolver) Examples(text string, sents []segment.Sentence, toks []segment.Token) []Example {
+	if r.g == nil || len(toks) == 0 {
+		return nil
+	}
+	st := r.pool.Get().(*state)
+	defer r.pool.Put(st)
+	st.recording, st.examples = true, nil
+	defer func() { st.recording, st.examples = false, nil }()
+	r.prepare(st, text, sents, toks)
+	r.recognise(st, text)
+	if len(st.cands) == 0 {
+		return nil
+	}
+	r.patterns(st, text)
+	r.resolve(st)
+	return st.examples
 }
 
 func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {

@@ -8,17 +8,11 @@ import (
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
-// Weights of the resolution score; the prior is on a log10 population scale.
+// Resolution: the radius of "near another place of the document", and
+// the passes that feed the choices back as context. The weights of the
+// score are the ranker's (rank.go).
 const (
-	wantBonus     = 4.0 // the phrase asks for this kind of feature ("X province")
-	countryBonus  = 2.0 // the document names the feature's country
-	admin1Bonus   = 1.5 // the document names the feature's first-level region
-	containBonus  = 6.0 // the phrase puts the feature inside its parent ("X, Texas")
-	capitalBonus  = 4.0 // "X, the capital of Y" and X is Y's seat
-	nearbyBonus   = 1.0 // another place of the document lies within nearbyKm
 	nearbyKm      = 150.0
-	listBonus     = 1.5 // most other items of its list are of the feature's kind
-	exactBonus    = 1.0 // the text spells the name exactly as the gazetteer's primary name
 	contextPasses = 2
 )
 
@@ -74,7 +68,12 @@ func (r *Resolver) resolve(st *state) {
 	}
 	for pass := 0; pass < contextPasses; pass++ {
 		ctx := r.context(st)
+		r.anchors(st)
 		st.countLists()
+		st.record = st.recording && pass == contextPasses-1
+		if st.record {
+			st.examples = st.examples[:0]
+		}
 		// Parents first: a part's choice depends on its parent's.
 		st.order = st.order[:0]
 		for k := range cands {
@@ -93,6 +92,7 @@ func (r *Resolver) resolve(st *state) {
 		}
 		r.oneSense(st)
 	}
+	st.record = false
 	r.dropForeign(st)
 	r.refocus(st)
 	r.dropOutOfFocus(st)
@@ -326,18 +326,21 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 		st.bases = r.baseScores(c, st.bases)
 		c.base = st.bases[n:len(st.bases):len(st.bases)]
 	}
-	var ctxTerms [][3]float64
+	var ctxTerms [][nCtx]float64
 	if ctx != nil {
 		ctxTerms = r.contextTerms(st, ctx, self)
+	}
+	var ex *Example
+	if st.record && ctx != nil && len(c.refs) > 1 {
+		st.examples = append(st.examples, Example{Start: c.start, End: c.end})
+		ex = &st.examples[len(st.examples)-1]
 	}
 	for x, ref := range c.refs {
 		in := r.g.Info(ref)
 		s := c.base[x]
+		var phrase [NumFeatures - nCtxEnd]float64
 		if ctx != nil {
-			t := ctxTerms[x]
-			s += t[0]
-			s += t[1]
-			s += t[2]
+			s += dot(r.w[nBase:nCtxEnd], ctxTerms[x][:])
 		}
 		if c.list >= 0 && ctx != nil {
 			// Of the kind of the other items of its list.
@@ -349,16 +352,27 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 				}
 			}
 			if same > total-same {
-				s += listBonus
+				phrase[fList-nCtxEnd] = 1
 			}
 		}
 		if parent != gazetteer.NoRef {
 			if c.capitalOf && r.g.Info(parent).Seat == ref {
-				s += capitalBonus
+				phrase[fCapital-nCtxEnd] = 1
 			}
 			if r.inside(ref, parent) && (c.linkOf || !r.sameKind(c.refs, parent)) {
-				s += containBonus
+				phrase[fContain-nCtxEnd] = 1
 			}
+		}
+		s += dot(r.w[nCtxEnd:], phrase[:])
+		if ex != nil {
+			var f [NumFeatures]float64
+			var bf [nBase]float64
+			r.baseFeatures(c, ref, &bf)
+			copy(f[:nBase], bf[:])
+			copy(f[nBase:nCtxEnd], ctxTerms[x][:])
+			copy(f[nCtxEnd:], phrase[:])
+			ex.Features = append(ex.Features, f)
+			ex.Points = append(ex.Points, r.g.Place(ref))
 		}
 		switch {
 		case s > best:
@@ -383,44 +397,10 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 // baseScores appends the context-free score of each feature of c: prior,
 // spelling, the phrase's wanted kind, seat before region.
 func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
+	var f [nBase]float64
 	for _, ref := range c.refs {
-		in := r.g.Info(ref)
-		s := r.g.Prior(ref)
-		if c.fold != "" && r.g.NameFolds(ref, c.fold) {
-			s += exactBonus
-		}
-		if in.Code == "PCLI" && c.fold != "" && !c.adjective && !r.g.IsCountryName(c.fold) {
-			s -= 3 // "Columbia" is not Colombia
-		}
-		switch c.want {
-		case "ADM1":
-			if in.Code == "ADM1" || in.Code == "ADM1H" {
-				s += wantBonus
-			}
-		case "ADM2":
-			if in.Code == "ADM2" {
-				s += wantBonus
-			} else if in.Code == "ADM1" {
-				s -= 1
-			}
-		case "P":
-			if in.Class == 'P' {
-				s += wantBonus
-			}
-		}
-		if in.Code == "ADM2" && c.want != "ADM2" && r.hasCode(c.refs, "ADM1") && r.sameNameCode(c.refs, ref, "ADM1") {
-			// "Delaware" alone is the state, not one of the counties
-			// named after it.
-			s -= 2
-		}
-		if (in.Code == "ADM1" || in.Code == "ADM2") && c.want != in.Code && r.cityOfRegion(c.refs, ref, in) {
-			// Kabul the city before Kabul the province, which the
-			// city is most of; Sao Paulo the city before its
-			// state; but Quebec the province before
-			// its city.
-			s -= 1.5
-		}
-		dst = append(dst, s)
+		r.baseFeatures(c, ref, &f)
+		dst = append(dst, dot(r.w[:nBase], f[:]))
 	}
 	return dst
 }
