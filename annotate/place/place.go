@@ -62,8 +62,10 @@ type Resolver struct {
 	// lexicon/data/agents.tsv ("forces", "troops", "police"), lower case.
 	agentHeads map[string]bool
 	// w are the ranker's weights (rank.go).
-	w    Weights
-	pool sync.Pool
+	w Weights
+	// noRefocus leaves the focus to the ranker's features (refocus).
+	noRefocus bool
+	pool      sync.Pool
 }
 
 // New returns a Resolver over g (gazetteer.Default() when nil; a Resolver
@@ -194,9 +196,10 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 // Examples resolves the places of text as Annotate does and returns, for
 // every mention with two candidates or more, the candidates and their
 // features as the last pass scored them: what the ranker is trained on.
-func (r *Resolver) Examples(text string, sents []segment.Sentence, toks []segment.Token) []Example {
+// It also returns the mentions Annotate returns.
+func (r *Resolver) Examples(text string, sents []segment.Sentence, toks []segment.Token) ([]Mention, []Example) {
 	if r.g == nil || len(toks) == 0 {
-		return nil
+		return nil, nil
 	}
 	st := r.pool.Get().(*state)
 	defer r.pool.Put(st)
@@ -205,11 +208,11 @@ func (r *Resolver) Examples(text string, sents []segment.Sentence, toks []segmen
 	r.prepare(st, text, sents, toks)
 	r.recognise(st, text)
 	if len(st.cands) == 0 {
-		return nil
+		return nil, nil
 	}
 	r.patterns(st, text)
 	r.resolve(st)
-	return st.examples
+	return r.output(st, text), st.examples
 }
 
 func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, toks []segment.Token) {

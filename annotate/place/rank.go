@@ -44,6 +44,7 @@ const (
 	fWantCounty          // the phrase asks for a county and this is a state
 	fStateCounty         // a county named after a state of the same name
 	fCityRegion          // a region whose city of the same name a bare name means
+	fDatelineCity        // a populated place named by a dateline ("WASHINGTON —" names a city, not a state)
 	fCountryNamed        // the document names the feature's country (up to 1)
 	fCountryMore         // ... again and again (up to 2 past the first)
 	fRegionNamed         // the document names the feature's first-level region or places in it
@@ -69,7 +70,7 @@ const nCtx = nCtxEnd - nBase
 var FeatureNames = [NumFeatures]string{
 	"log_population", "country", "former_country", "admin1", "admin2", "capital", "admin1_seat", "admin2_seat",
 	"city_section", "world_region", "exact_spelling", "country_not_spelled", "wanted_kind", "county_wanted_state_found",
-	"county_named_as_state", "region_of_same_name_city",
+	"county_named_as_state", "region_of_same_name_city", "dateline_city",
 	"doc_country", "doc_country_more", "doc_region", "doc_county_region_more", "nearby_place",
 	"dateline_country", "dateline_region", "focus_country", "focus_region",
 	"list_kind", "capital_of_parent", "inside_parent",
@@ -214,6 +215,9 @@ func (r *Resolver) baseFeatures(c *cand, ref gazetteer.Ref, f *[nBase]float64) {
 	if (in.Code == "ADM1" || in.Code == "ADM2") && c.want != in.Code && r.cityOfRegion(c.refs, ref, in) {
 		f[fCityRegion] = 1
 	}
+	if c.dateline && in.Class == 'P' {
+		f[fDatelineCity] = 1
+	}
 }
 
 func dot(w []float64, f []float64) float64 {
@@ -236,8 +240,17 @@ type Example struct {
 // WithWeights returns a Resolver over the same gazetteer and word lists
 // that ranks candidates with w.
 func (r *Resolver) WithWeights(w Weights) *Resolver {
-	r2 := &Resolver{g: r.g, words: r.words, fw: r.fw, agencies: r.agencies, agentHeads: r.agentHeads, w: w}
+	r2 := &Resolver{g: r.g, words: r.words, fw: r.fw, agencies: r.agencies, agentHeads: r.agentHeads, w: w, noRefocus: r.noRefocus}
 	r2.pool.New = func() any { return new(state) }
+	return r2
+}
+
+// WithoutRefocus returns a Resolver like r that does not move the
+// homonyms of a focused story into its country and region after the
+// ranking: the focus features alone do (training compares the two).
+func (r *Resolver) WithoutRefocus() *Resolver {
+	r2 := r.WithWeights(r.w)
+	r2.noRefocus = true
 	return r2
 }
 

@@ -94,7 +94,9 @@ func (r *Resolver) resolve(st *state) {
 	}
 	st.record = false
 	r.dropForeign(st)
-	r.refocus(st)
+	if !r.noRefocus {
+		r.refocus(st)
+	}
 	r.dropOutOfFocus(st)
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
