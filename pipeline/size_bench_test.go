@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/pipeline"
 )
 
 // bigText returns about n bytes of our own testdata articles, repeated
@@ -42,7 +46,11 @@ func bigText(tb testing.TB, n int) string {
 
 // BenchmarkExtractSize measures the whole pipeline on one long document of
 // 0.5, 2 and 8 MB. The time per MB (ns/op over SetBytes) must stay flat:
-// every stage is linear in the length of the text.
+// every stage is linear in the length of the text. Memory is reported per
+// byte of input: alloc-B/B, all that one extraction allocates, and
+// peak-B/B, the most heap in use at once above what was in use before it
+// (sampled every millisecond, garbage not yet collected included: what
+// the process's size follows).
 func BenchmarkExtractSize(b *testing.B) {
 	p := mustPipeline(b)
 	for _, mb := range []float64{0.5, 2, 8} {
@@ -56,6 +64,41 @@ func BenchmarkExtractSize(b *testing.B) {
 			}
 			mbs := float64(len(text)) / (1 << 20)
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/mbs, "s/MB")
+			b.StopTimer()
+			alloc, peak := extractMemory(p, doc)
+			b.ReportMetric(float64(alloc)/float64(len(text)), "alloc-B/B")
+			b.ReportMetric(float64(peak)/float64(len(text)), "peak-B/B")
 		})
 	}
+}
+
+// extractMemory extracts doc once and returns the bytes it allocated and
+// the most heap in use at once during it, above the heap in use before.
+func extractMemory(p *pipeline.Pipeline, doc *sitrep.Document) (alloc, peak uint64) {
+	runtime.GC()
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(samples)
+	base, allocs0 := samples[0].Value.Uint64(), samples[1].Value.Uint64()
+	stop, done := make(chan struct{}), make(chan uint64)
+	go func() {
+		var top uint64
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(s)
+			top = max(top, s[0].Value.Uint64())
+			select {
+			case <-stop:
+				done <- top
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	p.Extract(doc)
+	close(stop)
+	top := <-done
+	metrics.Read(samples)
+	return samples[1].Value.Uint64() - allocs0, max(top, base) - base
 }

@@ -91,10 +91,10 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 type tok struct {
 	start, end int
 	kind       segment.Kind
-	upper      bool // first rune upper-case
-	caps       bool // every letter upper-case (and at least two letters)
-	sentStart  bool // first word of its sentence
-	k0, k1     int  // key is state.keys[k0:k1]
+	upper      bool  // first rune upper-case
+	caps       bool  // every letter upper-case (and at least two letters)
+	sentStart  bool  // first word of its sentence
+	k0, k1     int32 // key is state.keys[k0:k1] (int32: a token costs 32 bytes, not 48)
 	class      wordClass
 	lineBreak  bool // a newline lies between this token and the previous
 }
@@ -175,6 +175,10 @@ type state struct {
 
 const maxGram = 6
 
+// maxPooledToks is the most tokens of a document whose state is pooled
+// for the next one (a news article has a few thousand).
+const maxPooledToks = 1 << 16
+
 // Annotate finds and resolves the places in text; sents/toks come from
 // segment.Split. Mentions are sorted by Start.
 func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segment.Token) []Mention {
@@ -182,7 +186,13 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 		return nil
 	}
 	st := r.pool.Get().(*state)
-	defer r.pool.Put(st)
+	defer func() {
+		// A long document's buffers are not kept for the next one: they
+		// would hold its size in memory for as long as the pool lives.
+		if len(toks) <= maxPooledToks {
+			r.pool.Put(st)
+		}
+	}()
 	r.prepare(st, text, sents, toks)
 	r.recognise(st, text)
 	if len(st.cands) == 0 {
@@ -224,6 +234,9 @@ func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, tok
 		st.persons = map[string]bool{}
 	}
 	st.toks = st.toks[:0]
+	if cap(st.toks) < len(toks) {
+		st.toks = make([]tok, 0, len(toks))
+	}
 	st.keys = st.keys[:0]
 	st.cands = st.cands[:0]
 	st.refs = st.refs[:0]
@@ -253,14 +266,14 @@ func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, tok
 		prevEnd = t.End
 		if t.Kind != segment.Punct {
 			x.caps = allCaps(w)
-			x.k0 = len(st.keys)
+			x.k0 = int32(len(st.keys))
 			if m, ok := st.memo[w]; ok {
 				st.keys = append(st.keys, st.memoKeys[m.k0:m.k1]...)
-				x.k1 = len(st.keys)
+				x.k1 = int32(len(st.keys))
 				x.class = m.class
 			} else {
 				st.keys = gazetteer.AppendKey(st.keys, w)
-				x.k1 = len(st.keys)
+				x.k1 = int32(len(st.keys))
 				x.class = r.words[string(st.keys[x.k0:x.k1])]
 				st.remember(w, st.keys[x.k0:x.k1], x.class)
 			}

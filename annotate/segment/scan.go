@@ -87,8 +87,21 @@ func (sp *Splitter) Split(text string, body sitrep.Span) ([]Sentence, []Token) {
 		enumAt: -1,
 	}
 	s.run()
-	foldTokens(text, s.toks)
-	return s.sents, s.toks
+	// The tokens and sentences live as long as the document's annotation;
+	// of a long text, growing them by append leaves up to a quarter of
+	// their capacity unused: keep only what is used.
+	toks, sents := fit(s.toks), fit(s.sents)
+	foldTokens(text, toks)
+	return sents, toks
+}
+
+// fit returns s with no more capacity than a sixteenth over its length:
+// s itself when it is small or nearly full, else a copy.
+func fit[T any](s []T) []T {
+	if cap(s) <= maxTokCap || cap(s)-len(s) <= len(s)/16 {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 // clip returns body limited to text, with both edges moved out of any
