@@ -9,10 +9,34 @@ import (
 // Syntax adds the syntactic words of the sentences that can carry an
 // event or its roles (those with a trigger, an actor or a place): UPOS,
 // lemma, head and Universal Dependencies relation (package syntax). With
-// All it parses every sentence. Parser nil means syntax.Default().
+// All it parses every sentence; with Events only those with an event
+// trigger that is not set aside and an actor: the sentences whose roles
+// the event builder can read from the arcs (a role is always an actor
+// mention), a fraction of the text that keeps parsing cheap. Parser nil
+// means syntax.Default().
 type Syntax struct {
 	Parser *syntax.Parser
 	All    bool
+	Events bool
+}
+
+// wanted reports whether sentence si is to be parsed.
+func (s Syntax) wanted(d *Doc, si int) bool {
+	if s.All {
+		return true
+	}
+	if s.Events {
+		if len(d.Actors.In(si)) == 0 {
+			return false
+		}
+		for _, t := range d.Triggers.In(si) {
+			if t.Live() && !t.Class.Context() {
+				return true
+			}
+		}
+		return false
+	}
+	return len(d.Triggers.In(si)) > 0 || len(d.Actors.In(si)) > 0 || len(d.Places.In(si)) > 0
 }
 
 // Name implements Stage.
@@ -28,7 +52,7 @@ func (s Syntax) Annotate(_ context.Context, d *Doc) error {
 		}
 	}
 	for si, sent := range d.Sents {
-		if s.All || len(d.Triggers.In(si)) > 0 || len(d.Actors.In(si)) > 0 || len(d.Places.In(si)) > 0 {
+		if s.wanted(d, si) {
 			first := len(d.Words.All)
 			d.Words.All = p.ParseTokens(d.Words.All, d.Text, d.Toks[sent.First:sent.Last])
 			for i := first; i < len(d.Words.All); i++ {

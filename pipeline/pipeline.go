@@ -43,7 +43,8 @@ type Options struct {
 	// scope.All writes it too, marked with Event.OutsideScope.
 	Scope scope.Scope
 	// Syntax adds the syntax stage: tags, lemmas and dependency arcs of
-	// the sentences with a trigger, an actor or a place (annotate.Syntax).
+	// the sentences with an event trigger (annotate.Syntax with Events),
+	// from which the event builder reads who did what to whom.
 	Syntax bool
 }
 
@@ -112,7 +113,7 @@ func New(opts Options) (*Pipeline, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.stages = append(p.stages, annotate.Syntax{Parser: sp})
+		p.stages = append(p.stages, annotate.Syntax{Parser: sp, Events: true})
 	}
 	return p, nil
 }

@@ -19,6 +19,7 @@ func newBenchCmd(a *app) *cobra.Command {
 	var (
 		opts   eval.BenchOptions
 		asJSON bool
+		syn    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "bench [--repeat N] CORPUS...",
@@ -66,7 +67,7 @@ pipeline (data files and gazetteer) on its own.`,
 				fmt.Fprintln(a.stderr, "sitrep bench: no documents")
 				return exitCode(1)
 			}
-			build := func() (eval.Extractor, error) { return pipeline.New(pipeline.Options{Logger: a.logger}) }
+			build := func() (eval.Extractor, error) { return pipeline.New(pipeline.Options{Logger: a.logger, Syntax: syn}) }
 			r, err := eval.Bench(ctx, build, docs, opts)
 			if err != nil {
 				return err
@@ -91,5 +92,6 @@ pipeline (data files and gazetteer) on its own.`,
 	f.IntVar(&opts.Repeat, "repeat", 3, "rounds over the corpus")
 	f.IntVar(&opts.Workers, "workers", 0, "documents run at once (0: GOMAXPROCS)")
 	f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
+	f.BoolVar(&syn, "syntax", false, syntaxUsage)
 	return cmd
 }
