@@ -67,7 +67,7 @@ func (f fakeExtractor) Extract(doc *sitrep.Document) []sitrep.Event {
 // useFakeExtractor makes ingest use f for the rest of the test.
 func useFakeExtractor(t *testing.T, f fakeExtractor) {
 	old := newIngestExtractor
-	newIngestExtractor = func(*slog.Logger, scope.Scope) (extractor, error) { return f, nil }
+	newIngestExtractor = func(*slog.Logger, scope.Scope, bool) (extractor, error) { return f, nil }
 	t.Cleanup(func() { newIngestExtractor = old })
 }
 

@@ -30,8 +30,9 @@ type extractor interface {
 }
 
 // newIngestExtractor builds the extractor ingest uses; tests replace it.
-var newIngestExtractor = func(logger *slog.Logger, sc scope.Scope) (extractor, error) {
-	return pipeline.New(pipeline.Options{Logger: logger, Scope: sc})
+// syn adds the syntax stage (--syntax).
+var newIngestExtractor = func(logger *slog.Logger, sc scope.Scope, syn bool) (extractor, error) {
+	return pipeline.New(pipeline.Options{Logger: logger, Scope: sc, Syntax: syn})
 }
 
 // ingestStats counts what an ingest did.
@@ -89,6 +90,7 @@ func newIngestCmd(a *app) *cobra.Command {
 		force          bool
 		workers, batch int
 		qf             queueFlags
+		syn            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [--db PATH] [--published YYYY-MM-DD] [--force] [--workers N] [--batch N] [--queue nats://...] INPUT...",
@@ -147,7 +149,7 @@ ten minutes is dropped by the server.`,
 			if err != nil {
 				return err
 			}
-			ex, err := newIngestExtractor(a.logger, sc)
+			ex, err := newIngestExtractor(a.logger, sc, syn)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
@@ -186,6 +188,7 @@ ten minutes is dropped by the server.`,
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract documents that are already stored")
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
+	cmd.Flags().BoolVar(&syn, "syntax", false, syntaxUsage)
 	addMergeFlag(cmd, &merge)
 	cmd.Flags().IntVar(&batch, "batch", 1, "documents per transaction at most (1: one transaction per document)")
 	qf.register(cmd, false)

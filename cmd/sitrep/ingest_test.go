@@ -82,7 +82,7 @@ func (c clashExtractor) Extract(doc *sitrep.Document) []sitrep.Event {
 
 func TestIngest_BatchFailureIsolated(t *testing.T) {
 	old := newIngestExtractor
-	newIngestExtractor = func(*slog.Logger, scope.Scope) (extractor, error) {
+	newIngestExtractor = func(*slog.Logger, scope.Scope, bool) (extractor, error) {
 		return clashExtractor{fakeExtractor{n: 2}, "doc-0013", "doc-0004"}, nil
 	}
 	t.Cleanup(func() { newIngestExtractor = old })
@@ -214,7 +214,7 @@ func BenchmarkIngest(b *testing.B) {
 	for _, perDoc := range []int{5, 50} {
 		for _, per := range []int{1, 100} {
 			b.Run(fmt.Sprintf("events=%d/batch=%d", perDoc, per), func(b *testing.B) {
-				newIngestExtractor = func(*slog.Logger, scope.Scope) (extractor, error) { return fakeExtractor{n: perDoc}, nil }
+				newIngestExtractor = func(*slog.Logger, scope.Scope, bool) (extractor, error) { return fakeExtractor{n: perDoc}, nil }
 				n := 0
 				for b.Loop() {
 					db := filepath.Join(dir, fmt.Sprintf("b%d.db", n))

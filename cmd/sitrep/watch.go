@@ -22,6 +22,7 @@ func init() { commands = append(commands, newWatchCmd) }
 func newWatchCmd(a *app) *cobra.Command {
 	var (
 		scopeN   string
+		syn      bool
 		rf       ingestFlags
 		interval time.Duration
 		once     bool
@@ -59,7 +60,7 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 			if err != nil {
 				return err
 			}
-			p, err := pipeline.New(pipeline.Options{Logger: a.logger, Scope: sc})
+			p, err := pipeline.New(pipeline.Options{Logger: a.logger, Scope: sc, Syntax: syn})
 			if err != nil {
 				return fmt.Errorf("watch: %w", err)
 			}
@@ -140,6 +141,7 @@ polled again next time. Stops cleanly on Ctrl-C.`,
 	cmd.Flags().DurationVar(&interval, "interval", ingest.DefaultInterval, "time between polls")
 	cmd.Flags().BoolVar(&once, "once", false, "poll once and exit")
 	cmd.Flags().StringVar(&scopeN, "scope", "acled", scopeUsage)
+	cmd.Flags().BoolVar(&syn, "syntax", false, syntaxUsage)
 	cmd.Flags().StringVar(&format, "format", export.JSONL, "output format (jsonl only: events are written as they come)")
 	cmd.Flags().BoolVar(&keep, "store", false, "also store documents and events in the database")
 	addDBFlag(cmd, &dbPath)

@@ -70,6 +70,7 @@ func newWorkerCmd(a *app) *cobra.Command {
 		qf          queueFlags
 		dbAddr      string
 		concurrency int
+		syn         bool
 		grace       time.Duration
 		scopeName   string
 		merge       bool
@@ -106,7 +107,7 @@ storing reports of one event at the same moment end with one event.`,
 			if err != nil {
 				return err
 			}
-			p, err := newIngestExtractor(a.logger, sc)
+			p, err := newIngestExtractor(a.logger, sc, syn)
 			if err != nil {
 				return fmt.Errorf("worker: %w", err)
 			}
@@ -134,6 +135,7 @@ storing reports of one event at the same moment end with one event.`,
 	qf.register(cmd, true)
 	addDBFlag(cmd, &dbAddr)
 	cmd.Flags().IntVar(&concurrency, "concurrency", 1, "documents handled at once by this process")
+	cmd.Flags().BoolVar(&syn, "syntax", false, syntaxUsage)
 	cmd.Flags().StringVar(&scopeName, "scope", "acled", scopeUsage)
 	addMergeFlag(cmd, &merge)
 	cmd.Flags().DurationVar(&grace, "grace", 10*time.Second, "at shutdown, how long documents in flight may finish before they are handed back")
