@@ -23,6 +23,11 @@ import (
 // from 1 within the sentence (0 for the root), tokens indexing the text's.
 type tree struct {
 	ws []syntax.TokenWord
+	// A trigger of several words ("shot dead", "opened fire") is one
+	// node: the dependents of any of its words outside it are the
+	// dependents of its head (spanHead), whatever the parser made of
+	// the words inside ("shot" as a noun, "dead" as the root).
+	head, first, last int
 }
 
 // headOf returns the head word of w, -1 for the root.
@@ -64,11 +69,26 @@ func (p tree) spanHead(first, last int) int {
 // children calls f with each dependent of h in order until f returns
 // false.
 func (p tree) children(h int, f func(c int) bool) {
+	span := h >= 0 && h == p.head
 	for c := range p.ws {
-		if p.headOf(c) == h && c != h && !f(c) {
-			return
+		if c == h {
+			continue
+		}
+		k := p.headOf(c)
+		if span && p.in(c) {
+			continue
+		}
+		if k == h || span && k >= 0 && p.in(k) {
+			if !f(c) {
+				return
+			}
 		}
 	}
+}
+
+// in reports whether word w belongs to the trigger's span.
+func (p tree) in(w int) bool {
+	return p.head >= 0 && p.ws[w].Token >= p.first && p.ws[w].Token < p.last
 }
 
 // caseOf returns the preposition of a nominal dependent (its "case"
@@ -162,7 +182,24 @@ func (r *arcReader) role(w int, how string, h int) arcRole {
 	if w < 0 {
 		return arcRole{word: -1}
 	}
-	return arcRole{word: w, m: r.actorOf(w, 2), why: how + " of '" + r.p.ws[h].Form + "'"}
+	return arcRole{word: w, m: r.actorOf(w, 2), why: how + " of '" + r.p.phrase(h) + "'"}
+}
+
+// phrase returns the form of word h, or the words of the trigger h heads.
+func (p tree) phrase(h int) string {
+	if h != p.head {
+		return p.ws[h].Form
+	}
+	var b strings.Builder
+	for w := range p.ws {
+		if p.in(w) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p.ws[w].Form)
+		}
+	}
+	return b.String()
 }
 
 // eventNoun reports whether noun w names an event or a state's hold on a
@@ -195,6 +232,36 @@ func (r *arcReader) passive(h int, t *trigger.Trigger) bool {
 	return t.Passive && !r.p.has(h, "obj")
 }
 
+// category returns how the trigger headed by h is read: "VERB" for a
+// verb, or a word of any tag that has a verb's dependents (a subject, an
+// object, a passive auxiliary: the parser took "shot" for a noun),
+// "NOUN" for a noun, "" for anything else.
+func (r *arcReader) category(h int, t *trigger.Trigger) string {
+	if u := r.p.ws[h].UPOS; u == "VERB" || u == "AUX" || t.Passive {
+		return "VERB"
+	}
+	verbal := false
+	for w := range r.p.ws {
+		if r.p.in(w) && (r.p.ws[w].UPOS == "VERB") {
+			verbal = true
+		}
+	}
+	r.p.children(h, func(c int) bool {
+		switch r.p.rel(c) {
+		case "obj", "nsubj", "nsubj:pass", "aux:pass", "obl:agent":
+			verbal = true
+		}
+		return !verbal
+	})
+	switch {
+	case verbal:
+		return "VERB"
+	case r.p.ws[h].UPOS == "NOUN" || r.p.ws[h].UPOS == "PROPN":
+		return "NOUN"
+	}
+	return ""
+}
+
 // subject returns the subject of verb h: its own nsubj or nsubj:pass, or
 // the one it shares with the verb it depends on: the first conjunct of a
 // coordination ("police arrested two men and seized weapons"), the main
@@ -211,11 +278,27 @@ func (r *arcReader) subject(h int) (w int, how string, at int) {
 			}
 			return true
 		})
+		if s < 0 && h == r.p.head {
+			// "Police shot dead a man" parsed with "Police" as a
+			// compound of "shot": a noun compounded before a verb is
+			// its subject.
+			r.p.children(h, func(c int) bool {
+				if r.p.rel(c) == "compound" && c < h && r.p.ws[c].UPOS != "NUM" {
+					s = c
+				}
+				return s < 0
+			})
+		}
 		if s >= 0 {
 			if r.p.relativePronoun(s) && r.p.rel(h) == "acl:relcl" {
 				return r.p.headOf(h), "antecedent of the relative clause", h
 			}
 			return s, r.p.rel(s), h
+		}
+		if u := r.p.ws[h].UPOS; u != "VERB" && u != "AUX" {
+			// A clause shares its subject with the clause it joins
+			// only when it is a verb: a noun's "conj" is a misparse.
+			return -1, "", -1
 		}
 		switch r.p.rel(h) {
 		case "conj", "advcl", "xcomp":
@@ -282,7 +365,7 @@ func (r *arcReader) nounAgent(n int) arcRole {
 		switch rel := r.p.rel(c); {
 		case rel == "compound" || rel == "nmod:poss" || rel == "amod":
 			if m := r.actorAt(c); m != nil {
-				out = arcRole{word: c, m: m, why: rel + " of '" + r.p.ws[n].Form + "'"}
+				out = arcRole{word: c, m: m, why: rel + " of '" + r.p.phrase(n) + "'"}
 			}
 		case (r.p.base(c) == "nmod" || r.p.base(c) == "obl") && fw.is(r.p.caseOf(c), agentBy):
 			if a := r.role(c, rel+" with 'by' (the agent)", n); a.m != nil {
@@ -345,8 +428,10 @@ func (r *arcReader) arcRoles(t *trigger.Trigger) (a1, a2 arcRole) {
 	if h < 0 {
 		return a1, a2
 	}
-	switch r.p.ws[h].UPOS {
-	case "VERB", "AUX":
+	r.p.head, r.p.first, r.p.last = h, t.First, t.Last
+	defer func() { r.p.head = -1 }()
+	switch r.category(h, t) {
+	case "VERB":
 		if fw.is(r.p.form(h), unaccusative) {
 			// "A man died in police custody": the subject of a verb
 			// of dying undergoes it; the doer, if any, is in the
@@ -373,7 +458,7 @@ func (r *arcReader) arcRoles(t *trigger.Trigger) (a1, a2 arcRole) {
 		}
 		a2 = r.objectOf(h)
 		return a1, a2
-	case "NOUN", "PROPN":
+	case "NOUN":
 		a1 = r.nounAgent(h)
 		a2 = r.nounPatient(h, t)
 		if between := r.between(h); between[0].m != nil && between[1].m != nil {
@@ -441,4 +526,23 @@ func framedStateKilling(text string, toks []segment.Token, s segment.Sentence, t
 		}
 	}
 	return "", nil
+}
+
+// personNoun reports a count noun of people that is no group's name
+// ("man", "driver", "villagers"; not "soldiers"): count_nouns.tsv.
+func (b *Builder) personNoun(w string) bool {
+	cn, ok := b.lex.countNouns[w]
+	return ok && cn.kind == kindCivilian && !cn.agent
+}
+
+// told reports whether noun w refers back: a definite or demonstrative
+// determiner ("the men", "those arrested") or a possessive ("their
+// fighters").
+func (r *arcReader) told(w int) bool {
+	back := false
+	r.p.children(w, func(c int) bool {
+		back = r.p.rel(c) == "nmod:poss" || r.p.base(c) == "det" && fw.is(r.p.form(c), anaphoricDet)
+		return !back
+	})
+	return back
 }

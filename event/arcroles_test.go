@@ -21,7 +21,7 @@ func TestArcRoles(t *testing.T) {
 		why1        string // a substring of the explain line of actor1, "" for none
 	}{
 		// Active voice: the subject acts on the object.
-		{"active", "Soldiers shot dead three herders near Menaka on Monday.", "Attack", "Military Forces of Mali (2021-)", "Civilians (Mali)", 3, "nsubj of 'shot'"},
+		{"active", "Soldiers shot dead three herders near Menaka on Monday.", "Attack", "Military Forces of Mali (2021-)", "Civilians (Mali)", 3, "nsubj of 'shot dead'"},
 		{"active abduction", "Bandits abducted fifteen pupils from a school in Katsina state on Sunday.", "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 0, "nsubj of 'abducted'"},
 		{"active arrest", "Police arrested six traders in Multan on Thursday.", "Arrests", "Police Forces of Pakistan (2022-)", "Civilians (Pakistan)", 0, "nsubj of 'arrested'"},
 		// Passive with an agent: obl:agent, or obl with "by" as parsers
@@ -46,6 +46,10 @@ func TestArcRoles(t *testing.T) {
 		// Reported speech: the subject of the reported verb acts; the
 		// speaker is the source.
 		{"reported speech", "The mayor said bandits had killed four farmers in Sokoto on Tuesday.", "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 4, "nsubj of 'killed'"},
+		// A person named by a common noun and told anew is a civilian
+		// victim (ACLED: Civilians (country)); the shooting is no battle.
+		{"common noun victim", "Police shot dead a man in Kisumu on Saturday night after a chase through the market.", "Attack", "Police Forces of Kenya (2022-)", "Civilians (Kenya)", 1, "shot dead"},
+		{"headline reduced passive", "Woman shot dead by police in Eldoret", "Attack", "Police Forces of Kenya (2022-)", "Civilians (Kenya)", 0, "with 'by'"},
 		// Police firing and custody: the modifier of the framing noun is
 		// the doer; the dead are civilians.
 		{"police firing", "Three villagers were killed in police firing in Bhagalpur on Monday.", "Attack", "Police Forces of India (2014-)", "Civilians (India)", 3, ""},
@@ -84,5 +88,29 @@ func TestArcRoles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestArcRoles_ToldPeople checks that people referred back to by a
+// definite noun ("the men") are not read as civilians: they may be the
+// fighters told before.
+func TestArcRoles_ToldPeople(t *testing.T) {
+	g, err := embeddedGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Gazetteer: g, Syntax: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Islamic State fighters attacked a checkpoint in Balkh on Sunday. The men were killed by soldiers in a raid on Monday."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: sitrep.NewDay(2024, 3, 6)})
+	if len(evs) == 0 {
+		t.Fatalf("%q: no events", text)
+	}
+	for _, ev := range evs {
+		if strings.HasPrefix(ev.Actor2, "Civilians") {
+			t.Errorf("%q: %s with actor2 %q, want no civilians", text, ev.SubEventType, ev.Actor2)
+		}
 	}
 }

@@ -32,7 +32,7 @@ func New(actors *actor.Matcher) (*Builder, error) {
 	}
 	if fwOnce.Do(func() {
 		if fw, fwErr = loadWords(); fwErr == nil {
-			statePolice, fwErr = loadStatePolice()
+			fwErr = loadImplicitAgents()
 		}
 	}); fwErr != nil {
 		return nil, fwErr
@@ -254,7 +254,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	actors := roleCandidates(text, in.Toks, in.Actors.In(si), cues, ts)
 	v := &sentenceView{text: text, toks: in.Toks, triggers: ts, actors: actors, all: in.Actors.In(si)}
 	v.victims = b.counts(in, si, ts, in.Actors.In(si))
-	sr := sentenceRoles{words: in.Words.In(si), triggers: ts}
+	sr := sentenceRoles{words: in.Words.In(si), triggers: ts, person: b.personNoun}
 	v.roles = func(t *trigger.Trigger) (*actor.Mention, *actor.Mention) {
 		return roles(text, in.Toks, s, t, actors, in.Actors.In(si), v.victims, sr)
 	}
@@ -294,8 +294,13 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 	}
 	subType, main := classify(v)
-	if subType == "" {
-		subType, main = framedStateKilling(text, in.Toks, s, ts, actors, in.Actors.In(si), v.victims, sr)
+	// A death in custody outranks the arrest before it ("died in police
+	// custody two days after he was arrested"): ACLED types the event
+	// by its violence.
+	if subType == "" || subType == trigger.Arrests {
+		if st, t := framedStateKilling(text, in.Toks, s, ts, actors, in.Actors.In(si), v.victims, sr); st != "" {
+			subType, main = st, t
+		}
 	}
 	weak := false
 	if subType == "" {

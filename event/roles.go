@@ -267,20 +267,30 @@ var assignRules = []roleRule{
 // statePolice is the police of whatever country and period an event is
 // resolved for: a mention with no text, standing for an agent the text
 // leaves implicit (ACLED's "Police Forces of {country} ({period})").
-var statePolice *actor.Mention
+// unnamedCivilians likewise stands for people the text names by a common
+// noun only ("a man", "the driver"): ACLED's "Civilians ({country})".
+var statePolice, unnamedCivilians *actor.Mention
 
-// loadStatePolice finds the generic police agent of the embedded agents.
-func loadStatePolice() (*actor.Mention, error) {
+// loadImplicitAgents finds the generic police and civilians agents of
+// the embedded agents.
+func loadImplicitAgents() error {
 	as, err := lexicon.Agents()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i := range as {
-		if a := &as[i]; a.Kind == "police" && a.Template == "{police}" && slices.Contains(a.Terms, "police") {
-			return &actor.Mention{Kind: actor.Agent, Agent: a, First: -1, Last: -1}, nil
+		a := &as[i]
+		switch {
+		case a.Kind == "police" && a.Template == "{police}" && slices.Contains(a.Terms, "police"):
+			statePolice = &actor.Mention{Kind: actor.Agent, Agent: a, First: -1, Last: -1}
+		case a.Kind == "civilians" && a.Assoc == "" && slices.Contains(a.Terms, "civilians"):
+			unnamedCivilians = &actor.Mention{Kind: actor.Agent, Agent: a, First: -1, Last: -1}
 		}
 	}
-	return nil, fmt.Errorf("event: no police agent in the embedded agents")
+	if statePolice == nil || unnamedCivilians == nil {
+		return fmt.Errorf("event: no police or civilians agent in the embedded agents")
+	}
+	return nil
 }
 
 // implicitPolice returns actor1 of an arrest: a1 when the text names who
@@ -307,6 +317,8 @@ func implicitPolice(t *trigger.Trigger, a1, a2 *actor.Mention) *actor.Mention {
 type sentenceRoles struct {
 	words    []syntax.TokenWord
 	triggers []trigger.Trigger
+	// person reports a common noun of people ("man", "driver"), folded.
+	person func(w string) bool
 }
 
 // roleWhy says, for --explain, which arc or rule gave each role; framed
@@ -333,7 +345,7 @@ func explainedRoles(text string, toks []segment.Token, s segment.Sentence, t *tr
 	if len(sr.words) == 0 {
 		return a1, a2, why
 	}
-	ar := arcReader{p: tree{ws: sr.words}, cands: cands, ts: sr.triggers}
+	ar := arcReader{p: tree{ws: sr.words, head: -1}, cands: cands, ts: sr.triggers}
 	x1, x2 := ar.arcRoles(t)
 	if x1.m != nil && sameMention(x1.m, x2.m) {
 		x2.m = nil
@@ -356,6 +368,16 @@ func explainedRoles(text string, toks []segment.Token, s segment.Sentence, t *tr
 			a1, why.a1 = nil, ""
 		}
 		a2, why.a2 = x2.m, x2.why
+	}
+	// "A man was shot dead by police", "police arrested a driver": the
+	// one acted on is a person named by a common noun, a civilian until
+	// the text says otherwise (ACLED: Civilians (country)); violence on
+	// civilians is no battle.
+	// "The men were killed" refers back to people already told, who
+	// may be fighters: only a person told anew ("a man", "two drivers")
+	// is read so.
+	if a2 == nil && x2.m == nil && x2.word >= 0 && sr.person != nil && sr.person(strings.ToLower(sr.words[x2.word].Form)) && !ar.told(x2.word) {
+		a2, why.a2 = unnamedCivilians, x2.why+", a person named by a common noun: civilians"
 	}
 	if p := implicitPolice(t, a1, a2); p != a1 {
 		a1, why.a1, why.framed = p, "", false

@@ -1,0 +1,86 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/scope"
+)
+
+// policeRecord is what the police-action golden files pin: the type and
+// who acted on whom, with the toll, place and day.
+type policeRecord struct {
+	EventDate    string `json:"event_date"`
+	SubEventType string `json:"sub_event_type"`
+	Actor1       string `json:"actor1"`
+	Actor2       string `json:"actor2"`
+	Fatalities   int    `json:"fatalities"`
+	Location     string `json:"location"`
+}
+
+// TestPoliceGolden runs whole articles of our own writing about police
+// actions (an arrest raid, a police shooting, a protest dispersed with
+// tear gas, a death in custody) through the pipeline with the syntax
+// stage, so that roles come from dependency arcs, in the wide scope, and
+// compares type, actors, toll, place and date with testdata/police/*.golden.jsonl.
+// Run `go test ./pipeline -run PoliceGolden -update` and review the diff.
+func TestPoliceGolden(t *testing.T) {
+	g, err := embeddedGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: now, Gazetteer: g, Syntax: true, Scope: scope.All})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The day each article was published: the day after its dateline.
+	published := map[string]sitrep.Day{
+		"arrest-raid.txt":      sitrep.NewDay(2024, 5, 15),
+		"custody-death.txt":    sitrep.NewDay(2024, 6, 21),
+		"police-shooting.txt":  sitrep.NewDay(2024, 8, 4),
+		"protest-tear-gas.txt": sitrep.NewDay(2024, 3, 12),
+	}
+	files, err := filepath.Glob("testdata/police/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			text, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := &sitrep.Document{ID: filepath.Base(f), Text: string(text), Published: published[filepath.Base(f)]}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			for _, ev := range p.Extract(doc) {
+				checkEvidence(t, doc.Text, ev)
+				r := policeRecord{ev.EventDate, ev.SubEventType, ev.Actor1, ev.Actor2, ev.Fatalities, ev.Location}
+				if err := enc.Encode(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.jsonl"
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("events differ from %s; run go test ./pipeline -run PoliceGolden -update and review the diff\ngot:\n%s\nwant:\n%s", golden, buf.String(), want)
+			}
+		})
+	}
+}
