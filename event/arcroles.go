@@ -270,13 +270,19 @@ func (r *arcReader) category(h int, t *trigger.Trigger) string {
 // attacked the post").
 func (r *arcReader) subject(h int) (w int, how string, at int) {
 	for steps := 0; h >= 0 && steps < 4; steps++ {
-		s := -1
+		// UD gives a verb one subject; of two (a misparse: a dateline
+		// "CHENNAI, June 20 - A driver died", a "today" before the
+		// verb), the one that names an actor, else the nearer before
+		// the verb.
+		s, actorSubj := -1, false
 		r.p.children(h, func(c int) bool {
 			if b := r.p.base(c); b == "nsubj" || b == "csubj" {
-				s = c
-				return false
+				named := r.actorOf(c, 2) != nil
+				if s < 0 || !actorSubj && (named || c < h) {
+					s, actorSubj = c, named
+				}
 			}
-			return true
+			return c < h
 		})
 		if s < 0 && h == r.p.head {
 			// "Police shot dead a man" parsed with "Police" as a
