@@ -46,6 +46,7 @@ type wordInfo struct {
 	ordinal     bool
 	rangeword   int8 // 1 joins two dates into a range, 2 only after "between"
 	namehead    bool
+	locative    bool // a preposition of place: the capitalised word after it is a place
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
@@ -233,6 +234,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.ordinal = true
 		case "namehead":
 			wi.namehead = true
+		case "locative":
+			wi.locative = true
 		case "stamp":
 			v.stamps = append(v.stamps, text)
 		default:

@@ -726,8 +726,17 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 	// Times". But a weekday with a lower-case part of the day after it is
 	// a time whatever precedes it ("shot in Dayton Saturday night"): the
 	// names that hold a weekday do not go on with "night" or "morning".
+	// Nor does a place named after a preposition of place: "shot in
+	// Lynwood Wednesday" is a town, then a time.
 	partAfter := last > i && m.toks[last].flags&fCap == 0
-	if first == i && i > 0 && t.flags&fSent == 0 && !partAfter {
+	placeBefore := false
+	for k := i - 1; k >= max(m.floor, i-4) && k >= 0 && m.toks[k].kind == tWord; k-- {
+		if m.toks[k].flags&fCap == 0 {
+			placeBefore = k < i-1 && m.word(k) != nil && m.word(k).locative
+			break
+		}
+	}
+	if first == i && i > 0 && t.flags&fSent == 0 && !partAfter && !placeBefore {
 		if p, pw := &m.toks[i-1], m.word(i-1); p.kind == tWord && p.flags&fCap != 0 && (pw == nil || (!pw.cue && !pw.deictic)) {
 			return cand{}, 0, false
 		}

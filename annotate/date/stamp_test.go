@@ -50,3 +50,26 @@ func TestStamp(t *testing.T) {
 		}
 	}
 }
+
+// TestWeekdayAfterPlace checks that a weekday right after a place named
+// with a preposition of place is a time ("shot in Lynwood Wednesday"),
+// while a weekday inside a name is none. Our own sentences.
+func TestWeekdayAfterPlace(t *testing.T) {
+	ref := time.Date(2016, 11, 24, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, want string // want: the value found, "" for none
+	}{
+		{"A girl was struck by gunfire in Lynwood Wednesday while walking home.", "2016-11-23"},
+		{"Two men were shot at Riverside Park Sunday after a game.", "2016-11-20"},
+		{"Thousands marched to remember Bloody Sunday in the city.", ""},
+		{"The mayor wrote in the Sunday Times about the shooting.", ""},
+	} {
+		got := ""
+		for _, e := range date.Find(tc.text, sitrep.Span{}, ref) {
+			got = e.Value
+		}
+		if got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
