@@ -46,7 +46,7 @@ type wordInfo struct {
 	ordinal     bool
 	rangeword   int8 // 1 joins two dates into a range, 2 only after "between"
 	namehead    bool
-	locative    bool // a preposition of place: the capitalised word after it is a place
+	locative    bool      // a preposition of place: the capitalised word after it is a place
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
