@@ -105,3 +105,31 @@ func TestConsolidate(t *testing.T) {
 		})
 	}
 }
+
+// TestCasualtyPhrases checks further ways the dead are told: a family
+// counted by "of", a possessive noun, a reflexive after a verb of
+// killing, "shot to death", "dies". Our own sentences.
+func TestCasualtyPhrases(t *testing.T) {
+	p := mustPipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3)
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"A family of four was found shot to death in their home in Toledo, Ohio, on Saturday.", 4, 0},
+		{"A man shot and killed his 4-year-old son before killing himself in Toledo, Ohio, on Saturday.", 2, 0},
+		{"Her husband was shot and killed outside a bar in Toledo, Ohio, on Saturday.", 1, 0},
+		{"Three people were shot to death in a house in Toledo, Ohio, on Saturday.", 3, 0},
+		{"A man dies after a shooting outside a bar in Toledo, Ohio, on Saturday.", 1, 0},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			if evs[0].Fatalities != tc.killed || evs[0].Injuries != tc.injured {
+				t.Errorf("killed %d injured %d, want %d and %d", evs[0].Fatalities, evs[0].Injuries, tc.killed, tc.injured)
+			}
+		})
+	}
+}

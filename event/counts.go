@@ -72,6 +72,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		first      int // first token after the number
 		ordinal    bool
 		pronoun    bool // a singular pronoun or definite noun: one person
+		from       int  // for those, the first token of the noun phrase
 	}
 	var cs []cand
 	for _, n := range in.Numbers.In(si) {
@@ -98,10 +99,15 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		case fw.tok(text, toks, i, dual):
 			// "both" counts two: "killing both", "both died".
 			cs = append(cs, cand{n: 2, start: toks[i].Start, end: toks[i].End, first: i + 1})
-		case fw.tok(text, toks, i, singularPerson) && (fw.tok(text, toks, i, personalPronoun) || i > s.First && fw.tok(text, toks, i-1, anaphoricDet)):
-			// "he died", "killed him", "the victim died": one person
-			// told again, who counts one at least.
-			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true})
+		case fw.tok(text, toks, i, singularPerson) && (fw.tok(text, toks, i, personalPronoun) || fw.tok(text, toks, i, reflexive)):
+			// "he died", "killed him", "before killing himself": one
+			// person told again, who counts one at least.
+			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: i})
+		case fw.tok(text, toks, i, singularPerson):
+			// "the victim died", "killed his 4-year-old son".
+			if j, ok := definiteBefore(text, toks, s.First, i); ok {
+				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: j})
+			}
 		}
 	}
 	// starts holds the first token of each count: a verb after another
@@ -127,6 +133,10 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		switch {
 		case c.pronoun:
 			noun, kind, limit = ctok, kindOther, c.first
+		case ctok-2 >= s.First && fw.tok(text, toks, ctok-1, partitive) && fw.tok(text, toks, ctok-2, collective):
+			// "a family of five": the number counts the people of the
+			// collective noun before it.
+			noun, kind, limit = ctok, kindCivilian, c.first
 		case c.first+1 < s.Last && fw.tok(text, toks, c.first, partitive) && !c.ordinal:
 			// "one of them", "two of the wounded": a part of people
 			// told before, counted by the verb after the phrase ("one of
@@ -210,7 +220,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				// the verb's own object) nor "one man dead and three
 				// others" (a word of dying takes no object).
 				fate = f
-			case (ctok == t.Last || ctok == t.Last+1 && fw.tok(text, toks, t.Last, partitive)) && (f != "" || noun >= 0 && (t.Class == trigger.GenericAttack || t.Class == trigger.Attack)):
+			case (ctok == t.Last || c.pronoun && c.from == t.Last || ctok == t.Last+1 && fw.tok(text, toks, t.Last, partitive)) && (f != "" || noun >= 0 && (t.Class == trigger.GenericAttack || t.Class == trigger.Attack)):
 				// Directly after the act, or its noun and "of": its
 				// object, counted hurt by gunfire when nothing says more
 				// ("opened fire, shooting five people", "the shooting of
@@ -243,7 +253,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			}
 			// "two were shot, one fatally": a count with the adverb of
 			// death.
-			if fate == "" && at < s.Last && fw.tok(text, toks, at, fatalAdverb) {
+			if fate == "" && at < s.Last && fw.tok(text, toks, at, fatalAdverb) && !triggerAt(ts, at) {
 				fate = fateKilled
 			}
 			if fate == "" {
@@ -286,7 +296,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				break
 			}
 		}
-		if fate == "" && noun+1 < s.Last && fw.tok(text, toks, noun+1, fatalAdverb) {
+		if fate == "" && noun+1 < s.Last && fw.tok(text, toks, noun+1, fatalAdverb) && !triggerAt(ts, noun+1) {
 			fate, fateEnd = fateKilled, noun+2
 		}
 		if fate == "" {
@@ -310,6 +320,25 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 }
 
 // countBetween reports whether a count starts at a token in [from, to).
+// definiteBefore reports whether the noun at token i follows a definite
+// or possessive determiner, past an age compound ("the victim", "his
+// 4-year-old son"), and the determiner's token.
+func definiteBefore(text string, toks []segment.Token, first, i int) (int, bool) {
+	j := i - 1
+	if j >= first && strings.HasSuffix(toks[j].Key(text), "-old") {
+		// "4-year-old" is read as a number, a hyphen and "year-old";
+		// "3 year-old" as a number and "year-old".
+		j--
+		if j >= first && text[toks[j].Start:toks[j].End] == "-" {
+			j--
+		}
+		if j >= first && toks[j].Kind == segment.Number {
+			j--
+		}
+	}
+	return j, j >= first && (fw.tok(text, toks, j, anaphoricDet) || fw.tok(text, toks, j, possessiveSingular))
+}
+
 // determinerBetween reports whether a determiner stands in toks[from:to].
 func determinerBetween(text string, toks []segment.Token, from, to int) bool {
 	for k := from; k < to; k++ {

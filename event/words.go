@@ -53,6 +53,8 @@ const (
 	objectPronoun
 	fatalAdverb
 	transitionWord
+	collective
+	possessiveSingular
 	custodial
 	unaccusative
 	targetPrep
@@ -74,7 +76,7 @@ var wordClassNames = map[string]wordClass{
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
-	"fatal_adverb": fatalAdverb, "transition": transitionWord,
+	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular,
 	"custodial": custodial, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 	"place_prep": placePrep,
