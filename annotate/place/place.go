@@ -666,13 +666,24 @@ func (r *Resolver) maxPop(refs []gazetteer.Ref) int {
 	return m
 }
 
+// namedRegion reports whether c, a direction that is no stop word, is the
+// name of a region because a region's suffix follows it: "the Southwest
+// state of Somalia".
+func (r *Resolver) namedRegion(st *state, c *cand) bool {
+	first := &st.toks[c.i]
+	if first.class&wDir == 0 || first.class&wStop != 0 || c.j >= len(st.toks) {
+		return false
+	}
+	return st.toks[c.j].class&(wAdm1|wAdm2) != 0
+}
+
 // accept decides whether candidate c is a place mention, from
 // capitalisation and the words around it.
 func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	first := &st.toks[c.i]
 	single := c.j-c.i == 1
-	if single && first.class&(wStop|wTitle|wDir|wAdm1|wAdm2|wCity|wSub|wFeat) != 0 {
-		return false // "Police", "Valley", "Creek" alone
+	if single && first.class&(wStop|wTitle|wDir|wAdm1|wAdm2|wCity|wSub|wFeat) != 0 && !r.namedRegion(st, c) {
+		return false // "Police", "Valley", "Creek" alone; "Southwest" alone is a direction or a part of a city ("Southwest D.C.", "16th Street, Southeast")
 	}
 	// Short names ("US", "UK") only in capitals, or abbreviations of
 	// regions ("Ky.", "B.C.").
@@ -701,6 +712,12 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	}
 	if single && first.sentStart && first.class&wCommon != 0 && !first.caps {
 		c.weakStart = true
+	}
+	// "the 300 block of Madrid", "the 2900 block of Garnet": US police
+	// reports give an address as a block of a street; the name is the
+	// street's.
+	if prev >= 1 && r.fw[text[st.toks[prev].start:st.toks[prev].end]]&fwOf != 0 && st.toks[prev-1].class&wStreet != 0 && !st.toks[prev-1].upper {
+		return false
 	}
 	// After a title: a person ("President Kabul", "Gen. Paris", "Mr.
 	// Booker"); the name alone later is the person too.

@@ -29,6 +29,7 @@ const (
 	wOrg
 	wPerson
 	wFeat
+	wStreet // "block": "the 300 block of X" names a street X
 	wCommon // data/common.tsv: a common English word
 	wAgency // data/agencies.tsv: may be a news agency (a sound-alike of one)
 )
@@ -36,6 +37,7 @@ const (
 var classNames = map[string]wordClass{
 	"stop": wStop, "title": wTitle, "adm1": wAdm1, "adm2": wAdm2, "city": wCity, "sub": wSub,
 	"dir": wDir, "near": wNear, "cue": wCue, "conn": wConn, "org": wOrg, "person": wPerson, "feat": wFeat,
+	"street": wStreet,
 }
 
 // fwClass is a bit set of the place classes of lexicon/data/stage_words.tsv:
