@@ -449,7 +449,9 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 	for _, d := range ds {
 		joined := false
 		if violent(d) && !d.separate {
-			for _, e := range out {
+			// The events told last, as in merge: looking further would
+			// make a long text's events quadratic.
+			for _, e := range out[max(0, len(out)-mergeLookback):] {
 				if !violent(e) || !placeContained(e, d) || !daysAgree(e, d) {
 					continue
 				}

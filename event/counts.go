@@ -81,13 +81,14 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		}
 		cs = append(cs, cand{n: n.Value, start: n.Start, end: n.End, first: tokAt(n.End), ordinal: n.Ordinal})
 	}
+	// The numbers come in text order: one pointer walks them with the
+	// tokens.
+	nextNum := 0
 	inNumber := func(k int) bool {
-		for _, c := range cs {
-			if c.start <= toks[k].Start && toks[k].End <= c.end {
-				return true
-			}
+		for nextNum < len(cs) && cs[nextNum].end <= toks[k].Start {
+			nextNum++
 		}
-		return false
+		return nextNum < len(cs) && cs[nextNum].start <= toks[k].Start && toks[k].End <= cs[nextNum].end
 	}
 	for i := s.First; i < s.Last; i++ {
 		switch {
