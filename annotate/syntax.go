@@ -45,14 +45,16 @@ func (Syntax) Name() string { return "syntax" }
 // Annotate implements Stage.
 func (s Syntax) Annotate(_ context.Context, d *Doc) error {
 	p := s.Parser
-	if p == nil {
-		var err error
-		if p, err = syntax.Default(); err != nil {
-			return err
-		}
-	}
 	for si, sent := range d.Sents {
 		if s.wanted(d, si) {
+			// The model is read on the first sentence to parse: a text
+			// with none never loads it.
+			if p == nil {
+				var err error
+				if p, err = syntax.Default(); err != nil {
+					return err
+				}
+			}
 			first := len(d.Words.All)
 			d.Words.All = p.ParseTokens(d.Words.All, d.Text, d.Toks[sent.First:sent.Last])
 			for i := first; i < len(d.Words.All); i++ {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/pipeline"
 )
 
 // loadCorpus reads the texts of a .jsonl file of {"id","text"} records
@@ -55,6 +56,42 @@ func BenchmarkExtractCorpus(b *testing.B) {
 			}
 			b.SetBytes(int64(size / len(docs)))
 			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				p.Extract(docs[i%len(docs)])
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkExtractCorpusSyntax is BenchmarkExtractCorpus with the syntax
+// stage: the sentences with an event trigger and an actor are tagged and
+// parsed, and roles read from their arcs. The model is read before the
+// timer starts.
+func BenchmarkExtractCorpusSyntax(b *testing.B) {
+	for _, c := range []struct{ name, path string }{
+		{"geovirus", "gold/places/geovirus.jsonl"},
+		{"trnews", "gold/places/trnews.jsonl"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			docs := loadCorpus(b, c.path)
+			g, err := embeddedGazetteer()
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, err := pipeline.New(pipeline.Options{Now: now, Gazetteer: g, Syntax: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			size := 0
+			for _, d := range docs {
+				size += len(d.Text)
+				p.Extract(d)
+			}
+			b.SetBytes(int64(size / len(docs)))
+			b.ReportAllocs()
+			b.ResetTimer()
 			i := 0
 			for b.Loop() {
 				p.Extract(docs[i%len(docs)])

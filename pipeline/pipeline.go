@@ -19,7 +19,6 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/number"
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/place"
-	"github.com/sitrep-dev/sitrep/annotate/syntax"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/event"
 	"github.com/sitrep-dev/sitrep/gazetteer"
@@ -109,11 +108,9 @@ func New(opts Options) (*Pipeline, error) {
 		p.events.Context(),
 	}
 	if opts.Syntax {
-		sp, err := syntax.Default()
-		if err != nil {
-			return nil, err
-		}
-		p.stages = append(p.stages, annotate.Syntax{Parser: sp, Events: true})
+		// The parser's model is read when a text first needs it
+		// (syntax.Default, once per process).
+		p.stages = append(p.stages, annotate.Syntax{Events: true})
 	}
 	return p, nil
 }
