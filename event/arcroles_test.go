@@ -33,6 +33,9 @@ func TestArcRoles(t *testing.T) {
 		{"passive no agent", "Eight men were detained in Quetta on Wednesday.", "Arrests", "Police Forces of Pakistan (2022-)", "", 0, "implicit"},
 		{"passive no agent, India", "Four youths were arrested in Ludhiana on Saturday.", "Arrests", "Police Forces of India (2014-)", "", 0, "implicit"},
 		{"passive no agent, arrested police", "Two policemen were detained in Peshawar on Friday.", "Arrests", "", "Police Forces of Pakistan (2022-)", 0, ""},
+		// A demonstration's arrests with no agent named: the police
+		// intervened (ACLED: Protesters first, the state forces second).
+		{"protest arrests no agent", "Thirty protesters were detained in Grodno on Sunday.", "Protest with intervention", "Protesters (Belarus)", "Police Forces of Belarus (1994-)", 0, "implicit"},
 		// Nominalisations: the doer after "by" or in a modifier, whom it
 		// befell after "of" or "on".
 		{"nominal by", "The killing of a shepherd by soldiers in Ituri angered residents.", "Attack", "Military Forces of the Democratic Republic of Congo (2019-)", "Civilians (Democratic Republic of Congo)", 1, "nmod with 'by'"},

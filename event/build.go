@@ -341,6 +341,9 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 	}
 	d.actor1, d.actor2, d.roleWhy = explainedRoles(text, in.Toks, s, roleTrigger, actors, in.Actors.In(si), v.victims, sr)
+	if protestFamily[subType] && d.actor1 == nil && (d.actor2 == nil || !d.actor2.State()) {
+		d.actor1, d.roleWhy.a1 = arrestingPolice(v)
+	}
 	d.counts = v.victims
 	// Dates: the one nearest the trigger; a bare year is context.
 	if de, ok := nearestDate(in.Dates.In(si), s, main); ok {

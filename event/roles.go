@@ -577,3 +577,16 @@ func endsClause(text string, t segment.Token) bool {
 	}
 	return false
 }
+
+// arrestingPolice returns the implicit police of a demonstration's
+// arrests that name no one who made them ("forty protesters were
+// detained"): ACLED codes the state forces that intervened as the
+// protest's second actor, and arrests are theirs (codebook, Arrests).
+func arrestingPolice(v *sentenceView) (*actor.Mention, string) {
+	if t := v.has(trigger.Arrests); t != nil {
+		if a1, _ := v.roles(t); a1 == statePolice {
+			return statePolice, "implicit: the police who made the demonstration's arrests (ACLED codebook, Arrests)"
+		}
+	}
+	return nil, ""
+}
