@@ -59,7 +59,6 @@ const (
 	unaccusative
 	targetPrep
 	supportVerb
-	placePrep
 )
 
 var wordClassNames = map[string]wordClass{
@@ -79,7 +78,6 @@ var wordClassNames = map[string]wordClass{
 	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular,
 	"custodial": custodial, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
-	"place_prep": placePrep,
 }
 
 // fw are the function words, loaded once by New from the embedded data
