@@ -33,7 +33,7 @@ type tree struct {
 // headOf returns the head word of w, -1 for the root.
 func (p tree) headOf(w int) int {
 	h := p.ws[w].Head - 1
-	if h >= len(p.ws) {
+	if h < 0 || h >= len(p.ws) {
 		return -1
 	}
 	return h
@@ -305,6 +305,23 @@ func (r *arcReader) subject(h int) (w int, how string, at int) {
 			// A clause shares its subject with the clause it joins
 			// only when it is a verb: a noun's "conj" is a misparse.
 			return -1, "", -1
+		}
+		if r.p.rel(h) == "xcomp" {
+			// Object control: "the governor ordered troops to fire":
+			// the object of the verb the clause completes is its
+			// subject.
+			if v := r.p.headOf(h); v >= 0 {
+				o := -1
+				r.p.children(v, func(c int) bool {
+					if r.p.rel(c) == "obj" {
+						o = c
+					}
+					return o < 0
+				})
+				if o >= 0 {
+					return o, "obj of the verb its clause completes", v
+				}
+			}
 		}
 		switch r.p.rel(h) {
 		case "conj", "advcl", "xcomp":
