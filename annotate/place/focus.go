@@ -280,9 +280,14 @@ type anchors struct {
 	focusA1 gazetteer.Ref
 }
 
-// anchors sets st.anchor from the current choices.
+// anchors sets st.anchor from the current choices (only when the
+// weights or training read them).
 func (r *Resolver) anchors(st *state) {
 	a := anchors{dlA1: gazetteer.NoRef, dlGroup: -1, focusA1: gazetteer.NoRef}
+	if !st.recording && r.w[fDatelineCC] == 0 && r.w[fDatelineA1] == 0 && r.w[fFocusCC] == 0 && r.w[fFocusA1] == 0 {
+		st.anchor = a
+		return
+	}
 	for k := range st.cands {
 		c := &st.cands[k]
 		if c.dateline && !c.dropped && c.best != gazetteer.NoRef {

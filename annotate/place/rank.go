@@ -45,6 +45,7 @@ const (
 	fStateCounty         // a county named after a state of the same name
 	fCityRegion          // a region whose city of the same name a bare name means
 	fDatelineCity        // a populated place named by a dateline ("WASHINGTON —" names a city, not a state)
+	fRegionOfCityName    // a region (state, county) that shares its name with a city of 100,000 among the candidates
 	fCountryNamed        // the document names the feature's country (up to 1)
 	fCountryMore         // ... again and again (up to 2 past the first)
 	fRegionNamed         // the document names the feature's first-level region or places in it
@@ -70,7 +71,7 @@ const nCtx = nCtxEnd - nBase
 var FeatureNames = [NumFeatures]string{
 	"log_population", "country", "former_country", "admin1", "admin2", "capital", "admin1_seat", "admin2_seat",
 	"city_section", "world_region", "exact_spelling", "country_not_spelled", "wanted_kind", "county_wanted_state_found",
-	"county_named_as_state", "region_of_same_name_city", "dateline_city",
+	"county_named_as_state", "region_of_same_name_city", "dateline_city", "region_named_like_city",
 	"doc_country", "doc_country_more", "doc_region", "doc_county_region_more", "nearby_place",
 	"dateline_country", "dateline_region", "focus_country", "focus_region",
 	"list_kind", "capital_of_parent", "inside_parent",
@@ -162,7 +163,9 @@ func WriteWeights(wr io.Writer, header []string, w Weights) error {
 }
 
 // baseFeatures sets the context-free features of candidate ref of c in f.
-func (r *Resolver) baseFeatures(c *cand, ref gazetteer.Ref, f *[nBase]float64) {
+// A feature whose weight is 0 may be left 0 unless all is set (training
+// reads every feature).
+func (r *Resolver) baseFeatures(c *cand, ref gazetteer.Ref, f *[nBase]float64, all bool) {
 	*f = [nBase]float64{}
 	in := r.g.Info(ref)
 	f[fLogPop] = math.Log10(float64(in.Population) + 1)
@@ -217,6 +220,15 @@ func (r *Resolver) baseFeatures(c *cand, ref gazetteer.Ref, f *[nBase]float64) {
 	}
 	if c.dateline && in.Class == 'P' {
 		f[fDatelineCity] = 1
+	}
+	if (in.Code == "ADM1" || in.Code == "ADM2") && (all || r.w[fRegionOfCityName] != 0) {
+		name := r.g.Name(ref)
+		for _, x := range c.refs {
+			if r.g.Class(x) == 'P' && r.g.Population(x) >= 100_000 && r.g.Name(x) == name {
+				f[fRegionOfCityName] = 1
+				break
+			}
+		}
 	}
 }
 

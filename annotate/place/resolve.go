@@ -369,7 +369,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 		if ex != nil {
 			var f [NumFeatures]float64
 			var bf [nBase]float64
-			r.baseFeatures(c, ref, &bf)
+			r.baseFeatures(c, ref, &bf, true)
 			copy(f[:nBase], bf[:])
 			copy(f[nBase:nCtxEnd], ctxTerms[x][:])
 			copy(f[nCtxEnd:], phrase[:])
@@ -401,7 +401,7 @@ func (r *Resolver) pick(st *state, self int, ctx *docContext) (gazetteer.Ref, fl
 func (r *Resolver) baseScores(c *cand, dst []float64) []float64 {
 	var f [nBase]float64
 	for _, ref := range c.refs {
-		r.baseFeatures(c, ref, &f)
+		r.baseFeatures(c, ref, &f, false)
 		dst = append(dst, dot(r.w[:nBase], f[:]))
 	}
 	return dst
