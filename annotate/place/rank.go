@@ -28,36 +28,36 @@ import (
 // features, then those of the document's context (shared by the
 // mentions of one name), then those of the mention's phrase.
 const (
-	fLogPop       = iota // log10(population + 1)
-	fPCLI                // an independent country
-	fPCLH                // a former country
-	fADM1                // a first-level region
-	fADM2                // a second-level region (a county, a district)
-	fPPLC                // a capital
-	fPPLA                // the seat of a first-level region
-	fPPLA2               // the seat of a second-level region
-	fPPLX                // a section of a populated place
-	fLandmark            // a world region, a continent (class L)
-	fExact               // the text spells the gazetteer's name exactly
-	fWordCountry         // a country whose name the text does not spell ("Columbia" is not Colombia)
-	fWant                // the phrase asks for this kind ("X province", "X city")
-	fWantCounty          // the phrase asks for a county and this is a state
-	fStateCounty         // a county named after a state of the same name
-	fCityRegion          // a region whose city of the same name a bare name means
-	fDatelineCity        // a populated place named by a dateline ("WASHINGTON —" names a city, not a state)
-	fRegionOfCityName    // a region (state, county) that shares its name with a city of 100,000 among the candidates
-	fCountryNamed        // the document names the feature's country (up to 1)
-	fCountryMore         // ... again and again (up to 2 past the first)
-	fRegionNamed         // the document names the feature's first-level region or places in it
-	fCountyMore          // a county of a region the document keeps naming
-	fNearby              // another name of the document resolves within nearbyKm
-	fDatelineCC          // in the country of the dateline's place
-	fDatelineA1          // in the first-level region of the dateline's place
-	fFocusCC             // in the document's focus country
-	fFocusA1             // in the document's focus region
-	fList                // of the kind of most other items of its list
-	fCapital             // "X, the capital of Y" and X is Y's seat
-	fContain             // the phrase puts it in its parent ("X, Texas")
+	fLogPop           = iota // log10(population + 1)
+	fPCLI                    // an independent country
+	fPCLH                    // a former country
+	fADM1                    // a first-level region
+	fADM2                    // a second-level region (a county, a district)
+	fPPLC                    // a capital
+	fPPLA                    // the seat of a first-level region
+	fPPLA2                   // the seat of a second-level region
+	fPPLX                    // a section of a populated place
+	fLandmark                // a world region, a continent (class L)
+	fExact                   // the text spells the gazetteer's name exactly
+	fWordCountry             // a country whose name the text does not spell ("Columbia" is not Colombia)
+	fWant                    // the phrase asks for this kind ("X province", "X city")
+	fWantCounty              // the phrase asks for a county and this is a state
+	fStateCounty             // a county named after a state of the same name
+	fCityRegion              // a region whose city of the same name a bare name means
+	fDatelineCity            // a populated place named by a dateline ("WASHINGTON —" names a city, not a state)
+	fRegionOfCityName        // a region (state, county) that shares its name with a city of 100,000 among the candidates
+	fCountryNamed            // the document names the feature's country (up to 1)
+	fCountryMore             // ... again and again (up to 2 past the first)
+	fRegionNamed             // the document names the feature's first-level region or places in it
+	fCountyMore              // a county of a region the document keeps naming
+	fNearby                  // another name of the document resolves within nearbyKm
+	fDatelineCC              // in the country of the dateline's place
+	fDatelineA1              // in the first-level region of the dateline's place
+	fFocusCC                 // in the document's focus country
+	fFocusA1                 // in the document's focus region
+	fList                    // of the kind of most other items of its list
+	fCapital                 // "X, the capital of Y" and X is Y's seat
+	fContain                 // the phrase puts it in its parent ("X, Texas")
 	NumFeatures
 
 	nBase   = fCountryNamed
