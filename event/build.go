@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate"
@@ -11,6 +12,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/claim"
 	"github.com/sitrep-dev/sitrep/annotate/date"
 	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
@@ -345,8 +347,22 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		d.actor1, d.roleWhy.a1 = arrestingPolice(v)
 	}
 	d.counts = v.victims
-	// Dates: the one nearest the trigger; a bare year is context.
-	if de, ok := nearestDate(in.Dates.In(si), s, main); ok {
+	// Dates: the one nearest the trigger; a bare year is context. A date
+	// said of a follow-up ("charged Monday in the shooting") is not the
+	// event's.
+	dates := in.Dates.In(si)
+	if fu := followUpDates(text, in.Toks, s, ts, main, dates); len(fu) > 0 {
+		kept := make([]date.Expr, 0, len(dates))
+		for _, de := range dates {
+			if slices.Contains(fu, de.Start) {
+				d.sameDates = append(d.sameDates, de.Start)
+			} else {
+				kept = append(kept, de)
+			}
+		}
+		dates = kept
+	}
+	if de, ok := nearestDate(dates, s, main); ok {
 		d.dates = append(d.dates, de)
 		d.explicitDate = true
 	}
@@ -538,3 +554,53 @@ func placeContained(e, d *draft) bool {
 // metropolitan area's radius, and the 25 km a gun-violence archive allows
 // for a point).
 const sameAreaKm = 25
+
+// followUpDates returns the starts of the dates of sentence s that date a
+// follow-up, not the event told by main: when the event is a noun framed
+// by a preposition after the verb of the sentence ("a man was charged
+// Monday in the shooting", "police arrested him on Tuesday in Sunday's
+// shooting"), a date before that preposition belongs to the verb (the
+// charge, the arrest, the funeral), unless a verb of violence stands
+// before it ("gunmen killed three people on Monday in an attack"). ACLED
+// dates an event by when it happened, not by when it was followed up.
+func followUpDates(text string, toks []segment.Token, s segment.Sentence, ts []trigger.Trigger, main *trigger.Trigger, dates []date.Expr) []int {
+	// The frame: a preposition, then a determiner, a possessive date or
+	// nothing, before the event noun.
+	prep := -1
+	for k := main.First - 1; k >= s.First && k >= main.First-4; k-- {
+		if fw.tok(text, toks, k, framePrep) {
+			prep = k
+			break
+		}
+	}
+	if prep < 0 || prep+1 >= main.First {
+		return nil
+	}
+	// A noun phrase opens after the preposition: "in the shooting", "in
+	// Sunday's shooting" (not "police in Kunduz arrested").
+	opens := fw.tok(text, toks, prep+1, determiner)
+	for _, de := range dates {
+		opens = opens || tokenAt(toks, de.Start) == prep+1
+	}
+	if !opens {
+		return nil
+	}
+	var out []int
+	for _, de := range dates {
+		k := tokenAt(toks, de.Start)
+		if k < s.First || k >= prep || de.Start < s.Start {
+			continue
+		}
+		violent := false
+		for i := range ts {
+			t := &ts[i]
+			if t.Last <= k && t.Live() && (t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.Attack || t.Class == trigger.GenericAttack) {
+				violent = true
+			}
+		}
+		if !violent {
+			out = append(out, de.Start)
+		}
+	}
+	return out
+}

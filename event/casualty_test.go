@@ -69,14 +69,7 @@ func TestCasualtyModel(t *testing.T) {
 // actors or another type make one event, and that violence in another
 // place or on another day stays apart. Our own text.
 func TestConsolidate(t *testing.T) {
-	g, err := embeddedGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Gazetteer: g, Scope: scope.All})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := wideScopePipeline(t)
 	pub := sitrep.NewDay(2016, 5, 3)
 	for _, tc := range []struct {
 		name, text string
@@ -132,4 +125,19 @@ func TestCasualtyPhrases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wideScopePipeline is mustPipeline with scope.All: every violent
+// incident, as gun-violence trackers need.
+func wideScopePipeline(tb testing.TB) *pipeline.Pipeline {
+	tb.Helper()
+	g, err := embeddedGazetteer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Gazetteer: g, Scope: scope.All})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }

@@ -221,7 +221,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				// the verb's own object) nor "one man dead and three
 				// others" (a word of dying takes no object).
 				fate = f
-			case (ctok == t.Last || c.pronoun && c.from == t.Last || ctok == t.Last+1 && fw.tok(text, toks, t.Last, partitive)) && (f != "" || noun >= 0 && (t.Class == trigger.GenericAttack || t.Class == trigger.Attack)):
+			case (ctok == t.Last || c.pronoun && c.from == t.Last || (ctok == t.Last+1 || c.pronoun && c.from == t.Last+1) && fw.tok(text, toks, t.Last, partitive)) && (f != "" || noun >= 0 && (t.Class == trigger.GenericAttack || t.Class == trigger.Attack)):
 				// Directly after the act, or its noun and "of": its
 				// object, counted hurt by gunfire when nothing says more
 				// ("opened fire, shooting five people", "the shooting of

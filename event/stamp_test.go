@@ -22,3 +22,34 @@ func TestStampDatesNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpDate checks ACLED's date rule for follow-up reports: the
+// date of a charge, an arrest or a funeral said with the event noun is
+// not the event's; the date the text gives the event is. Our own text.
+func TestFollowUpDate(t *testing.T) {
+	p := wideScopePipeline(t)
+	pub := sitrep.NewDay(2016, 3, 1)
+	for _, tc := range []struct {
+		text, want string
+		killed     int
+	}{
+		{"A Toledo man was charged Monday in the shooting of his neighbour.\n\nThe shooting happened on Feb. 12 outside the neighbour's home in Toledo, Ohio, police said.", "2016-02-12", 0},
+		{"Police arrested a man on Tuesday in Sunday's shooting of a teenager in Toledo, Ohio.", "2016-02-28", 0},
+		{"A man was charged Monday with murder in the Feb. 12 shooting death of his neighbour in Toledo, Ohio.", "2016-02-12", 1},
+		// A verb of violence before the date keeps it: the event's own.
+		{"Gunmen killed three people on Monday in an attack on a village in Toledo, Ohio.", "2016-02-29", 3},
+	} {
+		evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+		var got []string
+		ok := false
+		for _, ev := range evs {
+			if ev.EventType == sitrep.ViolenceAgainstCivilian || ev.EventType == sitrep.Battles {
+				got = append(got, ev.EventDate)
+				ok = ok || ev.EventDate == tc.want && ev.Fatalities == tc.killed
+			}
+		}
+		if !ok {
+			t.Errorf("%q: violent events dated %v, want one on %s with %d killed", tc.text, got, tc.want, tc.killed)
+		}
+	}
+}
