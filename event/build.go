@@ -591,6 +591,15 @@ func followUpDates(text string, toks []segment.Token, s segment.Sentence, ts []t
 		if k < s.First || k >= prep || de.Start < s.Start {
 			continue
 		}
+		// The verb the date goes with is one of following up ("charged
+		// Monday", "arrested a man on Tuesday").
+		follow := false
+		for j := max(s.First, k-5); j < k; j++ {
+			follow = follow || fw.tok(text, toks, j, followUp)
+		}
+		if !follow {
+			continue
+		}
 		violent := false
 		for i := range ts {
 			t := &ts[i]

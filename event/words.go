@@ -55,6 +55,7 @@ const (
 	transitionWord
 	collective
 	possessiveSingular
+	followUp
 	custodial
 	unaccusative
 	targetPrep
@@ -75,7 +76,7 @@ var wordClassNames = map[string]wordClass{
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
-	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular,
+	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp,
 	"custodial": custodial, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 }
