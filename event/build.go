@@ -568,7 +568,7 @@ func followUpDates(text string, toks []segment.Token, s segment.Sentence, ts []t
 	// nothing, before the event noun.
 	prep := -1
 	for k := main.First - 1; k >= s.First && k >= main.First-4; k-- {
-		if fw.tok(text, toks, k, framePrep) {
+		if fw.tok(text, toks, k, followUpPrep) {
 			prep = k
 			break
 		}
@@ -603,7 +603,9 @@ func followUpDates(text string, toks []segment.Token, s segment.Sentence, ts []t
 		violent := false
 		for i := range ts {
 			t := &ts[i]
-			if t.Last <= k && t.Live() && (t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.Attack || t.Class == trigger.GenericAttack) {
+			// A word of dying is no act of violence: "died Friday
+			// after a shooting" dates the death.
+			if t.Last <= k && t.Live() && (t.Class == trigger.Kill && t.Strength >= 2 || t.Class == trigger.Injure || t.Class == trigger.Attack || t.Class == trigger.GenericAttack) {
 				violent = true
 			}
 		}

@@ -53,3 +53,18 @@ func TestFollowUpDate(t *testing.T) {
 		}
 	}
 }
+
+// TestDeathAfterShooting checks that a death told on a later day than the
+// shooting it followed ("died Friday after a shooting") dates the death,
+// and the shooting keeps the day the text gives it. Our own text.
+func TestDeathAfterShooting(t *testing.T) {
+	p := wideScopePipeline(t)
+	text := "A Toledo man died Friday after a shooting in Toledo, Ohio.\n\nPolice said the shooting happened around 10 p.m. Thursday."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: sitrep.NewDay(2016, 12, 10), PublishedBasis: sitrep.BasisGiven})
+	if len(evs) != 1 || evs[0].EventDate != "2016-12-08" || evs[0].Fatalities != 1 {
+		for _, ev := range evs {
+			t.Logf("%s %s %s k%d", ev.SubEventType, ev.EventDate, ev.Location, ev.Fatalities)
+		}
+		t.Errorf("want one event on 2016-12-08 with one killed")
+	}
+}

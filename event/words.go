@@ -56,6 +56,7 @@ const (
 	collective
 	possessiveSingular
 	followUp
+	followUpPrep
 	custodial
 	unaccusative
 	targetPrep
@@ -76,7 +77,7 @@ var wordClassNames = map[string]wordClass{
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
-	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp,
+	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep,
 	"custodial": custodial, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 }
