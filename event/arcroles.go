@@ -368,7 +368,7 @@ func (r *arcReader) agentOfPassive(h int) arcRole {
 func (r *arcReader) circumstanceAgent(h int) arcRole {
 	out := arcRole{word: -1}
 	r.p.children(h, func(c int) bool {
-		if r.p.base(c) == "obl" && fw.is(r.p.caseOf(c), framePrep) && r.eventNoun(c) {
+		if b := r.p.base(c); (b == "obl" || b == "nmod") && fw.is(r.p.caseOf(c), framePrep) && r.eventNoun(c) {
 			if a := r.nounAgent(c); a.m != nil {
 				out = a
 				out.framed = true
@@ -484,6 +484,16 @@ func (r *arcReader) arcRoles(t *trigger.Trigger) (a1, a2 arcRole) {
 	case "NOUN":
 		a1 = r.nounAgent(h)
 		a2 = r.nounPatient(h, t)
+		if a1.m == nil {
+			// "the death of a detainee in police custody"
+			if c := r.circumstanceAgent(h); c.m != nil {
+				a1 = c
+			} else if a2.word >= 0 {
+				if c := r.circumstanceAgent(a2.word); c.m != nil {
+					a1 = c
+				}
+			}
+		}
 		if between := r.between(h); between[0].m != nil && between[1].m != nil {
 			return between[0], between[1]
 		}

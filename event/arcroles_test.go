@@ -57,6 +57,7 @@ func TestArcRoles(t *testing.T) {
 		// the doer; the dead are civilians.
 		{"police firing", "Three villagers were killed in police firing in Bhagalpur on Monday.", "Attack", "Police Forces of India (2014-)", "Civilians (India)", 3, ""},
 		{"police custody", "A young trader died in police custody in Ibadan on Friday.", "Attack", "Police Forces of Nigeria (2023-)", "Civilians (Nigeria)", 1, "compound of 'custody'"},
+		{"death in custody, nominal", "The death of a detainee in police custody in Kano has angered his family.", "Attack", "Police Forces of Nigeria (2023-)", "Civilians (Nigeria)", 1, "compound of 'custody'"},
 		// "Opened fire, killing two": the participle shares the subject,
 		// and the numeral stands for the dead.
 		{"opened fire killing two", "Police opened fire on a crowd in Sylhet on Sunday, killing two.", "Attack", "Police Forces of Bangladesh (2009-2024)", "", 2, "nsubj of 'opened'"},
