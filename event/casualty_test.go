@@ -141,3 +141,29 @@ func wideScopePipeline(tb testing.TB) *pipeline.Pipeline {
 	}
 	return p
 }
+
+// TestNamedVictims checks the people named in the count: one referred to
+// again by surname is one person, and one told as shot who is then said
+// to have died is counted once, killed. Our own text.
+func TestNamedVictims(t *testing.T) {
+	p := mustPipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3)
+	for _, tc := range []struct {
+		text            string
+		killed, injured int
+	}{
+		{"Police said Kevin Walsh was shot outside a bar in Toledo, Ohio, on Saturday. Walsh died at the scene.", 1, 0},
+		{"Police said Kevin Walsh was shot outside a bar in Toledo, Ohio, on Saturday. The victim was pronounced dead at a hospital.", 1, 0},
+		{"Police said Kevin Walsh and Mark Cole were wounded and a woman was killed in a shooting outside a bar in Toledo, Ohio, on Saturday.", 1, 2},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			if evs[0].Fatalities != tc.killed || evs[0].Injuries != tc.injured {
+				t.Errorf("killed %d injured %d, want %d and %d (people %+v)", evs[0].Fatalities, evs[0].Injuries, tc.killed, tc.injured, evs[0].People)
+			}
+		})
+	}
+}

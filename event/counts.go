@@ -484,6 +484,9 @@ type personFate struct {
 	m    person.Mention
 	fate string
 	si   int
+	// hit marks an injury told as being shot, fate unsaid ("Kevin Walsh
+	// was shot"), as count.hit does.
+	hit bool
 }
 
 // peopleFates gives each person named in sentence si the fate of the
@@ -504,7 +507,7 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 		if behindSuppressed(in.Text, in.Toks, ts, p.First) {
 			continue
 		}
-		fate := ""
+		fate, hit := "", false
 		// The nearest governing trigger: a passive verb after the name,
 		// or an active verb or noun ("the death of") before it.
 		bestDist := 1 << 30
@@ -540,11 +543,11 @@ func (b *Builder) peopleFates(in *docState, si int, ts []trigger.Trigger, cues [
 				continue
 			}
 			if dist < bestDist {
-				bestDist, fate = dist, f
+				bestDist, fate, hit = dist, f, t.Class == trigger.Injure && t.Strength >= 2
 			}
 		}
 		if fate != "" {
-			out = append(out, personFate{m: p, fate: fate, si: si})
+			out = append(out, personFate{m: p, fate: fate, si: si, hit: hit && fate == sitrep.FateInjured})
 		}
 	}
 	return out
@@ -663,9 +666,24 @@ func (b *Builder) tally(in *docState, d *draft, precision int, people []sitrep.P
 			st.arrested += n
 		}
 	}
+	// The people named: the killed are killed; the injured told as
+	// shot (fate unsaid) are among those hit, who may be the dead told
+	// by a count ("Kevin Walsh was shot ... the victim died"); those told
+	// wounded are wounded.
 	named := map[string]int{}
+	shotOnly := map[string]bool{}
+	for _, pf := range d.people {
+		k := phrase.Fold(pf.m.Name)
+		if v, seen := shotOnly[k]; !seen || v {
+			shotOnly[k] = pf.hit
+		}
+	}
+	namedHit := 0
 	for _, p := range people {
 		named[p.Fate]++
+		if p.Fate == sitrep.FateInjured && shotOnly[phrase.Fold(p.Name)] {
+			namedHit++
+		}
 	}
 	// killed0: the dead told as such; later: the hurt who died; wounded:
 	// the hurt told as surviving; total: everyone hit. The ones before
@@ -673,7 +691,8 @@ func (b *Builder) tally(in *docState, d *draft, precision int, people []sitrep.P
 	// after it ("Kevin Walsh died"), or survivors counted after it ("three
 	// others were hurt"), tell the same people again.
 	sort.Ints(order)
-	killed0, later, wounded, total := named[sitrep.FateKilled], 0, named[sitrep.FateInjured], 0
+	killed0, later, wounded := named[sitrep.FateKilled], 0, named[sitrep.FateInjured]-namedHit
+	total := named[sitrep.FateKilled] + named[sitrep.FateInjured]
 	killedBefore, woundedBefore, totalBefore := 0, 0, 0
 	for _, si := range order {
 		st := per[si]

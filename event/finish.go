@@ -720,10 +720,14 @@ func (b *Builder) people(in *docState, d *draft, country string, day time.Time, 
 			q.Aliases = appendNew(q.Aliases, p.Aliases...)
 			continue
 		}
-		// "Ustad Salman" after "Ustad Salman Tajikistani": the same person.
+		// "Ustad Salman" after "Ustad Salman Tajikistani", "Griffith"
+		// after "Christopher Griffith" (news refers back by surname): the
+		// same person.
 		dup := false
 		for i := range out {
-			if strings.HasPrefix(phrase.Fold(out[i].Name), key+" ") || strings.HasPrefix(key, phrase.Fold(out[i].Name)+" ") {
+			o := phrase.Fold(out[i].Name)
+			if strings.HasPrefix(o, key+" ") || strings.HasPrefix(key, o+" ") ||
+				!strings.Contains(key, " ") && strings.HasSuffix(o, " "+key) || !strings.Contains(o, " ") && strings.HasSuffix(key, " "+o) {
 				dup = true
 				if rank[pf.fate] > rank[out[i].Fate] {
 					out[i].Fate = pf.fate
