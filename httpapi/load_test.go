@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -146,10 +147,30 @@ func benchLoad(b *testing.B, limit int, queries []string) {
 //
 //	go test -run '^$' -bench Server_Load -benchtime 5s ./httpapi
 func BenchmarkServer_Load(b *testing.B) {
-	for _, bc := range []struct{ name, path string }{
-		{"events/limit=100", "/api/events?limit=100"},
-		{"events/limit=1000", "/api/events?limit=1000"},
-		{"points", "/api/points"},
+	// Lists the answer cache rarely has: 2,000 different date windows, and
+	// 2,000 lists of one event type up to a date, each asked about once
+	// in a run.
+	var windows []string
+	end := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	for i := range 2000 {
+		from := end.AddDate(0, 0, -(i%365)-30)
+		to := from.AddDate(0, 0, 7+i/365)
+		windows = append(windows, "/api/points?from="+from.Format(time.DateOnly)+"&to="+to.Format(time.DateOnly))
+	}
+	var typed []string
+	for i := range 2000 {
+		from := end.AddDate(0, 0, -(i % 365))
+		typed = append(typed, "/api/points?type="+url.QueryEscape(typeOrder[i%len(typeOrder)])+"&to="+from.Format(time.DateOnly))
+	}
+	for _, bc := range []struct {
+		name  string
+		paths []string
+	}{
+		{"events/limit=100", []string{"/api/events?limit=100"}},
+		{"events/limit=1000", []string{"/api/events?limit=1000"}},
+		{"points", []string{"/api/points"}},
+		{"points/windows", windows},
+		{"points/types", typed},
 	} {
 		for _, cache := range []bool{true, false} {
 			name := bc.name
@@ -157,7 +178,7 @@ func BenchmarkServer_Load(b *testing.B) {
 			if !cache {
 				name, opts.CacheBytes = "nocache/"+name, -1
 			}
-			b.Run(name, func(b *testing.B) { benchClients(b, opts, 16, []string{bc.path}) })
+			b.Run(name, func(b *testing.B) { benchClients(b, opts, 16, bc.paths) })
 		}
 	}
 }
@@ -234,17 +255,18 @@ func benchClients(b *testing.B, opts httpapi.Options, clients int, paths []strin
 }
 
 // BenchmarkServer_Points measures the map's point list at 100,000
-// events: one request carries every point.
+// events: one request carries every point, read from the store each time
+// (the answer cache off).
 func BenchmarkServer_Points(b *testing.B) {
 	db := loadStore(b)
-	s, err := httpapi.New(httpapi.Options{Store: db})
+	s, err := httpapi.New(httpapi.Options{Store: db, CacheBytes: -1})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		req := httptest.NewRequest("GET", "/api/points", nil)
+		req := httptest.NewRequest("GET", "http://localhost/api/points", nil)
 		req.Header.Set("Accept-Encoding", "gzip")
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
