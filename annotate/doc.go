@@ -164,6 +164,19 @@ func (l *Layer[T]) Close(si, n int) {
 	}
 	l.bounds[2*si], l.bounds[2*si+1] = start, int32(len(l.All))
 	l.closed = si + 1
+	if l.closed == n {
+		l.All = fit(l.All)
+	}
+}
+
+// fit returns all with no more capacity than a sixteenth over its length:
+// a layer lives as long as its document, and growing it by append left up
+// to a quarter of a long document's mentions' room unused.
+func fit[T any](all []T) []T {
+	if cap(all)-len(all) <= len(all)/16+64 {
+		return all
+	}
+	return append(make([]T, 0, len(all)), all...)
 }
 
 // Index indexes a layer found over the whole text by the sentences sents:
@@ -181,6 +194,7 @@ func (l *Layer[T]) Index(sents []segment.Sentence, span func(*T) sitrep.Span) {
 	if len(l.All) == 0 {
 		return
 	}
+	l.All = fit(l.All)
 	l.bounds = make([]int32, 2*len(sents))
 	i := 0
 	for si, s := range sents {
