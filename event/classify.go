@@ -403,8 +403,10 @@ func (v *sentenceView) territory(t *trigger.Trigger) trigger.Class {
 	// ACLED codebook, Non-violent transfer of territory: ground acquired
 	// "without engaging in violent conflict". A capture told with the
 	// other side's withdrawal or with no resistance, and no fighting
-	// named, is one: "the rebels took the town after the army pulled out".
-	if t.Class == trigger.Capture && v.withoutFighting() {
+	// named, is one: "the rebels took the town after the army pulled out",
+	// whatever the verb of taking ("recaptured the city after the troops
+	// withdrew"), except one that names the force used ("overran").
+	if t.Class != trigger.NonStateActorOvertakesTerritory && v.withoutFighting() {
 		return trigger.NonViolentTransferOfTerritory
 	}
 	a1, a2 := v.roles(t)
@@ -536,13 +538,14 @@ func crowdDoer(text string, m *actor.Mention) bool {
 
 // withoutFighting reports whether the sentence tells ground changing hands
 // without a fight: a withdrawal or an absence of resistance, and no
-// fighting, attack or casualty.
+// fighting, attack, bombardment or casualty ("withdrew following intensive
+// bombardment" is a withdrawal under fire).
 func (v *sentenceView) withoutFighting() bool {
 	t := v.mod(trigger.NonViolentTransferOfTerritory)
 	if t == nil || t.Strength < 2 || v.violence() {
 		return false
 	}
-	return v.mod(trigger.ArmedClash) == nil && v.mod(trigger.GenericAttack) == nil
+	return v.mod(trigger.ArmedClash) == nil && v.mod(trigger.GenericAttack) == nil && !v.weaponsUsed()
 }
 
 // subjectOf reports whether m is the subject of the active verb t in the

@@ -63,6 +63,16 @@ func TestBuild_Types(t *testing.T) {
 		{"non-state overtakes", "Al-Shabaab militants captured the town of Baidoa after government troops fled.", []string{"Non-state actor overtakes territory"}},
 		{"base established", "Turkish forces set up a new military post near Idlib.", []string{"Headquarters or base established"}},
 		{"agreement", "The two armed groups agreed a ceasefire in Tripoli on Thursday.", []string{"Agreement"}},
+		// Lemmas and pairs of trigger classes (triggers.tsv, trigger_pairs.tsv).
+		{"throwing verb with a grenade", "A man tossed a hand grenade into a police post in Kismayo, wounding two officers.", []string{"Grenade"}},
+		{"property set on fire", "Gunmen torched a school in the village of Bakassi on Friday.", []string{"Looting/property destruction"}},
+		{"truce concluded", "The warring factions sealed a truce after talks in Juba.", []string{"Agreement"}},
+		{"grave found", "Investigators uncovered a grave holding 40 bodies near Bucha.", []string{"Other"}},
+		// Codebook clauses of classify.go.
+		{"villagers kill: mob violence", "Villagers clubbed to death a man suspected of cattle theft near Mbarara.", []string{"Mob violence"}},
+		{"taken without a fight", "The rebels took over the town of Kalehe after the army pulled out.", []string{"Non-violent transfer of territory"}},
+		{"withdrawal under fire is no transfer", "The army recaptured two villages from rebels who withdrew after heavy shelling.", []string{"Government regains territory"}},
+		{"weapon intercepted", "Air defences shot down a drone launched toward the airport of Erbil.", []string{"Disrupted weapons use"}},
 		{"disaster", "At least 40 people died after flash floods swept through villages in Assam.", nil},
 		{"gas explosion", "A gas cylinder exploded in a restaurant in Lagos, killing four people.", nil},
 		{"trend", "Attacks on aid workers have increased sharply in recent years.", nil},
