@@ -12,8 +12,10 @@
 //     (a disaster, diplomacy, the past perfect, another year, a generic
 //     plural), each with its codebook clause and a sentence of our own.
 //   - sentenceDraft (build.go) types each sentence with triggers
-//     (classify.go), assigns roles (roles.go), counts victims (counts.go),
-//     and picks its date and place (where.go).
+//     (classify.go), assigns roles (roles.go: from the dependency arcs
+//     when the syntax stage parsed the sentence, arcroles.go, else by
+//     position), counts victims (counts.go), and picks its date and place
+//     (where.go).
 //   - merge (merge.go) joins the drafts of one event; applyDoubts extends a
 //     doubt to the events of the sentence before.
 //   - finish (finish.go) resolves actors for the country and day, claims
