@@ -155,7 +155,7 @@ text: {source, kind, start, end, text, ...}.`,
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&withWords, "syntax", false, "also write the syntactic words (kind \"word\": lemma, UPOS, relation and head) of the sentences with an event trigger, from which roles are read")
+	cmd.Flags().BoolVar(&withWords, "syntax", false, "also write the syntactic words (kind \"word\": lemma, UPOS, relation and head) of the sentences with an event trigger and an actor, from which roles are read")
 	rf.register(cmd, true)
 	return cmd
 }
