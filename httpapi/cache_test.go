@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,7 +14,9 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/httpapi"
+	"github.com/sitrep-dev/sitrep/store"
 	"github.com/sitrep-dev/sitrep/store/memstore"
+	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 	"github.com/sitrep-dev/sitrep/store/storetest"
 )
 
@@ -180,5 +183,63 @@ func TestCache_HeadAndRange(t *testing.T) {
 	resp.Body.Close()
 	if resp.Header.Get("Content-Encoding") != "" || !bytes.HasPrefix([]byte(full), b) {
 		t.Errorf("range request: encoding %q, body %q", resp.Header.Get("Content-Encoding"), b)
+	}
+}
+
+// TestCache_WriterElsewhere checks that a server's cached answers follow
+// writes made through another handle on the same database, as another
+// process (a worker, an ingest) makes them: on every store kind that
+// keeps a version.
+func TestCache_WriterElsewhere(t *testing.T) {
+	ctx := context.Background()
+	for _, kind := range storeKinds {
+		var open func() sitrep.Store
+		switch kind {
+		case "sqlite":
+			path := filepath.Join(t.TempDir(), "shared.db")
+			open = func() sitrep.Store {
+				db, err := store.Open(ctx, path, store.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { db.Close() })
+				return db
+			}
+		case "postgres":
+			dsn := pgtest.DSN(t)
+			open = func() sitrep.Store {
+				db := mustOpenPostgres(t, dsn)
+				t.Cleanup(func() { db.Close() })
+				return db
+			}
+		default:
+			continue
+		}
+		t.Run(kind, func(t *testing.T) {
+			served, writer := open(), open()
+			if _, ok := served.(sitrep.Versioner); !ok {
+				t.Errorf("the %s store is no sitrep.Versioner: the server caches none of its answers", kind)
+			}
+			put := func(id, date string) {
+				t.Helper()
+				src := id + ".txt"
+				if _, err := writer.PutDocument(ctx, storetest.Doc(src, "invented report "+id), []sitrep.Event{storetest.Event(src, id, date)}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			put("first", "2024-05-01")
+			ts := newServer(t, httpapi.Options{Store: served})
+			for _, path := range []string{"/api/events?limit=5", "/api/points"} {
+				if _, body, _ := fetch(t, ts.URL+path, true); !strings.Contains(body, `"first"`) {
+					t.Fatalf("%s: %.200s", path, body)
+				}
+			}
+			put("second", "2024-05-02")
+			for _, path := range []string{"/api/events?limit=5", "/api/points"} {
+				if _, body, _ := fetch(t, ts.URL+path, true); !strings.Contains(body, `"second"`) {
+					t.Errorf("%s after another handle wrote: the cached answer lacks the new event: %.200s", path, body)
+				}
+			}
+		})
 	}
 }
