@@ -46,7 +46,7 @@ type Stats struct {
 }
 
 func (s *Stats) String() string {
-	return fmt.Sprintf("%d documents stored (%d events), %d retried, %d dead, %d handed back",
+	return fmt.Sprintf("%d documents stored (%d events extracted, before any merging), %d retried, %d dead, %d handed back",
 		s.Stored.Load(), s.Events.Load(), s.Retried.Load(), s.Dead.Load(), s.Handed.Load())
 }
 

@@ -69,7 +69,7 @@ func TestQueue_IngestWorkerEvents(t *testing.T) {
 	}
 	cancel()
 	r := <-done
-	if r.code != 0 || !strings.Contains(r.stderr, "4 documents stored (12 events), 0 retried, 0 dead, 0 handed back") {
+	if r.code != 0 || !strings.Contains(r.stderr, "4 documents stored (12 events extracted, before any merging), 0 retried, 0 dead, 0 handed back") {
 		t.Errorf("worker: exit %d\n%s", r.code, r.stderr)
 	}
 	code, out, stderr := runCmd(t, "events", "--db", db, "--format", "jsonl")
