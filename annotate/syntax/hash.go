@@ -150,3 +150,13 @@ func sortedKeys[V any](m map[uint64]V) []uint64 {
 	slices.Sort(ks)
 	return ks
 }
+
+// sortedStrings returns the keys of m in increasing order.
+func sortedStrings[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}

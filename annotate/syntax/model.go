@@ -22,7 +22,12 @@ const ModelFile = "model/en_ewt.model.gz"
 //go:embed model/en_ewt.model.gz
 var embedded []byte
 
-const magic = "sitrep-syntax 2\n"
+// magic starts a model file; magic2 is the format before the word rules
+// (read with none).
+const (
+	magic  = "sitrep-syntax 3\n"
+	magic2 = "sitrep-syntax 2\n"
+)
 
 // Model is a trained tagger, parser and lemmatiser. It is read-only and
 // safe for concurrent use.
@@ -38,8 +43,11 @@ type Model struct {
 	labels    []string
 	rootLabel int
 	leftLabel int // label of words the parser left headless
-	parser    *table
+	parser    *table // joint transition and label classes (format 2); nil when trans is set
+	trans     *table4 // transitions (trShift ...)
+	labeler   *table  // labels of the arc a transition makes, features salted by its direction
 	lem       lemmatiser
+	words     wordRules
 }
 
 // Labels returns the dependency relations the model predicts.
@@ -83,7 +91,7 @@ type scratch struct {
 	scores []int32
 	buf    []byte
 	lemmas []string
-	offs   []uint32
+	idx    []int32
 	spans  []wordSpan
 	forms  []string
 	words  []Word
@@ -187,7 +195,7 @@ func (m *Model) tag(sc *scratch) {
 		sc.feats = a.tagFeats(sc.feats[:0], j, t1, t2)
 		scores := sc.scores[:nc]
 		clear(scores)
-		sc.offs = m.tagger.addAll(sc.feats, sc.offs, scores)
+		sc.idx = m.tagger.addAll(sc.feats, 0, sc.idx, scores)
 		best := 0
 		for c := 1; c < nc; c++ {
 			if scores[c] > scores[best] {
@@ -207,8 +215,64 @@ func (m *Model) setUPOS(a *atoms) {
 	}
 }
 
+// Salts of the label features of left and right arcs.
+const (
+	saltLeft  = 0x6a09e667f3bcc908
+	saltRight = 0xbb67ae8584caa73b
+)
+
 // parse runs the transition system on the tagged words of sc.
 func (m *Model) parse(sc *scratch) {
+	if m.trans == nil {
+		m.parseJoint(sc)
+		return
+	}
+	a := &sc.a
+	s := &sc.s
+	s.reset(len(a.word) - 1)
+	nl := len(m.labels)
+	for !s.terminal() {
+		sc.feats = a.parseFeats(sc.feats[:0], s)
+		var ts [4]int32
+		m.trans.addAll(sc.feats, &ts)
+		best := -1
+		for tr := range ts {
+			if (best < 0 || ts[tr] > ts[best]) && s.can(tr) {
+				best = tr
+			}
+		}
+		s.apply(best, m.label(sc, s, best, nl))
+	}
+	s.finish(m.rootLabel, m.leftLabel)
+}
+
+// label returns the label of the arc that transition tr makes in s (-1
+// for none), scored on the features in sc.feats.
+func (m *Model) label(sc *scratch, s *state, tr, nl int) int {
+	salt := uint64(saltRight)
+	switch {
+	case tr == trRight && s.s0() == 0:
+		return m.rootLabel
+	case tr == trLeft:
+		salt = saltLeft
+	case tr != trRight:
+		return -1
+	}
+	scores := sc.scores[:nl]
+	clear(scores)
+	sc.idx = m.labeler.addAll(sc.feats, salt, sc.idx, scores)
+	best := -1
+	for l := range scores {
+		if l != m.rootLabel && (best < 0 || scores[l] > scores[best]) {
+			best = l
+		}
+	}
+	return best
+}
+
+// parseJoint runs the transition system with the joint classes of a
+// format 2 model.
+func (m *Model) parseJoint(sc *scratch) {
 	a := &sc.a
 	s := &sc.s
 	s.reset(len(a.word) - 1)
@@ -218,7 +282,7 @@ func (m *Model) parse(sc *scratch) {
 		sc.feats = a.parseFeats(sc.feats[:0], s)
 		scores := sc.scores[:nc]
 		clear(scores)
-		sc.offs = m.parser.addAll(sc.feats, sc.offs, scores)
+		sc.idx = m.parser.addAll(sc.feats, 0, sc.idx, scores)
 		best := -1
 		for c := 0; c < nc; c++ {
 			if (best < 0 || scores[c] > scores[best]) && s.validClass(c, nl, m.rootLabel) {
@@ -238,8 +302,8 @@ func growI32(s []int32, n int) []int32 {
 	return s[:n]
 }
 
-// Serialisation: a gzip stream of magic, then sections of uvarints and
-// length-prefixed strings.
+// Serialisation: magic, then sections of uvarints, length-prefixed strings
+// and tables of little-endian words.
 
 type writer struct {
 	w   *bufio.Writer
@@ -275,31 +339,51 @@ func (w *writer) strs(ss []string) {
 	}
 }
 
-func (w *writer) table(t *table) {
-	w.uvarint(uint64(len(t.keys)))
-	prev := uint32(0)
-	off := 0
-	for _, k := range t.keys {
-		w.uvarint(uint64(k - prev))
-		prev = k
-		n := int(t.ent[off])
-		w.uvarint(uint64(n))
-		for _, e := range t.ent[off+1 : off+1+n] {
-			w.uvarint(uint64(e >> 16))
-			w.varint(int64(int16(uint16(e))))
+// u32s writes a length and then xs as little-endian words.
+func (w *writer) u32s(xs []uint32) {
+	w.uvarint(uint64(len(xs)))
+	var b [4]byte
+	for _, x := range xs {
+		binary.LittleEndian.PutUint32(b[:], x)
+		if _, err := w.w.Write(b[:]); err != nil && w.err == nil {
+			w.err = err
 		}
-		off += 1 + n
 	}
 }
 
-// WriteTo writes m in the model format (gzip'd).
+// table writes t as it lies in memory, so that reading it is a copy: its
+// slots, four words each (key|shift, then the six entries two by two),
+// then its spilled entries, two to a word.
+func (w *writer) table(t *table) {
+	flat := make([]uint32, 0, 4*len(t.slots))
+	for _, sl := range t.slots {
+		flat = append(flat, sl.key, uint32(sl.e[0])|uint32(sl.e[1])<<16, uint32(sl.e[2])|uint32(sl.e[3])<<16, uint32(sl.e[4])|uint32(sl.e[5])<<16)
+	}
+	w.u32s(flat)
+	w.uvarint(uint64(len(t.ent)))
+	ent := make([]uint32, (len(t.ent)+1)/2)
+	for i, e := range t.ent {
+		ent[i/2] |= uint32(e) << (16 * (i % 2))
+	}
+	w.u32s(ent)
+}
+
+// table4 writes t's slots, two words each: key28|shift, then the four
+// int8 weights.
+func (w *writer) table4(t *table4) {
+	flat := make([]uint32, 0, 2*len(t.slots))
+	for _, sl := range t.slots {
+		flat = append(flat, sl.key, uint32(uint8(sl.w[0]))|uint32(uint8(sl.w[1]))<<8|uint32(uint8(sl.w[2]))<<16|uint32(uint8(sl.w[3]))<<24)
+	}
+	w.u32s(flat)
+}
+
+// WriteTo writes m in the model format. The format is not compressed:
+// the weight tables are written as they lie in memory, so that the model
+// loads in milliseconds (a cold start of the command line reads it).
 func (m *Model) WriteTo(out io.Writer) (int64, error) {
 	cw := &countWriter{w: out}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	w := &writer{w: bufio.NewWriter(zw)}
+	w := &writer{w: bufio.NewWriterSize(cw, 1<<16)}
 	w.str(magic)
 	w.strs(m.tags)
 	// Tag dictionary, sorted by atom for a reproducible file.
@@ -315,7 +399,14 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 	}
 	w.table(m.tagger)
 	w.strs(m.labels)
-	w.table(m.parser)
+	if m.trans != nil {
+		w.uvarint(1)
+		w.table4(m.trans)
+		w.table(m.labeler)
+	} else {
+		w.uvarint(0)
+		w.table(m.parser)
+	}
 	w.uvarint(uint64(len(m.lem.table)))
 	for _, k := range sortedKeys(m.lem.table) {
 		w.uvarint(k)
@@ -328,13 +419,19 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 		w.uvarint(uint64(r.cut))
 		w.str(r.add)
 	}
+	w.uvarint(uint64(len(m.words.fused)))
+	for _, k := range sortedStrings(m.words.fused) {
+		w.str(k)
+		w.uvarint(uint64(m.words.fused[k]))
+	}
+	w.uvarint(uint64(len(m.words.prefixes)))
+	for _, k := range sortedStrings(m.words.prefixes) {
+		w.str(k)
+	}
 	if w.err != nil {
 		return cw.n, w.err
 	}
 	if err := w.w.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
 		return cw.n, err
 	}
 	return cw.n, nil
@@ -412,6 +509,98 @@ func (r *reader) strs() []string {
 	return ss
 }
 
+// u32s reads a length, at most limit, and that many little-endian words.
+func (r *reader) u32s(limit int) []uint32 {
+	n := r.count(limit)
+	if r.err != nil {
+		return nil
+	}
+	xs := make([]uint32, n)
+	var buf [1 << 14]byte
+	for i := 0; i < n; {
+		k := min(n-i, len(buf)/4)
+		if _, err := io.ReadFull(r.r, buf[:4*k]); err != nil {
+			r.err = err
+			return nil
+		}
+		for j := 0; j < k; j++ {
+			xs[i+j] = binary.LittleEndian.Uint32(buf[4*j:])
+		}
+		i += k
+	}
+	return xs
+}
+
+// rawTable reads a table written by writer.table and checks it: every
+// spilled entry list lies inside ent, every class is below nClasses and
+// every shift at most 8.
+func (r *reader) rawTable(nClasses int) *table {
+	flat := r.u32s(1 << 30)
+	nent := r.count(1 << 31)
+	ent32 := r.u32s(1 << 30)
+	if r.err != nil {
+		return &table{}
+	}
+	if len(flat)%4 != 0 || len(ent32) != (nent+1)/2 {
+		r.err = errors.New("table: cut short")
+		return &table{}
+	}
+	t := &table{slots: make([]tslot, len(flat)/4), ent: make([]uint16, nent)}
+	for i := range t.ent {
+		t.ent[i] = uint16(ent32[i/2] >> (16 * (i % 2)))
+	}
+	bad := func(i int, what string) *table {
+		r.err = fmt.Errorf("table: slot %d: %s", i, what)
+		return &table{}
+	}
+	for i := range t.slots {
+		f := flat[4*i:]
+		sl := tslot{key: f[0], e: [inline]uint16{uint16(f[1]), uint16(f[1] >> 16), uint16(f[2]), uint16(f[2] >> 16), uint16(f[3]), uint16(f[3] >> 16)}}
+		t.slots[i] = sl
+		if sl.key == 0 {
+			continue
+		}
+		if sl.key&0xf > 8 || sl.key&^0xf == 0 {
+			return bad(i, "bad key")
+		}
+		if sl.e[0] == spill {
+			off := int(sl.e[1]) | int(sl.e[2])<<16
+			if off >= len(t.ent) || off+1+int(t.ent[off]) > len(t.ent) {
+				return bad(i, "entries out of range")
+			}
+		}
+		for _, e := range t.stored(i) {
+			if int(e>>8) >= nClasses || int8(e) == 0 {
+				return bad(i, "bad entry")
+			}
+		}
+	}
+	return t
+}
+
+// rawTable4 reads a table written by writer.table4.
+func (r *reader) rawTable4() *table4 {
+	flat := r.u32s(1 << 30)
+	if r.err != nil {
+		return &table4{}
+	}
+	if len(flat)%2 != 0 {
+		r.err = errors.New("table: slots cut short")
+		return &table4{}
+	}
+	t := &table4{slots: make([]slot4, len(flat)/2)}
+	for i := range t.slots {
+		k, w := flat[2*i], flat[2*i+1]
+		if k != 0 && (k&0xf > 8 || k&^0xf == 0) {
+			r.err = fmt.Errorf("table: slot %d: bad key", i)
+			return &table4{}
+		}
+		t.slots[i] = slot4{key: k, w: [4]int8{int8(w), int8(w >> 8), int8(w >> 16), int8(w >> 24)}}
+	}
+	return t
+}
+
+// table reads a table of the varint format 2.
 func (r *reader) table(nClasses int) *table {
 	n := r.count(1 << 28)
 	keys, start := make([]uint32, 0, n), make([]uint32, 1, n+1)
@@ -430,7 +619,7 @@ func (r *reader) table(nClasses int) *table {
 		for j := 0; j < m; j++ {
 			c := r.uvarint()
 			v := r.varint()
-			if c >= uint64(nClasses) || v < -32768 || v > 32767 {
+			if c >= uint64(nClasses) || v == 0 || v < -32767 || v > 32767 {
 				r.err = fmt.Errorf("feature %d: bad weight", f)
 				break
 			}
@@ -445,15 +634,25 @@ func (r *reader) table(nClasses int) *table {
 	return build(keys, start, cls, ws)
 }
 
-// ReadModel reads a model written by Model.WriteTo.
+// ReadModel reads a model written by Model.WriteTo, or a gzip'd one of
+// format 2.
 func ReadModel(in io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(in)
-	if err != nil {
-		return nil, err
+	br := bufio.NewReaderSize(in, 1<<16)
+	// A gzip'd model has its tables as varints (format 2 and the first
+	// models of format 3).
+	varints := false
+	if b, _ := br.Peek(2); len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b {
+		varints = true
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 1<<16)
 	}
-	defer zr.Close()
-	r := &reader{r: bufio.NewReaderSize(zr, 1<<16)}
-	if got := r.str(); got != magic {
+	r := &reader{r: br}
+	got := r.str()
+	if got != magic && got != magic2 {
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -477,12 +676,31 @@ func ReadModel(in io.Reader) (*Model, error) {
 		k := r.uvarint()
 		m.amb[k] = r.uvarint()
 	}
-	m.tagger = r.table(len(m.tags))
+	if varints {
+		m.tagger = r.table(len(m.tags))
+	} else {
+		m.tagger = r.rawTable(len(m.tags))
+	}
 	m.labels = r.strs()
 	if len(m.labels) == 0 || 2+2*len(m.labels) > 256 {
 		return nil, fmt.Errorf("%d labels", len(m.labels))
 	}
-	m.parser = r.table(2 + 2*len(m.labels))
+	switch {
+	case got == magic2:
+		m.parser = r.table(2 + 2*len(m.labels))
+	case r.uvarint() == 0:
+		if varints {
+			m.parser = r.table(2 + 2*len(m.labels))
+		} else {
+			m.parser = r.rawTable(2 + 2*len(m.labels))
+		}
+	case varints:
+		m.trans = table4Of(r.table(4))
+		m.labeler = r.table(len(m.labels))
+	default:
+		m.trans = r.rawTable4()
+		m.labeler = r.rawTable(len(m.labels))
+	}
 	nl := r.count(1 << 24)
 	m.lem.table = make(map[uint64]string, nl)
 	for i := 0; i < nl && r.err == nil; i++ {
@@ -495,6 +713,27 @@ func ReadModel(in io.Reader) (*Model, error) {
 		k := r.uvarint()
 		cut := r.count(64)
 		m.lem.rules[k] = lemmaRule{cut: cut, add: r.str()}
+	}
+	nf := 0
+	if got != magic2 {
+		nf = r.count(1 << 20)
+	}
+	m.words.fused = make(map[string]int, nf)
+	for i := 0; i < nf && r.err == nil; i++ {
+		k := r.str()
+		cut := r.count(len(k))
+		if cut == 0 || cut == len(k) {
+			r.err = fmt.Errorf("fused word %q: bad cut", k)
+		}
+		m.words.fused[k] = cut
+	}
+	np := 0
+	if got != magic2 {
+		np = r.count(1 << 20)
+	}
+	m.words.prefixes = make(map[string]bool, np)
+	for i := 0; i < np && r.err == nil; i++ {
+		m.words.prefixes[r.str()] = true
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -552,9 +791,20 @@ func (m *Model) init() error {
 func (m *Model) Pruned(min int16) *Model {
 	c := *m
 	c.tagger = m.tagger.pruned(min)
-	c.parser = m.parser.pruned(min)
+	if m.trans != nil {
+		c.trans = table4Of(m.trans.generic().pruned(min))
+		c.labeler = m.labeler.pruned(min)
+	} else {
+		c.parser = m.parser.pruned(min)
+	}
 	return &c
 }
 
-// Features returns the number of tagger and parser features.
-func (m *Model) Features() (tagger, parser int) { return len(m.tagger.keys), len(m.parser.keys) }
+// Features returns the number of tagger and parser features (transition
+// and label features added).
+func (m *Model) Features() (tagger, parser int) {
+	if m.trans != nil {
+		return m.tagger.features(), m.trans.features() + m.labeler.features()
+	}
+	return m.tagger.features(), m.parser.features()
+}

@@ -5,42 +5,96 @@ import (
 	"slices"
 )
 
-// table is a frozen, quantised averaged perceptron: for each feature key
-// (the top 32 bits of a feature hash) a short list of (class, weight)
-// pairs. Lookup is open addressing over a slot array about 1.5 times the
-// number of features; a slot holds the key and where the feature's entries
-// start, and the entries hold their count first, so that a lookup touches
-// two cache lines.
+// table is a frozen, quantised averaged perceptron: for each feature a
+// short list of (class, weight) entries. Lookup is open addressing over
+// slots of 16 bytes, about 1.4 times the number of features. A slot holds
+// the feature's key in its top 28 bits and a shift in its low 4, and up to
+// six entries inline, so that most lookups touch one cache line; an entry
+// is cls<<8 | uint8(m), its int16 weight m << shift (a mantissa of 7 bits
+// for the feature's largest weight: the weights of a feature are of one
+// magnitude, and the parser loses nothing by it). A feature with more
+// entries keeps them in ent (count first), and its slot holds the marker
+// spill and the offset.
 type table struct {
-	keys  []uint32 // sorted feature keys; feature f has key keys[f]
-	ent   []uint32 // per feature in key order: count, then count entries cls<<16 | uint16(w)
 	slots []tslot
+	ent   []uint16 // count, then entries, of the features with more than inline
 }
 
-type tslot struct{ key, off uint32 }
+type tslot struct {
+	key uint32 // key28 | shift
+	e   [inline]uint16
+}
 
-// key turns a feature hash into a table key (never 0).
+const (
+	inline = 6
+	spill  = 0xffff // e[0] of a slot whose entries are in ent, at e[1] | e[2]<<16
+)
+
+// key turns a feature hash into a table key: its top 28 bits (never 0).
 func key(h uint64) uint32 {
-	k := uint32(h >> 32)
+	k := uint32(h>>32) &^ 0xf
 	if k == 0 {
-		k = 1
+		k = 0x10
 	}
 	return k
 }
 
 // build makes the table of the sorted feature keys, whose feature f has
-// the weights cls/w[start[f]:start[f+1]].
+// the int16 weights cls/w[start[f]:start[f+1]]. Keys may be any 32 bits:
+// those of one key (top 28 bits) are merged.
 func build(keys, start []uint32, cls []uint8, w []int16) *table {
-	t := &table{keys: keys}
-	n := len(keys)*3/2 + 1
+	t := &table{}
+	n := len(keys)*7/5 + 1
 	t.slots = make([]tslot, n)
-	t.ent = make([]uint32, 0, len(keys)+len(cls))
-	for f, k := range keys {
-		off := uint32(len(t.ent))
-		lo, hi := start[f], start[f+1]
-		t.ent = append(t.ent, hi-lo)
-		for j := lo; j < hi; j++ {
-			t.ent = append(t.ent, uint32(cls[j])<<16|uint32(uint16(w[j])))
+	var acc [256]int32
+	var used []uint8
+	for f := 0; f < len(keys); {
+		k := keys[f] &^ 0xf
+		if k == 0 {
+			k = 0x10
+		}
+		used = used[:0]
+		for ; f < len(keys) && max(keys[f]&^0xf, 0x10) == k; f++ {
+			for j := start[f]; j < start[f+1]; j++ {
+				c := cls[j]
+				if acc[c] == 0 {
+					used = append(used, c)
+				}
+				acc[c] += int32(w[j])
+			}
+		}
+		slices.Sort(used)
+		m := int32(0)
+		for _, c := range used {
+			m = max(m, acc[c], -acc[c])
+		}
+		shift := uint32(0)
+		for m>>shift > 127 {
+			shift++
+		}
+		var es []uint16
+		for _, c := range used {
+			v := acc[c]
+			acc[c] = 0
+			if shift > 0 {
+				v = (v + 1<<(shift-1)) >> shift
+			}
+			v = max(-127, min(127, v))
+			if v != 0 {
+				es = append(es, uint16(c)<<8|uint16(uint8(int8(v))))
+			}
+		}
+		if len(es) == 0 {
+			continue
+		}
+		sl := tslot{key: k | shift}
+		if len(es) <= inline {
+			copy(sl.e[:], es)
+		} else {
+			off := uint32(len(t.ent))
+			sl.e[0], sl.e[1], sl.e[2] = spill, uint16(off), uint16(off>>16)
+			t.ent = append(t.ent, uint16(len(es)))
+			t.ent = append(t.ent, es...)
 		}
 		i := slot(k, n)
 		for t.slots[i].key != 0 {
@@ -49,7 +103,7 @@ func build(keys, start []uint32, cls []uint8, w []int16) *table {
 				i = 0
 			}
 		}
-		t.slots[i] = tslot{k, off}
+		t.slots[i] = sl
 	}
 	return t
 }
@@ -59,25 +113,19 @@ func slot(k uint32, n int) int {
 	return int(uint64(k*0x9e3779b1) * uint64(n) >> 32)
 }
 
-// add adds the weights of feature hash h to scores.
-func (t *table) add(h uint64, scores []int32) {
+// find returns the slot of key k, or -1.
+func (t *table) find(k uint32) int {
 	n := len(t.slots)
 	if n == 0 {
-		return
+		return -1
 	}
-	k := key(h)
 	i := slot(k, n)
 	for {
-		sl := t.slots[i]
-		if sl.key == k {
-			cnt := t.ent[sl.off]
-			for _, e := range t.ent[sl.off+1 : sl.off+1+cnt] {
-				scores[e>>16] += int32(int16(uint16(e)))
-			}
-			return
-		}
-		if sl.key == 0 {
-			return
+		switch sk := t.slots[i].key; {
+		case sk&^0xf == k:
+			return i
+		case sk == 0:
+			return -1
 		}
 		i++
 		if i == n {
@@ -86,22 +134,182 @@ func (t *table) add(h uint64, scores []int32) {
 	}
 }
 
-// addAll adds the weights of the feature hashes hs to scores. It finds
-// every feature's entries first and adds them after, so that the memory
-// loads of different features overlap; offs is scratch space.
-func (t *table) addAll(hs []uint64, offs []uint32, scores []int32) []uint32 {
+// stored returns the stored entries of slot i (cls<<8 | uint8(m)).
+func (t *table) stored(i int) []uint16 {
+	sl := &t.slots[i]
+	if sl.e[0] == spill {
+		off := uint32(sl.e[1]) | uint32(sl.e[2])<<16
+		return t.ent[off+1 : off+1+uint32(t.ent[off])]
+	}
+	es := sl.e[:]
+	for j, e := range es {
+		if e == 0 {
+			return es[:j]
+		}
+	}
+	return es
+}
+
+// entries appends to tmp[:0] the entries of the feature in slot i as
+// cls<<16 | uint16(w), w its int16 weight, and returns it.
+func (t *table) entries(i int, tmp []uint32) []uint32 {
+	tmp = tmp[:0]
+	s := t.slots[i].key & 0xf
+	for _, e := range t.stored(i) {
+		w := int32(int8(e)) << s
+		tmp = append(tmp, uint32(e>>8)<<16|uint32(uint16(int16(w))))
+	}
+	return tmp
+}
+
+// addAll adds the weights of the feature hashes hs, each xor salt, to
+// scores. It finds every feature's slot first and adds after, so that the
+// memory loads of different features overlap; idx is scratch space.
+func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores []int32) []int32 {
 	n := len(t.slots)
 	if n == 0 {
-		return offs
+		return idx
 	}
-	offs = offs[:0]
+	idx = idx[:0]
+	slots := t.slots
+	for _, h := range hs {
+		k := key(h ^ salt)
+		i := slot(k, n)
+		for {
+			sk := slots[i].key
+			if sk&^0xf == k {
+				idx = append(idx, int32(i))
+				break
+			}
+			if sk == 0 {
+				break
+			}
+			i++
+			if i == n {
+				i = 0
+			}
+		}
+	}
+	for _, i := range idx {
+		sl := &slots[i]
+		s := sl.key & 0xf
+		if sl.e[0] == spill {
+			off := uint32(sl.e[1]) | uint32(sl.e[2])<<16
+			for _, e := range t.ent[off+1 : off+1+uint32(t.ent[off])] {
+				scores[e>>8] += int32(int8(e)) << s
+			}
+			continue
+		}
+		for _, e := range sl.e {
+			if e == 0 {
+				break
+			}
+			scores[e>>8] += int32(int8(e)) << s
+		}
+	}
+	return idx
+}
+
+// table4 is a frozen perceptron of at most four classes (the parser's
+// transitions). A slot of 8 bytes holds the feature's key in its top 28
+// bits, a shift in its low 4, and the four weights as int8 mantissas: the
+// int16 weight of class c is w[c] << shift. Eight slots share a cache
+// line, and a lookup adds without branching.
+type table4 struct {
+	slots []slot4
+}
+
+type slot4 struct {
+	key uint32 // key28 | shift
+	w   [4]int8
+}
+
+// quantise4 returns the shift and int8 mantissas of four int16 weights:
+// the smallest shift that fits the largest.
+func quantise4(w [4]int16) (uint32, [4]int8) {
+	m := int32(0)
+	for _, x := range w {
+		m = max(m, int32(x), -int32(x))
+	}
+	shift := uint32(0)
+	for m>>shift > 127 {
+		shift++
+	}
+	var q [4]int8
+	for c, x := range w {
+		v := int32(x)
+		if shift > 0 {
+			v = (v + 1<<(shift-1)) >> shift // round half up
+		}
+		q[c] = int8(max(-127, min(127, v)))
+	}
+	return shift, q
+}
+
+// build4 makes the table of features whose keys (key28, sorted and
+// distinct) have the weights cls/w[start[f]:start[f+1]].
+func build4(keys, start []uint32, cls []uint8, w []int16) *table4 {
+	t := &table4{}
+	n := len(keys)*7/5 + 1
+	t.slots = make([]slot4, n)
+	for f, k := range keys {
+		var ws [4]int16
+		for j := start[f]; j < start[f+1]; j++ {
+			ws[cls[j]&3] = w[j]
+		}
+		shift, q := quantise4(ws)
+		sl := slot4{key: k | shift, w: q}
+		i := slot(k, n)
+		for t.slots[i].key != 0 {
+			i++
+			if i == n {
+				i = 0
+			}
+		}
+		t.slots[i] = sl
+	}
+	return t
+}
+
+// find returns the slot of key28 k, or -1.
+func (t *table4) find(k uint32) int {
+	n := len(t.slots)
+	if n == 0 {
+		return -1
+	}
+	i := slot(k, n)
+	for {
+		switch sk := t.slots[i].key; {
+		case sk&^0xf == k:
+			return i
+		case sk == 0:
+			return -1
+		}
+		i++
+		if i == n {
+			i = 0
+		}
+	}
+}
+
+// addAll adds the weights of the feature hashes hs to scores.
+func (t *table4) addAll(hs []uint64, scores *[4]int32) {
+	n := len(t.slots)
+	if n == 0 {
+		return
+	}
+	slots := t.slots
 	for _, h := range hs {
 		k := key(h)
 		i := slot(k, n)
 		for {
-			sl := t.slots[i]
-			if sl.key == k {
-				offs = append(offs, sl.off)
+			sl := &slots[i]
+			if sl.key&^0xf == k {
+				s := sl.key & 0xf
+				scores[0] += int32(sl.w[0]) << s
+				scores[1] += int32(sl.w[1]) << s
+				scores[2] += int32(sl.w[2]) << s
+				scores[3] += int32(sl.w[3]) << s
 				break
 			}
 			if sl.key == 0 {
@@ -113,13 +321,117 @@ func (t *table) addAll(hs []uint64, offs []uint32, scores []int32) []uint32 {
 			}
 		}
 	}
-	for _, off := range offs {
-		cnt := t.ent[off]
-		for _, e := range t.ent[off+1 : off+1+cnt] {
-			scores[e>>16] += int32(int16(uint16(e)))
+}
+
+// weights returns the int16 weights of slot i.
+func (t *table4) weights(i int) [4]int16 {
+	sl := &t.slots[i]
+	var w [4]int16
+	for c, q := range sl.w {
+		w[c] = int16(int32(q) << (sl.key & 0xf))
+	}
+	return w
+}
+
+// generic returns t as a table of entries (for pruning), keyed by key28.
+func (t *table4) generic() *table {
+	start := []uint32{0}
+	var cls []uint8
+	var ws []int16
+	keys := t.keyList()
+	for _, k := range keys {
+		for c, w := range t.weights(t.find(k)) {
+			if w != 0 {
+				cls = append(cls, uint8(c))
+				ws = append(ws, w)
+			}
+		}
+		start = append(start, uint32(len(cls)))
+	}
+	return build(keys, start, cls, ws)
+}
+
+// table4Of returns the four-class table of t's entries.
+func table4Of(t *table) *table4 {
+	// Keys that agree in their top 28 bits are merged.
+	merged := map[uint32][4]int16{}
+	var tmp []uint32
+	for _, k := range t.keyList() {
+		k28 := k &^ 0xf
+		if k28 == 0 {
+			k28 = 0x10
+		}
+		w := merged[k28]
+		for _, e := range t.entries(t.find(k), tmp) {
+			c := e >> 16 & 3
+			w[c] = int16(max(-32767, min(32767, int32(w[c])+int32(int16(uint16(e))))))
+		}
+		merged[k28] = w
+	}
+	keys := make([]uint32, 0, len(merged))
+	for k := range merged {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	start := []uint32{0}
+	var cls []uint8
+	var ws []int16
+	for _, k := range keys {
+		for c, w := range merged[k] {
+			if w != 0 {
+				cls = append(cls, uint8(c))
+				ws = append(ws, w)
+			}
+		}
+		start = append(start, uint32(len(cls)))
+	}
+	return build4(keys, start, cls, ws)
+}
+
+// keyList returns the keys of t's features in increasing order.
+func (t *table4) keyList() []uint32 {
+	var ks []uint32
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			ks = append(ks, sl.key&^0xf)
 		}
 	}
-	return offs
+	slices.Sort(ks)
+	return ks
+}
+
+// features returns the number of features of t.
+func (t *table) features() int {
+	n := 0
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// features returns the number of features of t.
+func (t *table4) features() int {
+	n := 0
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// keyList returns the keys of t's features in increasing order.
+func (t *table) keyList() []uint32 {
+	var ks []uint32
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			ks = append(ks, sl.key&^0xf)
+		}
+	}
+	slices.Sort(ks)
+	return ks
 }
 
 // param is one trained weight with what averaging needs.
@@ -135,11 +447,29 @@ type perceptron struct {
 	nClasses int
 	index    map[uint64]int32
 	params   [][]param
-	now      int // number of examples seen
+	now      int  // number of examples seen
+	closed   bool // only the features of index get weights
 }
 
 func newPerceptron(nClasses int) *perceptron {
 	return &perceptron{nClasses: nClasses, index: map[uint64]int32{}}
+}
+
+// restrict limits the features that may get weights to those counted at
+// least min times (a frequency cut-off: a rare feature's weight is mostly
+// noise, and costs memory and cache misses at run time). min < 2 leaves p
+// open to every feature.
+func (p *perceptron) restrict(counts map[uint64]int32, min int) {
+	if min < 2 {
+		return
+	}
+	for _, h := range sortedKeys(counts) {
+		if int(counts[h]) >= min {
+			p.index[h] = int32(len(p.params))
+			p.params = append(p.params, nil)
+		}
+	}
+	p.closed = true
 }
 
 // score adds the current weights of feats to scores (length nClasses).
@@ -164,6 +494,9 @@ func (p *perceptron) update(feats []uint64, gold, guess int) {
 	for _, h := range feats {
 		i, ok := p.index[h]
 		if !ok {
+			if p.closed {
+				continue
+			}
 			i = int32(len(p.params))
 			p.index[h] = i
 			p.params = append(p.params, nil)
@@ -269,12 +602,11 @@ func (t *table) pruned(min int16) *table {
 	var keys, start []uint32
 	var cls []uint8
 	var ws []int16
+	var tmp []uint32
 	start = append(start, 0)
-	off := 0
-	for _, k := range t.keys {
-		n := int(t.ent[off])
+	for _, k := range t.keyList() {
 		kept := false
-		for _, e := range t.ent[off+1 : off+1+n] {
+		for _, e := range t.entries(t.find(k), tmp) {
 			if w := int16(uint16(e)); w >= min || w <= -min {
 				cls = append(cls, uint8(e>>16))
 				ws = append(ws, w)
@@ -285,7 +617,6 @@ func (t *table) pruned(min int16) *table {
 			keys = append(keys, k)
 			start = append(start, uint32(len(cls)))
 		}
-		off += 1 + n
 	}
 	return build(keys, start, cls, ws)
 }

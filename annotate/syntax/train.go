@@ -16,6 +16,15 @@ type TrainOptions struct {
 	ParseEpochs int  // parser passes (default 10)
 	Folds       int  // jackknife folds for the parser's training tags (default 4; 1: gold tags)
 	XPOS        bool // tag classes are UPOS and XPOS pairs, so the parser sees XPOS distinctions
+	// TagMinCount and ParseMinCount are frequency cut-offs: a feature gets
+	// weights only if it occurs at least so often in the training data
+	// (tagger: with gold tags before the word; parser: in the states of
+	// the gold transition sequence). 0 or 1: no cut-off.
+	TagMinCount, ParseMinCount int
+	// Joint trains one perceptron over transitions and labels together
+	// (the format 2 parser) instead of one for transitions and one for
+	// the labels of arcs.
+	Joint bool
 	Seed        uint64
 	// Dev, when set, is scored after parser epochs and logged, and the
 	// parser keeps the weights of the best of the last third of the epochs.
@@ -118,7 +127,7 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 				}
 			}
 			fm := *m
-			fm.tagger = freeze(trainTagger(&fm, in, opt.TagEpochs, opt.Seed+uint64(k)+1).averaged(), len(m.tags))
+			fm.tagger = freeze(trainTagger(&fm, in, opt.TagEpochs, opt.Seed+uint64(k)+1, opt.TagMinCount).averaged(), len(m.tags))
 			sc := &scratch{}
 			for _, e := range out {
 				sc.a.reset(e.s.Forms())
@@ -133,9 +142,10 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 			e.pred = e.gold
 		}
 	}
-	m.tagger = freeze(trainTagger(m, ex, opt.TagEpochs, opt.Seed).averaged(), len(m.tags))
+	m.tagger = freeze(trainTagger(m, ex, opt.TagEpochs, opt.Seed, opt.TagMinCount).averaged(), len(m.tags))
 	log.Info("tagger trained", "elapsed", time.Since(start).Round(time.Second))
 	m.lem = buildLemmatiser(train, m, &opt)
+	m.words = learnWordRules(train)
 	if len(opt.Dev) > 0 {
 		sc := Evaluate(NewParser(m), opt.Dev, true)
 		log.Info("dev tagging", "upos", fmt.Sprintf("%.2f", sc.UPOS), "lemma", fmt.Sprintf("%.2f", sc.Lemma))
@@ -144,7 +154,23 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 	if opt.ParseEpochs < 0 {
 		return m, nil
 	}
-	// Parser.
+	for _, e := range ex {
+		copy(e.a.tag, e.pred)
+		m.setUPOS(&e.a)
+		_, _ = m.lemmatise(&e.a, e.s.Forms(), nil, nil)
+	}
+	if opt.Joint {
+		trainJoint(m, ex, &opt, start)
+	} else {
+		trainSplit(m, ex, &opt, start)
+	}
+	return m, nil
+}
+
+// trainJoint trains the parser of joint transition and label classes
+// (format 2) on ex, whose atoms carry jackknifed tags.
+func trainJoint(m *Model, ex []*example, opt *TrainOptions, start time.Time) {
+	log := opt.Logger
 	nl := len(m.labels)
 	nc := 2 + 2*nl
 	pc := newPerceptron(nc)
@@ -156,10 +182,22 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 	var st state
 	var feats []uint64
 	scores := make([]float64, nc)
-	for _, e := range ex {
-		copy(e.a.tag, e.pred)
-		m.setUPOS(&e.a)
-		_, _ = m.lemmatise(&e.a, e.s.Forms(), nil, nil)
+	if opt.ParseMinCount > 1 {
+		counts := map[uint64]int32{}
+		for _, e := range ex {
+			st.reset(len(e.s.Words))
+			for !st.terminal() {
+				feats = e.a.parseFeats(feats[:0], &st)
+				for _, h := range feats {
+					counts[h]++
+				}
+				_, gold := m.oracle(&st, e, scores)
+				tr, l := transOf(gold, nl)
+				st.apply(tr, l)
+			}
+		}
+		pc.restrict(counts, opt.ParseMinCount)
+		log.Info("parser features", "seen", len(counts), "kept", len(pc.index), "min_count", opt.ParseMinCount)
 	}
 	var best *table
 	bestLAS, bestEpoch := -1.0, 0
@@ -172,44 +210,7 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 			for !st.terminal() {
 				feats = e.a.parseFeats(feats[:0], &st)
 				pc.score(feats, scores)
-				best, gold := -1, -1
-				minCost := 1 << 30
-				var costs [4]int
-				for tr := 0; tr < 4; tr++ {
-					costs[tr] = 1 << 30
-					if st.can(tr) {
-						costs[tr] = st.cost(tr, e.gh, e.kids)
-						minCost = min(minCost, costs[tr])
-					}
-				}
-				for c := 0; c < nc; c++ {
-					if !st.validClass(c, nl, m.rootLabel) {
-						continue
-					}
-					if best < 0 || scores[c] > scores[best] {
-						best = c
-					}
-					tr, l := transOf(c, nl)
-					if costs[tr] != minCost {
-						continue
-					}
-					switch tr {
-					case trLeft:
-						if l != e.gl[st.s0()] && e.gl[st.s0()] != m.rootLabel {
-							continue
-						}
-					case trRight:
-						if l != e.gl[st.b] && (st.s0() == 0) == (e.gl[st.b] == m.rootLabel) {
-							continue
-						}
-					}
-					if gold < 0 || scores[c] > scores[gold] {
-						gold = c
-					}
-				}
-				if gold < 0 {
-					gold = best
-				}
+				best, gold := m.oracle(&st, e, scores)
 				pc.tick()
 				steps++
 				if gold != best {
@@ -240,10 +241,235 @@ func Train(train []*Sentence, opt TrainOptions) (*Model, error) {
 	if best != nil {
 		m.parser = best
 		log.Info("parser chosen on dev", "epoch", bestEpoch, "dev_las", fmt.Sprintf("%.2f", bestLAS))
-		return m, nil
+		return
 	}
 	m.parser = freeze(pc.averaged(), nc)
-	return m, nil
+}
+
+// trainSplit trains the parser's two perceptrons on ex, whose atoms carry
+// jackknifed tags: one scores the four transitions, the other the label of
+// the arc a left or right transition makes, on the same features salted by
+// the arc's direction. Transitions are learned from the dynamic oracle
+// (Goldberg & Nivre 2012), exploring the parser's own predictions after
+// the first epoch; labels from the gold label of the arc's dependent.
+func trainSplit(m *Model, ex []*example, opt *TrainOptions, start time.Time) {
+	log := opt.Logger
+	nl := len(m.labels)
+	pt, pl := newPerceptron(4), newPerceptron(nl)
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	var st state
+	var feats, salted []uint64
+	ts, ls := make([]float64, 4), make([]float64, nl)
+	salt := func(tr int) []uint64 {
+		s := uint64(saltRight)
+		if tr == trLeft {
+			s = saltLeft
+		}
+		salted = salted[:0]
+		for _, h := range feats {
+			salted = append(salted, h^s)
+		}
+		return salted
+	}
+	// labelled reports whether transition tr makes an arc whose label is
+	// learned, and the gold label.
+	labelled := func(e *example, tr int) (int, bool) {
+		var d int
+		switch {
+		case tr == trLeft:
+			d = st.s0()
+		case tr == trRight && st.s0() != 0:
+			d = st.b
+		default:
+			return -1, false
+		}
+		g := e.gl[d]
+		return g, g != m.rootLabel
+	}
+	if opt.ParseMinCount > 1 {
+		tc, lc := map[uint64]int32{}, map[uint64]int32{}
+		for _, e := range ex {
+			st.reset(len(e.s.Words))
+			for !st.terminal() {
+				feats = e.a.parseFeats(feats[:0], &st)
+				for _, h := range feats {
+					tc[h]++
+				}
+				_, gold := m.transOracle(&st, e, ts)
+				l := m.fallbackLabel(&st, gold)
+				if g, ok := labelled(e, gold); ok {
+					for _, h := range salt(gold) {
+						lc[h]++
+					}
+					l = g
+				}
+				st.apply(gold, l)
+			}
+		}
+		pt.restrict(tc, opt.ParseMinCount)
+		pl.restrict(lc, opt.ParseMinCount)
+		log.Info("parser features", "transition_seen", len(tc), "kept", len(pt.index), "label_seen", len(lc), "kept", len(pl.index), "min_count", opt.ParseMinCount)
+	}
+	type frozen struct {
+		t *table4
+		l *table
+	}
+	var best frozen
+	bestLAS, bestEpoch := -1.0, 0
+	for ep := 0; ep < opt.ParseEpochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, steps, lerrs, lsteps := 0, 0, 0, 0
+		for _, i := range order {
+			e := ex[i]
+			st.reset(len(e.s.Words))
+			for !st.terminal() {
+				feats = e.a.parseFeats(feats[:0], &st)
+				pt.score(feats, ts)
+				bt, gt := m.transOracle(&st, e, ts)
+				pt.tick()
+				steps++
+				if gt != bt {
+					pt.update(feats, gt, bt)
+					errs++
+				}
+				next := gt
+				if ep > 0 {
+					next = bt
+				}
+				l := m.fallbackLabel(&st, next)
+				if g, ok := labelled(e, next); ok {
+					sf := salt(next)
+					pl.score(sf, ls)
+					bl := -1
+					for c := range ls {
+						if c != m.rootLabel && (bl < 0 || ls[c] > ls[bl]) {
+							bl = c
+						}
+					}
+					pl.tick()
+					lsteps++
+					if bl != g {
+						pl.update(sf, g, bl)
+						lerrs++
+					}
+					l = g
+					if ep > 0 {
+						l = bl
+					}
+				}
+				st.apply(next, l)
+			}
+		}
+		msg := []any{"epoch", ep + 1, "transition_errors", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(steps, 1))),
+			"label_errors", fmt.Sprintf("%.2f%%", 100*float64(lerrs)/float64(max(lsteps, 1))), "elapsed", time.Since(start).Round(time.Second)}
+		if len(opt.Dev) > 0 && (ep >= opt.ParseEpochs*2/3 || ep%4 == 3) {
+			// The epochs are chosen on dev: the model keeps the weights of
+			// the epoch with the best dev LAS among the last third.
+			m.trans = table4Of(freeze(pt.averaged(), 4))
+			m.labeler = freeze(pl.averaged(), nl)
+			sc := Evaluate(NewParser(m), opt.Dev, false)
+			msg = append(msg, "dev_uas", fmt.Sprintf("%.2f", sc.UAS), "dev_las", fmt.Sprintf("%.2f", sc.LAS))
+			if ep >= opt.ParseEpochs*2/3 && sc.LAS > bestLAS {
+				best, bestLAS, bestEpoch = frozen{m.trans, m.labeler}, sc.LAS, ep+1
+			}
+		}
+		log.Info("parser epoch", msg...)
+	}
+	if best.t != nil {
+		m.trans, m.labeler = best.t, best.l
+		log.Info("parser chosen on dev", "epoch", bestEpoch, "dev_las", fmt.Sprintf("%.2f", bestLAS))
+		return
+	}
+	m.trans = table4Of(freeze(pt.averaged(), 4))
+	m.labeler = freeze(pl.averaged(), nl)
+}
+
+// fallbackLabel is the label of the arc tr makes in st when no label is
+// learned for it: root from the root, else the leftover label (a gold
+// root attached elsewhere); -1 when tr makes no arc.
+func (m *Model) fallbackLabel(st *state, tr int) int {
+	switch {
+	case tr == trRight && st.s0() == 0:
+		return m.rootLabel
+	case tr == trRight || tr == trLeft:
+		return m.leftLabel
+	}
+	return -1
+}
+
+// transOracle returns the best-scoring possible transition of st and the
+// best-scoring one among those that lose the fewest reachable gold arcs
+// (the dynamic oracle of Goldberg & Nivre 2012).
+func (m *Model) transOracle(st *state, e *example, scores []float64) (best, gold int) {
+	best, gold = -1, -1
+	minCost := 1 << 30
+	var costs [4]int
+	for tr := 0; tr < 4; tr++ {
+		costs[tr] = 1 << 30
+		if st.can(tr) {
+			costs[tr] = st.cost(tr, e.gh, e.kids)
+			minCost = min(minCost, costs[tr])
+			if best < 0 || scores[tr] > scores[best] {
+				best = tr
+			}
+		}
+	}
+	for tr := 0; tr < 4; tr++ {
+		if costs[tr] == minCost && (gold < 0 || scores[tr] > scores[gold]) {
+			gold = tr
+		}
+	}
+	return best, gold
+}
+
+// oracle returns the best-scoring valid class of st and the best-scoring
+// class among those that lose no more reachable gold arcs than any other
+// and carry the gold label (Goldberg & Nivre 2012's dynamic oracle).
+func (m *Model) oracle(st *state, e *example, scores []float64) (best, gold int) {
+	nl := len(m.labels)
+	best, gold = -1, -1
+	minCost := 1 << 30
+	var costs [4]int
+	for tr := 0; tr < 4; tr++ {
+		costs[tr] = 1 << 30
+		if st.can(tr) {
+			costs[tr] = st.cost(tr, e.gh, e.kids)
+			minCost = min(minCost, costs[tr])
+		}
+	}
+	for c := 0; c < 2+2*nl; c++ {
+		if !st.validClass(c, nl, m.rootLabel) {
+			continue
+		}
+		if best < 0 || scores[c] > scores[best] {
+			best = c
+		}
+		tr, l := transOf(c, nl)
+		if costs[tr] != minCost {
+			continue
+		}
+		switch tr {
+		case trLeft:
+			if l != e.gl[st.s0()] && e.gl[st.s0()] != m.rootLabel {
+				continue
+			}
+		case trRight:
+			if l != e.gl[st.b] && (st.s0() == 0) == (e.gl[st.b] == m.rootLabel) {
+				continue
+			}
+		}
+		if gold < 0 || scores[c] > scores[gold] {
+			gold = c
+		}
+	}
+	if gold < 0 {
+		gold = best
+	}
+	return best, gold
 }
 
 // example is a training sentence with its gold classes and atoms.
@@ -332,7 +558,7 @@ func buildAmb(ex []*example, m *Model) map[uint64]uint64 {
 
 // trainTagger trains the tagger's perceptron on ex, predicting tags left to
 // right as at run time.
-func trainTagger(m *Model, ex []*example, epochs int, seed uint64) *perceptron {
+func trainTagger(m *Model, ex []*example, epochs int, seed uint64, minCount int) *perceptron {
 	nc := len(m.tags)
 	pc := newPerceptron(nc)
 	rng := rand.New(rand.NewPCG(seed, 0x7a66))
@@ -341,6 +567,28 @@ func trainTagger(m *Model, ex []*example, epochs int, seed uint64) *perceptron {
 		order[i] = i
 	}
 	var feats []uint64
+	if minCount > 1 {
+		counts := map[uint64]int32{}
+		for _, e := range ex {
+			for j := 1; j < len(e.a.word); j++ {
+				if _, ok := m.tagDict[e.a.word[j]]; ok {
+					continue
+				}
+				t1, t2 := -1, -1
+				if j > 1 {
+					t1 = e.gold[j-1]
+				}
+				if j > 2 {
+					t2 = e.gold[j-2]
+				}
+				feats = e.a.tagFeats(feats[:0], j, t1, t2)
+				for _, h := range feats {
+					counts[h]++
+				}
+			}
+		}
+		pc.restrict(counts, minCount)
+	}
 	scores := make([]float64, nc)
 	for ep := 0; ep < epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -447,6 +695,75 @@ func buildLemmatiser(train []*Sentence, m *Model, opt *TrainOptions) lemmatiser 
 		lm.rules[rk] = best
 	}
 	return lm
+}
+
+// learnWordRules learns from the treebank's tokens the words it writes as
+// two without an apostrophe (a two-word multiword token whose words spell
+// it, in at least 90% of its 3 or more occurrences: "cannot", "gonna",
+// the web's "dont"), and the bound prefixes that stay joined to their stem
+// by a hyphen (a lower-case prefix of letters joined at least 3 times and
+// split by spaces or as "prefix - stem" at most a quarter as often).
+func learnWordRules(train []*Sentence) wordRules {
+	r := wordRules{fused: map[string]int{}, prefixes: map[string]bool{}}
+	fusedN, tokenN := map[string]int{}, map[string]int{}
+	cuts := map[string]int{}
+	joinedN, splitN := map[string]int{}, map[string]int{}
+	isLetters := func(s string) bool {
+		if s == "" || len(s) > maxPrefix {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i] | 0x20; c < 'a' || c > 'z' {
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range train {
+		inMulti := make([]bool, len(s.Words))
+		for _, mw := range s.Multiwords {
+			f := string(appendLower(nil, mw.Form))
+			tokenN[f]++
+			for k := mw.First - 1; k < mw.Last && k < len(s.Words); k++ {
+				inMulti[k] = true
+			}
+			if mw.Last != mw.First+1 || mw.Last > len(s.Words) || strings.ContainsAny(f, "'") {
+				continue
+			}
+			a := string(appendLower(nil, s.Words[mw.First-1].Form))
+			b := string(appendLower(nil, s.Words[mw.Last-1].Form))
+			if a+b == f && a != "" && b != "" {
+				fusedN[f]++
+				cuts[f] = len(a)
+			}
+		}
+		for i, w := range s.Words {
+			if inMulti[i] {
+				continue
+			}
+			f := string(appendLower(nil, w.Form))
+			tokenN[f]++
+			if p, rest, ok := strings.Cut(f, "-"); ok && isLetters(p) && rest != "" && isLetters(rest[:1]) {
+				joinedN[p]++
+			}
+			if f == "-" && i > 0 && i+1 < len(s.Words) && s.Words[i+1].Form != "" && isLetters(s.Words[i+1].Form[:1]) {
+				if p := string(appendLower(nil, s.Words[i-1].Form)); isLetters(p) {
+					splitN[p]++
+				}
+			}
+		}
+	}
+	for f, n := range fusedN {
+		if n >= 3 && n*10 >= tokenN[f]*9 {
+			r.fused[f] = cuts[f]
+		}
+	}
+	for p, n := range joinedN {
+		if n >= 3 && splitN[p]*4 <= n {
+			r.prefixes[p] = true
+		}
+	}
+	return r
 }
 
 func sortedSetInt(m map[string]int) []string {

@@ -35,12 +35,18 @@ type wordSpan struct {
 // longest first.
 var clitics = []string{"n't", "'ll", "'re", "'ve", "'s", "'m", "'d"}
 
-// fusedWords are whole words UD splits into two ("gonna" -> "gon" + "na"):
-// the length of the first part.
-var fusedWords = map[string]int{"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3}
+// wordRules are the tokenisation conventions of the treebank that the
+// model learned from it (learnWordRules): whole words that UD writes as two
+// ("gonna" -> "gon" + "na", "cannot" -> "can" + "not", the web's "dont"
+// -> "do" + "nt"), and the bound prefixes that a hyphen does not split
+// from their stem ("anti-government", "ex-president", "e-mail").
+type wordRules struct {
+	fused    map[string]int  // lower-case form -> byte length of its first part
+	prefixes map[string]bool // lower-case prefixes, without the hyphen
+}
 
 // appendWords appends the syntactic words of toks (see TokenWord).
-func appendWords(dst []wordSpan, text string, toks []segment.Token, buf []byte) ([]wordSpan, []byte) {
+func (r *wordRules) appendWords(dst []wordSpan, text string, toks []segment.Token, buf []byte) ([]wordSpan, []byte) {
 	for ti := 0; ti < len(toks); ti++ {
 		t := toks[ti]
 		// A web or e-mail address, or a run of one punctuation mark
@@ -56,8 +62,15 @@ func appendWords(dst []wordSpan, text string, toks []segment.Token, buf []byte) 
 			continue
 		}
 		w := text[t.Start:t.End]
+		// An abbreviation of one period that ends the sentence ("etc.",
+		// "Inc.") gives its period to the sentence: UD writes the period
+		// as a word of its own.
+		if ti == len(toks)-1 && strings.IndexByte(w, '.') == len(w)-1 {
+			dst = append(dst, wordSpan{t.Start, t.End - 1, ti, false}, wordSpan{t.End - 1, t.End, ti, false})
+			continue
+		}
 		buf = appendLower(buf[:0], w)
-		if n, ok := fusedWords[string(buf)]; ok && len(buf) == len(w) {
+		if n, ok := r.fused[string(buf)]; ok && len(buf) == len(w) {
 			dst = append(dst, wordSpan{t.Start, t.Start + n, ti, true}, wordSpan{t.Start + n, t.End, ti, true})
 			continue
 		}
@@ -75,7 +88,7 @@ func appendWords(dst []wordSpan, text string, toks []segment.Token, buf []byte) 
 		if cut > 0 {
 			end = t.Start + cut
 		}
-		dst = appendHyphenParts(dst, text, t.Start, end, ti, cut > 0)
+		dst = r.appendHyphenParts(dst, text, t.Start, end, ti, cut > 0)
 		if cut > 0 {
 			dst = append(dst, wordSpan{end, t.End, ti, true})
 		}
@@ -131,17 +144,44 @@ func suffixBytes(s string, n int) int {
 }
 
 // appendHyphenParts appends text[start:end] split at hyphens between
-// letters ("state-run" -> "state" "-" "run"), as UD English does.
-func appendHyphenParts(dst []wordSpan, text string, start, end, tok int, fused bool) []wordSpan {
+// letters ("state-run" -> "state" "-" "run"), as UD English does, except
+// after a bound prefix at the start ("anti-government").
+func (r *wordRules) appendHyphenParts(dst []wordSpan, text string, start, end, tok int, fused bool) []wordSpan {
 	from := start
 	for i := start + 1; i < end-1; i++ {
 		if text[i] != '-' || text[i-1] == '-' || text[i+1] == '-' {
+			continue
+		}
+		if from == start && r.isPrefix(text[start:i]) {
 			continue
 		}
 		dst = append(dst, wordSpan{from, i, tok, fused}, wordSpan{i, i + 1, tok, fused})
 		from = i + 1
 	}
 	return append(dst, wordSpan{from, end, tok, fused})
+}
+
+// maxPrefix is the length of the longest bound prefix kept.
+const maxPrefix = 8
+
+// isPrefix reports whether s is a bound prefix (ASCII letters, any case).
+func (r *wordRules) isPrefix(s string) bool {
+	if len(s) > maxPrefix {
+		return false
+	}
+	var b [maxPrefix]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z':
+		default:
+			return false
+		}
+		b[i] = c
+	}
+	return r.prefixes[string(b[:len(s)])]
 }
 
 // ParseTokens tags and parses one sentence of sitrep's tokeniser: toks are
@@ -151,7 +191,7 @@ func appendHyphenParts(dst []wordSpan, text string, start, end, tok int, fused b
 func (p *Parser) ParseTokens(dst []TokenWord, text string, toks []segment.Token) []TokenWord {
 	sc := p.pool.Get().(*scratch)
 	defer p.pool.Put(sc)
-	sc.spans, sc.buf = appendWords(sc.spans[:0], text, toks, sc.buf)
+	sc.spans, sc.buf = p.m.words.appendWords(sc.spans[:0], text, toks, sc.buf)
 	sc.forms = sc.forms[:0]
 	for _, sp := range sc.spans {
 		sc.forms = append(sc.forms, text[sp.start:sp.end])

@@ -11,6 +11,7 @@ import (
 // TestAppendWords checks that sitrep's tokens are split into the words of
 // the UD English conventions, with exact spans.
 func TestAppendWords(t *testing.T) {
+	rules := &mustDefault(t).m.words
 	for _, tc := range []struct{ text, want string }{
 		{"They don't know.", "They|do|n't|know|."},
 		{"We can’t go", "We|ca|n’t|go"},
@@ -21,9 +22,18 @@ func TestAppendWords(t *testing.T) {
 		{"well--done", "well|--|done"},
 		{"Wow!!! See http://example.org/a_b.html, or write to ann.lee@example.com.", "Wow|!!!|See|http://example.org/a_b.html|,|or|write|to|ann.lee@example.com|."},
 		{"=====", "====="},
+		// Bound prefixes stay with their stem; free words do not.
+		{"an anti-government march by ex-rebels and pro-Kremlin groups", "an|anti-government|march|by|ex-rebels|and|pro-Kremlin|groups"},
+		{"a self-declared non-state group", "a|self|-|declared|non-state|group"},
+		{"an e-mail from Mazar-e-Sharif", "an|e-mail|from|Mazar|-|e|-|Sharif"},
+		// A sentence-final abbreviation lends its period to the sentence.
+		{"We sell tools, paint etc.", "We|sell|tools|,|paint|etc|."},
+		{"They moved to the U.S.", "They|moved|to|the|U.S."},
+		// The web's contractions without an apostrophe.
+		{"i dont know", "i|do|nt|know"},
 	} {
 		_, toks := segment.Split(tc.text, sitrep.Span{})
-		ws, _ := appendWords(nil, tc.text, toks, nil)
+		ws, _ := rules.appendWords(nil, tc.text, toks, nil)
 		var got []string
 		for _, w := range ws {
 			got = append(got, tc.text[w.start:w.end])

@@ -19,6 +19,9 @@ func main() {
 	tagEpochs := flag.Int("tag-epochs", 0, "tagger epochs (0: default)")
 	parseEpochs := flag.Int("parse-epochs", 0, "parser epochs (0: default)")
 	folds := flag.Int("folds", 0, "jackknife folds (0: default, 1: gold tags)")
+	tagMin := flag.Int("tag-min", 0, "tagger feature frequency cut-off (0: default)")
+	parseMin := flag.Int("parse-min", 0, "parser feature frequency cut-off (0: default)")
+	joint := flag.Bool("joint", false, "one perceptron for transitions and labels together (format 2)")
 	xpos := flag.Bool("xpos", true, "tag UPOS and XPOS pairs")
 	dev := flag.Bool("dev", true, "score the dev file while training")
 	pruneFrom := flag.String("prune", "", "do not train: prune this model file (threshold chosen on dev) and write it to -o")
@@ -28,7 +31,7 @@ func main() {
 	if *pruneFrom != "" {
 		err = prune(log, *data, *pruneFrom, *out)
 	} else {
-		err = run(log, *data, *out, *tagEpochs, *parseEpochs, *folds, *xpos, *dev)
+		err = run(log, *data, *out, syntax.TrainOptions{TagEpochs: *tagEpochs, ParseEpochs: *parseEpochs, Folds: *folds, XPOS: *xpos, TagMinCount: *tagMin, ParseMinCount: *parseMin, Joint: *joint}, *dev)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -49,13 +52,13 @@ func read(path string) ([]*syntax.Sentence, error) {
 	return ss, nil
 }
 
-func run(log *slog.Logger, data, out string, tagEpochs, parseEpochs, folds int, xpos, dev bool) error {
+func run(log *slog.Logger, data, out string, opt syntax.TrainOptions, dev bool) error {
 	start := time.Now()
 	train, err := read(filepath.Join(data, "en_ewt-ud-train.conllu"))
 	if err != nil {
 		return err
 	}
-	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, XPOS: xpos, Logger: log}
+	opt.Logger = log
 	if dev {
 		if opt.Dev, err = read(filepath.Join(data, "en_ewt-ud-dev.conllu")); err != nil {
 			return err
@@ -65,7 +68,7 @@ func run(log *slog.Logger, data, out string, tagEpochs, parseEpochs, folds int, 
 	if err != nil {
 		return err
 	}
-	if parseEpochs < 0 {
+	if opt.ParseEpochs < 0 {
 		return nil // a tagger experiment: nothing to write
 	}
 	if dev {
