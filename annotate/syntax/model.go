@@ -42,8 +42,8 @@ type Model struct {
 	tagger    *table
 	labels    []string
 	rootLabel int
-	leftLabel int // label of words the parser left headless
-	parser    *table // joint transition and label classes (format 2); nil when trans is set
+	leftLabel int     // label of words the parser left headless
+	parser    *table  // joint transition and label classes (format 2); nil when trans is set
 	trans     *table4 // transitions (trShift ...)
 	labeler   *table  // labels of the arc a transition makes, features salted by its direction
 	lem       lemmatiser

@@ -25,7 +25,7 @@ type TrainOptions struct {
 	// (the format 2 parser) instead of one for transitions and one for
 	// the labels of arcs.
 	Joint bool
-	Seed        uint64
+	Seed  uint64
 	// Dev, when set, is scored after parser epochs and logged, and the
 	// parser keeps the weights of the best of the last third of the epochs.
 	Dev    []*Sentence
