@@ -234,7 +234,7 @@ func (m *Model) parse(sc *scratch) {
 	for !s.terminal() {
 		sc.feats = a.parseFeats(sc.feats[:0], s)
 		var ts [4]int32
-		m.trans.addAll(sc.feats, &ts)
+		sc.idx = m.trans.addAll(sc.feats, sc.idx, &ts)
 		best := -1
 		for tr := range ts {
 			if (best < 0 || ts[tr] > ts[best]) && s.can(tr) {

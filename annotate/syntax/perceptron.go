@@ -48,6 +48,7 @@ func build(keys, start []uint32, cls []uint8, w []int16) *table {
 	t.slots = make([]tslot, n)
 	var acc [256]int32
 	var used []uint8
+	var es []uint16
 	for f := 0; f < len(keys); {
 		k := keys[f] &^ 0xf
 		if k == 0 {
@@ -72,7 +73,7 @@ func build(keys, start []uint32, cls []uint8, w []int16) *table {
 		for m>>shift > 127 {
 			shift++
 		}
-		var es []uint16
+		es = es[:0]
 		for _, c := range used {
 			v := acc[c]
 			acc[c] = 0
@@ -172,6 +173,15 @@ func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores []int32) []
 	}
 	idx = idx[:0]
 	slots := t.slots
+	// Touch the home slots first, in loads that do not wait on each other,
+	// so that their cache misses overlap (see table4.addAll).
+	var touch uint32
+	for _, h := range hs {
+		touch ^= slots[slot(key(h^salt), n)].key
+	}
+	if touch == 1 {
+		scores[0] += 0
+	}
 	for _, h := range hs {
 		k := key(h ^ salt)
 		i := slot(k, n)
@@ -292,16 +302,29 @@ func (t *table4) find(k uint32) int {
 	}
 }
 
-// addAll adds the weights of the feature hashes hs to scores.
-func (t *table4) addAll(hs []uint64, scores *[4]int32) {
+// addAll adds the weights of the feature hashes hs to scores; home is
+// scratch space. The home slots of all features are loaded first, in a
+// loop whose loads do not wait on each other, so that their cache misses
+// overlap; the probes that follow find them in cache.
+func (t *table4) addAll(hs []uint64, home []int32, scores *[4]int32) []int32 {
 	n := len(t.slots)
 	if n == 0 {
-		return
+		return home
 	}
 	slots := t.slots
+	home = home[:0]
+	var touch uint32
 	for _, h := range hs {
+		i := slot(key(h), n)
+		home = append(home, int32(i))
+		touch ^= slots[i].key
+	}
+	if touch == 1 {
+		scores[0] += 0 // uses touch, so that the loads above are kept
+	}
+	for j, h := range hs {
 		k := key(h)
-		i := slot(k, n)
+		i := int(home[j])
 		for {
 			sl := &slots[i]
 			if sl.key&^0xf == k {
@@ -321,6 +344,7 @@ func (t *table4) addAll(hs []uint64, scores *[4]int32) {
 			}
 		}
 	}
+	return home
 }
 
 // weights returns the int16 weights of slot i.

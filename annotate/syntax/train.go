@@ -13,7 +13,7 @@ import (
 // TrainOptions controls Train. The zero value trains with the defaults.
 type TrainOptions struct {
 	TagEpochs   int  // tagger passes over the training set (default 8)
-	ParseEpochs int  // parser passes (default 10)
+	ParseEpochs int  // parser passes (default 12)
 	Folds       int  // jackknife folds for the parser's training tags (default 4; 1: gold tags)
 	XPOS        bool // tag classes are UPOS and XPOS pairs, so the parser sees XPOS distinctions
 	// TagMinCount and ParseMinCount are frequency cut-offs: a feature gets
@@ -37,7 +37,7 @@ func (o *TrainOptions) defaults() {
 		o.TagEpochs = 8
 	}
 	if o.ParseEpochs == 0 {
-		o.ParseEpochs = 10
+		o.ParseEpochs = 12
 	}
 	if o.Folds == 0 {
 		o.Folds = 4
@@ -276,19 +276,20 @@ func trainSplit(m *Model, ex []*example, opt *TrainOptions, start time.Time) {
 		return salted
 	}
 	// labelled reports whether transition tr makes an arc whose label is
-	// learned, and the gold label.
+	// learned, and the gold label: only arcs of the gold tree teach labels
+	// (the label of a wrong arc counts for nothing).
 	labelled := func(e *example, tr int) (int, bool) {
-		var d int
+		var h, d int
 		switch {
 		case tr == trLeft:
-			d = st.s0()
+			h, d = st.b, st.s0()
 		case tr == trRight && st.s0() != 0:
-			d = st.b
+			h, d = st.s0(), st.b
 		default:
 			return -1, false
 		}
 		g := e.gl[d]
-		return g, g != m.rootLabel
+		return g, g != m.rootLabel && e.gh[d] == h
 	}
 	if opt.ParseMinCount > 1 {
 		tc, lc := map[uint64]int32{}, map[uint64]int32{}

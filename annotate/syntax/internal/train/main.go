@@ -15,12 +15,12 @@ import (
 
 func main() {
 	data := flag.String("data", "../shared/data/ud-english-ewt", "directory of en_ewt-ud-{train,dev}.conllu")
-	out := flag.String("o", "model/en_ewt.model.gz", "model file to write")
+	out := flag.String("o", "model/en_ewt.model", "model file to write")
 	tagEpochs := flag.Int("tag-epochs", 0, "tagger epochs (0: default)")
 	parseEpochs := flag.Int("parse-epochs", 0, "parser epochs (0: default)")
 	folds := flag.Int("folds", 0, "jackknife folds (0: default, 1: gold tags)")
-	tagMin := flag.Int("tag-min", 0, "tagger feature frequency cut-off (0: default)")
-	parseMin := flag.Int("parse-min", 0, "parser feature frequency cut-off (0: default)")
+	tagMin := flag.Int("tag-min", 0, "tagger feature frequency cut-off (0 or 1: none)")
+	parseMin := flag.Int("parse-min", 2, "parser feature frequency cut-off (0 or 1: none)")
 	joint := flag.Bool("joint", false, "one perceptron for transitions and labels together (format 2)")
 	xpos := flag.Bool("xpos", true, "tag UPOS and XPOS pairs")
 	dev := flag.Bool("dev", true, "score the dev file while training")
