@@ -62,10 +62,10 @@ func (r *wordRules) appendWords(dst []wordSpan, text string, toks []segment.Toke
 			continue
 		}
 		w := text[t.Start:t.End]
-		// An abbreviation of one period that ends the sentence ("etc.",
-		// "Inc.") gives its period to the sentence: UD writes the period
-		// as a word of its own.
-		if ti == len(toks)-1 && strings.IndexByte(w, '.') == len(w)-1 {
+		// An abbreviation that ends the sentence ("etc.", "p.m.") gives
+		// its period to the sentence: UD writes the period as a word of
+		// its own.
+		if ti == len(toks)-1 && w[len(w)-1] == '.' {
 			dst = append(dst, wordSpan{t.Start, t.End - 1, ti, false}, wordSpan{t.End - 1, t.End, ti, false})
 			continue
 		}
@@ -115,6 +115,17 @@ func joined(text string, toks []segment.Token) int {
 			k++
 		}
 		return k
+	}
+	// Quotes and brackets delimit an address ("Ann"<ann@example.com>):
+	// the chain stops before them.
+	for k := 1; k < n; k++ {
+		if strings.ContainsAny(text[toks[k].Start:toks[k].End], "\"<>[]") {
+			n = k
+			break
+		}
+	}
+	if n == 1 {
+		return 1
 	}
 	chain := text[toks[0].Start:toks[n-1].End]
 	at := strings.IndexByte(chain, '@')

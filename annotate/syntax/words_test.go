@@ -28,7 +28,9 @@ func TestAppendWords(t *testing.T) {
 		{"an e-mail from Mazar-e-Sharif", "an|e-mail|from|Mazar|-|e|-|Sharif"},
 		// A sentence-final abbreviation lends its period to the sentence.
 		{"We sell tools, paint etc.", "We|sell|tools|,|paint|etc|."},
-		{"They moved to the U.S.", "They|moved|to|the|U.S."},
+		{"They moved to the U.S.", "They|moved|to|the|U.S|."},
+		{"They moved to the U.S. in May", "They|moved|to|the|U.S.|in|May"},
+		{"From: \"Ann Lee\"<ann.lee@example.com> Hi", "From|:|\"|Ann|Lee|\"|<|ann.lee@example.com|>|Hi"},
 		// The web's contractions without an apostrophe.
 		{"i dont know", "i|do|nt|know"},
 	} {
