@@ -17,8 +17,11 @@ import (
 // from the UD English Web Treebank (CC BY-SA 4.0).
 const ModelFile = "model/en_ewt.model.gz"
 
-//go:generate go run ./internal/train -data ../../../shared/data/ud-english-ewt -o model/en_ewt.model.gz
+//go:generate go run ./internal/train -data ../../../shared/data/ud-english-ewt -o model/en_ewt.model
 
+// The embedded model is still the gzip'd format 2 one (read as it was); the
+// next model trained writes model/en_ewt.model, which replaces it.
+//
 //go:embed model/en_ewt.model.gz
 var embedded []byte
 
@@ -88,7 +91,7 @@ type scratch struct {
 	a      atoms
 	s      state
 	feats  []uint64
-	scores []int32
+	scores [256]int32 // class scores; 256 covers any class byte, so adds need no bounds checks
 	buf    []byte
 	lemmas []string
 	idx    []int32
@@ -179,7 +182,6 @@ func (m *Model) setAmb(a *atoms) {
 func (m *Model) tag(sc *scratch) {
 	a := &sc.a
 	nc := len(m.tags)
-	sc.scores = growI32(sc.scores, max(nc, 2+2*len(m.labels)))
 	for j := 1; j < len(a.word); j++ {
 		if t, ok := m.tagDict[a.word[j]]; ok {
 			a.tag[j] = t
@@ -193,9 +195,9 @@ func (m *Model) tag(sc *scratch) {
 			t2 = a.tag[j-2]
 		}
 		sc.feats = a.tagFeats(sc.feats[:0], j, t1, t2)
+		clear(sc.scores[:nc])
+		sc.idx = m.tagger.addAll(sc.feats, 0, sc.idx, &sc.scores)
 		scores := sc.scores[:nc]
-		clear(scores)
-		sc.idx = m.tagger.addAll(sc.feats, 0, sc.idx, scores)
 		best := 0
 		for c := 1; c < nc; c++ {
 			if scores[c] > scores[best] {
@@ -258,9 +260,9 @@ func (m *Model) label(sc *scratch, s *state, tr, nl int) int {
 	case tr != trRight:
 		return -1
 	}
+	clear(sc.scores[:nl])
+	sc.idx = m.labeler.addAll(sc.feats, salt, sc.idx, &sc.scores)
 	scores := sc.scores[:nl]
-	clear(scores)
-	sc.idx = m.labeler.addAll(sc.feats, salt, sc.idx, scores)
 	best := -1
 	for l := range scores {
 		if l != m.rootLabel && (best < 0 || scores[l] > scores[best]) {
@@ -280,9 +282,9 @@ func (m *Model) parseJoint(sc *scratch) {
 	nc := 2 + 2*nl
 	for !s.terminal() {
 		sc.feats = a.parseFeats(sc.feats[:0], s)
+		clear(sc.scores[:nc])
+		sc.idx = m.parser.addAll(sc.feats, 0, sc.idx, &sc.scores)
 		scores := sc.scores[:nc]
-		clear(scores)
-		sc.idx = m.parser.addAll(sc.feats, 0, sc.idx, scores)
 		best := -1
 		for c := 0; c < nc; c++ {
 			if (best < 0 || scores[c] > scores[best]) && s.validClass(c, nl, m.rootLabel) {
@@ -293,13 +295,6 @@ func (m *Model) parseJoint(sc *scratch) {
 		s.apply(tr, l)
 	}
 	s.finish(m.rootLabel, m.leftLabel)
-}
-
-func growI32(s []int32, n int) []int32 {
-	if cap(s) < n {
-		return make([]int32, n)
-	}
-	return s[:n]
 }
 
 // Serialisation: magic, then sections of uvarints, length-prefixed strings

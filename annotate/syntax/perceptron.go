@@ -166,7 +166,7 @@ func (t *table) entries(i int, tmp []uint32) []uint32 {
 // addAll adds the weights of the feature hashes hs, each xor salt, to
 // scores. It finds every feature's slot first and adds after, so that the
 // memory loads of different features overlap; idx is scratch space.
-func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores []int32) []int32 {
+func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores *[256]int32) []int32 {
 	n := len(t.slots)
 	if n == 0 {
 		return idx
@@ -206,7 +206,7 @@ func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores []int32) []
 		if sl.e[0] == spill {
 			off := uint32(sl.e[1]) | uint32(sl.e[2])<<16
 			for _, e := range t.ent[off+1 : off+1+uint32(t.ent[off])] {
-				scores[e>>8] += int32(int8(e)) << s
+				scores[uint8(e>>8)] += int32(int8(e)) << s
 			}
 			continue
 		}
@@ -214,7 +214,7 @@ func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores []int32) []
 			if e == 0 {
 				break
 			}
-			scores[e>>8] += int32(int8(e)) << s
+			scores[uint8(e>>8)] += int32(int8(e)) << s
 		}
 	}
 	return idx

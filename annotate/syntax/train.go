@@ -13,7 +13,7 @@ import (
 // TrainOptions controls Train. The zero value trains with the defaults.
 type TrainOptions struct {
 	TagEpochs   int  // tagger passes over the training set (default 8)
-	ParseEpochs int  // parser passes (default 12)
+	ParseEpochs int  // parser passes (default 10)
 	Folds       int  // jackknife folds for the parser's training tags (default 4; 1: gold tags)
 	XPOS        bool // tag classes are UPOS and XPOS pairs, so the parser sees XPOS distinctions
 	// TagMinCount and ParseMinCount are frequency cut-offs: a feature gets
@@ -37,7 +37,7 @@ func (o *TrainOptions) defaults() {
 		o.TagEpochs = 8
 	}
 	if o.ParseEpochs == 0 {
-		o.ParseEpochs = 12
+		o.ParseEpochs = 10
 	}
 	if o.Folds == 0 {
 		o.Folds = 4

@@ -11,7 +11,7 @@ import (
 // TestAppendWords checks that sitrep's tokens are split into the words of
 // the UD English conventions, with exact spans.
 func TestAppendWords(t *testing.T) {
-	rules := &mustDefault(t).m.words
+	rules := learnWordRules(readEWT(t, "train"))
 	for _, tc := range []struct{ text, want string }{
 		{"They don't know.", "They|do|n't|know|."},
 		{"We can’t go", "We|ca|n’t|go"},

@@ -21,7 +21,7 @@ func main() {
 	folds := flag.Int("folds", 0, "jackknife folds (0: default, 1: gold tags)")
 	tagMin := flag.Int("tag-min", 0, "tagger feature frequency cut-off (0 or 1: none)")
 	parseMin := flag.Int("parse-min", 2, "parser feature frequency cut-off (0 or 1: none)")
-	joint := flag.Bool("joint", false, "one perceptron for transitions and labels together (format 2)")
+	joint := flag.Bool("joint", true, "one perceptron for transitions and labels together (false: one for transitions, one for labels)")
 	xpos := flag.Bool("xpos", true, "tag UPOS and XPOS pairs")
 	dev := flag.Bool("dev", true, "score the dev file while training")
 	pruneFrom := flag.String("prune", "", "do not train: prune this model file (threshold chosen on dev) and write it to -o")
