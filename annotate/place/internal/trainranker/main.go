@@ -5,7 +5,7 @@
 // tune half of each (eval.HalfOf: the check half stays unseen), labels
 // every mention's gazetteer candidates right or wrong against the gold,
 // and fits a listwise logistic model, choosing the regularisation by
-// two-fold cross-validation inside the tune half. Run by
+// five-fold cross-validation inside the tune half. Run by
 // `go generate ./annotate/place` with the shared folder beside the
 // repository.
 package main
@@ -49,8 +49,10 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared folder holding gold/")
 	out := flag.String("o", "data/ranker.tsv", "the weights file to write")
 	gvaWeight := flag.Float64("gva-weight", 0.5, "weight of a mention of the GVA file, against 1 for a gold toponym")
+	withAscent := flag.Bool("ascent", false, "also try coordinate ascent on the end-to-end figure (slow)")
+	method := flag.Int("method", -1, "write the weights of this method (its index in the cross-validation table) instead of the best one's: for study")
 	flag.Parse()
-	if err := run(*shared, *out, *gvaWeight); err != nil {
+	if err := run(*shared, *out, *gvaWeight, *method, *withAscent); err != nil {
 		fmt.Fprintln(os.Stderr, "trainranker:", err)
 		os.Exit(1)
 	}
@@ -60,11 +62,11 @@ func main() {
 type doc struct {
 	gold *eval.GoldDoc
 	d    *annotate.Doc
-	fold int // 0 or 1: the cross-validation fold inside the tune half
+	fold int // the cross-validation fold inside the tune half, 0 to nFolds-1
 	src  int // index of its file in sources
 }
 
-func run(shared, out string, gvaWeight float64) error {
+func run(shared, out string, gvaWeight float64, force int, withAscent bool) error {
 	var docs []doc
 	for si, s := range sources {
 		gf, err := eval.LoadGold(filepath.Join(shared, s.path))
@@ -88,20 +90,20 @@ func run(shared, out string, gvaWeight float64) error {
 	base := place.New(nil)
 	// Items for the listwise model, per fold, with the features the
 	// hand weights' context gives.
-	var folds [2][]place.Labelled
+	var folds [nFolds][]place.Labelled
 	r0 := base.WithWeights(place.HandWeights)
 	for _, d := range docs {
 		_, exs := r0.Examples(d.d.Text, d.d.Sents, d.d.Toks)
 		folds[d.fold] = append(folds[d.fold], label(d, exs, gvaWeight)...)
 	}
-	all := append(append([]place.Labelled(nil), folds[0]...), folds[1]...)
-	// The methods, each fitted on one fold and scored end to end on the
-	// other: the hand weights as they are; the listwise model over a
+	all := items(folds, -1)
+	// The methods, each fitted on all folds but one and scored end to
+	// end on that one: the hand weights as they are; the listwise model over a
 	// grid of regularisation; coordinate ascent on the end-to-end
 	// accuracy itself, from the hand weights.
 	type method struct {
 		name string
-		fit  func(k int) place.Weights // k: the fold to fit on, -1 both
+		fit  func(k int) place.Weights // fitted on every fold but k (on all when k < 0)
 		free bool                      // no refocus: the focus as features only
 	}
 	methods := []method{{"hand weights", func(int) place.Weights { return place.HandWeights }, false}}
@@ -122,7 +124,7 @@ func run(shared, out string, gvaWeight float64) error {
 	}
 	// The focus as features only: no refocus after the ranking.
 	free := base.WithoutRefocus()
-	var freeFolds [2][]place.Labelled
+	var freeFolds [nFolds][]place.Labelled
 	for _, d := range docs {
 		_, exs := free.WithWeights(place.HandWeights).Examples(d.d.Text, d.d.Sents, d.d.Toks)
 		freeFolds[d.fold] = append(freeFolds[d.fold], label(d, exs, gvaWeight)...)
@@ -137,9 +139,11 @@ func run(shared, out string, gvaWeight float64) error {
 			return place.Train(items(freeFolds, k), place.TrainOptions{L2: l2, Prior: place.HandWeights, Hinge: true})
 		}, true})
 	}
-	methods = append(methods, method{"coordinate ascent on end-to-end accuracy from the hand weights", func(k int) place.Weights {
-		return ascend(base, docs, k, gvaWeight, place.HandWeights)
-	}, false})
+	if withAscent {
+		methods = append(methods, method{"coordinate ascent on end-to-end accuracy from the hand weights", func(k int) place.Weights {
+			return ascend(base, except(docs, k), gvaWeight, place.HandWeights)
+		}, false})
+	}
 	best, bestE2E := -1, -1.0
 	var cv []string
 	for i, m := range methods {
@@ -149,23 +153,26 @@ func run(shared, out string, gvaWeight float64) error {
 			rb = free
 		}
 		bySrc := make([]float64, len(sources))
-		for k := 0; k < 2; k++ {
-			a, by := endToEndBySource(rb.WithWeights(m.fit(k)), docs, 1-k, gvaWeight)
-			e2e += a / 2
+		for k := 0; k < nFolds; k++ {
+			a, by := endToEndBySource(rb.WithWeights(m.fit(k)), in(docs, k), gvaWeight)
+			e2e += a / nFolds
 			for i := range by {
-				bySrc[i] += by[i] / 2
+				bySrc[i] += by[i] / nFolds
 			}
 		}
 		slog.Info("cross-validation", "method", m.name, "end to end", fmt.Sprintf("%.4f", e2e), "by file", fmt.Sprintf("%.4f", bySrc))
-		cv = append(cv, fmt.Sprintf("  %.4f  %s", e2e, m.name))
+		cv = append(cv, fmt.Sprintf("  %.5f  %s", e2e, m.name))
 		if e2e > bestE2E+1e-9 {
 			best, bestE2E = i, e2e
 		}
 	}
+	if force >= 0 && force < len(methods) {
+		best = force
+	}
 	w := methods[best].fit(-1)
 	acc, _ := place.Evaluate(all, w)
 	accHand, _ := place.Evaluate(all, place.HandWeights)
-	slog.Info("chosen", "method", methods[best].name, "tune end to end", fmt.Sprintf("%.4f", endToEnd(base.WithWeights(w), docs, -1, gvaWeight)),
+	slog.Info("chosen", "method", methods[best].name, "tune end to end", fmt.Sprintf("%.4f", endToEnd(base.WithWeights(w), docs, gvaWeight)),
 		"top candidate", fmt.Sprintf("%.4f", acc), "hand", fmt.Sprintf("%.4f", accHand))
 	header := []string{
 		"Toponym ranker weights of package place: a linear score over the features of each gazetteer",
@@ -179,7 +186,7 @@ func run(shared, out string, gvaWeight float64) error {
 	}
 	header = append(header,
 		"Gazetteer features: GeoNames (geonames.org), CC BY 4.0.",
-		"Method chosen by two-fold cross-validation inside the tune half (share of gold toponyms within",
+		"Method chosen by five-fold cross-validation inside the tune half (share of gold toponyms within",
 		fmt.Sprintf("161 km, end to end, on the held-out fold; GVA mentions weigh %g):", gvaWeight),
 	)
 	header = append(header, cv...)
@@ -197,30 +204,55 @@ func run(shared, out string, gvaWeight float64) error {
 	return f.Close()
 }
 
-// items returns the items of fold k, or of both when k < 0.
-func items(folds [2][]place.Labelled, k int) []place.Labelled {
-	if k >= 0 {
-		return folds[k]
+// items returns the items of every fold but k (of all when k < 0).
+func items(folds [nFolds][]place.Labelled, k int) []place.Labelled {
+	var out []place.Labelled
+	for i := range folds {
+		if i != k {
+			out = append(out, folds[i]...)
+		}
 	}
-	return append(append([]place.Labelled(nil), folds[0]...), folds[1]...)
+	return out
+}
+
+// in returns the documents of fold k; except those of the other folds
+// (all when k < 0).
+func in(docs []doc, k int) []doc {
+	var out []doc
+	for _, d := range docs {
+		if d.fold == k {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func except(docs []doc, k int) []doc {
+	var out []doc
+	for _, d := range docs {
+		if d.fold != k {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // ascend improves w by coordinate ascent on the end-to-end accuracy over
-// the documents of fold k (both when k < 0): each weight in turn moves by
+// docs: each weight in turn moves by
 // a step of each size and sign while that raises the accuracy by more
 // than minGain; two sweeps. (A search on the measure itself, as MERT
 // tunes a translation model: the listwise loss rewards confident right
 // choices that the measure does not count.)
-func ascend(base *place.Resolver, docs []doc, k int, gvaWeight float64, w place.Weights) place.Weights {
+func ascend(base *place.Resolver, docs []doc, gvaWeight float64, w place.Weights) place.Weights {
 	const minGain = 0.001
-	cur := endToEnd(base.WithWeights(w), docs, k, gvaWeight)
+	cur := endToEnd(base.WithWeights(w), docs, gvaWeight)
 	for sweep := 0; sweep < 2; sweep++ {
 		moved := false
 		for x := range w {
 			for _, step := range []float64{-1, -0.3, 0.3, 1} {
 				try := w
 				try[x] += step * stepScale(w[x])
-				if e := endToEnd(base.WithWeights(try), docs, k, gvaWeight); e > cur+minGain {
+				if e := endToEnd(base.WithWeights(try), docs, gvaWeight); e > cur+minGain {
 					w, cur, moved = try, e, true
 				}
 			}
@@ -248,11 +280,14 @@ func paths() []string {
 	return p
 }
 
-// fold splits the tune half in two by a high bit of another hash of the
-// document's key (its incident when it has one), so that folds never
-// share an incident. (The low bit of FNV-1a is the parity of the key's
-// odd bytes whatever the prefix: it would put the whole tune half in
-// one fold.)
+// nFolds is the number of cross-validation folds.
+const nFolds = 5
+
+// fold splits the tune half in nFolds by the high bits of another hash
+// of the document's key (its incident when it has one), so that folds
+// never share an incident. (The low bit of FNV-1a is the parity of the
+// key's odd bytes whatever the prefix: it is the same for the whole
+// tune half.)
 func fold(g *eval.GoldDoc) int {
 	key := g.ID
 	if g.Incident != "" {
@@ -260,7 +295,7 @@ func fold(g *eval.GoldDoc) int {
 	}
 	h := fnv.New32a()
 	h.Write([]byte("fold:" + key))
-	return int(h.Sum32()>>16) & 1
+	return int((h.Sum32() >> 8) % nFolds)
 }
 
 // withinKm is the radius of a right candidate: the geoparsing literature's
@@ -318,25 +353,22 @@ func containsFold(names []string, name string) bool {
 	return false
 }
 
-// endToEnd resolves the documents of fold k with r and returns the
+// endToEnd resolves docs with r and returns the
 // weighted share of gold items right: for a place document, its gold
 // toponyms resolved within 161 km by the mention that overlaps them most
 // (as eval scores them; a toponym nothing recognised is wrong); for an
 // incident document, its mentions with a right candidate that resolve to
 // a right one (weight gvaWeight each).
-func endToEnd(r *place.Resolver, docs []doc, k int, gvaWeight float64) float64 {
-	all, _ := endToEndBySource(r, docs, k, gvaWeight)
+func endToEnd(r *place.Resolver, docs []doc, gvaWeight float64) float64 {
+	all, _ := endToEndBySource(r, docs, gvaWeight)
 	return all
 }
 
 // endToEndBySource is endToEnd with the share of each source file.
-func endToEndBySource(r *place.Resolver, docs []doc, k int, gvaWeight float64) (float64, []float64) {
+func endToEndBySource(r *place.Resolver, docs []doc, gvaWeight float64) (float64, []float64) {
 	total, right := 0.0, 0.0
 	srcTotal, srcRight := make([]float64, len(sources)), make([]float64, len(sources))
 	for _, d := range docs {
-		if k >= 0 && d.fold != k {
-			continue
-		}
 		t0, r0 := total, right
 		right, total = scoreDoc(r, d, gvaWeight, right, total)
 		srcTotal[d.src] += total - t0

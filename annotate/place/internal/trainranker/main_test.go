@@ -8,20 +8,22 @@ import (
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
-// The folds split the tune half in two of about equal size (the low bit
-// of FNV-1a would not: it is the same for every key of one half), and the
-// articles of one incident stay in one fold.
+// The folds split the tune half in nFolds of about equal size (the low
+// bit of FNV-1a would not: it is the same for every key of one half), and
+// the articles of one incident stay in one fold.
 func TestFoldSplitsTuneHalf(t *testing.T) {
-	var n [2]int
-	for i := range 400 {
+	var n [nFolds]int
+	for i := range 1000 {
 		g := &eval.GoldDoc{ID: fmt.Sprintf("doc-%d", i)}
 		if eval.HalfOf("", g.ID) != eval.HalfTune {
 			continue
 		}
 		n[fold(g)]++
 	}
-	if n[0] < 60 || n[1] < 60 {
-		t.Errorf("folds of the tune half: %v", n)
+	for _, c := range n {
+		if c < 60 {
+			t.Errorf("folds of the tune half: %v", n)
+		}
 	}
 	a := &eval.GoldDoc{ID: "a", Incident: "77"}
 	b := &eval.GoldDoc{ID: "b", Incident: "77"}
