@@ -34,6 +34,8 @@ func TestCasualtyModel(t *testing.T) {
 		{"shot and killed", "A woman was shot and killed in her home in Toledo, Ohio, on Saturday.", 1, 0},
 		// ACLED counts every death of the event, the perpetrator's too.
 		{"the gunman was killed", "A gunman opened fire on a crowd in Toledo, Ohio, on Saturday, wounding four people before police shot and killed him.", 1, 4},
+		{"the gunman was killed by police", "A gunman wounded three people outside a bar in Toledo, Ohio, on Saturday. The gunman was killed by police.", 1, 3},
+		{"the suspect died", "Two men were wounded in a shooting in Toledo, Ohio, on Saturday. The suspect, who was shot by police, died at a hospital.", 1, 2},
 		{"police opened fire, killing", "Police opened fire on two armed men outside a bank in Toledo, Ohio, on Saturday, killing both.", 2, 0},
 		{"police opened fire, killing two", "Police opened fire outside a bank in Toledo, Ohio, on Saturday, killing two men.", 2, 0},
 		// Counts in words, and people counted by their nouns.

@@ -270,21 +270,27 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		// counts the three, not the gunman); and a death said with it
 		// wins ("were shot and killed").
 		fateEnd := first + 1
+		// A relative clause between the noun and its verb is read past:
+		// "the suspect, who fled, died in a crash".
+		if end, ok := relativeClause(text, toks, first+1, s.Last); ok {
+			first = end
+		}
 		for i := range ts {
 			t := &ts[i]
 			f := fateOf(t)
-			if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first, t.First) {
+			if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first+1, t.First) {
 				continue
 			}
 			if countBetween(starts, first+1, t.First) && !coordinatedCount(text, toks, starts, noun) {
 				break // the verb of another count
 			}
-			if f != fateArrested && t.Strength >= 2 && !t.Passive && !reflexiveObject(text, toks, t, s.Last) {
+			if !t.Passive && !reflexiveObject(text, toks, t, s.Last) {
 				// An active verb of harm after the noun has it as its
 				// subject ("a gunman shot three men", "the man killed
-				// his wife"), unless nothing follows it as object
-				// ("shot dead" in a headline).
-				if t.Class != trigger.Kill || hasObject(text, toks, starts, t.Last, s.Last) {
+				// his wife", "a gunman wounded three people"), unless
+				// nothing follows it as object ("shot dead" in a
+				// headline, "five died").
+				if hasObject(text, toks, starts, t.Last, s.Last) || f != fateArrested && t.Strength >= 2 && t.Class != trigger.Kill {
 					continue
 				}
 			}
@@ -349,6 +355,23 @@ func determinerBetween(text string, toks []segment.Token, from, to int) bool {
 	}
 	return false
 }
+
+// relativeClause reports whether a relative clause set off by commas
+// opens at token k (", who fled,"), and the token of its closing comma.
+func relativeClause(text string, toks []segment.Token, k, last int) (int, bool) {
+	if k+2 >= last || text[toks[k].Start:toks[k].End] != "," || !fw.tok(text, toks, k+1, relative) {
+		return 0, false
+	}
+	for j := k + 2; j < last && j < k+2+maxRelative; j++ {
+		if text[toks[j].Start:toks[j].End] == "," {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// maxRelative bounds the length of a relative clause read past.
+const maxRelative = 12
 
 // triggerAt reports whether a trigger covers token k.
 func triggerAt(ts []trigger.Trigger, k int) bool {

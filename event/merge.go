@@ -30,11 +30,13 @@ func (b *Builder) merge(in *docState, ds []*draft) []*draft {
 			continue
 		}
 		if pending != nil && d.sents[0]-pending.sents[len(pending.sents)-1] <= 1 {
-			// "Protests near summit turn very violent." then the protest.
-			for c := range pending.classes {
-				d.classes[c] = true
-			}
-			d.sents = append(pending.sents, d.sents...)
+			// "Protests near summit turn very violent." then the protest;
+			// "A gunman wounded three people." then the shooting: what
+			// the sentence before adds (its place, day, counts and people)
+			// is the event's, told first.
+			sents := append(append([]int(nil), pending.sents...), d.sents...)
+			d.absorb(pending)
+			d.sents = sents
 		}
 		pending = nil
 		merged := false
