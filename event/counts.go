@@ -91,20 +91,25 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		return nextNum < len(cs) && cs[nextNum].start <= toks[k].Start && toks[k].End <= cs[nextNum].end
 	}
 	for i := s.First; i < s.Last; i++ {
+		// One lookup of the token's word classes.
+		cls := fw[toks[i].Key(text)]
+		if cls&(indefinite|dual|singularPerson) == 0 {
+			continue
+		}
 		switch {
 		case inNumber(i):
 			// "a" of "a number of" is part of that count.
-		case fw.tok(text, toks, i, indefinite):
+		case cls&indefinite != 0:
 			// "a"/"an"/"one" count one when a count noun follows.
 			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1})
-		case fw.tok(text, toks, i, dual):
+		case cls&dual != 0:
 			// "both" counts two: "killing both", "both died".
 			cs = append(cs, cand{n: 2, start: toks[i].Start, end: toks[i].End, first: i + 1})
-		case fw.tok(text, toks, i, singularPerson) && (fw.tok(text, toks, i, personalPronoun) || fw.tok(text, toks, i, reflexive)):
+		case cls&singularPerson != 0 && cls&(personalPronoun|reflexive) != 0:
 			// "he died", "killed him", "before killing himself": one
 			// person told again, who counts one at least.
 			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: i})
-		case fw.tok(text, toks, i, singularPerson):
+		case cls&singularPerson != 0:
 			// "the victim died", "killed his 4-year-old son".
 			if j, ok := definiteBefore(text, toks, s.First, i); ok {
 				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: j})
