@@ -262,11 +262,17 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			if fate == "" && at < s.Last && fw.tok(text, toks, at, fatalAdverb) && !triggerAt(ts, at) {
 				fate = fateKilled
 			}
+			// "the death toll rose to 11", "a toll of 30": the figure of
+			// a toll is the killed, told whole, not a transition.
+			toll := fate == "" && !c.ordinal && tollBefore(text, toks, ts, starts, s, ctok)
+			if toll {
+				fate = fateKilled
+			}
 			if fate == "" {
 				continue
 			}
 			out = append(out, count{n: c.n, start: c.start, end: c.end, fate: fate, kind: kindOther, hit: hit,
-				later: fate == fateKilled && transition(text, toks, s, ctok, at+1), ordinal: c.ordinal})
+				later: !toll && fate == fateKilled && transition(text, toks, s, ctok, at+1), ordinal: c.ordinal})
 			continue
 		}
 		// Fate: the verb after the noun: "24 people were killed". An
@@ -798,3 +804,22 @@ func periodTally(in *docState, si, off, precision int) bool {
 // and still date it: its clause, about ("165 people were killed in the
 // city in 2015"), not the sentence's far end.
 const periodReach = 12
+
+// tollBefore reports whether the number at token ctok states a death toll
+// named before it in its clause: a noun of toll ends a trigger of killing
+// ("death toll"), and only a few words that are no other count stand
+// between ("the death toll rose to 11", "put the death toll at 22", "a
+// death toll of 30"; function word class toll_noun).
+func tollBefore(text string, toks []segment.Token, ts []trigger.Trigger, starts map[int]bool, s segment.Sentence, ctok int) bool {
+	for i := range ts {
+		t := &ts[i]
+		if t.Class != trigger.Kill || t.Last > ctok || ctok-t.Last > 4 || !fw.tok(text, toks, t.Last-1, tollNoun) {
+			continue
+		}
+		if segment.ClauseBreak(text, toks, t.Last, ctok) || countBetween(starts, t.Last, ctok) {
+			continue
+		}
+		return true
+	}
+	return false
+}

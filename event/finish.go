@@ -311,7 +311,20 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 	ev.People = b.people(in, d, country, day, r2)
 	cas := b.tally(in, d, ev.TimePrecision, ev.People)
 	ev.Fatalities, ev.Injuries, ev.Arrests = cas.killed, cas.injured, cas.arrested
-	if s := cas.killedSpan; s[1] > 0 && ev.Fatalities > 0 {
+	killedSpan := cas.killedSpan
+	if r := b.deathFigures(in, d, ev.TimePrecision); r.ok && ev.Fatalities > 0 {
+		if r.conflict && r.low < ev.Fatalities {
+			// ACLED: of conflicting reports, the lowest figure.
+			ev.Fatalities, killedSpan = r.low, r.span
+		}
+		low, high := min(r.low, ev.Fatalities), max(r.high, ev.Fatalities)
+		best := ev.Fatalities
+		ev.FatalitiesLow, ev.FatalitiesBest, ev.FatalitiesHigh = &low, &best, &high
+	}
+	// The evidence of the figure is a count that states it, where one
+	// does; else the first count of the dead (a figure the tally added up).
+	killedSpan = statingSpan(d, killedSpan, ev.Fatalities)
+	if s := killedSpan; s[1] > 0 && ev.Fatalities > 0 {
 		addEv(sitrep.FieldFatalities, s[0], s[1])
 	}
 	for _, pf := range d.people {

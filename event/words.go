@@ -61,6 +61,8 @@ const (
 	unaccusative
 	targetPrep
 	supportVerb
+	tollUpdateWord
+	tollNoun
 )
 
 var wordClassNames = map[string]wordClass{
@@ -77,7 +79,7 @@ var wordClassNames = map[string]wordClass{
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
-	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep,
+	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep, "toll_update": tollUpdateWord, "toll_noun": tollNoun,
 	"custodial": custodial, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 }

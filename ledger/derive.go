@@ -37,13 +37,13 @@ func Derive(reports []Report, o Options) (sitrep.Event, []sitrep.Merge) {
 	if len(rs) == 1 {
 		// One document: its own decisions stand; only the figures' range
 		// is added.
-		setFigures(&ev, ev.Claims)
+		setFigures(&ev, ev.Claims, rs)
 		return ev, nil
 	}
 	for _, r := range rs[1:] {
 		ev.People = mergePeople(ev.People, r.Event.People)
 	}
-	setFigures(&ev, ev.Claims)
+	setFigures(&ev, ev.Claims, rs)
 	ev.ClaimedBy = claimedBy(rs)
 	ev.Verification = verification(rs, ev.Claims, o)
 	return ev, merges(rs, ev.EventID, o)
@@ -51,8 +51,11 @@ func Derive(reports []Report, o Options) (sitrep.Event, []sitrep.Merge) {
 
 // setFigures sets Fatalities (ACLED: the lowest reported figure) and the
 // UCDP-style low, best (the lower median) and high over the figures of
-// the claims that assert the event. Denied figures count for nothing.
-func setFigures(ev *sitrep.Event, claims []sitrep.Claim) {
+// the claims that assert the event. Denied figures count for nothing. A
+// report whose own text gives a range ("between 10 and 15", or two
+// sources' figures: the report's FatalitiesLow and FatalitiesHigh) adds
+// its ends to the range, not to ACLED's figure.
+func setFigures(ev *sitrep.Event, claims []sitrep.Claim, rs []*Report) {
 	var fs []int
 	for _, c := range claims {
 		if c.Fatalities != nil && asserting(c.Stance) {
@@ -68,9 +71,15 @@ func setFigures(ev *sitrep.Event, claims []sitrep.Claim) {
 	}
 	sort.Ints(fs)
 	ev.Fatalities = fs[0]
-	ev.FatalitiesLow = intp(fs[0])
-	ev.FatalitiesBest = intp(fs[(len(fs)-1)/2])
-	ev.FatalitiesHigh = intp(fs[len(fs)-1])
+	low, high := fs[0], fs[len(fs)-1]
+	for _, r := range rs {
+		if l, h := r.Event.FatalitiesLow, r.Event.FatalitiesHigh; l != nil && h != nil && r.Event.Verification != sitrep.Disputed {
+			low, high = min(low, *l), max(high, *h)
+		}
+	}
+	ev.FatalitiesLow = intp(low)
+	ev.FatalitiesBest = intp(min(max(fs[(len(fs)-1)/2], low), high))
+	ev.FatalitiesHigh = intp(high)
 }
 
 // mergePeople adds the people of more that ps does not name, and keeps

@@ -321,3 +321,30 @@ func TestLedger_Dump(t *testing.T) {
 	}{st.Event.Claims, st.Event.Sources, st.Merges, st.History}, "", " ")
 	t.Log(string(b))
 }
+
+// A report whose own text gives a range ("between 10 and 15") keeps its
+// ends in the event's range when it stands alone and when another report
+// joins it; ACLED's figure stays the lowest claimed.
+func TestLedger_RangeOfOneText(t *testing.T) {
+	p := newPipeline(t)
+	l := newLedger()
+	text := "Between 10 and 15 villagers were killed when gunmen attacked Kiri village in Borno state on Sunday, police said."
+	doc := &sitrep.Document{ID: "kiri-range", Text: text, Published: sitrep.NewDay(2023, 3, 27), PublishedBasis: sitrep.BasisGiven}
+	var rs []ledger.Report
+	for _, ev := range p.Extract(doc) {
+		rs = append(rs, ledger.Report{Event: ev, Published: "2023-03-27", Text: text})
+	}
+	if len(rs) != 1 {
+		t.Fatalf("%d events extracted, want 1", len(rs))
+	}
+	ids, err := l.Put(doc.ID, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := l.Event(ids[0])
+	ev := st.Event
+	if ev.Fatalities != 10 || deref(ev.FatalitiesLow) != 10 || deref(ev.FatalitiesBest) != 10 || deref(ev.FatalitiesHigh) != 15 {
+		t.Errorf("fatalities %d [%d, %d, %d], want 10 [10, 10, 15]", ev.Fatalities,
+			deref(ev.FatalitiesLow), deref(ev.FatalitiesBest), deref(ev.FatalitiesHigh))
+	}
+}

@@ -16,7 +16,7 @@ func TestWordClasses(t *testing.T) {
 		{"article", "The storm flattened a hundred tents and a dozen huts.", []string{"a hundred=100", "a dozen=12"}},
 		{"article (capitalised)", "A thousand families left.", []string{"A thousand=1000"}},
 		{"conjunction", "Two hundred and forty sheep were lost.", []string{"Two hundred and forty=240"}},
-		{"conjunction (between)", "Between 30 and 40 goats died.", []string{"Between 30 and 40=30"}},
+		{"conjunction (between)", "Between 30 and 40 goats died.", []string{"Between 30 and 40=30..40"}},
 		{"conjunction (no scale before)", "Forty and fifty sheep were lost.", []string{"Forty=40", "fifty=50"}},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {

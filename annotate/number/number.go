@@ -27,6 +27,9 @@ type Number struct {
 	Vague       bool // a vague quantity ("several", "dozens") coded by rule
 	Ordinal     bool // "5th", "second": an ordinal, not a count
 	AtLeast     bool // "at least", "more than", "over"
+	// High is a range's upper figure ("between 10 and 15": 15); 0 when
+	// the expression is no range. Value keeps the lowest, as ACLED codes.
+	High int
 }
 
 // Find returns the numbers in text among toks (from segment.Split), in order.
@@ -229,6 +232,7 @@ func (m *matcher) match(i int, whole bool) (Number, int, bool) {
 	}
 	k := fg.end
 	ranged := false
+	high := 0
 	if !fg.ordinal {
 		// A range: "10 to 15", "10-15", "10 or 12", "between 10 and 15".
 		var conn bool
@@ -244,6 +248,7 @@ func (m *matcher) match(i int, whole bool) (Number, int, bool) {
 				if sc := m.endScale(g); sc > 0 && m.endScale(fg) == 0 && !fg.vague && fg.value > 0 && fg.value <= g.value/sc {
 					fg.value *= sc
 				}
+				high = max(fg.value, g.value)
 				if g.value < fg.value {
 					fg.value, fg.vague = g.value, g.vague
 				}
@@ -270,6 +275,7 @@ func (m *matcher) match(i int, whole bool) (Number, int, bool) {
 		Vague:   fg.vague,
 		Ordinal: fg.ordinal,
 		AtLeast: atLeast,
+		High:    high,
 	}, k, true
 }
 

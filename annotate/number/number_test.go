@@ -27,6 +27,9 @@ func render(text string, ns []number.Number) []string {
 		if n.AtLeast {
 			s += "+"
 		}
+		if n.High > 0 {
+			s += fmt.Sprintf("..%d", n.High)
+		}
 		out[i] = s
 	}
 	return out
@@ -56,11 +59,11 @@ func TestFind(t *testing.T) {
 		{"VagueTens", "tens of thousands marched; tens of fighters; Thousands gathered", []string{
 			"tens of thousands=10000~", "tens=10~", "Thousands=1000~"}},
 		{"Ranges", "10 to 15 killed, 10-15 hurt, between 20 and 30 held, 12 or 10 missing, one or two, 7–9",
-			[]string{"10 to 15=10", "10-15=10", "between 20 and 30=20", "12 or 10=10", "one or two=1", "7–9=7"}},
+			[]string{"10 to 15=10..15", "10-15=10..15", "between 20 and 30=20..30", "12 or 10=10..12", "one or two=1..2", "7–9=7..9"}},
 		{"Bounds", "at least 12 dead, more than 30 hurt, over 100 fled, 40 or more arrested, no fewer than five",
 			[]string{"at least 12=12+", "more than 30=30+", "over 100=100+", "40 or more=40+", "no fewer than five=5+"}},
 		{"ScaledRanges", "three to four hundred, 10-15 thousand, 5 to 1 million", []string{
-			"three to four hundred=300", "10-15 thousand=10000", "5 to 1 million=5"}},
+			"three to four hundred=300..400", "10-15 thousand=10000..15000", "5 to 1 million=5..1000000"}},
 		{"VagueScales", "several hundred people, a few dozen, many thousands", []string{
 			"several hundred=100~", "a few dozen=12~", "many thousands=1000~"}},
 		{"OverIsAPreposition", "over the bridge", []string{}},
@@ -74,7 +77,7 @@ func TestFind(t *testing.T) {
 		{"Times", "at 10:30 and 9 p.m., 5 am, 12 o'clock", []string{}},
 		{"Ratios", "3.5 times the toll, 40 percent, 20%, 5 per cent", []string{}},
 		{"Labels", "Post No. 4, Route 66, PD 12 of Kabul, $5 million", []string{}},
-		{"CompoundAdjective", "a 12-year-old boy, a 10-member team, 3 - 4 guards", []string{"3 - 4=3"}},
+		{"CompoundAdjective", "a 12-year-old boy, a 10-member team, 3 - 4 guards", []string{"3 - 4=3..4"}},
 		{"LeadingZero", "code 007 and 03", []string{}},
 		{"Pronoun", "no one was hurt, one another, any one; one soldier died", []string{"one=1"}},
 		{"ListNumbers", "Steps:\n1. The first step\n2) Second", []string{"first=1#", "Second=2#"}},
