@@ -144,6 +144,29 @@ var positionRules = []roleRule{
 		},
 	},
 	{
+		name:    "passive subject of a verb of harm before the event noun",
+		source:  "syntax: a subject followed by a passive verb of harm (\"nine civilians were killed when a car bomb exploded\") is that verb's patient, whom the event befell (actor2), not the doer of the event named after it",
+		example: "Nine civilians were killed when a car bomb exploded near a market in Mogadishu on Sunday.",
+		apply: func(r *roleState) {
+			if r.subj == nil || r.t.Passive || r.passiveBefore {
+				return
+			}
+			for k := r.subj.Last; k < r.t.First; k++ {
+				if !fw.tok(r.text, r.toks, k, passiveAux) {
+					continue
+				}
+				j := k + 1
+				for j < r.t.First && fw.tok(r.text, r.toks, j, passiveSkip) {
+					j++
+				}
+				if j < r.t.First && fw.tok(r.text, r.toks, j, fateParticiple) {
+					r.passiveBefore = true
+					return
+				}
+			}
+		},
+	},
+	{
 		name:    "coordinated subjects",
 		source:  "syntax: of a subject joined by \"and\" (\"the army and allied militias recaptured\"), the first is the head of the coalition, ACLED's actor1",
 		example: "Iraqi troops and Popular Mobilization Forces units recaptured three villages from Islamic State in Anbar.",
