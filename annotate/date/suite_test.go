@@ -1,0 +1,186 @@
+package date_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/date"
+)
+
+// suiteRef is the document date of the suite: Wednesday 13 March 2024.
+var suiteRef = time.Date(2024, 3, 13, 0, 0, 0, 0, time.UTC)
+
+// suiteCase is one expression of the suite. target is a piece of the
+// sentence the expression must cover; value and precision are what a
+// reader makes of it against suiteRef ("" value: not a date at all, and
+// nothing may be found over target). The sentences are our own, news-style.
+type suiteCase struct {
+	class     string
+	sentence  string
+	target    string
+	value     string
+	precision int
+}
+
+// suite covers the TimeML value classes a news reader meets. Expected
+// values follow the English meaning: a past-tense verb points back from the
+// document date, a future one forward; "the day before" counts from the
+// last date told.
+var suite = []suiteCase{
+	// Absolute dates, in the common formats.
+	{"absolute", "Protesters gathered outside parliament on March 3.", "March 3", "2024-03-03", 1},
+	{"absolute", "The strike began on 3 March 2024 at the port.", "3 March 2024", "2024-03-03", 1},
+	{"absolute", "Troops withdrew from the town on Mar. 3, officials said.", "Mar. 3", "2024-03-03", 1},
+	{"absolute", "The county clerk filed the report on 03/04/2024.", "03/04/2024", "2024-03-04", 1},
+	{"absolute", "The shelling started on the 3rd of March.", "3rd of March", "2024-03-03", 1},
+	{"absolute", "Talks ran March 3-5 in the capital.", "March 3-5", "2024-03-03/2024-03-05", 2},
+	{"absolute", "On March 20, 2023, gunmen attacked a convoy.", "March 20, 2023", "2023-03-20", 1},
+	{"absolute", "A curfew was declared on Feb. 28 after the riots.", "Feb. 28", "2024-02-28", 1},
+	{"absolute", "He was arrested on December 12 near the border.", "December 12", "2023-12-12", 1},
+	{"absolute", "The mine collapsed in March 2023, killing nine.", "March 2023", "2023-03", 3},
+	{"absolute", "Rebels seized the airport on January 5th.", "January 5th", "2024-01-05", 1},
+	{"absolute", "The towers fell on Sept. 11, 2001.", "Sept. 11, 2001", "2001-09-11", 1},
+	{"absolute", "The decree was signed on 2024-03-01 by the governor.", "2024-03-01", "2024-03-01", 1},
+	{"absolute", "Villagers fled on 12 February as fighting spread.", "12 February", "2024-02-12", 1},
+	{"absolute", "Police said the raid took place on Sunday, March 10.", "March 10", "2024-03-10", 1},
+	{"absolute", "The bridge was destroyed on Oct. 7, 2023.", "Oct. 7, 2023", "2023-10-07", 1},
+
+	// Absolute dates without a year in a future clause point forward.
+	{"absolute-future", "The vote is scheduled for March 20.", "March 20", "2024-03-20", 1},
+	{"absolute-future", "Elections will be held on April 7 across the region.", "April 7", "2024-04-07", 1},
+	{"absolute-future", "The court is expected to rule on March 28.", "March 28", "2024-03-28", 1},
+
+	// Weekdays relative to the document date.
+	{"weekday", "Police said the attack happened on Sunday.", "Sunday", "2024-03-10", 1},
+	{"weekday", "Gunmen opened fire on a bus Sunday night.", "Sunday", "2024-03-10", 1},
+	{"weekday", "Two soldiers were killed last Sunday in the north.", "last Sunday", "2024-03-10", 1},
+	{"weekday", "Officials said Tuesday that the road had reopened.", "Tuesday", "2024-03-12", 1},
+	{"weekday", "On Wednesday, police said the suspect had fled.", "Wednesday", "2024-03-13", 1},
+	{"weekday", "Saturday's blast wounded five people.", "Saturday", "2024-03-09", 1},
+	{"weekday", "The fighting began Friday and continued overnight.", "Friday", "2024-03-08", 1},
+	{"weekday", "Unions will strike this Friday.", "this Friday", "2024-03-15", 1},
+	{"weekday", "The envoy arrives next Tuesday for talks.", "next Tuesday", "2024-03-19", 1},
+	{"weekday-future", "The minister will visit the camp on Friday.", "Friday", "2024-03-15", 1},
+	{"weekday-future", "The court will rule Monday on the appeal.", "Monday", "2024-03-18", 1},
+	{"weekday-future", "A rally is planned for Saturday in the square.", "Saturday", "2024-03-16", 1},
+	{"weekday-future", "Protesters are expected to march on Thursday.", "Thursday", "2024-03-14", 1},
+
+	// Parts of days.
+	{"part", "The funeral was held Monday morning.", "Monday", "2024-03-11", 1},
+	{"part", "The blast happened late Tuesday near the market.", "Tuesday", "2024-03-12", 1},
+	{"part", "Rockets struck early on Wednesday, residents said.", "Wednesday", "2024-03-13", 1},
+	{"part", "Looting spread through the city on Sunday evening.", "Sunday", "2024-03-10", 1},
+	{"part", "Clashes erupted last night in the old quarter.", "last night", "2024-03-12", 1},
+	{"part", "Police cleared the square this morning.", "this morning", "2024-03-13", 1},
+
+	// Days relative to the document date or to the last date told.
+	{"relative", "Two people were killed yesterday in the capital.", "yesterday", "2024-03-12", 1},
+	{"relative", "The curfew remains in force today.", "today", "2024-03-13", 1},
+	{"relative", "Leaders will meet tonight to discuss the truce.", "tonight", "2024-03-13", 1},
+	{"relative", "The trial opens tomorrow in the capital.", "tomorrow", "2024-03-14", 1},
+	{"relative", "A bomb exploded two days ago outside a school.", "two days ago", "2024-03-11", 1},
+	{"relative", "Troops entered the town on March 5. The day before, rebels had left.", "The day before", "2024-03-04", 1},
+	{"relative", "The blast came on March 1. Three days earlier, a convoy was hit.", "Three days earlier", "2024-02-27", 1},
+	{"relative", "Rebels shelled the base on March 8, a day after the previous day of talks.", "March 8", "2024-03-08", 1},
+	{"relative", "The mayor resigned on March 8. The previous day, crowds had burned his office.", "The previous day", "2024-03-07", 1},
+	{"relative", "The ceasefire broke down on Friday. The next day, shelling resumed.", "The next day", "2024-03-09", 1},
+	{"relative", "Two weeks ago, the army launched an offensive.", "Two weeks ago", "2024-W09", 2},
+
+	// Weeks, months and years.
+	{"period", "Three journalists were detained last week.", "last week", "2024-W10", 2},
+	{"period", "The army expects to withdraw next week.", "next week", "2024-W12", 2},
+	{"period", "Prices rose sharply earlier this month.", "earlier this month", "2024-03", 3},
+	{"period", "The governor was sacked last month.", "last month", "2024-02", 3},
+	{"period", "The talks resume next month.", "next month", "2024-04", 3},
+	{"period", "More than 300 people have been killed this year.", "this year", "2024", 4},
+	{"period", "The party won the election last year.", "last year", "2023", 4},
+	{"period", "The town fell to the rebels in May.", "May", "2023-05", 3},
+	{"period", "The rebels took the town in January.", "January", "2024-01", 3},
+	{"period", "Elections are due in May.", "May", "2024-05", 3},
+	{"period", "The government will hold a referendum in June.", "June", "2024-06", 3},
+	{"period", "The group was founded in 2019.", "2019", "2019", 4},
+	{"period", "The conflict began in the 1990s.", "1990s", "199", 4},
+	{"period", "The base was built two years ago.", "two years ago", "2022", 4},
+	{"period", "The mine closed three months ago.", "three months ago", "2023-12", 3},
+	{"period", "Turnout in the 2020 election was low.", "2020", "2020", 4},
+	{"period", "Violence has risen since 2015.", "2015", "2015", 4},
+	{"period", "Fighters regrouped over the weekend.", "the weekend", "2024-W10-WE", 2},
+	{"period", "Thousands marched last weekend.", "last weekend", "2024-W10-WE", 2},
+	{"period", "The region saw heavy floods earlier this year.", "earlier this year", "2024", 4},
+	{"period", "The camp was set up in the 1980s.", "1980s", "198", 4},
+
+	// Words that are not dates.
+	{"not-a-date", "Officials may announce more arrests.", "may", "", 0},
+	{"not-a-date", "Thousands march through the capital every week.", "march", "", 0},
+	{"not-a-date", "May God protect our children, the imam said.", "May", "", 0},
+	{"not-a-date", "The Sunday Times reported the deal.", "Sunday", "", 0},
+	{"not-a-date", "A 24-hour curfew was imposed on the district.", "24-hour", "", 0},
+	{"not-a-date", "On Day 3 of the trial the witness fainted.", "Day 3", "", 0},
+	{"not-a-date", "A 45-year-old man was shot in the leg.", "45-year-old", "", 0},
+	{"not-a-date", "Bloody Sunday is remembered every year in the city.", "Sunday", "", 0},
+	{"not-a-date", "Mayor Jan Smith said the roads were closed.", "Jan", "", 0},
+	{"not-a-date", "April Jones, 23, said she heard shots.", "April", "", 0},
+	{"not-a-date", "The March 23 Movement denied the claim.", "March 23", "", 0},
+	{"not-a-date", "The gunman fired 2019 rounds, police said.", "2019", "", 0},
+	{"not-a-date", "Police used tear gas during the march.", "march", "", 0},
+	{"not-a-date", "Officers found 12 rifles and 300 rounds.", "300", "", 0},
+}
+
+// runSuite returns the number of cases right, by class, and logs misses.
+func runSuite(t *testing.T) (right, total map[string]int) {
+	f, err := date.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, total = map[string]int{}, map[string]int{}
+	for _, c := range suite {
+		i := strings.Index(c.sentence, c.target)
+		if i < 0 {
+			t.Fatalf("target %q not in %q", c.target, c.sentence)
+		}
+		ts, te := i, i+len(c.target)
+		var hit *date.Expr
+		exprs := f.Find(c.sentence, sitrep.Span{}, suiteRef)
+		for k := range exprs {
+			if exprs[k].Start < te && exprs[k].End > ts {
+				hit = &exprs[k]
+				break
+			}
+		}
+		total[c.class]++
+		switch {
+		case c.value == "" && hit == nil:
+			right[c.class]++
+		case c.value == "":
+			t.Logf("%s: %q: %q taken as a date (%q)", c.class, c.sentence, c.sentence[hit.Start:hit.End], hit.Value)
+		case hit == nil:
+			t.Logf("%s: %q: %q not found", c.class, c.sentence, c.target)
+		case hit.Value != c.value || hit.Precision != c.precision:
+			t.Logf("%s: %q: %q = %q p%d, want %q p%d", c.class, c.sentence, c.sentence[hit.Start:hit.End], hit.Value, hit.Precision, c.value, c.precision)
+		default:
+			right[c.class]++
+		}
+	}
+	return right, total
+}
+
+// suiteFloor is the share of the suite that must stay right; misses are
+// logged with -v.
+const suiteFloor = 0.0
+
+func TestSuite(t *testing.T) {
+	right, total := runSuite(t)
+	var r, n int
+	for class, k := range total {
+		t.Logf("%-16s %d/%d", class, right[class], k)
+		r += right[class]
+		n += k
+	}
+	share := float64(r) / float64(n)
+	t.Logf("all %d/%d = %.3f", r, n, share)
+	if share < suiteFloor {
+		t.Errorf("suite %.3f below its floor %.3f", share, suiteFloor)
+	}
+}
