@@ -218,6 +218,7 @@ func (f *Finder) scan(text string, body sitrep.Span) *matcher {
 		m = &matcher{}
 	}
 	m.v = f.v
+	m.text = text
 	m.cands = m.cands[:0]
 	start, end := bodyRange(text, body)
 	// Long texts are read in chunks cut at line breaks, so that memory stays

@@ -69,8 +69,8 @@ func (m *matcher) inferReference(now time.Time) (time.Time, bool) {
 	}
 	for i := range m.cands {
 		c := &m.cands[i]
-		if c.kind != cDate {
-			continue
+		if c.kind != cDate || c.future && c.year == 0 {
+			continue // a day yet to come does not date the text
 		}
 		// last returns the last day of c when it starts in year y.
 		last := func(y int) time.Time {

@@ -47,10 +47,18 @@ type wordInfo struct {
 	rangeword   int8 // 1 joins two dates into a range, 2 only after "between"
 	namehead    bool
 	locative    bool      // a preposition of place: the capitalised word after it is a place
+	tense       int8      // tenseFuture, tensePast or tensePassive: what the word says of the verb it belongs to
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
 }
+
+// Values of wordInfo.tense.
+const (
+	tenseFuture  = 1 // "will", "expected", "scheduled": the clause looks forward
+	tensePast    = 2 // "was", "had", "said": the clause looks back
+	tensePassive = 3 // "be", "been": a participle after it is not a past tense ("will be tried")
+)
 
 // unit is a calendar unit, or a fixed count of days.
 type unit struct {
@@ -238,6 +246,17 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.locative = true
 		case "stamp":
 			v.stamps = append(v.stamps, text)
+		case "tense":
+			switch val {
+			case "future":
+				wi.tense = tenseFuture
+			case "past":
+				wi.tense = tensePast
+			case "passive":
+				wi.tense = tensePassive
+			default:
+				return r.Errorf("tense %q: bad value %q", text, val)
+			}
 		default:
 			return r.Errorf("unknown kind %q", kind)
 		}

@@ -24,6 +24,7 @@ type cand struct {
 	prior      bool // "the previous year": before the period last named
 	todate     int  // -1 up to the reference ("earlier this week"), +1 from it ("later this week")
 	cueFuture  bool // a forward-looking cue precedes it ("by 2030")
+	future     bool // its clause looks forward ("will visit on Friday"): without a year or deixis it points ahead
 	year       int  // 0 when the text gives none
 	month, day int
 	// month2/day2 are the last day of a range of days, else 0; year2 is
@@ -41,6 +42,7 @@ type cand struct {
 // matcher scans the tokens of one text for date expressions.
 type matcher struct {
 	v     *vocab
+	text  string
 	toks  []token
 	cands []cand
 	floor int // index of the first token not yet part of an expression
@@ -63,9 +65,52 @@ func (m *matcher) run() {
 			continue
 		}
 		c.para = m.toks[i].para
+		c.future = m.futureBefore(i)
 		m.cands = append(m.cands, c)
 		i, m.floor = next, next
 	}
+}
+
+// tenseReach is how many words before a date the search for the tense of
+// its clause goes.
+const tenseReach = 10
+
+// futureBefore reports whether the clause of an expression starting at
+// token i looks forward. A date without a year ("April 7"), a bare weekday
+// ("on Friday") or a bare month ("in May") points the way its verb does:
+// "will be held on April 7" is the coming one, "was held on April 7" the
+// last. The nearest tense word of the vocabulary (or a lower-case word in
+// -ed, a past tense, unless a form of "be" makes it a participle) before
+// the expression in its sentence decides; with none the past is read, as
+// news mostly tells what happened.
+func (m *matcher) futureBefore(i int) bool {
+	words := 0
+	for k := i - 1; k >= 0 && words < tenseReach; k-- {
+		t := &m.toks[k]
+		if t.kind == tWord {
+			words++
+			w := m.word(k)
+			past := false
+			switch {
+			case w != nil && w.tense == tenseFuture:
+				return true
+			case w != nil && w.tense == tensePast:
+				past = true
+			case w == nil && t.flags&fCap == 0 && t.end-t.start > 3 && m.text[t.end-2:t.end] == "ed":
+				past = true
+			}
+			if past {
+				if b := m.word(k - 1); b != nil && b.tense == tensePassive {
+					continue // "will be tried": a participle
+				}
+				return false
+			}
+		}
+		if t.flags&fSent != 0 {
+			break
+		}
+	}
+	return false
 }
 
 func (m *matcher) word(i int) *wordInfo {

@@ -92,6 +92,17 @@ func yearOfDay(month, day, wd int, ref time.Time) (int, bool) {
 	return y, true
 }
 
+// nextYear returns the year of the first month/day on or after ref, for a
+// day told in a clause that looks forward ("will be held on April 7").
+func nextYear(month, day int, ref time.Time) (int, bool) {
+	for y := ref.Year(); y <= ref.Year()+8; y++ {
+		if validDay(y, month, day) && !mkDate(y, month, day).Before(ref) {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
 // Value formatting.
 
 func appendPad(b []byte, n, width int) []byte {
@@ -231,7 +242,11 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 		y := c.year
 		if y == 0 && r.hasRef() {
-			y, _ = yearOfDay(c.month, c.day, c.wd, r.ref)
+			if c.future && c.wd < 0 {
+				y, _ = nextYear(c.month, c.day, r.ref)
+			} else {
+				y, _ = yearOfDay(c.month, c.day, c.wd, r.ref)
+			}
 		}
 		if y == 0 {
 			e.Value = fmtNoYear(c.month, c.day, c.month2, c.day2)
@@ -258,6 +273,12 @@ func (r *resolver) resolve(c *cand) Expr {
 		if y == 0 && r.hasRef() {
 			ry, rm := r.ref.Year(), int(r.ref.Month())
 			switch {
+			case !c.hasDeixis && c.future:
+				// "elections are due in May": the coming May.
+				y = ry
+				if c.month < rm {
+					y = ry + 1
+				}
 			case !c.hasDeixis:
 				y = ry
 				if mkDate(ry, c.month, 1).After(addDays(r.ref, 1)) {
@@ -316,6 +337,10 @@ func (r *resolver) resolve(c *cand) Expr {
 		rwd := int(r.ref.Weekday())
 		back := (rwd - c.wd + 7) % 7
 		switch {
+		case !c.hasDeixis && c.future:
+			// "will visit on Friday": the first such day from the
+			// reference on.
+			e.From = addDays(r.ref, (c.wd-rwd+7)%7)
 		case !c.hasDeixis || c.deixis < 0:
 			e.From = addDays(r.ref, -back)
 		case c.deixis == 0:
