@@ -36,7 +36,8 @@ type cand struct {
 	deixis              int // -1 last, 0 this, +1 next
 	n                   int // count of units
 	u                   unit
-	prec                int // precision of a fixed window
+	prec                int  // precision of a fixed window
+	decade              bool // cYear: the ten years from year ("the 1990s")
 }
 
 // matcher scans the tokens of one text for date expressions.
@@ -152,6 +153,9 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 			return c, next, true
 		}
 		if c, next, ok := m.dayMonth(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.decade(i); ok {
 			return c, next, true
 		}
 		if c, next, ok := m.yearOnly(i); ok {
@@ -534,7 +538,8 @@ func (m *matcher) isoDate(i int) (cand, int, bool) {
 }
 
 // numericDate matches "26/03/2023" and "03/26/2023" when only one reading
-// is a valid date; "03/04/2023" is left alone.
+// is a valid date; "03/04/2023" is read month first, "03.04.2023" is left
+// alone.
 func (m *matcher) numericDate(i int) (cand, int, bool) {
 	if i+4 >= len(m.toks) || m.toks[i].ndig > 2 {
 		return cand{}, 0, false
@@ -563,6 +568,11 @@ func (m *matcher) numericDate(i int) (cand, int, bool) {
 	case a > 12 && b >= 1 && b <= 12:
 		d, mo = a, b
 	case b > 12 && a >= 1 && a <= 12:
+		mo, d = a, b
+	case sep.ch == '/' && a >= 1 && a <= 12 && b >= 1 && b <= 12:
+		// Both readings valid: with slashes the American order, month
+		// first (the English-language wires and US local news write
+		// 03/04/2024 for March 4); dots and dashes stay ambiguous.
 		mo, d = a, b
 	default:
 		return cand{}, 0, false
@@ -694,7 +704,7 @@ func (m *matcher) yearOnly(i int) (cand, int, bool) {
 	first := i
 	if lo, hi, f, ok := m.modifierBefore(i); ok {
 		c.lo, c.hi, first = lo, hi, f
-	} else if cue, _ := m.cueBefore(i); !cue {
+	} else if cue, _ := m.cueBefore(i); !cue && !m.attributive(i, next) {
 		return cand{}, 0, false
 	}
 	if m.adjacent(i) && first == i {
@@ -703,6 +713,43 @@ func (m *matcher) yearOnly(i int) (cand, int, bool) {
 	_, c.cueFuture = m.cueBefore(first)
 	m.span(&c, first, next-1)
 	return c, next, true
+}
+
+// attributive reports whether the year at token i (ending before token
+// next) modifies the noun after it, between "the" and a lower-case word:
+// "the 2020 election", "the 2014 war". A round hundred ("the 2000
+// people") is more often a count and is left alone.
+func (m *matcher) attributive(i, next int) bool {
+	if m.toks[i].num%100 == 0 || i-1 < m.floor || m.word(i-1) != m.v.the || !m.spaced(i) {
+		return false
+	}
+	return next < len(m.toks) && m.toks[next].kind == tWord && m.toks[next].flags&fCap == 0 && m.spaced(next)
+}
+
+// decade matches a decade: "the 1990s", "1980's". A plural of a year
+// ending in 0 names the ten years it starts (TimeML value "199").
+func (m *matcher) decade(i int) (cand, int, bool) {
+	t := &m.toks[i]
+	if t.ndig != 4 || t.num < 1000 || t.num > 2090 || t.num%10 != 0 || (m.adjacent(i) && m.toks[i-1].kind != tPunct) {
+		return cand{}, 0, false
+	}
+	j := i + 1
+	if m.punct(j, '\'') && m.adjacent(j) {
+		j++
+	}
+	if j >= len(m.toks) || !m.adjacent(j) || m.toks[j].kind != tWord || m.text[m.toks[j].start:m.toks[j].end] != "s" {
+		return cand{}, 0, false
+	}
+	if n := j + 1; n < len(m.toks) && m.adjacent(n) && m.toks[n].kind != tPunct {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cYear, year: int(t.num), wd: -1, decade: true}
+	first := i
+	if i-1 >= m.floor && m.word(i-1) == m.v.the && m.spaced(i) {
+		first = i - 1
+	}
+	m.span(&c, first, j)
+	return c, j + 1, true
 }
 
 // weekday matches "Sunday", "Sunday night", "last Sunday", and a weekday

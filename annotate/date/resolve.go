@@ -323,6 +323,10 @@ func (r *resolver) resolve(c *cand) Expr {
 			e.From = mkDate(c.year, mf, 1)
 			e.To = mkDate(c.year, mt, daysIn(c.year, mt))
 			e.Value = fmtRange(e.From, e.To)
+		} else if c.decade {
+			e.From = mkDate(c.year, 1, 1)
+			e.To = mkDate(c.year+9, 12, 31)
+			e.Value = fmtYear(c.year)[:3]
 		} else {
 			e.From = mkDate(c.year, 1, 1)
 			e.To = mkDate(c.year, 12, 31)
