@@ -15,14 +15,11 @@ import (
 
 // ModelFile is the embedded model, built by `go generate ./annotate/syntax`
 // from the UD English Web Treebank (CC BY-SA 4.0).
-const ModelFile = "model/en_ewt.model.gz"
+const ModelFile = "model/en_ewt.model"
 
 //go:generate go run ./internal/train -data ../../../shared/data/ud-english-ewt -o model/en_ewt.model
 
-// The embedded model is still the gzip'd format 2 one (read as it was); the
-// next model trained writes model/en_ewt.model, which replaces it.
-//
-//go:embed model/en_ewt.model.gz
+//go:embed model/en_ewt.model
 var embedded []byte
 
 // magic starts a model file; magic2 is the format before the word rules

@@ -29,7 +29,7 @@ func TestOwnSentences(t *testing.T) {
 		{"Five men were arrested by the police on Monday .",
 			[]arc{{"men", "arrested", "nsubj:pass"}, {"were", "arrested", "aux:pass"}}, ""},
 		{"Five men were arrested by the police on Monday .",
-			[]arc{{"police", "arrested", "obl:agent"}}, "the agent after 'by the' is read as obl"},
+			[]arc{{"police", "arrested", "obl:agent"}}, ""},
 		{"Two soldiers were wounded by gunmen .",
 			[]arc{{"soldiers", "wounded", "nsubj:pass"}, {"gunmen", "wounded", "obl:agent"}}, "'were wounded' is read as a copula and adjective"},
 		{"Two soldiers were killed yesterday .",
