@@ -26,12 +26,13 @@ const (
 // wordInfo holds every role one lower-cased word plays in the vocabulary.
 type wordInfo struct {
 	word        string
-	month       int8 // 1-12, 0 none
-	ambiguous   bool // a month name that is also a common word
-	monthAbbr   int8 // 1-12, 0 none
-	weekday     int8 // 0-6 (Sunday 0), -1 none
-	weekdayAbbr int8 // 0-6, -1 none
-	part        bool // part of the day
+	month       int8   // 1-12, 0 none
+	ambiguous   bool   // a month name that is also a common word
+	monthAbbr   int8   // 1-12, 0 none
+	weekday     int8   // 0-6 (Sunday 0), -1 none
+	weekdayAbbr int8   // 0-6, -1 none
+	part        bool   // part of the day
+	partCode    string // its TimeML code ("NI" night), "" none
 	deictic     bool
 	deixis      int8 // -1, 0, +1 when deictic
 	rolling     bool // "past": a window back from the reference
@@ -201,6 +202,12 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			}
 		case "part":
 			wi.part = true
+			if val != "-" {
+				if len(val) != 2 || val[0] < 'A' || val[0] > 'Z' || val[1] < 'A' || val[1] > 'Z' {
+					return r.Errorf("part %q: bad TimeML code %q", text, val)
+				}
+				wi.partCode = val
+			}
 		case "deictic":
 			wi.deictic = true
 			if val == "rolling" {

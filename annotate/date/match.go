@@ -36,8 +36,9 @@ type cand struct {
 	deixis              int // -1 last, 0 this, +1 next
 	n                   int // count of units
 	u                   unit
-	prec                int  // precision of a fixed window
-	decade              bool // cYear: the ten years from year ("the 1990s")
+	prec                int    // precision of a fixed window
+	decade              bool   // cYear: the ten years from year ("the 1990s")
+	part                string // TimeML code of the part of the day told with a single day ("NI": "Sunday night")
 }
 
 // matcher scans the tokens of one text for date expressions.
@@ -784,6 +785,7 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 	if pw := m.word(j); pw != nil && pw.part && m.spaced(j) {
 		last = j
 		j++
+		c.part = pw.partCode
 	}
 	// A paired date: the weekday is a check on it.
 	k := j
@@ -869,8 +871,10 @@ func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 		switch p.kind {
 		case pkDay:
 			c.kind, c.lo, c.hi = cRelDay, p.lo, p.hi
+			c.part = lw.partCode // "last night", "tonight"
 			if pw := m.word(next); pw != nil && pw.part && !lw.part && m.spaced(next) {
 				last, next = next, next+1 // "yesterday morning"
+				c.part = pw.partCode
 			}
 		case pkAnaphor:
 			// "the day before the election" is not anaphoric.
@@ -878,6 +882,7 @@ func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 				continue
 			}
 			c.kind, c.lo, c.hi = cAnaphor, p.lo, p.hi
+			c.part = lw.partCode // "the previous night"
 		case pkRolling:
 			c.kind, c.n, c.u, c.prec = cRolling, p.lo, unit{kind: 'd', days: 1}, p.precision
 			c.deixis = -1

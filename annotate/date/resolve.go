@@ -407,6 +407,10 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 		r.offset(c, base, sign, &e)
 	}
+	if c.part != "" && e.Precision == 1 && !e.From.IsZero() && e.From.Equal(e.To) {
+		// TimeML writes the part of a day after the day: "2023-03-26TNI".
+		e.Value += "T" + c.part
+	}
 	if e.Precision == 1 && !e.From.IsZero() {
 		r.anchor, r.anchorPara, r.anchorPos = e.From, c.para, c.start
 	}

@@ -22,7 +22,7 @@ func TestStamp(t *testing.T) {
 		dateVal string
 	}{
 		{"Boy hurt in park shooting Posted: Tuesday, May 5, 2015 5:36 PM\n\nThe boy was shot in the park on Monday night.",
-			[]string{"Tuesday, May 5, 2015"}, "2015-05-05", "Monday night", "2015-05-04"},
+			[]string{"Tuesday, May 5, 2015"}, "2015-05-05", "Monday night", "2015-05-04TNI"},
 		{"TOLEDO, March 3, 2014 (Reuters) - Two men were shot on Sunday, police said.",
 			[]string{"March 3, 2014"}, "2014-03-03", "Sunday", "2014-03-02"},
 		{"Last updated June 9, 2016.\nA man was shot on June 7, 2016, and died on Wednesday.",

@@ -54,7 +54,7 @@ var suite = []suiteCase{
 
 	// Weekdays relative to the document date.
 	{"weekday", "Police said the attack happened on Sunday.", "Sunday", "2024-03-10", 1},
-	{"weekday", "Gunmen opened fire on a bus Sunday night.", "Sunday", "2024-03-10", 1},
+	{"weekday", "Gunmen opened fire on a bus Sunday night.", "Sunday", "2024-03-10TNI", 1},
 	{"weekday", "Two soldiers were killed last Sunday in the north.", "last Sunday", "2024-03-10", 1},
 	{"weekday", "Officials said Tuesday that the road had reopened.", "Tuesday", "2024-03-12", 1},
 	{"weekday", "On Wednesday, police said the suspect had fled.", "Wednesday", "2024-03-13", 1},
@@ -67,18 +67,22 @@ var suite = []suiteCase{
 	{"weekday-future", "A rally is planned for Saturday in the square.", "Saturday", "2024-03-16", 1},
 	{"weekday-future", "Protesters are expected to march on Thursday.", "Thursday", "2024-03-14", 1},
 
-	// Parts of days.
-	{"part", "The funeral was held Monday morning.", "Monday", "2024-03-11", 1},
+	// Parts of days: TimeML writes the part after the day ("TNI" night,
+	// "TMO" morning, "TEV" evening); "late" and "early" are modifiers and
+	// leave the value the day.
+	{"part", "The funeral was held Monday morning.", "Monday", "2024-03-11TMO", 1},
 	{"part", "The blast happened late Tuesday near the market.", "Tuesday", "2024-03-12", 1},
 	{"part", "Rockets struck early on Wednesday, residents said.", "Wednesday", "2024-03-13", 1},
-	{"part", "Looting spread through the city on Sunday evening.", "Sunday", "2024-03-10", 1},
-	{"part", "Clashes erupted last night in the old quarter.", "last night", "2024-03-12", 1},
-	{"part", "Police cleared the square this morning.", "this morning", "2024-03-13", 1},
+	{"part", "Looting spread through the city on Sunday evening.", "Sunday", "2024-03-10TEV", 1},
+	{"part", "Shops were looted yesterday afternoon.", "yesterday afternoon", "2024-03-12TAF", 1},
+	{"part", "The soldiers were buried the previous night.", "the previous night", "2024-03-12TNI", 1},
+	{"part", "Clashes erupted last night in the old quarter.", "last night", "2024-03-12TNI", 1},
+	{"part", "Police cleared the square this morning.", "this morning", "2024-03-13TMO", 1},
 
 	// Days relative to the document date or to the last date told.
 	{"relative", "Two people were killed yesterday in the capital.", "yesterday", "2024-03-12", 1},
 	{"relative", "The curfew remains in force today.", "today", "2024-03-13", 1},
-	{"relative", "Leaders will meet tonight to discuss the truce.", "tonight", "2024-03-13", 1},
+	{"relative", "Leaders will meet tonight to discuss the truce.", "tonight", "2024-03-13TNI", 1},
 	{"relative", "The trial opens tomorrow in the capital.", "tomorrow", "2024-03-14", 1},
 	{"relative", "A bomb exploded two days ago outside a school.", "two days ago", "2024-03-11", 1},
 	{"relative", "Troops entered the town on March 5. The day before, rebels had left.", "The day before", "2024-03-04", 1},
