@@ -120,9 +120,11 @@ type draft struct {
 	separate     bool
 	// weak drafts only add to the event before them; alone they are none.
 	weak bool
-	// classes are the trigger classes said of the event, for deciding its
-	// type from all its sentences; state is true when state forces act.
-	classes map[trigger.Class]bool
+	// classes are the trigger classes said of the event, each once, for
+	// deciding its type from all its sentences (a few per sentence: a
+	// slice costs less than a map per draft); state is true when state
+	// forces act.
+	classes []trigger.Class
 	state   bool
 	// doer is who did the violence said of a demonstration: the crowd,
 	// state forces or neither (crowdViolenceDoer).
@@ -142,7 +144,7 @@ type cueRef struct {
 // Build returns the events of the document in text order.
 func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 	in := newDocState(doc)
-	var drafts []*draft
+	m := merger{b: b}
 	for si := range in.Sents {
 		ts := in.Triggers.In(si)
 		if len(ts) == 0 {
@@ -153,14 +155,12 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 			continue
 		}
 		d.separate = in.Separate != nil && in.Separate[si]
-		drafts = append(drafts, d)
-	}
-	if b.Explain != nil {
-		for _, d := range drafts {
+		if b.Explain != nil {
 			b.explain(in, "draft", d)
 		}
+		m.add(d)
 	}
-	drafts = b.merge(in, drafts)
+	drafts := m.done()
 	if b.Explain != nil {
 		for _, d := range drafts {
 			b.explain(in, "merged", d)
@@ -175,7 +175,8 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 	b.applyDoubts(in, drafts)
 	in.datesInForce(drafts)
 	events := make([]sitrep.Event, 0, len(drafts))
-	for _, d := range drafts {
+	for i, d := range drafts {
+		drafts[i] = nil // done with once its event is made
 		if ev, ok := b.finish(in, d); ok {
 			events = append(events, ev)
 		}
@@ -314,10 +315,10 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 		weak = true
 	}
-	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, classes: map[trigger.Class]bool{}}
+	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak}
 	for i := range ts {
 		if t := &ts[i]; t.Live() && (t.Strength >= 2 || t.Context() || t.Class == trigger.Kill || t.Class == trigger.Injure) {
-			d.classes[t.Class] = true
+			d.addClass(t.Class)
 		}
 	}
 	d.state = v.anyActor((*actor.Mention).State)
@@ -396,7 +397,29 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	for _, c := range cues {
 		d.cues = append(d.cues, cueRef{c: c, si: si})
 	}
+	// The roles point into this sentence's candidates, a slice of its
+	// own: pointing at the same mentions in the document's layer lets
+	// that slice go when the sentence is done.
+	d.actor1, d.actor2 = inLayer(d.actor1, in.Actors.In(si)), inLayer(d.actor2, in.Actors.In(si))
 	return d
+}
+
+// inLayer returns the mention of layer that m is a copy of, else m.
+func inLayer(m *actor.Mention, layer []actor.Mention) *actor.Mention {
+	if m == nil {
+		return nil
+	}
+	for i := range layer {
+		l := &layer[i]
+		if l == m {
+			return m
+		}
+		if l.Span == m.Span && l.First == m.First && l.Last == m.Last && l.Kind == m.Kind && l.Country == m.Country &&
+			l.Demonym == m.Demonym && l.Agent == m.Agent && slices.Equal(l.Named, m.Named) && slices.Equal(l.Regimes, m.Regimes) {
+			return l
+		}
+	}
+	return m
 }
 
 func (b *Builder) explain(in *docState, what string, d *draft) {
@@ -465,7 +488,8 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 		return false
 	}
 	var out []*draft
-	for _, d := range ds {
+	for i, d := range ds {
+		ds[i] = nil // an absorbed draft is garbage once read
 		joined := false
 		if violent(d) && !d.separate {
 			// The events told last, as in merge: looking further would

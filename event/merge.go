@@ -12,81 +12,93 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
-// merge joins the drafts that report one event. ACLED's rule: the same
+// merger joins the drafts that report one event. ACLED's rule: the same
 // actors, place and day make one event. A sentence that adds to the one
 // before it (no place or date of its own, no "in another incident") is
-// folded into it too.
-func (b *Builder) merge(in *docState, ds []*draft) []*draft {
-	var out []*draft
-	var pending *draft // a weak draft before any event: it may open the next one
-	for _, d := range ds {
-		if d.weak {
-			if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 &&
-				(placesCompatible(out[n-1], d) || len(d.people) > 0 || len(d.counts) > 0) {
-				out[n-1].absorb(d)
-			} else if n == 0 {
-				pending = d
-			}
-			continue
-		}
-		if pending != nil && d.sents[0]-pending.sents[len(pending.sents)-1] <= 1 {
-			// "Protests near summit turn very violent." then the protest;
-			// "A gunman wounded three people." then the shooting: what
-			// the sentence before adds (its place, day, counts and people)
-			// is the event's, told first.
-			sents := append(append([]int(nil), pending.sents...), d.sents...)
-			d.absorb(pending)
-			d.sents = sents
-		}
-		pending = nil
-		merged := false
-		// "The attack took place on December 22": the event before, told again.
-		if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 {
+// folded into it too. Build hands it each sentence's draft as it is made,
+// in text order, so that a draft folded into an event is garbage at once
+// rather than kept with the whole document's drafts until they are all
+// made.
+type merger struct {
+	b       *Builder
+	out     []*draft
+	pending *draft // a weak draft before any event: it may open the next one
+}
+
+// add merges d into an event told before it or opens a new one.
+func (m *merger) add(d *draft) {
+	b, out := m.b, m.out
+	if d.weak {
+		if n := len(out); n > 0 && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 &&
+			(placesCompatible(out[n-1], d) || len(d.people) > 0 || len(d.counts) > 0) {
 			out[n-1].absorb(d)
-			continue
+		} else if n == 0 {
+			m.pending = d
 		}
-		// A violent event told twice, once in general words ("were killed
-		// in separate attacks") and once precisely ("in a grenade attack").
-		if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
-			e := out[n-1]
-			e.subType, e.trigger = b.preferred(e, d)
+		return
+	}
+	pending := m.pending
+	if pending != nil && d.sents[0]-pending.sents[len(pending.sents)-1] <= 1 {
+		// "Protests near summit turn very violent." then the protest;
+		// "A gunman wounded three people." then the shooting: what
+		// the sentence before adds (its place, day, counts and people)
+		// is the event's, told first.
+		sents := append(append([]int(nil), pending.sents...), d.sents...)
+		d.absorb(pending)
+		d.sents = sents
+	}
+	m.pending = nil
+	merged := false
+	// "The attack took place on December 22": the event before, told again.
+	if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 {
+		out[n-1].absorb(d)
+		return
+	}
+	// A violent event told twice, once in general words ("were killed
+	// in separate attacks") and once precisely ("in a grenade attack").
+	if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
+		e := out[n-1]
+		e.subType, e.trigger = b.preferred(e, d)
+		e.absorb(d)
+		return
+	}
+	// The events told last, not the whole document: a report comes
+	// back to an event within a few events, and looking further
+	// would make merging quadratic in the length of the text.
+	for k := len(out) - 1; k >= 0 && k >= len(out)-mergeLookback; k-- {
+		e := out[k]
+		// One demonstration is told from both sides: the protesters
+		// and the police who met them.
+		if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && (placesCompatible(e, d) || d.sents[0]-e.sents[len(e.sents)-1] <= 1) {
 			e.absorb(d)
-			continue
+			merged = true
+			break
 		}
-		// The events told last, not the whole document: a report comes
-		// back to an event within a few events, and looking further
-		// would make merging quadratic in the length of the text.
-		for k := len(out) - 1; k >= 0 && k >= len(out)-mergeLookback; k-- {
-			e := out[k]
-			// One demonstration is told from both sides: the protesters
-			// and the police who met them.
-			if protestFamily[e.subType] && protestFamily[d.subType] && !d.separate && (placesCompatible(e, d) || d.sents[0]-e.sents[len(e.sents)-1] <= 1) {
-				e.absorb(d)
-				merged = true
-				break
-			}
-			if e.subType == d.subType && compatible(e, d) {
-				e.absorb(d)
-				merged = true
-				break
-			}
-			if k == len(out)-1 && absorbable(e, d) {
-				if e.trigger.Strength < 3 && d.trigger.Strength == 3 && sameFamily(b, e.subType, d.subType) {
-					e.subType, e.trigger = d.subType, d.trigger
-				}
-				e.absorb(d)
-				merged = true
-				break
-			}
+		if e.subType == d.subType && compatible(e, d) {
+			e.absorb(d)
+			merged = true
+			break
 		}
-		if !merged {
-			out = append(out, d)
+		if k == len(out)-1 && absorbable(e, d) {
+			if e.trigger.Strength < 3 && d.trigger.Strength == 3 && sameFamily(b, e.subType, d.subType) {
+				e.subType, e.trigger = d.subType, d.trigger
+			}
+			e.absorb(d)
+			merged = true
+			break
 		}
 	}
-	for _, e := range out {
-		b.refine(e)
+	if !merged {
+		m.out = append(out, d)
 	}
-	return out
+}
+
+// done refines the type of every event and returns them in text order.
+func (m *merger) done() []*draft {
+	for _, e := range m.out {
+		m.b.refine(e)
+	}
+	return m.out
 }
 
 // mergeLookback is how many events back a sentence's event may merge
@@ -98,7 +110,7 @@ const mergeLookback = 64
 // demonstration from everything said of it, a generic attack from the
 // weapon named in a later sentence.
 func (b *Builder) refine(e *draft) {
-	has := func(c trigger.Class) bool { return e.classes[c] }
+	has := func(c trigger.Class) bool { return slices.Contains(e.classes, c) }
 	switch {
 	case protestFamily[e.subType]:
 		e.subType = byDoer(protestType(has, e.state), e.doer)
@@ -272,6 +284,13 @@ func actorsCompatible(a, b *actor.Mention) bool {
 	return false
 }
 
+// addClass adds c to the classes said of e, unless said already.
+func (e *draft) addClass(c trigger.Class) {
+	if !slices.Contains(e.classes, c) {
+		e.classes = append(e.classes, c)
+	}
+}
+
 func (e *draft) absorb(d *draft) {
 	e.sents = append(e.sents, d.sents...)
 	e.triggers = append(e.triggers, d.triggers...)
@@ -314,11 +333,8 @@ func (e *draft) absorb(d *draft) {
 	e.counts = append(e.counts, d.counts...)
 	e.people = append(e.people, d.people...)
 	e.cues = append(e.cues, d.cues...)
-	if e.classes == nil {
-		e.classes = map[trigger.Class]bool{}
-	}
-	for c := range d.classes {
-		e.classes[c] = true
+	for _, c := range d.classes {
+		e.addClass(c)
 	}
 	e.state = e.state || d.state
 	if e.doer != doerCrowd && d.doer != doerNone {
