@@ -48,6 +48,7 @@ type wordInfo struct {
 	rangeword   int8 // 1 joins two dates into a range, 2 only after "between"
 	namehead    bool
 	locative    bool      // a preposition of place: the capitalised word after it is a place
+	season      int8      // 1 spring, 2 summer, 3 autumn, 4 winter; 0 none
 	tense       int8      // tenseFuture, tensePast or tensePassive: what the word says of the verb it belongs to
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
@@ -253,6 +254,13 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.locative = true
 		case "stamp":
 			v.stamps = append(v.stamps, text)
+		case "season":
+			k := strings.Index("SPSUFAWI", val)
+			if len(val) != 2 || k < 0 || k%2 != 0 {
+				return r.Errorf("season %q: bad TimeML code %q", text, val)
+			}
+			wi.season = int8(k/2 + 1)
+			wi.ambiguous = r.Get("flags") == "ambiguous"
 		case "tense":
 			switch val {
 			case "future":
@@ -273,7 +281,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		return nil, fmt.Errorf("date: %w", err)
 	}
 	for _, wi := range v.words {
-		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic
+		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic || wi.season > 0
 		sort.SliceStable(wi.phrases, func(a, b int) bool {
 			return len(wi.phrases[a].words) > len(wi.phrases[b].words)
 		})

@@ -13,6 +13,7 @@ const (
 	cRolling            // a window back (or forward) from the reference: "the past week"
 	cAgo                // n units before the reference: "two days ago"
 	cLater              // n units after or before the preceding day: "two days later"
+	cSeason             // a season, maybe with a year or a deictic word: "last summer", "the spring of 2021"
 )
 
 // cand is one matched expression.
@@ -172,6 +173,11 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 		}
 		if w.exprs != nil {
 			if c, next, ok := m.fixedPhrase(i); ok {
+				return c, next, true
+			}
+		}
+		if w.season > 0 {
+			if c, next, ok := m.season(i); ok {
 				return c, next, true
 			}
 		}
@@ -751,6 +757,46 @@ func (m *matcher) decade(i int) (cand, int, bool) {
 	}
 	m.span(&c, first, j)
 	return c, j + 1, true
+}
+
+// season matches a season in lower case: "last summer", "this winter",
+// "summer 2021", "the spring of 2021", "in the summer", "during winter".
+// A season that is also a common word ("fall") needs a year or a
+// deictic word: "killed in the fall" is no season; and no season runs
+// into "of" without a year: "the spring of discontent". The season is
+// c.month (1 spring .. 4 winter).
+func (m *matcher) season(i int) (cand, int, bool) {
+	t := &m.toks[i]
+	w := m.v.infos[t.wi]
+	if t.flags&fCap != 0 && t.flags&fSent == 0 {
+		return cand{}, 0, false // "Arab Spring", "Summer Palace"
+	}
+	c := cand{kind: cSeason, month: int(w.season), wd: -1}
+	first, j := i, i+1
+	if j < len(m.toks) && m.spaced(j) {
+		if y, k, ok := m.parseYear(j); ok {
+			c.year, j = y, k
+		} else if m.word(j) == m.v.of && j+1 < len(m.toks) && m.spaced(j+1) {
+			if y, k, ok := m.parseYear(j + 1); ok {
+				c.year, j = y, k
+			}
+		}
+	}
+	if p := m.word(i - 1); i-1 >= m.floor && p != nil && p.deictic && !p.rolling && m.spaced(i) {
+		c.hasDeixis, c.deixis, first = true, int(p.deixis), i-1
+	} else if m.word(i-1) == m.v.the && i-1 >= m.floor {
+		first = i - 1
+	}
+	if c.year == 0 && !c.hasDeixis {
+		if w.ambiguous || m.word(j) == m.v.of {
+			return cand{}, 0, false
+		}
+		if cue, _ := m.cueBefore(first); !cue {
+			return cand{}, 0, false
+		}
+	}
+	m.span(&c, first, j-1)
+	return c, j, true
 }
 
 // weekday matches "Sunday", "Sunday night", "last Sunday", and a weekday

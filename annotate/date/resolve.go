@@ -379,6 +379,8 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 	case cPeriod:
 		r.period(c, &e)
+	case cSeason:
+		r.season(c, &e)
 	case cRolling:
 		e.Precision = c.prec
 		if !r.hasRef() {
@@ -485,6 +487,66 @@ func (r *resolver) period(c *cand, e *Expr) {
 	case c.deixis == 0 && e.To.After(ref):
 		e.To = ref
 	}
+}
+
+// seasonCodes are the TimeML codes of the seasons, 1 spring .. 4 winter.
+var seasonCodes = [...]string{"", "SP", "SU", "FA", "WI"}
+
+// seasonDays returns the first and last day of season s (1 spring .. 4
+// winter) of year y; winter runs from December of y into February.
+func seasonDays(s, y int) (from, to time.Time) {
+	from = mkDate(y, 3*s, 1)
+	to = addDays(mkDate(y, 3*s+3, 1), -1)
+	return from, to
+}
+
+// season resolves a season: "summer 2021" is that year's; "last summer"
+// the latest that has ended by the reference date, "next summer" the
+// first that has not begun; "this summer" and a bare season ("in the
+// summer") the one of the reference year's, or, for a bare season, the
+// latest begun (the next when its clause looks forward).
+func (r *resolver) season(c *cand, e *Expr) {
+	e.Absolute = c.year > 0
+	e.Precision = 4
+	y := c.year
+	if y == 0 {
+		if !r.hasRef() {
+			e.Value = "XXXX-" + seasonCodes[c.month]
+			return
+		}
+		ry := r.ref.Year()
+		if c.month == 4 && r.ref.Month() <= 2 {
+			ry-- // January and February belong to the winter of the December before
+		}
+		begun := func(y int) bool { f, _ := seasonDays(c.month, y); return !f.After(r.ref) }
+		ended := func(y int) bool { _, t := seasonDays(c.month, y); return t.Before(r.ref) }
+		switch {
+		case c.hasDeixis && c.deixis < 0:
+			y = ry
+			for !ended(y) {
+				y--
+			}
+		case c.hasDeixis && c.deixis > 0:
+			y = ry
+			for begun(y) {
+				y++
+			}
+		case c.hasDeixis:
+			y = ry
+		case c.future:
+			y = ry
+			for ended(y) {
+				y++
+			}
+		default:
+			y = ry
+			for !begun(y) {
+				y--
+			}
+		}
+	}
+	e.From, e.To = seasonDays(c.month, y)
+	e.Value = fmtYear(y) + "-" + seasonCodes[c.month]
 }
 
 // offset resolves "n units ago" and "n units later/earlier" from base.

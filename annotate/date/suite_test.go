@@ -115,6 +115,19 @@ var suite = []suiteCase{
 	{"period", "The region saw heavy floods earlier this year.", "earlier this year", "2024", 4},
 	{"period", "The camp was set up in the 1980s.", "1980s", "198", 4},
 
+	// Seasons (TimeML codes SP, SU, FA, WI; winter dated by its December).
+	{"season", "Food prices soared last summer.", "last summer", "2023-SU", 4},
+	{"season", "The town was besieged during the winter.", "winter", "2023-WI", 4},
+	{"season", "Talks will resume in the summer.", "summer", "2024-SU", 4},
+	{"season", "The dam was built in the summer of 2019.", "summer of 2019", "2019-SU", 4},
+	{"season", "Officials expect a new offensive next spring.", "next spring", "2025-SP", 4},
+	{"season", "Aid convoys resumed in the autumn.", "autumn", "2023-FA", 4},
+	{"season", "Floods hit the valley last fall.", "last fall", "2023-FA", 4},
+	{"not-a-date", "He was badly hurt in the fall from the roof.", "fall", "", 0},
+	{"not-a-date", "Thousands marked the anniversary of the Arab Spring.", "Spring", "", 0},
+	{"not-a-date", "Reporters described the fall of the city.", "fall", "", 0},
+	{"not-a-date", "Villagers drew water from a spring near the camp.", "spring", "", 0},
+
 	// Words that are not dates.
 	{"not-a-date", "Officials may announce more arrests.", "may", "", 0},
 	{"not-a-date", "Thousands march through the capital every week.", "march", "", 0},
