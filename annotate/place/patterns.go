@@ -247,35 +247,32 @@ func (st *state) dropSwallowed() {
 	}
 }
 
-// markCovered records, per token, how many candidates cover it.
+// markCovered records, per token, how many candidates cover it: after it,
+// coveredSum[t] counts the covered tokens before token t.
 func (st *state) markCovered() {
-	if cap(st.covered) < len(st.toks)+1 {
-		st.covered = make([]int32, len(st.toks)+1)
+	n := len(st.toks)
+	if cap(st.coveredSum) < n+1 {
+		st.coveredSum = make([]int32, n+1)
 	}
-	st.covered = st.covered[:len(st.toks)+1]
-	clear(st.covered)
-	// Prefix sums over a difference array: covered[t] > 0 when some
-	// candidate spans token t.
+	sum := st.coveredSum[:n+1]
+	st.coveredSum = sum
+	clear(sum)
+	// A difference array, whose prefix sums count the candidates that
+	// span each token, turned in place into the count of covered tokens
+	// before each (one array of a long text's length, not two).
 	for _, c := range st.cands {
-		st.covered[c.i]++
-		st.covered[c.j]--
+		sum[c.i]++
+		sum[c.j]--
 	}
-	for t := 1; t < len(st.covered); t++ {
-		st.covered[t] += st.covered[t-1]
-	}
-	// Then count covered tokens up to t, for range queries.
-	if cap(st.coveredSum) < len(st.toks)+1 {
-		st.coveredSum = make([]int32, len(st.toks)+1)
-	}
-	st.coveredSum = st.coveredSum[:len(st.toks)+1]
-	st.coveredSum[0] = 0
-	for t := 0; t < len(st.toks); t++ {
-		v := int32(0)
-		if st.covered[t] > 0 {
-			v = 1
+	var spanning, covered int32
+	for t := range n {
+		spanning += sum[t]
+		sum[t] = covered
+		if spanning > 0 {
+			covered++
 		}
-		st.coveredSum[t+1] = st.coveredSum[t] + v
 	}
+	sum[n] = covered
 }
 
 // coveredBy reports whether some candidate covers a token in [i, j)

@@ -154,7 +154,6 @@ type state struct {
 	listCounts map[listCode]int
 	listTotal  []int
 	byStart    []int
-	covered    []int32
 	coveredSum []int32
 	starts     []bool
 	tmp        []gazetteer.Ref
