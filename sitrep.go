@@ -263,7 +263,9 @@ type Event struct {
 	// OutsideScope is set, in the wide scope only (extract --scope all),
 	// on an event ACLED does not code: why it is outside ACLED's scope
 	// (ordinary crime, an accident, violence in the home; see package
-	// scope). Events in ACLED's scope leave it empty.
+	// scope), or why ACLED would not code it from this report (history
+	// the report recalls; package event). Events in ACLED's scope leave
+	// it empty.
 	OutsideScope string `json:"outside_acled_scope,omitempty"`
 
 	// The fields below are filled by the claim ledger (package ledger)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"time"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate"
@@ -120,6 +121,8 @@ type draft struct {
 	separate     bool
 	// weak drafts only add to the event before them; alone they are none.
 	weak bool
+	// history: the draft recalls an event before the story (markHistory).
+	history bool
 	// classes are the trigger classes said of the event, each once, for
 	// deciding its type from all its sentences (a few per sentence: a
 	// slice costs less than a map per draft); state is true when state
@@ -167,6 +170,7 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 		}
 	}
 	drafts = b.consolidate(drafts)
+	b.markHistory(in, drafts)
 	if b.Explain != nil {
 		for _, d := range drafts {
 			b.explain(in, "event", d)
@@ -178,6 +182,9 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 	for i, d := range drafts {
 		drafts[i] = nil // done with once its event is made
 		if ev, ok := b.finish(in, d); ok {
+			if d.history {
+				ev.OutsideScope = historyScope
+			}
 			events = append(events, ev)
 		}
 	}
@@ -198,10 +205,11 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 			hasCue = true
 		}
 	}
-	hasDate := false
+	hasDate, hasDay := false, false
 	for _, de := range in.Dates.In(si) {
 		if de.Start >= s.Start && de.End <= s.End && de.Precision <= 3 {
 			hasDate = true
+			hasDay = hasDay || de.Precision <= 2
 		}
 	}
 	hasNumber := false
@@ -210,7 +218,7 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 			hasNumber = true
 		}
 	}
-	c := sentenceContext{text: text, toks: in.Toks, from: s.First, ts: ts, hasCue: hasCue, hasDate: hasDate, hasNumber: hasNumber}
+	c := sentenceContext{text: text, toks: in.Toks, from: s.First, to: s.Last, ts: ts, hasCue: hasCue, hasDate: hasDate, hasDay: hasDay, hasNumber: hasNumber}
 	for i := range ts {
 		switch ts[i].Class {
 		case trigger.Disaster:
@@ -511,6 +519,60 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 		}
 	}
 	return out
+}
+
+// markHistory marks the drafts that recount history: in an article whose
+// story is told to the day (the first draft that states a day or a few
+// days), a draft dated only by a month or a year that ended before that
+// day ("In June, an ambush killed 30 soldiers", "In 2019, the town fell")
+// is background, when it is told in one sentence. The linguistic fact: a
+// wire report dates its news by the day and its history by the month or
+// year. ACLED codes an event from the reports of its own time; a
+// retrospective mention adds no event to this report, so the event is
+// outside ACLED's coding of it (left out by default). A tracker of every
+// incident (--scope all) keeps it, marked, as it keeps a recalled
+// incident a follow-up report narrates.
+func (b *Builder) markHistory(in *docState, ds []*draft) {
+	var story time.Time
+	for _, d := range ds {
+		if d.weak || !d.explicitDate {
+			continue
+		}
+		for _, de := range d.dates {
+			if de.Precision <= 2 && !de.From.IsZero() {
+				story = de.From
+				break
+			}
+		}
+		if !story.IsZero() {
+			break
+		}
+	}
+	if story.IsZero() {
+		return
+	}
+	for _, d := range ds {
+		if d.explicitDate && coarseOnly(d) && endsBefore(d.dates, story) && len(d.sents) == 1 {
+			d.history = true
+			if b.Explain != nil {
+				b.explain(in, "history", d)
+			}
+		}
+	}
+}
+
+// historyScope is why a history event is outside ACLED's coding of the
+// report that recalls it.
+const historyScope = "background: an event of a month or year before the story, recalled in one sentence; ACLED codes it from the reports of its own time"
+
+// endsBefore reports whether every date of ds ends before day.
+func endsBefore(ds []date.Expr, day time.Time) bool {
+	for _, de := range ds {
+		if de.To.IsZero() || !de.To.Before(day) {
+			return false
+		}
+	}
+	return len(ds) > 0
 }
 
 // daysAgree reports whether e and d may be told of one day: one states no

@@ -31,9 +31,7 @@ func bareGenericPlural(text string, toks []segment.Token, from int, t *trigger.T
 	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
 		return false
 	}
-	switch t.Class {
-	case trigger.GenericAttack, trigger.ArmedClash, trigger.Kill, trigger.RemoteExplosiveLandmineIED, trigger.AirDroneStrike:
-	default:
+	if !violenceClass(t.Class) {
 		return false
 	}
 	if t.First-1 < from {
@@ -101,4 +99,94 @@ func weakTrigger(ts []trigger.Trigger) *trigger.Trigger {
 		}
 	}
 	return nil
+}
+
+// clauseStart returns the first token of the clause that holds token k in
+// a sentence starting at from: the token after the punctuation that breaks
+// clauses (commas, semicolons, colons, dashes, brackets) before k.
+func clauseStart(text string, toks []segment.Token, from, k int) int {
+	for k > from && !segment.ClauseBreak(text, toks, k-1, k) {
+		k--
+	}
+	return k
+}
+
+// iterativeClause reports whether a frequency adverb stands before t in
+// its clause ("Rebels often ambush convoys", "have repeatedly besieged
+// towns and attacked posts"). After the verb it counts the blows of one
+// act ("shot him repeatedly"), not events. Nor does it count when a relative pronoun between them puts the adverb
+// in a clause that describes someone ("gunmen who often rob travellers
+// killed two").
+func iterativeClause(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
+	for k := clauseStart(text, toks, from, t.First); k < t.First; k++ {
+		if !fw.tok(text, toks, k, iterative) {
+			continue
+		}
+		described := false
+		for j := k; j < t.First; j++ {
+			described = described || fw.tok(text, toks, j, relative)
+		}
+		if !described {
+			return true
+		}
+	}
+	return false
+}
+
+// perfectOfPeriod reports whether t is a verb in the present perfect
+// ("have been killed", "has carried out several attacks") in a sentence
+// that sums a period with a running-total word ("since 2015", "in
+// total").
+func perfectOfPeriod(text string, toks []segment.Token, from, to int, t *trigger.Trigger) bool {
+	perfect := false
+	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
+		// A determiner opens a noun phrase of its own: "have died in an
+		// explosion" names one explosion.
+		if toks[k].Kind == segment.Punct || fw.tok(text, toks, k, determiner) {
+			break
+		}
+		if fw.tok(text, toks, k, perfectAux) {
+			perfect = true
+			break
+		}
+	}
+	if !perfect {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if fw.tok(text, toks, k, runningTotal) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedEvent reports whether an adjective of comparison stands in the
+// noun phrase before t: "a similar attack", "the previous raid".
+// Only acts of violence are compared so: "three previous arrests" tells
+// of arrests of their own, which a follow-up report may date.
+func comparedEvent(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
+	if !violenceClass(t.Class) {
+		return false
+	}
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		if toks[k].Kind != segment.Word {
+			return false
+		}
+		if fw.tok(text, toks, k, comparison) {
+			return true
+		}
+	}
+	return false
+}
+
+// violenceClass reports whether c is a class of violence that generic and
+// compared mentions name: attacks, clashes, killings, bombs, strikes.
+func violenceClass(c trigger.Class) bool {
+	switch c {
+	case trigger.GenericAttack, trigger.ArmedClash, trigger.Kill, trigger.RemoteExplosiveLandmineIED, trigger.AirDroneStrike,
+		trigger.ShellingArtilleryMissileAttack, trigger.SuicideBomb, trigger.Attack:
+		return true
+	}
+	return false
 }

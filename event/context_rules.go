@@ -22,14 +22,16 @@ type sentenceContext struct {
 	text string
 	toks []segment.Token
 	from int // first token of the sentence
+	to   int // one past its last token
 	ts   []trigger.Trigger
 	// disaster: the sentence names a disaster, or the text does and the
 	// sentence names no armed actor; diplomacy: talks or sanctions;
 	// trend: a change in numbers ("an increase in attacks").
 	disaster, diplomacy, trend bool
 	// hasCue: someone asserts or claims it; hasDate: a date of a day,
-	// week or month; hasNumber: a count.
-	hasCue, hasDate, hasNumber bool
+	// week or month; hasDay: a date of a day or a few days; hasNumber: a
+	// count.
+	hasCue, hasDate, hasDay, hasNumber bool
 }
 
 // contextRule suppresses a trigger in its sentence's context.
@@ -79,6 +81,37 @@ var contextRules = []contextRule{
 		example: "Survivors of the 2017 bombing gathered at the memorial.",
 		applies: func(c *sentenceContext, t *trigger.Trigger) bool {
 			return yearBefore(c.text, c.toks, c.from, t)
+		},
+	},
+	{
+		name:   "habitual",
+		reason: "generic",
+		source: "aspect: a frequency adverb (\"repeatedly\", \"often\") makes its clause habitual or iterative, many events none of them dated; " +
+			"ACLED codebook: an event has one date and place",
+		example: "Rebels often ambush convoys on the mountain road.",
+		applies: func(c *sentenceContext, t *trigger.Trigger) bool {
+			// "the shooting" refers back to the one event told.
+			return !c.hasDay && iterativeClause(c.text, c.toks, c.from, t) && !anaphoric(c.text, c.toks, c.from, t)
+		},
+	},
+	{
+		name:   "perfect of a period",
+		reason: "background",
+		source: "tense: the present perfect with a period (\"since 2015\", \"in total\") sums events up to now; " +
+			"ACLED codebook: a running toll of a conflict is no event",
+		example: "More than 4,000 villagers have been killed in the province since 2016.",
+		applies: func(c *sentenceContext, t *trigger.Trigger) bool {
+			return !c.hasDay && perfectOfPeriod(c.text, c.toks, c.from, c.to, t)
+		},
+	},
+	{
+		name:   "comparison",
+		reason: "background",
+		source: "an adjective of comparison (\"a similar attack\", \"a previous raid\") names another event, told to compare, not the one reported; " +
+			"a day of its own makes it an event told in its own right",
+		example: "A similar attack on the village killed eight herders.",
+		applies: func(c *sentenceContext, t *trigger.Trigger) bool {
+			return !c.hasDay && comparedEvent(c.text, c.toks, c.from, t)
 		},
 	},
 	{

@@ -148,7 +148,12 @@ func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.E
 	}
 	out := events[:0]
 	for _, e := range events {
-		why := scope.Judge(rep, &e)
+		// The builder marks what is outside ACLED's coding of this report
+		// (history it recalls); the others are judged by their kind.
+		why := e.OutsideScope
+		if why == "" {
+			why = scope.Judge(rep, &e)
+		}
 		switch {
 		case why == "":
 		case p.opts.Scope == scope.All:

@@ -42,3 +42,36 @@ func TestScope(t *testing.T) {
 		}
 	}
 }
+
+// History a report recalls in one sentence, dated by a month or a year
+// before its day-dated story, is no event of this report: left out by
+// default, written and marked in the wide scope. Sentences of our own.
+func TestHistoryScope(t *testing.T) {
+	text := "Gunmen attacked a police station in Gao on Tuesday, killing four officers, officials said.\n\n" +
+		"In March 2019, an ambush near the same town killed 17 soldiers."
+	doc := func() *sitrep.Document {
+		return &sitrep.Document{ID: "history", Text: text, Published: sitrep.NewDay(2023, 5, 3), PublishedBasis: sitrep.BasisGiven}
+	}
+	for _, c := range []struct {
+		sc        scope.Scope
+		n, marked int
+	}{{scope.ACLED, 1, 0}, {scope.All, 2, 1}} {
+		p, err := pipeline.New(pipeline.Options{Scope: c.sc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs := p.Extract(doc())
+		marked := 0
+		for _, e := range evs {
+			if strings.HasPrefix(e.OutsideScope, "background") {
+				marked++
+				if e.EventDate[:4] != "2019" {
+					t.Errorf("scope %v: %s marked as history", c.sc, e.EventDate)
+				}
+			}
+		}
+		if len(evs) != c.n || marked != c.marked {
+			t.Errorf("scope %v: %d events, %d marked as history; want %d and %d", c.sc, len(evs), marked, c.n, c.marked)
+		}
+	}
+}
