@@ -48,6 +48,7 @@ type wordInfo struct {
 	rangeword   int8 // 1 joins two dates into a range, 2 only after "between"
 	namehead    bool
 	locative    bool      // a preposition of place: the capitalised word after it is a place
+	quarter     int8      // 1-4: an ordinal that names a quarter of a year; 0 none
 	season      int8      // 1 spring, 2 summer, 3 autumn, 4 winter; 0 none
 	tense       int8      // tenseFuture, tensePast or tensePassive: what the word says of the verb it belongs to
 	phrases     []*phrase // phrases that start with this word, longest first
@@ -93,6 +94,7 @@ type vocab struct {
 	the     *wordInfo
 	of      *wordInfo
 	between *wordInfo
+	quarter *wordInfo // the noun "quarter", after an ordinal of kind quarter
 	// stamps are the words of an article's own date line ("Posted:",
 	// "Updated"): the date after one is when the text was written.
 	stamps []string
@@ -254,6 +256,15 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			wi.locative = true
 		case "stamp":
 			v.stamps = append(v.stamps, text)
+		case "quarter":
+			if nerr != nil || n < 0 || n > 4 {
+				return r.Errorf("quarter %q: bad value %q", text, val)
+			}
+			if n == 0 {
+				v.quarter = wi
+			} else {
+				wi.quarter = int8(n)
+			}
 		case "season":
 			k := strings.Index("SPSUFAWI", val)
 			if len(val) != 2 || k < 0 || k%2 != 0 {
@@ -281,7 +292,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		return nil, fmt.Errorf("date: %w", err)
 	}
 	for _, wi := range v.words {
-		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic || wi.season > 0
+		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic || wi.season > 0 || wi.quarter > 0
 		sort.SliceStable(wi.phrases, func(a, b int) bool {
 			return len(wi.phrases[a].words) > len(wi.phrases[b].words)
 		})

@@ -13,6 +13,7 @@ const (
 	cRolling            // a window back (or forward) from the reference: "the past week"
 	cAgo                // n units before the reference: "two days ago"
 	cLater              // n units after or before the preceding day: "two days later"
+	cQuarter            // a quarter of a year: "the third quarter", "the first quarter of 2023"
 	cSeason             // a season, maybe with a year or a deictic word: "last summer", "the spring of 2021"
 )
 
@@ -173,6 +174,11 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 		}
 		if w.exprs != nil {
 			if c, next, ok := m.fixedPhrase(i); ok {
+				return c, next, true
+			}
+		}
+		if w.quarter > 0 && m.v.quarter != nil {
+			if c, next, ok := m.quarterOf(i); ok {
 				return c, next, true
 			}
 		}
@@ -757,6 +763,41 @@ func (m *matcher) decade(i int) (cand, int, bool) {
 	}
 	m.span(&c, first, j)
 	return c, j + 1, true
+}
+
+// quarterOf matches a quarter of a year: "the third quarter", "the first
+// quarter of 2023", "third-quarter profits". The quarter is c.month (1-4).
+func (m *matcher) quarterOf(i int) (cand, int, bool) {
+	j := i + 1
+	if m.punct(j, '-') && m.adjacent(j) && m.adjacent(j+1) {
+		j++
+	} else if j < len(m.toks) && !m.spaced(j) {
+		return cand{}, 0, false
+	}
+	if m.word(j) != m.v.quarter {
+		return cand{}, 0, false
+	}
+	if m.punct(j+1, '-') && m.adjacent(j+1) {
+		return cand{}, 0, false // "the first quarter-final"
+	}
+	c := cand{kind: cQuarter, month: int(m.v.infos[m.toks[i].wi].quarter), wd: -1}
+	first, k := i, j+1
+	if m.word(i-1) == m.v.the && i-1 >= m.floor {
+		first = i - 1
+	}
+	if k < len(m.toks) && m.spaced(k) {
+		if y, n, ok := m.parseYear(k); ok {
+			c.year, k = y, n
+		} else if m.word(k) == m.v.of && k+1 < len(m.toks) && m.spaced(k+1) {
+			if y, n, ok := m.parseYear(k + 1); ok {
+				c.year, k = y, n
+			} else {
+				return cand{}, 0, false // "the third quarter of the city"
+			}
+		}
+	}
+	m.span(&c, first, k-1)
+	return c, k, true
 }
 
 // season matches a season in lower case: "last summer", "this winter",

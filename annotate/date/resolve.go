@@ -381,6 +381,30 @@ func (r *resolver) resolve(c *cand) Expr {
 		r.period(c, &e)
 	case cSeason:
 		r.season(c, &e)
+	case cQuarter:
+		e.Absolute = c.year > 0
+		e.Precision = 4
+		y := c.year
+		if y == 0 {
+			if !r.hasRef() {
+				e.Value = "XXXX-Q" + strconv.Itoa(c.month)
+				break
+			}
+			// The latest such quarter begun by the reference date (a report
+			// of "third-quarter profits" in October); the next not yet
+			// over when the clause looks forward.
+			y = r.ref.Year()
+			refQ := (int(r.ref.Month())-1)/3 + 1
+			switch {
+			case c.future && c.month < refQ:
+				y++
+			case !c.future && c.month > refQ:
+				y--
+			}
+		}
+		e.From = mkDate(y, 3*c.month-2, 1)
+		e.To = addDays(mkDate(y, 3*c.month+1, 1), -1)
+		e.Value = fmtYear(y) + "-Q" + strconv.Itoa(c.month)
 	case cRolling:
 		e.Precision = c.prec
 		if !r.hasRef() {
