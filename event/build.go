@@ -148,6 +148,7 @@ type cueRef struct {
 func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 	in := newDocState(doc)
 	m := merger{b: b}
+	var sentDrafts []*draft
 	for si := range in.Sents {
 		ts := in.Triggers.In(si)
 		if len(ts) == 0 {
@@ -161,6 +162,12 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 		if b.Explain != nil {
 			b.explain(in, "draft", d)
 		}
+		sentDrafts = append(sentDrafts, d)
+	}
+	// History is known once the story's day is: it keeps apart from the
+	// story's events in merging.
+	b.markHistory(in, sentDrafts)
+	for _, d := range sentDrafts {
 		m.add(d)
 	}
 	drafts := m.done()
@@ -170,7 +177,6 @@ func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 		}
 	}
 	drafts = b.consolidate(drafts)
-	b.markHistory(in, drafts)
 	if b.Explain != nil {
 		for _, d := range drafts {
 			b.explain(in, "event", d)
@@ -521,17 +527,18 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 	return out
 }
 
-// markHistory marks the drafts that recount history: in an article whose
-// story is told to the day (the first draft that states a day or a few
-// days), a draft dated only by a month or a year that ended before that
-// day ("In June, an ambush killed 30 soldiers", "In 2019, the town fell")
-// is background, when it is told in one sentence. The linguistic fact: a
+// markHistory marks the sentence drafts that recount history: in an
+// article whose story is told to the day (the first draft that states a
+// day or a few days), a draft dated only by a month or a year that ended
+// before that day ("In June, an ambush killed 30 soldiers", "In 2019, the
+// town fell") is background, and merges with no event of the story
+// (compatible). The linguistic fact: a
 // wire report dates its news by the day and its history by the month or
 // year. ACLED codes an event from the reports of its own time; a
 // retrospective mention adds no event to this report, so the event is
 // outside ACLED's coding of it (left out by default). A tracker of every
 // incident (--scope all) keeps it, marked, as it keeps a recalled
-// incident a follow-up report narrates.
+// incident a follow-up report narrates, with the sentences that narrate it.
 func (b *Builder) markHistory(in *docState, ds []*draft) {
 	var story time.Time
 	for _, d := range ds {
@@ -552,7 +559,7 @@ func (b *Builder) markHistory(in *docState, ds []*draft) {
 		return
 	}
 	for _, d := range ds {
-		if d.explicitDate && coarseOnly(d) && endsBefore(d.dates, story) && len(d.sents) == 1 {
+		if d.explicitDate && coarseOnly(d) && endsBefore(d.dates, story) {
 			d.history = true
 			if b.Explain != nil {
 				b.explain(in, "history", d)
@@ -563,7 +570,7 @@ func (b *Builder) markHistory(in *docState, ds []*draft) {
 
 // historyScope is why a history event is outside ACLED's coding of the
 // report that recalls it.
-const historyScope = "background: an event of a month or year before the story, recalled in one sentence; ACLED codes it from the reports of its own time"
+const historyScope = "background: an event of a month or year before the story, recalled; ACLED codes it from the reports of its own time"
 
 // endsBefore reports whether every date of ds ends before day.
 func endsBefore(ds []date.Expr, day time.Time) bool {

@@ -145,6 +145,10 @@ func compatible(e, d *draft) bool {
 	if d.separate && !d.ownPlace {
 		return false
 	}
+	// History recalled is another event than the story's (markHistory).
+	if e.history != d.history {
+		return false
+	}
 	same := actorsCompatible(e.actor1, d.actor1) && actorsCompatible(e.actor2, d.actor2)
 	swapped := actorsCompatible(e.actor1, d.actor2) && actorsCompatible(e.actor2, d.actor1)
 	if !same && !swapped {
@@ -422,6 +426,11 @@ func (b *Builder) preferred(e, d *draft) (trigger.Class, *trigger.Trigger) {
 	case !generic(e) && generic(d):
 		return e.subType, e.trigger
 	case d.subType == trigger.ArmedClash && e.subType == trigger.Attack:
+		return d.subType, d.trigger
+	// ACLED codebook: a bombing whose bomber dies in it is a suicide
+	// bomb, whichever telling first called it a bomb ("a car bomb", then
+	// "a suicide car bomb").
+	case d.subType == trigger.SuicideBomb && e.subType == trigger.RemoteExplosiveLandmineIED:
 		return d.subType, d.trigger
 	}
 	return e.subType, e.trigger
