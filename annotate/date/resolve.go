@@ -299,17 +299,16 @@ func (r *resolver) resolve(c *cand) Expr {
 			}
 		}
 		if y == 0 {
-			if c.lo > 0 {
-				e.Value = fmtNoYear(c.month, c.lo, c.month, min(c.hi, daysIn(0, c.month)))
-			} else {
-				e.Value = fmtNoYear(c.month, 0, 0, 0)
-			}
+			e.Value = fmtNoYear(c.month, 0, 0, 0)
 			break
 		}
 		if c.lo > 0 {
 			e.From = mkDate(y, c.month, c.lo)
 			e.To = mkDate(y, c.month, min(c.hi, daysIn(y, c.month)))
-			e.Value = fmtRange(e.From, e.To)
+			// TimeML keeps the month as the value and puts the part in
+			// its mod attribute: "mid-March" is "2023-03" (MID); From
+			// and To keep the ten days.
+			e.Value = fmtMonth(y, c.month)
 		} else {
 			e.From = mkDate(y, c.month, 1)
 			e.To = mkDate(y, c.month, daysIn(y, c.month))
@@ -322,7 +321,7 @@ func (r *resolver) resolve(c *cand) Expr {
 			mf, mt := yearPart(c.lo, c.hi)
 			e.From = mkDate(c.year, mf, 1)
 			e.To = mkDate(c.year, mt, daysIn(c.year, mt))
-			e.Value = fmtRange(e.From, e.To)
+			e.Value = fmtYear(c.year) // "early 2021": TimeML 2021, mod START
 		} else if c.decade {
 			e.From = mkDate(c.year, 1, 1)
 			e.To = mkDate(c.year+9, 12, 31)

@@ -115,6 +115,22 @@ var suite = []suiteCase{
 	{"period", "The region saw heavy floods earlier this year.", "earlier this year", "2024", 4},
 	{"period", "The camp was set up in the 1980s.", "1980s", "198", 4},
 
+	{"period", "The ministry said a year earlier that the road was safe.", "a year earlier", "2023", 4},
+	{"period", "Fighting intensified in mid-March.", "mid-March", "2024-03", 2},
+	{"period", "The army plans to leave by the end of March.", "the end of March", "2024-03", 2},
+	{"period", "Aid deliveries stopped late last month.", "last month", "2024-02", 3},
+	{"period", "Talks resume early next week.", "next week", "2024-W12", 2},
+	{"period", "Looting was reported earlier this week.", "earlier this week", "2024-W11", 2},
+	{"weekday", "Monday's attack killed three guards.", "Monday", "2024-03-11", 1},
+	{"weekday", "The bodies were found on Thursday, March 7.", "Thursday, March 7", "2024-03-07", 1},
+	{"relative", "Gunmen returned the same day and burned the market after the March 6 raid.", "March 6", "2024-03-06", 1},
+	{"relative", "Soldiers arrived on Monday. Two days later, the town fell.", "Two days later", "2024-03-13", 1},
+	{"absolute", "The agreement signed on 5th March 2024 collapsed.", "5th March 2024", "2024-03-05", 1},
+	{"absolute", "Protests began on Feb 26.", "Feb 26", "2024-02-26", 1},
+	{"absolute", "The siege ended on December 31, 2023.", "December 31, 2023", "2023-12-31", 1},
+	{"period", "The militia was formed in the late 1990s.", "1990s", "199", 4},
+	{"period", "The drought began in early 2022.", "early 2022", "2022", 4},
+
 	// Seasons (TimeML codes SP, SU, FA, WI; winter dated by its December).
 	{"season", "Food prices soared last summer.", "last summer", "2023-SU", 4},
 	{"season", "The town was besieged during the winter.", "winter", "2023-WI", 4},
