@@ -136,8 +136,15 @@ func iterativeClause(text string, toks []segment.Token, from int, t *trigger.Tri
 // perfectOfPeriod reports whether t is a verb in the present perfect
 // ("have been killed", "has carried out several attacks") in a sentence
 // that sums a period with a running-total word ("since 2015", "in
-// total").
+// total") or measures one in plural units of time ("for years", "in
+// recent months").
+//
+// Only violence is summed so (the running tolls of a conflict): ACLED
+// codes a demonstration of many days day by day.
 func perfectOfPeriod(text string, toks []segment.Token, from, to int, t *trigger.Trigger) bool {
+	if !violenceClass(t.Class) {
+		return false
+	}
 	perfect := false
 	for k := t.First - 1; k >= from && k >= t.First-4; k-- {
 		// A determiner opens a noun phrase of its own: "have died in an
@@ -154,7 +161,7 @@ func perfectOfPeriod(text string, toks []segment.Token, from, to int, t *trigger
 		return false
 	}
 	for k := from; k < to; k++ {
-		if fw.tok(text, toks, k, runningTotal) {
+		if fw.tok(text, toks, k, runningTotal|periodUnit) {
 			return true
 		}
 	}

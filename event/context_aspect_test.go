@@ -27,6 +27,8 @@ func TestAspectRules(t *testing.T) {
 		// The perfect of a period sums events up to now.
 		{"Some 2,000 people have been killed in the district since 2018.", "killed", "background", true},
 		{"Fighters have killed more than 90 herders in total across the plateau.", "killed", "background", true},
+		{"In neighbouring Chad, rebels have attacked army posts near the border for years.", "attacked", "background", true},
+		{"Bandits have killed dozens of farmers in the district in recent months.", "killed", "background", true},
 		// A noun of its own, or a day, makes one event.
 		{"Four pupils have died in an explosion near the school since the term began.", "explosion", "background", false},
 		{"Three soldiers have been killed since Monday in the port town of Kismayo.", "killed", "background", false},
