@@ -16,7 +16,7 @@ func ExampleFind() {
 	}
 	// Output:
 	// "Sunday night, March 26" 2023-03-26 precision 1
-	// "the past week" 2023-03-20/2023-03-27 precision 2
+	// "the past week" P1W precision 2
 }
 
 func ExampleInferReference() {

@@ -75,6 +75,7 @@ type phrase struct {
 	kind      int
 	lo, hi    int    // day offsets, day ranges, counts, window days
 	precision int    // for rolling windows
+	vague     bool   // a count that states no number ("a few")
 	period    unit   // for pkPeriod
 	text      string // for error messages and tests
 }
@@ -152,6 +153,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 					p.precision, err = strconv.Atoi(r.Get("precision"))
 				}
 			case "number":
+				p.vague = r.Get("flags") == "vague"
 				p.kind = pkNumber
 				p.lo, err = strconv.Atoi(val)
 			case "modifier":

@@ -40,6 +40,7 @@ type cand struct {
 	u                   unit
 	prec                int    // precision of a fixed window
 	decade              bool   // cYear: the ten years from year ("the 1990s")
+	vague               byte   // cRolling of no stated count ("recent weeks"): its unit, for TimeML "PXW"
 	part                string // TimeML code of the part of the day told with a single day ("NI": "Sunday night")
 }
 
@@ -972,6 +973,7 @@ func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 			c.part = lw.partCode // "the previous night"
 		case pkRolling:
 			c.kind, c.n, c.u, c.prec = cRolling, p.lo, unit{kind: 'd', days: 1}, p.precision
+			c.vague = lw.unit.kind // "recent weeks": TimeML PXW
 			c.deixis = -1
 		case pkPeriod:
 			c.kind, c.u, c.deixis, c.hasDeixis = cPeriod, p.period, p.lo, true
@@ -980,6 +982,20 @@ func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 		return c, next, true
 	}
 	return cand{}, 0, false
+}
+
+// vagueCount reports whether the count at token i states no number ("a
+// few", "several").
+func (m *matcher) vagueCount(i int) bool {
+	if i >= len(m.toks) || m.toks[i].kind != tWord || m.toks[i].wi == 0 {
+		return false
+	}
+	for _, p := range m.v.infos[m.toks[i].wi].phrases {
+		if p.kind == pkNumber && m.wordsAt(i, p.words) {
+			return p.vague
+		}
+	}
+	return false
 }
 
 // parseCount reads a count at token i: "2", "two", "a few", "a couple of".
@@ -1059,6 +1075,9 @@ func (m *matcher) deicticUnit(i int) (cand, int, bool) {
 		first = i - 1
 	}
 	c := cand{wd: -1, u: uw.unit, n: n, deixis: int(w.deixis), hasDeixis: true}
+	if counted && m.vagueCount(i+1) {
+		c.vague = uw.unit.kind // "the last few days": PXD
+	}
 	switch {
 	case uw.unit.kind == 'e':
 		c.kind = cPeriod

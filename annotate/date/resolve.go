@@ -432,6 +432,9 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 		r.offset(c, base, sign, &e)
 	}
+	if c.kind == cRolling {
+		e.Value = duration(c)
+	}
 	if c.part != "" && e.Precision == 1 && !e.From.IsZero() && e.From.Equal(e.To) {
 		// TimeML writes the part of a day after the day: "2023-03-26TNI".
 		e.Value += "T" + c.part
@@ -638,6 +641,30 @@ func shift(t time.Time, u unit, n int) time.Time {
 		return addDays(t, 7*n)
 	}
 	return t
+}
+
+// duration is the TimeML value of a window: TimeML reads "the past week"
+// and "the last three days" as durations (P1W, P3D), "recent weeks" as
+// one of no stated length (PXW). From and To keep the days it covers.
+func duration(c *cand) string {
+	u := c.u.kind
+	if c.vague != 0 {
+		u = c.vague
+	}
+	code := map[byte]string{'d': "D", 'w': "W", 'm': "M", 'y': "Y", 'h': "H", 'e': "WE"}[u]
+	if code == "" {
+		return ""
+	}
+	n := strconv.Itoa(c.n)
+	if c.vague != 0 {
+		n = "X"
+	} else if c.u.kind == 'd' && c.u.days > 1 {
+		n = strconv.Itoa(c.n * c.u.days)
+	}
+	if u == 'h' {
+		return "PT" + n + code
+	}
+	return "P" + n + code
 }
 
 // rollingPrecision is the precision of a window when no reference is known.

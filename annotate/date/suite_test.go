@@ -131,6 +131,12 @@ var suite = []suiteCase{
 	{"period", "The militia was formed in the late 1990s.", "1990s", "199", 4},
 	{"period", "The drought began in early 2022.", "early 2022", "2022", 4},
 
+	// Windows back from the document date are TimeML durations.
+	{"window", "Fighting has displaced 2,000 people over the past week.", "the past week", "P1W", 2},
+	{"window", "Three markets were shelled in the last three days.", "the last three days", "P3D", 2},
+	{"window", "Prices have doubled in recent weeks.", "recent weeks", "PXW", 3},
+	{"window", "Dozens have been detained over the past few days.", "the past few days", "PXD", 2},
+
 	// Seasons (TimeML codes SP, SU, FA, WI; winter dated by its December).
 	{"season", "Food prices soared last summer.", "last summer", "2023-SU", 4},
 	{"season", "The town was besieged during the winter.", "winter", "2023-WI", 4},
