@@ -31,6 +31,17 @@
 //   - "the next day", "two days later" count from the nearest preceding
 //     expression resolved to one day in the same paragraph, else from the
 //     reference date.
+//   - A date without a year, a bare weekday or a bare month in a clause
+//     that looks forward ("will be held on April 7", "due in May", "the
+//     court will rule Monday") is the first such day or month from the
+//     reference on: the nearest tense word before it in its sentence
+//     (vocabulary kind tense, or a past in -ed) decides.
+//   - A part of the day goes into the value ("Sunday night" 2023-03-26TNI);
+//     a part of a month or year does not ("mid-March" 2023-03, the part
+//     being TimeML's mod); windows back are durations ("the past week"
+//     P1W, "recent weeks" PXW); seasons ("last summer" 2022-SU), quarters
+//     ("the third quarter" 2022-Q3) and decades ("the 1990s" 199) are
+//     TimeML's values too. From and To always hold the days.
 //   - Absolute marks expressions that name a calendar day, month or year
 //     themselves ("March 26", "early March", "in 2021"), as against words
 //     relative to the reference ("Sunday", "last week", "yesterday").
