@@ -237,15 +237,17 @@ func (b *Builder) applyContext(in *annotate.Doc, si int, ts []trigger.Trigger) {
 	}
 	// A disaster named elsewhere in the text explains the deaths of a
 	// sentence that names no armed actor, unless the sentence names the
-	// gunfire that caused them ("a shooting left one dead"): a page that
-	// also lists a crash or a fire does not explain a shooting away.
+	// gunfire or the weapon of war that caused them ("a shooting left one
+	// dead", "guided bombs struck a store, killing 12"): a page that also
+	// tells of a crash, or of the fire a strike started, does not explain
+	// a shooting or a strike away.
 	if !c.disaster && in.Disaster {
 		armed := false
 		for _, m := range in.Actors.In(si) {
 			armed = armed || m.Armed() && m.Kind != actor.Country
 		}
 		for i := range ts {
-			armed = armed || gunfire(text, &ts[i])
+			armed = armed || gunfire(text, &ts[i]) || weaponOfWar(&ts[i])
 		}
 		c.disaster = !armed
 	}

@@ -142,3 +142,18 @@ func gunfire(text string, t *trigger.Trigger) bool {
 	}
 	return false
 }
+
+// weaponOfWar reports whether t names a weapon only armed forces and
+// armed groups wield (ACLED's Explosions/Remote violence other than a
+// bomb of unknown make: an air or drone strike, shelling, artillery or
+// missiles, a grenade, a suicide bomber, a chemical weapon). A disaster
+// does not explain their dead; a bomb or an explosion alone may be a gas
+// blast, and is not counted here.
+func weaponOfWar(t *trigger.Trigger) bool {
+	switch t.Class {
+	case trigger.AirDroneStrike, trigger.ShellingArtilleryMissileAttack, trigger.Grenade, trigger.SuicideBomb, trigger.ChemicalWeapon,
+		trigger.ModAir, trigger.ModArtillery, trigger.ModGrenade, trigger.ModSuicide:
+		return true
+	}
+	return false
+}

@@ -82,7 +82,7 @@ func TestShotCounts(t *testing.T) {
 }
 
 // TestGunfireIsNoDisaster checks that a page which also names a disaster
-// does not explain a shooting away, and that a gun fired by accident is a
+// does not explain a shooting or a strike away, and that a gun fired by accident is a
 // shooting in the wide scope (scope.All marks it outside ACLED's scope).
 // Our own text.
 func TestGunfireIsNoDisaster(t *testing.T) {
@@ -92,6 +92,9 @@ func TestGunfireIsNoDisaster(t *testing.T) {
 		"A house party in Toledo, Ohio, ended in a shooting on Saturday, leaving one person dead and three wounded.\n\nIn other news, a fire destroyed a warehouse on the east side.",
 		// The shot told with the adverb of its result is gunfire too.
 		"A farmer fatally shot his neighbour in Tyndall on Friday.\n\nFirefighters arrived to find the blaze had destroyed the farmhouse.",
+		// A weapon of war is no disaster either, whatever fire it started.
+		"Artillery shells struck a bus depot in Orikhiv on Friday, killing one driver, the governor said.\n\nThe depot burned for hours before firefighters put out the blaze.",
+		"A drone strike hit a fuel depot near Sumy on Friday, killing one guard.\n\nThe fire spread to nearby warehouses overnight.",
 	} {
 		evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: pub, PublishedBasis: sitrep.BasisGiven})
 		if len(evs) == 0 || evs[0].Fatalities != 1 {
