@@ -58,6 +58,9 @@ type Resolver struct {
 	// agencies maps the folded names of news agencies to whether the
 	// name alone is the agency (data/agencies.tsv).
 	agencies map[string]bool
+	// given holds the keys of given names (data/given_names.tsv): a
+	// sentence's first word that is one begins a person's name.
+	given map[string]bool
 	// agentHeads are the first words of the generic agents of
 	// lexicon/data/agents.tsv ("forces", "troops", "police"), lower case.
 	agentHeads map[string]bool
@@ -82,7 +85,11 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if err != nil {
 		fw = map[string]fwClass{} // the embedded file is tested
 	}
-	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, agentHeads: agentHeads(), w: defaultWeights}
+	given, err := loadGivenNames()
+	if err != nil {
+		given = map[string]bool{} // the embedded file is tested
+	}
+	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, agentHeads: agentHeads(), w: defaultWeights}
 	r.pool.New = func() any { return new(state) }
 	return r
 }
@@ -782,7 +789,9 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// Inside a run of capitalised words: part of a name.
 	// An acronym next to a name that is not one is an organisation
 	// beside its place ("CDC Atlanta", "Brant OPP"), not one name.
-	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && (!st.toks[prev].sentStart || nameAbbrev(text[st.toks[prev].start:st.toks[prev].end])) &&
+	// A sentence's first word may be any word, unless it is a given name
+	// ("Philip Hammond visited ...": Hammond is his surname).
+	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && (!st.toks[prev].sentStart || nameAbbrev(text[st.toks[prev].start:st.toks[prev].end]) || r.given[string(st.tkey(prev))]) &&
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1 && (!st.toks[prev].caps || first.caps)
 	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
 		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1 && (!st.toks[next].caps || first.caps)

@@ -9,7 +9,7 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
-//go:embed data/words.tsv data/common.tsv data/agencies.tsv
+//go:embed data/words.tsv data/common.tsv data/agencies.tsv data/given_names.tsv
 var dataFS embed.FS
 
 // wordClass is a bit set of the classes of words.tsv.
@@ -128,4 +128,22 @@ func loadWords() (map[string]wordClass, map[string]bool, error) {
 		return nil, nil, fmt.Errorf("place: %w", err)
 	}
 	return m, agencies, nil
+}
+
+// loadGivenNames reads data/given_names.tsv into a set of keys as
+// gazetteer.AppendKey makes them.
+func loadGivenNames() (map[string]bool, error) {
+	m := map[string]bool{}
+	err := lexicon.ReadTSV(dataFS, "data/given_names.tsv", func(r lexicon.Row) error {
+		k := string(gazetteer.AppendKey(nil, r.Get("name")))
+		if k == "" {
+			return r.Errorf("empty name")
+		}
+		m[k] = true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("place: %w", err)
+	}
+	return m, nil
 }
