@@ -579,3 +579,26 @@ func (r *arcReader) told(w int) bool {
 	})
 	return back
 }
+
+// framedStateKillingWindow is framedStateKilling without the parse: a
+// death whose custodial or firing noun right after it names state forces
+// ("a trader died in police custody") is their Attack, unless the one who
+// died is counted as an armed group's member (ACLED codebook: state forces
+// killing people who are not fighting is Violence against civilians).
+func framedStateKillingWindow(text string, toks []segment.Token, s segment.Sentence, ts []trigger.Trigger, cands []actor.Mention, victims []count) (trigger.Class, *trigger.Trigger) {
+	for _, c := range victims {
+		if c.fate == fateKilled && (c.kind == kindMember || c.actor != nil && c.actor.Armed() && !c.actor.State()) {
+			return "", nil
+		}
+	}
+	for i := range ts {
+		t := &ts[i]
+		if t.Class != trigger.Kill || t.Suppressed != "" {
+			continue
+		}
+		if framingHolder(text, toks, s, t, cands) != nil {
+			return trigger.Attack, t
+		}
+	}
+	return "", nil
+}

@@ -289,6 +289,9 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 		if cn, ok := b.lex.countNouns[in.Toks[k].Key(text)]; ok && !cn.agent {
 			v.peopleToks = append(v.peopleToks, k)
+			if cn.kind == kindCivilian {
+				v.personToks = append(v.personToks, k)
+			}
 		}
 	}
 	// A device named as what was found is not an explosion: "defused
@@ -318,6 +321,8 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	// by its violence.
 	if subType == "" || subType == trigger.Arrests {
 		if st, t := framedStateKilling(text, in.Toks, s, ts, actors, in.Actors.In(si), v.victims, sr); st != "" {
+			subType, main = st, t
+		} else if st, t := framedStateKillingWindow(text, in.Toks, s, ts, actors, v.victims); st != "" {
 			subType, main = st, t
 		}
 	}

@@ -20,6 +20,10 @@ type sentenceView struct {
 	// places and of its people (named, or counted nouns).
 	placeToks  []int
 	peopleToks []int
+	// personToks are the tokens of common nouns of people who belong to
+	// no group ("man", "driver"; not "suspects", "soldiers"):
+	// count_nouns.tsv, kind civilian.
+	personToks []int
 	// roles assigns actor1 and actor2 around a trigger.
 	roles func(*trigger.Trigger) (a1, a2 *actor.Mention)
 }
@@ -469,8 +473,36 @@ func victimsArmed(v *sentenceView, t *trigger.Trigger) bool {
 	case civ != nil:
 		return false
 	}
+	// ACLED codebook, Violence against civilians: state forces or an
+	// armed group killing a person who is no armed group's member is an
+	// Attack, not a battle. Who was hit, named by a common noun of people
+	// with no number ("Man shot dead by police", "a trader was killed"),
+	// stands as the subject just before a passive verb.
+	if a2 == nil && t.Passive && v.personBefore(t, 3) {
+		return false
+	}
 	if a2 == nil && a1 != nil && t.Passive {
 		return a1.Armed()
+	}
+	return false
+}
+
+// personBefore reports whether a common noun of people stands within n
+// words before t with nothing but words between: the subject of a
+// passive verb.
+func (v *sentenceView) personBefore(t *trigger.Trigger, n int) bool {
+	for _, p := range v.personToks {
+		if p < t.First && t.First-p <= n {
+			ok := true
+			for k := p + 1; k < t.First; k++ {
+				if v.toks[k].Kind != segment.Word {
+					ok = false
+				}
+			}
+			if ok {
+				return true
+			}
+		}
 	}
 	return false
 }

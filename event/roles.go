@@ -119,6 +119,28 @@ type roleRule struct {
 // positionRules refine who stands where around the trigger, in order.
 var positionRules = []roleRule{
 	{
+		name:    "holder of the framing noun",
+		source:  "ACLED codebook: a death in custody is the doing of the force that holds the person, and a death in a force's firing the doing of that force (actor1); syntax: the state actor modifying a custodial or firing noun after \"in\" (\"died in army custody\", \"killed in police firing\") names the doer, not the victim",
+		example: "A farmer died in army custody in Gulu on Monday.",
+		apply: func(r *roleState) {
+			m := framingHolder(r.text, r.toks, r.s, r.t, r.cands)
+			if m == nil {
+				return
+			}
+			// The one who died, counted but named as no group's member
+			// ("a farmer", "a detainee"), is a civilian: ACLED's Civilians
+			// (country); the codebook counts people held by a force as
+			// civilians.
+			var victim *actor.Mention
+			for _, c := range r.victims {
+				if c.fate == fateKilled && c.kind != kindMember && (c.actor == nil || !c.actor.Armed()) {
+					victim = unnamedCivilians
+				}
+			}
+			r.a1, r.a2, r.done = m, victim, true
+		},
+	},
+	{
 		name:    "reciprocal between",
 		source:  "syntax: \"between X and Y\" names both sides of a reciprocal event, ACLED's actor1 and actor2",
 		example: "Clashes between government troops and Al-Shabaab militants left five dead in Baidoa.",
@@ -612,4 +634,35 @@ func arrestingPolice(v *sentenceView) (*actor.Mention, string) {
 		}
 	}
 	return nil, ""
+}
+
+// framingHolder returns the state actor that frames a death after trigger
+// t as its doing: "died in police custody", "killed in army firing", "died
+// in the custody of the police" (the custodial word class). It looks only
+// at the few words after the trigger, so that an arrest told elsewhere in
+// the sentence does not frame the death; nil when there is none.
+func framingHolder(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands []actor.Mention) *actor.Mention {
+	if t.Class != trigger.Kill && t.Class != trigger.Injure {
+		return nil
+	}
+	for i := range cands {
+		m := &cands[i]
+		if !m.State() || m.First < t.Last || m.First-t.Last > 4 {
+			continue
+		}
+		// "in police custody": the holder modifies the noun.
+		if m.Last < s.Last && fw.tok(text, toks, m.Last, custodial) && m.First-1 >= t.Last && fw.tok(text, toks, m.First-1, framePrep) {
+			return m
+		}
+		// "in the custody of the police": the holder follows "of".
+		for k := m.First - 1; k >= t.Last && k >= m.First-4; k-- {
+			if fw.tok(text, toks, k, custodial) {
+				if k-1 >= t.Last && fw.tok(text, toks, k-1, framePrep) || k-2 >= t.Last && fw.tok(text, toks, k-2, framePrep) {
+					return m
+				}
+				break
+			}
+		}
+	}
+	return nil
 }

@@ -1,0 +1,48 @@
+package event_test
+
+import (
+	"testing"
+
+	"github.com/sitrep-dev/sitrep"
+)
+
+// TestPoliceWindow checks, on the default path (no syntax stage), the
+// two ACLED codebook clauses on police violence: state forces killing a
+// person who is no armed group's member is Violence against civilians,
+// Attack; and a death in custody or in a force's firing is the doing of
+// that force (actor1). Sentences of our own writing.
+func TestPoliceWindow(t *testing.T) {
+	p := mustPipeline(t)
+	tests := []struct {
+		text           string
+		sub            string
+		actor1, actor2 string // prefixes; "" for actor2 means any
+	}{
+		// A death in custody: the holder is actor1, the dead a civilian.
+		{"A farmer died in army custody in Gulu, Uganda on Monday, a week after soldiers detained him.", "Attack", "Military Forces of Uganda", "Civilians (Uganda)"},
+		{"A 40-year-old mechanic died in police custody in Nakuru, Kenya on Tuesday, his brother said.", "Attack", "Police Forces of Kenya", "Civilians (Kenya)"},
+		// A death in a force's firing.
+		{"A student was killed in police firing in Dhaka, Bangladesh on Friday.", "Attack", "Police Forces of Bangladesh", "Civilians (Bangladesh)"},
+		// A person named by a common noun, shot by police in a headline.
+		{"Trader shot dead by police in Mombasa, Kenya.", "Attack", "Police Forces of Kenya", ""},
+		{"Teacher killed by soldiers in Gao, Mali.", "Attack", "Military Forces of Mali", ""},
+		// Not civilians: armed men killed by police stay a clash, and an
+		// arrest with no death stays an arrest.
+		{"Three gunmen were killed by police in a shootout in Mombasa, Kenya on Sunday.", "Armed clash", "Police Forces of Kenya", ""},
+		{"Police arrested a trader in Nakuru, Kenya on Monday on suspicion of theft.", "Arrests", "Police Forces of Kenya", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "police", Text: tt.text, Published: sitrep.NewDay(2024, 3, 1)})
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
+			}
+			ev := evs[0]
+			if ev.SubEventType != tt.sub || !hasPrefix(ev.Actor1, tt.actor1) || tt.actor2 != "" && !hasPrefix(ev.Actor2, tt.actor2) {
+				t.Errorf("got %q %q | %q, want %q %q | %q", ev.SubEventType, ev.Actor1, ev.Actor2, tt.sub, tt.actor1, tt.actor2)
+			}
+		})
+	}
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
