@@ -21,6 +21,8 @@ func TestPoliceWindow(t *testing.T) {
 		// A death in custody: the holder is actor1, the dead a civilian.
 		{"A farmer died in army custody in Gulu, Uganda on Monday, a week after soldiers detained him.", "Attack", "Military Forces of Uganda", "Civilians (Uganda)"},
 		{"A 40-year-old mechanic died in police custody in Nakuru, Kenya on Tuesday, his brother said.", "Attack", "Police Forces of Kenya", "Civilians (Kenya)"},
+		// A headline in the present tense: no passive to read roles from.
+		{"A farmer dies in army custody in Gulu, Uganda.", "Attack", "Military Forces of Uganda", "Civilians (Uganda)"},
 		// A death in a force's firing.
 		{"A student was killed in police firing in Dhaka, Bangladesh on Friday.", "Attack", "Police Forces of Bangladesh", "Civilians (Bangladesh)"},
 		// A person named by a common noun, shot by police in a headline.
@@ -30,6 +32,8 @@ func TestPoliceWindow(t *testing.T) {
 		// arrest with no death stays an arrest.
 		{"Three gunmen were killed by police in a shootout in Mombasa, Kenya on Sunday.", "Armed clash", "Police Forces of Kenya", ""},
 		{"Police arrested a trader in Nakuru, Kenya on Monday on suspicion of theft.", "Arrests", "Police Forces of Kenya", ""},
+		// People arrested, counted by a common noun of no group: civilians.
+		{"Police arrested four men in Nakuru on Thursday after a brawl.", "Arrests", "Police Forces of Kenya", "Civilians (Kenya)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -121,7 +121,7 @@ var positionRules = []roleRule{
 	{
 		name:    "holder of the framing noun",
 		source:  "ACLED codebook: a death in custody is the doing of the force that holds the person, and a death in a force's firing the doing of that force (actor1); syntax: the state actor modifying a custodial or firing noun after \"in\" (\"died in army custody\", \"killed in police firing\") names the doer, not the victim",
-		example: "A farmer died in army custody in Gulu on Monday.",
+		example: "A farmer dies in army custody in Gulu, Uganda, on Monday.",
 		apply: func(r *roleState) {
 			m := framingHolder(r.text, r.toks, r.s, r.t, r.cands)
 			if m == nil {
@@ -302,6 +302,22 @@ var assignRules = []roleRule{
 			for _, c := range r.victims {
 				if c.actor != nil {
 					r.a2 = c.actor
+					return
+				}
+			}
+		},
+	},
+	{
+		name:    "people arrested named by a common noun",
+		source:  "ACLED codebook (Arrests): actor2 is who was detained; people counted by a common noun of people who belong to no group (\"four men\", \"two traders\") are Civilians (country); counted suspects or fighters are not",
+		example: "Officers arrested four men in Multan on Wednesday.",
+		apply: func(r *roleState) {
+			if r.a2 != nil || r.t.Class != trigger.Arrests {
+				return
+			}
+			for _, c := range r.victims {
+				if c.fate == fateArrested && c.kind == kindCivilian && (c.actor == nil || c.actor.Civilian()) {
+					r.a2 = unnamedCivilians
 					return
 				}
 			}
