@@ -538,7 +538,7 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 // article whose story is told to the day (the first draft that states a
 // day or a few days), a draft dated only by a month or a year that ended
 // before that day ("In June, an ambush killed 30 soldiers", "In 2019, the
-// town fell") is background, and merges with no event of the story
+// town fell"), told after the story's first day-dated draft, is background, and merges with no event of the story
 // (compatible). The linguistic fact: a
 // wire report dates its news by the day and its history by the month or
 // year. ACLED codes an event from the reports of its own time; a
@@ -548,6 +548,7 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 // incident a follow-up report narrates, with the sentences that narrate it.
 func (b *Builder) markHistory(in *docState, ds []*draft) {
 	var story time.Time
+	storySent := -1
 	for _, d := range ds {
 		if d.weak || !d.explicitDate {
 			continue
@@ -559,6 +560,7 @@ func (b *Builder) markHistory(in *docState, ds []*draft) {
 			}
 		}
 		if !story.IsZero() {
+			storySent = d.sents[0]
 			break
 		}
 	}
@@ -566,6 +568,13 @@ func (b *Builder) markHistory(in *docState, ds []*draft) {
 		return
 	}
 	for _, d := range ds {
+		// News tells its lead first and its background after: an event
+		// told before the story's first day-dated one is the lead itself
+		// ("attacked a checkpoint last month ...; on Monday police
+		// arrested two men"), not history.
+		if d.sents[0] <= storySent {
+			continue
+		}
 		if d.explicitDate && coarseOnly(d) && endsBefore(d.dates, story) {
 			d.history = true
 			if b.Explain != nil {

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,5 +74,26 @@ func TestHistoryScope(t *testing.T) {
 		if len(evs) != c.n || marked != c.marked {
 			t.Errorf("scope %v: %d events, %d marked as history; want %d and %d", c.sc, len(evs), marked, c.n, c.marked)
 		}
+	}
+}
+
+// TestHistoryScope_LeadFirst checks that an event dated only by a month,
+// told before the first event dated to the day, is the story's lead and
+// not history: news tells its lead first and its background after. Our own
+// text.
+func TestHistoryScope_LeadFirst(t *testing.T) {
+	text := "Militants attacked an army post near Menaka last month, killing nine soldiers, the army said on Friday.\n\n" +
+		"On Thursday, troops arrested three men suspected of taking part in the attack, a spokesman said."
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := p.Extract(&sitrep.Document{ID: "lead", Text: text, Published: sitrep.NewDay(2023, 5, 6), PublishedBasis: sitrep.BasisGiven})
+	var types []string
+	for _, e := range evs {
+		types = append(types, e.SubEventType)
+	}
+	if !slices.Contains(types, "Armed clash") && !slices.Contains(types, "Attack") {
+		t.Errorf("events %q: the lead attack of last month was left out", types)
 	}
 }
