@@ -763,13 +763,8 @@ func (b *Builder) tally(in *docState, d *draft, precision int, people []sitrep.P
 	}
 	out.killed = killed
 	out.injured = max(wounded, total-killed)
-	if out.killedSpan[1] == 0 && killed > 0 {
-		for _, c := range d.counts {
-			if c.fate == fateKilled {
-				out.killedSpan = [2]int{c.start, c.end}
-				break
-			}
-		}
+	if killed > 0 {
+		out.killedSpan = statingSpan(d, out.killedSpan, killed)
 	}
 	return out
 }

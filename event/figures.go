@@ -1,6 +1,6 @@
 package event
 
-import "strings"
+import "github.com/sitrep-dev/sitrep/internal/phrase"
 
 // deathRange is the range of an event's death toll as the text reports it:
 // UCDP GED's low, best and high estimates beside ACLED's single figure.
@@ -114,7 +114,7 @@ func (b *Builder) deathFigures(in *docState, d *draft, precision int) deathRange
 func speakerOf(in *docState, si int) string {
 	for _, c := range in.Cues.In(si) {
 		if c.HasSpeaker() {
-			return strings.ToLower(in.Text[in.Toks[c.SpeakerFirst].Start:in.Toks[c.SpeakerLast-1].End])
+			return phrase.Fold(in.Text[in.Toks[c.SpeakerFirst].Start:in.Toks[c.SpeakerLast-1].End])
 		}
 	}
 	return ""
@@ -132,24 +132,33 @@ func tollUpdate(in *docState, si int) bool {
 	return false
 }
 
-// statingSpan returns the span of a count of the dead in d that states
-// figure n: span itself when its count does, else the first that does,
-// else span (a figure the tally added up from several counts).
+// statingSpan returns the evidence of a figure n of the dead: the span of
+// a count in d that states n (span itself when its count does), else span,
+// else the first count of the dead (a figure the tally added up).
 func statingSpan(d *draft, span [2]int, n int) [2]int {
-	first := [2]int{-1, -1}
+	first, firstKilled := [2]int{}, [2]int{}
 	for _, c := range d.counts {
-		if c.fate != fateKilled || c.later || c.n != n {
+		if c.fate != fateKilled {
+			continue
+		}
+		if firstKilled[1] == 0 {
+			firstKilled = [2]int{c.start, c.end}
+		}
+		if c.later || c.n != n {
 			continue
 		}
 		if c.start == span[0] && c.end == span[1] {
 			return span
 		}
-		if first[0] < 0 {
+		if first[1] == 0 {
 			first = [2]int{c.start, c.end}
 		}
 	}
-	if first[0] >= 0 {
+	switch {
+	case first[1] > 0:
 		return first
+	case span[1] > 0:
+		return span
 	}
-	return span
+	return firstKilled
 }

@@ -321,9 +321,6 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 		best := ev.Fatalities
 		ev.FatalitiesLow, ev.FatalitiesBest, ev.FatalitiesHigh = &low, &best, &high
 	}
-	// The evidence of the figure is a count that states it, where one
-	// does; else the first count of the dead (a figure the tally added up).
-	killedSpan = statingSpan(d, killedSpan, ev.Fatalities)
 	if s := killedSpan; s[1] > 0 && ev.Fatalities > 0 {
 		addEv(sitrep.FieldFatalities, s[0], s[1])
 	}
