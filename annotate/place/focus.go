@@ -233,8 +233,8 @@ func (r *Resolver) refocus(st *state) {
 		if in.CC == "" || in.Code == "PCLI" || in.Class == 'L' {
 			continue
 		}
-		if in.CC == focus && (a1 == gazetteer.NoRef || in.Admin1 == a1 || in.Code == "ADM1" || c.strong || r.inRegionAfter(st, st.text, c)) {
-			continue // another region's city, or a name its region places ("Richmond, Virginia")
+		if in.CC == focus && (a1 == gazetteer.NoRef || in.Admin1 == a1 || in.Code == "ADM1" || c.strong || r.inRegionAfter(st, st.text, c) || namesRegion(st, k, in.Admin1)) {
+			continue // another region's city, or a name its region places ("Richmond, Virginia", "in the Donetsk region ... in Kostiantynivka")
 		}
 		if in.CC != focus {
 			own := 0.0
@@ -267,6 +267,22 @@ func (r *Resolver) refocus(st *state) {
 			c.dropped = true
 		}
 	}
+}
+
+// namesRegion reports whether a candidate other than k names the
+// first-level region a1 itself ("In the eastern Donetsk region, shelling
+// killed two in Kostiantynivka"): a story that names a region expects its
+// places, whatever region the story is mostly about.
+func namesRegion(st *state, k int, a1 gazetteer.Ref) bool {
+	if a1 == gazetteer.NoRef {
+		return false
+	}
+	for x := range st.cands {
+		if x != k && !st.cands[x].dropped && st.cands[x].best == a1 {
+			return true
+		}
+	}
+	return false
 }
 
 // anchors are the places a pass reads the story's location from: the
