@@ -124,11 +124,35 @@ func InferReference(text string, body sitrep.Span, now time.Time) (ref time.Time
 // Find is the package-level Find with f's vocabulary. Expressions come in
 // text order and do not overlap. The zero Span is the whole text; a span
 // out of range is clamped to it.
+//
+// A text is written on its own date line's day: when the dateline dates
+// the text within a week before ref ("KHARKIV, May 25 -" in a page
+// published on May 26), deixis ("on Saturday", "earlier in the day")
+// counts from the dateline's day, as its writer meant it.
 func (f *Finder) Find(text string, body sitrep.Span, ref time.Time) []Expr {
 	m := f.scan(text, body)
 	defer f.pool.Put(m)
-	return f.markStamps(text, m.resolveAll(ref))
+	exprs := f.markStamps(text, m.resolveAll(ref))
+	if ref.IsZero() {
+		return exprs
+	}
+	day := civil(ref)
+	for _, e := range exprs {
+		if !e.Stamp || e.Precision != 1 || e.From.IsZero() {
+			continue
+		}
+		if e.From.Before(day) && !e.From.Before(day.AddDate(0, 0, -writerLag)) {
+			return f.markStamps(text, m.resolveAll(e.From))
+		}
+		break
+	}
+	return exprs
 }
+
+// writerLag is how many days before its publication date a text's
+// dateline may stand and still be the day it was written (a weekend
+// story put online on Monday).
+const writerLag = 7
 
 // FindInferred is InferReference followed by Find with the inferred
 // reference (zero when ok is false), reading the text once.
@@ -155,9 +179,14 @@ func (f *Finder) FindInferred(text string, body sitrep.Span, now time.Time) (exp
 // stand: "Posted: Tuesday, May 5, 2015", "Updated 5:47 PM".
 const stampReach = 24
 
+// datelineReach is how long a dateline's place may be before its date:
+// "RAWALPINDI, Pakistan, ".
+const datelineReach = 48
+
 // markStamps sets Stamp on the expressions that date the article itself:
 // a date-line word (kind stamp of the vocabulary) shortly before it on
-// its line, or a wire service's name in brackets right after it.
+// its line, a wire service's name in brackets right after it, or a
+// dateline's place before it and a dash after ("KHARKIV, Ukraine, May 25 -").
 func (f *Finder) markStamps(text string, exprs []Expr) []Expr {
 	for i := range exprs {
 		e := &exprs[i]
@@ -174,6 +203,16 @@ func (f *Finder) markStamps(text string, exprs []Expr) []Expr {
 		}
 		if !e.Stamp {
 			e.Stamp = wireAfter(text[e.End:min(len(text), e.End+24)])
+		}
+		if !e.Stamp && dashAfter(text[e.End:min(len(text), e.End+4)]) {
+			lo := max(0, e.Start-datelineReach)
+			line := text[lo:e.Start]
+			if nl := strings.LastIndexByte(line, '\n'); nl >= 0 {
+				line = line[nl+1:]
+			} else if lo > 0 {
+				line = "" // the line starts too far back for a dateline
+			}
+			e.Stamp = datelinePlace(line)
 		}
 	}
 	return exprs
@@ -201,6 +240,33 @@ func wireAfter(s string) bool {
 	}
 	rest := strings.TrimLeft(s[end+1:], " ")
 	return strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
+}
+
+// datelinePlace reports whether line, the start of a line up to a date,
+// is a dateline's place: a name in capitals and a comma, then at most a
+// region or country and a comma ("KHARKIV, Ukraine, ", "OUAGADOUGOU, ").
+func datelinePlace(line string) bool {
+	head, rest, ok := strings.Cut(line, ",")
+	if !ok || len(head) < 3 {
+		return false
+	}
+	for i := 0; i < len(head); i++ {
+		if c := head[i]; !(c >= 'A' && c <= 'Z' || c == ' ' || c == '.' || c == '-' || c == '\'') {
+			return false
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return true
+	}
+	region, tail, ok := strings.Cut(rest, ",")
+	return ok && strings.TrimSpace(tail) == "" && len(region) > 1 && region[0] >= 'A' && region[0] <= 'Z'
+}
+
+// dashAfter reports whether s opens with the dash that ends a dateline.
+func dashAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return strings.HasPrefix(s, "-") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–")
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

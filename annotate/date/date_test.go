@@ -222,7 +222,7 @@ func TestFind(t *testing.T) {
 				{"Two days later", "2023-03-21", "2023-03-21", 1, "2023-03-21", false}}},
 		{"PreviousDayOtherParagraph", "Gunmen struck on March 18.\n\nA bomb had exploded the previous day.", ref,
 			[]want{{"March 18", "2023-03-18", "2023-03-18", 1, "2023-03-18", true},
-				{"the previous day", "2023-03-26", "2023-03-26", 1, "2023-03-26", false}}},
+				{"the previous day", "2023-03-17", "2023-03-17", 1, "2023-03-17", false}}},
 		{"DayBeforeObject", "a rally the day before the election", ref, nil},
 
 		// Without a reference.

@@ -372,7 +372,13 @@ func (r *resolver) resolve(c *cand) Expr {
 		}
 	case cAnaphor:
 		e.Precision = 1
-		if base := r.base(c.para, false); !base.IsZero() {
+		// "the same day", "the next day": the day last told, in whatever
+		// paragraph; a story carries its day across its paragraphs.
+		base := r.anchor
+		if base.IsZero() {
+			base = r.ref
+		}
+		if !base.IsZero() {
 			e.From, e.To = addDays(base, c.lo), addDays(base, c.hi)
 			e.Value = fmtRange(e.From, e.To)
 		}

@@ -73,3 +73,33 @@ func TestWeekdayAfterPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestWritersDay checks that a text is read from its dateline's day when
+// the page was published within a week after it: deixis counts from the
+// day the text was written. A dateline with no wire credit ("LVIV,
+// Ukraine, March 9 -") is a date line too. Our own text.
+func TestWritersDay(t *testing.T) {
+	published := time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC) // a Monday
+	for _, tc := range []struct {
+		text, expr, want string
+	}{
+		// Written Saturday 9 March, put online Monday.
+		{"LVIV, Ukraine, March 9 - Drones hit a fuel depot in the city.\n\nEarlier in the day, a shell struck a school.", "Earlier in the day", "2024-03-09"},
+		{"LVIV, Ukraine, March 9 - Drones hit a depot on Friday night.", "Friday night", "2024-03-08TNI"},
+		{"LVIV, March 9 (Wire) - Officials said yesterday that the road was shut.", "yesterday", "2024-03-08"},
+		// A dateline more than a week old is not the writer's day of this page.
+		{"LVIV, Ukraine, February 9 - Drones hit a depot on Friday night.", "Friday night", "2024-03-08TNI"},
+		// A date opening a line that is no dateline leaves the publication date.
+		{"Police said, March 9 - the day of the march - was calm. Drones hit a depot on Friday night.", "Friday night", "2024-03-08TNI"},
+	} {
+		got := ""
+		for _, e := range date.Find(tc.text, sitrep.Span{}, published) {
+			if tc.text[e.Start:e.End] == tc.expr {
+				got = e.Value
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q = %q, want %q", tc.text, tc.expr, got, tc.want)
+		}
+	}
+}

@@ -90,6 +90,8 @@ var suite = []suiteCase{
 	{"relative", "Rebels shelled the base on March 8, a day after the previous day of talks.", "March 8", "2024-03-08", 1},
 	{"relative", "The mayor resigned on March 8. The previous day, crowds had burned his office.", "The previous day", "2024-03-07", 1},
 	{"relative", "The ceasefire broke down on Friday. The next day, shelling resumed.", "The next day", "2024-03-09", 1},
+	{"relative", "Drones hit the depot on Monday night. Earlier in the day, a shell struck a school.", "Earlier in the day", "2024-03-11", 1},
+	{"relative", "The convoy was ambushed on March 2. Later that night, the insurgents struck a checkpoint.", "Later that night", "2024-03-02TNI", 1},
 	{"relative", "Two weeks ago, the army launched an offensive.", "Two weeks ago", "2024-W09", 2},
 
 	// Weeks, months and years.
