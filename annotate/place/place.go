@@ -61,6 +61,9 @@ type Resolver struct {
 	// given holds the keys of given names (data/given_names.tsv): a
 	// sentence's first word that is one begins a person's name.
 	given map[string]bool
+	// personNouns are the nouns of people a name may stand in
+	// apposition to ("his father, Alan").
+	personNouns map[string]bool
 	// agentHeads are the first words of the generic agents of
 	// lexicon/data/agents.tsv ("forces", "troops", "police"), lower case.
 	agentHeads map[string]bool
@@ -89,7 +92,7 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if err != nil {
 		given = map[string]bool{} // the embedded file is tested
 	}
-	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, agentHeads: agentHeads(), w: defaultWeights}
+	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, personNouns: personNouns(), agentHeads: agentHeads(), w: defaultWeights}
 	r.pool.New = func() any { return new(state) }
 	return r
 }
@@ -147,6 +150,9 @@ type state struct {
 	// persons holds the keys of names seen as a person's first name, or
 	// after an honorific.
 	persons map[string]bool
+	// people holds the keys of the words the whole document uses as
+	// people's names (findPersons).
+	people map[string]bool
 	// titleEnd is the byte end of a title-case headline, 0 when none.
 	titleEnd int
 	// groupOf[k] is candidate k's name group; group[g] its members.
@@ -393,6 +399,7 @@ func (st *state) nameStart(i int) bool {
 }
 
 func (r *Resolver) recognise(st *state, text string) {
+	r.findPersons(st, text)
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
 		if !st.nameStart(i) {
@@ -471,6 +478,7 @@ func (r *Resolver) recognise(st *state, text string) {
 		r.hyphenParts(st, text, i)
 	}
 	r.dropWeakStarts(st)
+	r.dropPeople(st, text)
 }
 
 // dropWeakStarts drops the common words taken for places only at the start
@@ -764,6 +772,33 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 			c.cued, c.dateline = true, true
 		}
 	}
+	// "St. Vincent Indianapolis Hospital", "Holy Cross Hospital": an
+	// institution named after a saint or a name that only an alternate
+	// spelling of a place shares is no mention of that place; one named
+	// after a place under the place's own name is ("St. Louis Police").
+	if institution && !c.dateline {
+		fold := gazetteer.Fold(text[c.start:c.end])
+		if w := text[first.start:first.end]; nameAbbrev(w) || strings.EqualFold(w, "saint") {
+			// A saint's name before an institution is its patron ("St.
+			// Vincent Hospital", "St. Joseph School"), unless it is a
+			// city's own name ("St. Louis Police", "St. Paul Police").
+			long := fold
+			if rest, ok := strings.CutPrefix(fold, "st "); ok {
+				long = "saint " + rest
+			}
+			city := false
+			for _, ref := range c.refs {
+				if r.g.Class(ref) == 'P' && r.g.Population(ref) >= 100_000 && (r.ownName(ref, fold) || r.ownName(ref, long)) {
+					city = true
+				}
+			}
+			if !city {
+				return false
+			}
+		} else if !r.g.IsCountryName(fold) && !r.ownAny(c.refs, fold) {
+			return false
+		}
+	}
 	if st.weakName(c, institution) && !c.dateline {
 		c.weakStart = true
 	}
@@ -802,6 +837,9 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 			major = true
 			break
 		}
+	}
+	if r.personName(st, text, c, major, c.strong) {
+		return false
 	}
 	if (prevName || nextName) && !major {
 		// "Officer Tim Webb", "Jerome Webb": the last word of a run of
@@ -937,6 +975,16 @@ func (r *Resolver) ownName(ref gazetteer.Ref, fold string) bool {
 		conn, _, _ := strings.Cut(rest, " ")
 		var kb [32]byte
 		return strings.IndexByte(fold, ' ') < 0 && r.words[string(gazetteer.AppendKey(kb[:0], conn))]&wConn != 0 && r.fw[conn]&fwConjunction == 0
+	}
+	return false
+}
+
+// ownAny reports whether fold is the own name of a feature of refs.
+func (r *Resolver) ownAny(refs []gazetteer.Ref, fold string) bool {
+	for _, ref := range refs {
+		if r.ownName(ref, fold) {
+			return true
+		}
 	}
 	return false
 }
