@@ -516,7 +516,7 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 			// The events told last, as in merge: looking further would
 			// make a long text's events quadratic.
 			for _, e := range out[max(0, len(out)-mergeLookback):] {
-				if !violent(e) || !placeContained(e, d) || !daysAgree(e, d) {
+				if !violent(e) || !placeContained(e, d) || !daysAgree(e, d) || twoStrikes(e, d) {
 					continue
 				}
 				// The precise telling types the event ("a grenade
@@ -532,6 +532,30 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 		}
 	}
 	return out
+}
+
+// twoStrikes reports whether e and d are two attacks, each told with its
+// own means and its own dead ("two guided bombs hit a store, killing 12
+// ... Earlier in the day, a missile hit a printing house, killing seven").
+// One incident has one toll: two precise tellings of different means with
+// different dead are two incidents, and ACLED codes each strike.
+func twoStrikes(e, d *draft) bool {
+	if e.subType == d.subType || e.trigger == nil || d.trigger == nil || e.trigger.Strength < 3 || d.trigger.Strength < 3 {
+		return false
+	}
+	ke, kd := ownDead(e), ownDead(d)
+	return ke > 0 && kd > 0 && ke != kd
+}
+
+// ownDead is the first number of dead a draft tells of its own, not as a
+// later death of someone counted hurt; 0 when it tells none.
+func ownDead(d *draft) int {
+	for _, c := range d.counts {
+		if c.fate == fateKilled && !c.later && !c.ordinal {
+			return c.n
+		}
+	}
+	return 0
 }
 
 // markHistory marks the sentence drafts that recount history: in an

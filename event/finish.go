@@ -432,7 +432,7 @@ func inheritPlace(in *docState, d *draft) (place.Mention, bool) {
 			continue
 		}
 		last = si
-		if p, ok := placeBefore(in, si); ok {
+		if p, ok := placeBefore(in, si, settlementAnaphor(in, si)); ok {
 			if !found {
 				best, found = p, true
 			} else {
@@ -448,15 +448,21 @@ func inheritPlace(in *docState, d *draft) (place.Mention, bool) {
 const maxInheritSents = 16
 
 // placeBefore returns the last place named before sentence si, else the
-// first one after its start.
-func placeBefore(in *docState, si int) (place.Mention, bool) {
+// first one after its start. A place is in force where the story is set,
+// so a name that is not a setting does not count: an adjective ("a
+// Russian missile") or a speaker, a capital standing for its government
+// ("Moscow denies targeting civilians"): metonymy, place for people.
+//
+// With town set, the sentence refers back to a settlement ("in the city"):
+// only a populated place is in force, not a region or country named since.
+func placeBefore(in *docState, si int, town bool) (place.Mention, bool) {
 	start := in.Sents[si].Start
 	// Places are in text order and do not overlap: the last that ends
 	// before start is just before the first that starts at or after it.
 	ps := in.Places.All
 	i := sort.Search(len(ps), func(i int) bool { return ps[i].Start >= start })
-	for j := i - 1; j >= 0; j-- { // past a place that spans start, if any
-		if ps[j].End <= start {
+	for j := i - 1; j >= 0 && j >= i-maxPlacesBack; j-- { // past a place that spans start, if any
+		if ps[j].End <= start && !ps[j].Adjective && !speaking(in, ps[j].Span) && (!town || ps[j].FeatureClass == "P") {
 			return ps[j], true
 		}
 	}
@@ -464,6 +470,45 @@ func placeBefore(in *docState, si int) (place.Mention, bool) {
 		return ps[i], true
 	}
 	return place.Mention{}, false
+}
+
+// settlementAnaphor reports whether sentence si refers back to a town by
+// a definite noun with no name after it: "the city", "the town's market",
+// not "the city of Lviv" or "the town Hall".
+func settlementAnaphor(in *docState, si int) bool {
+	s := in.Sents[si]
+	toks := in.Toks
+	for k := s.First; k+1 < s.Last; k++ {
+		if toks[k].Key(in.Text) != "the" || !fw.tok(in.Text, toks, k+1, settlementNoun) {
+			continue
+		}
+		if n := k + 2; n < s.Last && (toks[n].Upper || toks[n].Key(in.Text) == "of") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// maxPlacesBack bounds how many places back placeBefore looks past names
+// that are no setting.
+const maxPlacesBack = 32
+
+// speaking reports whether span is by itself the speaker of a claim cue of
+// its sentence: a place that speaks stands for its government ("Moscow
+// denies"). A place inside a speaker ("Dallas police said", "the governor
+// of Kherson said") still sets the story there.
+func speaking(in *docState, span sitrep.Span) bool {
+	si := in.SentenceAt(span.Start)
+	if si >= len(in.Sents) {
+		return false
+	}
+	for _, c := range in.Cues.In(si) {
+		if c.HasSpeaker() && span.Start == in.Toks[c.SpeakerFirst].Start && span.End == in.Toks[c.SpeakerLast-1].End {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *Builder) setPlace(ev *sitrep.Event, p place.Mention) {

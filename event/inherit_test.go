@@ -159,3 +159,42 @@ func TestDyingSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestStorySetting checks where an event that names no place of its own is
+// set, and when two tellings are two incidents: a definite "the city"
+// refers back to the last town named, not to a country or region named
+// since; a capital that speaks ("Moscow denies") stands for its government
+// and sets nothing; two strikes, each with its own means and its own dead,
+// are two events. Our own text.
+func TestStorySetting(t *testing.T) {
+	p := mustPipeline(t)
+	pub := sitrep.NewDay(2024, 3, 10) // a Sunday
+	type ev struct{ location, subType string }
+	for _, tc := range []struct {
+		name, text string
+		want       []ev
+	}{
+		{"the city after a country",
+			"Drones struck a power station in Odesa on Saturday, killing three workers, the governor said. Russia's army has targeted energy sites across Ukraine. Later that day, a missile hit a school in the city, killing two teachers.",
+			[]ev{{"Odesa", "Air/drone strike"}, {"Odesa", "Shelling/artillery/missile attack"}}},
+		{"a capital that speaks",
+			"Drones struck a power station in Odesa on Saturday, killing three workers, the governor said.\n\nMoscow denies targeting civilians.\n\nLater that day, a missile hit a school in the city, killing two teachers.",
+			[]ev{{"Odesa", "Air/drone strike"}, {"Odesa", "Shelling/artillery/missile attack"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			var got []ev
+			for _, e := range evs {
+				got = append(got, ev{e.Location, e.SubEventType})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("events %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("event %d: %v, want %v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
