@@ -58,7 +58,9 @@ func eventPlaces(in *docState, si int, ts []trigger.Trigger, cues []claim.Cue, m
 }
 
 // placeChain returns the run of places around p that follow each other
-// closely (", ", " of ") within one region: "Butkhaak, PD 12 of Kabul city".
+// closely (", ", " of ", " in ") within one region, or within the country
+// the run ends with: "Butkhaak, PD 12 of Kabul city", "near Djibo in
+// northern Burkina Faso".
 func placeChain(ps []place.Mention, p place.Mention) []place.Mention {
 	i := 0
 	for i < len(ps) && ps[i].Start != p.Start {
@@ -68,7 +70,11 @@ func placeChain(ps []place.Mention, p place.Mention) []place.Mention {
 		return []place.Mention{p}
 	}
 	linked := func(a, b place.Mention) bool {
-		return b.Start-a.End <= 5 && a.CountryCode == b.CountryCode && a.Admin1 == b.Admin1
+		if b.Start-a.End > 5 || a.CountryCode != b.CountryCode {
+			return false
+		}
+		// A country named after one of its places holds it.
+		return a.Admin1 == b.Admin1 || b.Region && b.Admin1 == "" && !b.Adjective
 	}
 	lo, hi := i, i
 	for lo > 0 && linked(ps[lo-1], ps[lo]) {
