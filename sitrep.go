@@ -90,6 +90,8 @@ type Mention struct {
 	// Value is the normalised value: a TimeML date string for dates, an
 	// int for numbers.
 	Value any `json:"value,omitempty"`
+	// Type is a date's TimeML type: DATE, TIME, DURATION or SET.
+	Type string `json:"type,omitempty"`
 
 	// Place fields.
 	GeonameID   int      `json:"geonameid,omitempty"`

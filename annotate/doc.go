@@ -71,7 +71,13 @@ type Doc struct {
 	Ref   time.Time
 	Basis string
 
-	Dates   Layer[date.Expr]
+	// Dates are the expressions that can date an event: days, weeks,
+	// months, years, windows back from the reference.
+	Dates Layer[date.Expr]
+	// Timexes are the other TimeML expressions: durations ("for three
+	// years"), sets ("every Monday"), references ("now", "recently") and
+	// clock times told without their day: annotated, never an event's date.
+	Timexes []date.Expr
 	Numbers Layer[number.Number]
 	// Places are the toponyms that can be an event's location.
 	Places Layer[place.Mention]

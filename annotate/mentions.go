@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
+	"github.com/sitrep-dev/sitrep/annotate/date"
 	"github.com/sitrep-dev/sitrep/annotate/place"
 )
 
@@ -20,12 +21,14 @@ func Mentions(d *Doc, actors *actor.Matcher) []sitrep.Mention {
 		m.Text = text[m.Start:m.End]
 		out = append(out, m)
 	}
-	for _, e := range d.Dates.All {
-		m := sitrep.Mention{Kind: sitrep.KindDate, Start: e.Start, End: e.End}
-		if e.Value != "" {
-			m.Value = e.Value // an unresolved date has none
+	for _, list := range [][]date.Expr{d.Dates.All, d.Timexes} {
+		for _, e := range list {
+			m := sitrep.Mention{Kind: sitrep.KindDate, Start: e.Start, End: e.End, Type: e.Type}
+			if e.Value != "" {
+				m.Value = e.Value // an unresolved date has none
+			}
+			add(m)
 		}
-		add(m)
 	}
 	for _, n := range d.Numbers.All {
 		m := sitrep.Mention{Kind: sitrep.KindNumber, Start: n.Start, End: n.End, Value: n.Value}

@@ -96,6 +96,18 @@ func (s Dates) Annotate(_ context.Context, d *Doc) error {
 			d.Ref, d.Basis = ref, sitrep.BasisInferred
 		}
 	}
+	// Durations, sets and references date no event: they leave the
+	// layer the event stage reads.
+	kept := d.Dates.All[:0]
+	d.Timexes = nil
+	for _, e := range d.Dates.All {
+		if e.NoEventDate {
+			d.Timexes = append(d.Timexes, e)
+		} else {
+			kept = append(kept, e)
+		}
+	}
+	d.Dates.All = kept
 	d.Dates.Index(d.Sents, dateSpan)
 	return nil
 }

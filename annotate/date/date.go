@@ -63,6 +63,14 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
+// TimeML types of an expression: the type attribute of TIMEX3.
+const (
+	TypeDate     = "DATE"     // a day, week, month, year, season, quarter or decade; also PRESENT_REF, PAST_REF, FUTURE_REF
+	TypeTime     = "TIME"     // a time of a day: a part of it ("Sunday night" 2023-03-26TNI) or a clock time ("10 a.m." T10:00)
+	TypeDuration = "DURATION" // a length of time: "three years" P3Y, "the past week" P1W
+	TypeSet      = "SET"      // a recurrence: "every Monday" XXXX-WXX-1, "weekly" P1W
+)
+
 // Expr is a date expression resolved to a range of days.
 type Expr struct {
 	sitrep.Span           // UTF-8 byte offsets into text, End exclusive
@@ -75,6 +83,15 @@ type Expr struct {
 	// ("March 3 (Reuters) -"). It says when the text was written, not
 	// when anything it tells happened.
 	Stamp bool
+	// Type is the TimeML type: TypeDate, TypeTime, TypeDuration or TypeSet.
+	Type string
+	// NoEventDate marks an expression that names no stretch of the
+	// calendar an event could have happened in: a length of time ("for
+	// three years"), a recurrence ("every Monday"), a reference to the
+	// present, past or future as a whole ("now", "recently"), a fiscal
+	// year, or a clock time told without its day ("at 10 a.m."). Its From
+	// and To are zero; it is annotated, never an event's date.
+	NoEventDate bool
 }
 
 // Finder finds date expressions with one vocabulary. It is safe for
@@ -283,6 +300,24 @@ func (m *matcher) resolveAll(ref time.Time) []Expr {
 	out := make([]Expr, len(m.cands))
 	for i := range m.cands {
 		out[i] = r.resolve(&m.cands[i])
+	}
+	// A clock time told beside its day takes that day: "Friday at 10
+	// a.m.", "at 10 a.m. on Friday".
+	for i := range m.cands {
+		c := &m.cands[i]
+		if c.kind != cClock {
+			continue
+		}
+		var day *Expr
+		switch {
+		case c.linkNext > 0 && i+1 < len(out) && out[i+1].Start == c.linkNext:
+			day = &out[i+1]
+		case c.linkPrev && i > 0:
+			day = &out[i-1]
+		}
+		if day != nil && day.Precision == 1 && !day.From.IsZero() && day.From.Equal(day.To) && !day.NoEventDate && day.Type == TypeDate {
+			out[i].Value = fmtRange(day.From, day.From) + "T" + c.part
+		}
 	}
 	return out
 }

@@ -242,7 +242,8 @@ func TestFind(t *testing.T) {
 		// name: the place a shooting happened, then when.
 		{"WeekdayPartAfterName", "Two men were wounded outside a bar in east Fairview Saturday night.", ref,
 			[]want{{"Saturday night", "2023-03-25", "2023-03-25", 1, "2023-03-25TNI", false}}},
-		{"Counts", "Police killed 26 people and arrested 2021 suspects at 10:30 on the 9/11 anniversary; 3.5 percent.", ref, nil},
+		{"Counts", "Police killed 26 people and arrested 2021 suspects at 10:30 on the 9/11 anniversary; 3.5 percent.", ref,
+			[]want{{"10:30", "", "", 1, "2023-03-27T10:30", false}}}, // a clock time (TimeML TIME), never an event's date
 		{"NamedMovement", "The March 23 Movement and the 6 April Youth Movement", ref, nil},
 		{"OrdinalWeekday", "Thanksgiving falls on the last Thursday in November.", ref,
 			[]want{{"November", "2022-11-01", "2022-11-30", 3, "2022-11", true}}},

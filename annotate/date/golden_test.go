@@ -26,6 +26,8 @@ type goldenExpr struct {
 	Precision int    `json:"precision"`
 	Value     string `json:"value"`
 	Absolute  bool   `json:"absolute,omitempty"`
+	Type      string `json:"type"`
+	NoEvent   bool   `json:"no_event_date,omitempty"`
 }
 
 type golden struct {
@@ -56,6 +58,7 @@ func TestGolden(t *testing.T) {
 					Text: text[e.Start:e.End], Start: e.Start, End: e.End,
 					From: fmtDay(e.From), To: fmtDay(e.To),
 					Precision: e.Precision, Value: e.Value, Absolute: e.Absolute,
+					Type: e.Type, NoEvent: e.NoEventDate,
 				})
 			}
 			got, err := json.MarshalIndent(g, "", "  ")

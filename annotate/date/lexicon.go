@@ -21,6 +21,8 @@ const (
 	pkNumber          // a count
 	pkModifier        // a part of a month or year
 	pkPeriod          // a calendar period relative to the reference date
+	pkRef             // a reference to the present, past or future as a whole
+	pkSet             // a set by itself ("daily")
 )
 
 // wordInfo holds every role one lower-cased word plays in the vocabulary.
@@ -51,6 +53,16 @@ type wordInfo struct {
 	quarter     int8      // 1-4: an ordinal that names a quarter of a year; 0 none
 	season      int8      // 1 spring, 2 summer, 3 autumn, 4 winter; 0 none
 	tense       int8      // tenseFuture, tensePast or tensePassive: what the word says of the verb it belongs to
+	plural      bool      // a plural unit ("years"): after a length cue, a duration of no stated length
+	each        bool      // "every", "each": a set of what follows
+	frequency   int8      // "once" 1, "twice" 2; -1 "times" after a count; 0 none
+	rate        bool      // "a", "per" between a frequency and its unit
+	weekdays    int8      // a plural weekday 0-6 ("Mondays"), -1 none
+	partsCode   string    // a plural part of the day ("nights"): its TimeML code
+	lengthcue   bool      // "for", "over": a bare plural unit after it is a duration
+	meridiem    int8      // am 0, pm 12; -1 none
+	fiscal      bool      // "fiscal 1997"
+	clocklink   bool      // "at", "on": joins a day and a clock time told apart
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
@@ -65,7 +77,7 @@ const (
 
 // unit is a calendar unit, or a fixed count of days.
 type unit struct {
-	kind byte // 0 none, 'd', 'w', 'm', 'y', 'h', 'e' (weekend)
+	kind byte // 0 none, 'd', 'w', 'm', 'y', 'h', 'e' (weekend), 'D' (decade), 'C' (century), 'i' (minute)
 	days int  // for a fixed count of days ("fortnight"): kind 'd'
 }
 
@@ -77,6 +89,7 @@ type phrase struct {
 	precision int    // for rolling windows
 	vague     bool   // a count that states no number ("a few")
 	period    unit   // for pkPeriod
+	value     string // TimeML value for pkRef and pkSet; for pkModifier the part of a year it names ("H1"), if any
 	text      string // for error messages and tests
 }
 
@@ -105,7 +118,7 @@ func (v *vocab) word(w string) *wordInfo {
 	if wi, ok := v.words[w]; ok {
 		return wi
 	}
-	wi := &wordInfo{word: w, weekday: -1, weekdayAbbr: -1}
+	wi := &wordInfo{word: w, weekday: -1, weekdayAbbr: -1, weekdays: -1, meridiem: -1}
 	v.words[w] = wi
 	return wi
 }
@@ -132,7 +145,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			}
 		}
 		switch kind {
-		case "day", "anaphor", "rolling", "number", "modifier", "period":
+		case "day", "anaphor", "rolling", "number", "modifier", "period", "ref", "set":
 			p := &phrase{text: text}
 			for _, w := range words {
 				p.words = append(p.words, v.word(w))
@@ -161,6 +174,19 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 				p.lo, p.hi, err = parseRange(val)
 				if err == nil && (p.lo < 1 || p.hi > 31 || p.lo > p.hi) {
 					err = fmt.Errorf("day range out of 1..31")
+				}
+				if f := r.Get("flags"); f == "H1" || f == "H2" {
+					p.value = f // "the first half of 2023": TimeML 2023-H1
+				}
+			case "ref":
+				p.kind, p.value = pkRef, val
+				if val != "PRESENT_REF" && val != "PAST_REF" && val != "FUTURE_REF" {
+					err = fmt.Errorf("want PRESENT_REF, PAST_REF or FUTURE_REF")
+				}
+			case "set":
+				p.kind, p.value = pkSet, val
+				if !strings.HasPrefix(val, "P") || len(val) < 3 {
+					err = fmt.Errorf("want a TimeML period such as P1D")
 				}
 			case "period":
 				p.kind = pkPeriod
@@ -230,6 +256,40 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 				return r.Errorf("unit %q: %v", text, err)
 			}
 			wi.unit = u
+			wi.plural = r.Get("flags") == "plural"
+		case "each":
+			wi.each = true
+		case "frequency":
+			if nerr != nil || n < 0 || n > 9 {
+				return r.Errorf("frequency %q: bad value %q", text, val)
+			}
+			wi.frequency = int8(n)
+			if n == 0 {
+				wi.frequency = -1 // "times", after a count
+			}
+		case "rate":
+			wi.rate = true
+		case "weekdays":
+			if nerr != nil || n < 0 || n > 6 {
+				return r.Errorf("weekdays %q: bad value %q", text, val)
+			}
+			wi.weekdays = int8(n)
+		case "parts":
+			if len(val) != 2 || val[0] < 'A' || val[0] > 'Z' || val[1] < 'A' || val[1] > 'Z' {
+				return r.Errorf("parts %q: bad TimeML code %q", text, val)
+			}
+			wi.partsCode = val
+		case "clocklink":
+			wi.clocklink = true
+		case "fiscal":
+			wi.fiscal = true
+		case "lengthcue":
+			wi.lengthcue = true
+		case "meridiem":
+			if nerr != nil || (n != 0 && n != 12) {
+				return r.Errorf("meridiem %q: bad value %q", text, val)
+			}
+			wi.meridiem = int8(n)
 		case "cue":
 			wi.cue = true
 			wi.cueFuture = val == "future"
@@ -294,7 +354,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		return nil, fmt.Errorf("date: %w", err)
 	}
 	for _, wi := range v.words {
-		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic || wi.season > 0 || wi.quarter > 0
+		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic || wi.season > 0 || wi.quarter > 0 ||
+			wi.each || wi.frequency > 0 || wi.fiscal || wi.weekdays >= 0 || (wi.plural && wi.unit.kind != 0)
 		sort.SliceStable(wi.phrases, func(a, b int) bool {
 			return len(wi.phrases[a].words) > len(wi.phrases[b].words)
 		})
@@ -399,6 +460,12 @@ func parseUnit(s string) (unit, error) {
 		return unit{kind: 'h'}, nil
 	case "we":
 		return unit{kind: 'e'}, nil
+	case "de":
+		return unit{kind: 'D'}, nil
+	case "ce":
+		return unit{kind: 'C'}, nil
+	case "min":
+		return unit{kind: 'i'}, nil
 	}
 	if n, ok := strings.CutSuffix(s, "d"); ok {
 		if d, err := strconv.Atoi(n); err == nil && d > 0 {

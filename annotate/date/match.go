@@ -1,20 +1,27 @@
 package date
 
+import "strconv"
+
 // Candidate kinds: what a matched expression says, before it is resolved
 // against a reference date.
 const (
-	cDate    = iota + 1 // a day or day range of a month; year and weekday optional
-	cMonth              // a month, maybe with a year, a deictic word or a part (early, mid, late)
-	cYear               // a year, maybe with a part
-	cWeekday            // a weekday alone: "Sunday", "last Sunday"
-	cRelDay             // days relative to the reference: "yesterday", "overnight"
-	cAnaphor            // a day relative to the preceding day: "the next day"
-	cPeriod             // a calendar week, weekend, month or year: "last week"
-	cRolling            // a window back (or forward) from the reference: "the past week"
-	cAgo                // n units before the reference: "two days ago"
-	cLater              // n units after or before the preceding day: "two days later"
-	cQuarter            // a quarter of a year: "the third quarter", "the first quarter of 2023"
-	cSeason             // a season, maybe with a year or a deictic word: "last summer", "the spring of 2021"
+	cDate     = iota + 1 // a day or day range of a month; year and weekday optional
+	cMonth               // a month, maybe with a year, a deictic word or a part (early, mid, late)
+	cYear                // a year, maybe with a part
+	cWeekday             // a weekday alone: "Sunday", "last Sunday"
+	cRelDay              // days relative to the reference: "yesterday", "overnight"
+	cAnaphor             // a day relative to the preceding day: "the next day"
+	cPeriod              // a calendar week, weekend, month or year: "last week"
+	cRolling             // a window back (or forward) from the reference: "the past week"
+	cAgo                 // n units before the reference: "two days ago"
+	cLater               // n units after or before the preceding day: "two days later"
+	cQuarter             // a quarter of a year: "the third quarter", "the first quarter of 2023"
+	cSeason              // a season, maybe with a year or a deictic word: "last summer", "the spring of 2021"
+	cDuration            // a length of time: "three years", "a decade", "for months"
+	cSet                 // a recurrence: "every Monday", "weekly", "twice a month"
+	cRef                 // the present, past or future as a whole: "now", "recently", "the future"
+	cClock               // a clock time without its day: "10 a.m.", "14:30"
+	cFiscal              // a fiscal year: "fiscal 1997"
 )
 
 // cand is one matched expression.
@@ -41,7 +48,14 @@ type cand struct {
 	prec                int    // precision of a fixed window
 	decade              bool   // cYear: the ten years from year ("the 1990s")
 	vague               byte   // cRolling of no stated count ("recent weeks"): its unit, for TimeML "PXW"
-	part                string // TimeML code of the part of the day told with a single day ("NI": "Sunday night")
+	part                string // TimeML code of the part of the day told with a single day ("NI": "Sunday night"), or its clock time ("10:00")
+	value               string // cSet, cRef: the TimeML value read from the vocabulary or the pattern
+	half                string // cYear: the half of the year a modifier names ("H1"), if any
+	// linkPrev and linkNext tie a clock time to the day told just before
+	// it ("Friday at 10 a.m.") or after it ("10 a.m. on Friday": the byte
+	// offset where that day must start; 0 none).
+	linkPrev bool
+	linkNext int
 }
 
 // matcher scans the tokens of one text for date expressions.
@@ -68,6 +82,10 @@ func (m *matcher) run() {
 		if !ok {
 			i++
 			continue
+		}
+		c, next = m.joinClock(c, next)
+		if c.kind == cClock {
+			m.linkClock(&c, i, next)
 		}
 		c.para = m.toks[i].para
 		c.future = m.futureBefore(i)
@@ -150,6 +168,9 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 	t := &m.toks[i]
 	switch t.kind {
 	case tNum:
+		if c, next, ok := m.clock(i); ok {
+			return c, next, true
+		}
 		if c, next, ok := m.isoDate(i); ok {
 			return c, next, true
 		}
@@ -166,6 +187,12 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 			return c, next, true
 		}
 		if c, next, ok := m.countAgo(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.frequencySet(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.countUnit(i); ok {
 			return c, next, true
 		}
 	case tWord:
@@ -203,6 +230,36 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 		}
 		if w.phrases != nil {
 			if c, next, ok := m.countAgo(i); ok {
+				return c, next, true
+			}
+		}
+		if w.each {
+			if c, next, ok := m.everySet(i); ok {
+				return c, next, true
+			}
+		}
+		if w.frequency > 0 || w.phrases != nil {
+			if c, next, ok := m.frequencySet(i); ok {
+				return c, next, true
+			}
+		}
+		if w.phrases != nil {
+			if c, next, ok := m.countUnit(i); ok {
+				return c, next, true
+			}
+		}
+		if w.weekdays >= 0 {
+			if c, next, ok := m.weekdaysSet(i); ok {
+				return c, next, true
+			}
+		}
+		if w.plural && w.unit.kind != 0 {
+			if c, next, ok := m.bareUnits(i); ok {
+				return c, next, true
+			}
+		}
+		if w.fiscal {
+			if c, next, ok := m.fiscalYear(i); ok {
 				return c, next, true
 			}
 		}
@@ -601,13 +658,13 @@ func (m *matcher) numericDate(i int) (cand, int, bool) {
 
 // modifierBefore finds a part of a month or year right before token i:
 // "early", "mid-", "the end of". It returns the first token of the part.
-func (m *matcher) modifierBefore(i int) (lo, hi, first int, ok bool) {
+func (m *matcher) modifierBefore(i int) (lo, hi, first int, half string, ok bool) {
 	// "mid-March", "mid-2021"
 	if i-2 >= m.floor && m.punct(i-1, '-') && m.adjacent(i-1) && m.adjacent(i) {
 		if w := m.word(i - 2); w != nil {
 			for _, p := range w.phrases {
 				if p.kind == pkModifier && len(p.words) == 1 {
-					return p.lo, p.hi, i - 2, true
+					return p.lo, p.hi, i - 2, p.value, true
 				}
 			}
 		}
@@ -626,11 +683,11 @@ func (m *matcher) modifierBefore(i int) (lo, hi, first int, ok bool) {
 				continue
 			}
 			if m.wordsAt(k, p.words) {
-				lo, hi, first, ok, best = p.lo, p.hi, k, true, len(p.words)
+				lo, hi, first, half, ok, best = p.lo, p.hi, k, p.value, true, len(p.words)
 			}
 		}
 	}
-	return lo, hi, first, ok
+	return lo, hi, first, half, ok
 }
 
 // wordsAt reports whether the words ws are at tokens i, i+1, ...
@@ -685,7 +742,7 @@ func (m *matcher) monthBare(i int) (cand, int, bool) {
 	if !hasYear && abbr {
 		return cand{}, 0, false
 	}
-	if lo, hi, f, ok := m.modifierBefore(i); ok {
+	if lo, hi, f, _, ok := m.modifierBefore(i); ok {
 		c.lo, c.hi, first = lo, hi, f
 	} else if w := m.word(i - 1); i-1 >= m.floor && w != nil && w.deictic && !w.rolling && m.spaced(i) {
 		c.hasDeixis, c.deixis, first = true, int(w.deixis), i-1
@@ -716,8 +773,8 @@ func (m *matcher) yearOnly(i int) (cand, int, bool) {
 	}
 	c := cand{kind: cYear, year: y, wd: -1}
 	first := i
-	if lo, hi, f, ok := m.modifierBefore(i); ok {
-		c.lo, c.hi, first = lo, hi, f
+	if lo, hi, f, half, ok := m.modifierBefore(i); ok {
+		c.lo, c.hi, first, c.half = lo, hi, f, half
 	} else if cue, _ := m.cueBefore(i); !cue && !m.attributive(i, next) {
 		return cand{}, 0, false
 	}
@@ -869,6 +926,12 @@ func (m *matcher) weekday(i int) (cand, int, bool) {
 	if abbr && m.punct(j, '.') && m.adjacent(j) {
 		j++
 	}
+	if pw := m.word(j); pw != nil && pw.partsCode != "" && m.spaced(j) && m.toks[j].flags&fCap == 0 && !c.hasDeixis && !abbr {
+		// "Friday nights": a recurrence (TimeML XXXX-WXX-5TNI).
+		s := cand{kind: cSet, wd: -1, value: "XXXX-WXX-" + strconv.Itoa(isoWeekday(wd)) + "T" + pw.partsCode}
+		m.span(&s, first, j)
+		return s, j + 1, true
+	}
 	last := i
 	if pw := m.word(j); pw != nil && pw.part && m.spaced(j) {
 		last = j
@@ -977,6 +1040,13 @@ func (m *matcher) fixedPhrase(i int) (cand, int, bool) {
 			c.deixis = -1
 		case pkPeriod:
 			c.kind, c.u, c.deixis, c.hasDeixis = cPeriod, p.period, p.lo, true
+		case pkRef:
+			if len(p.words) > 1 && p.words[0] == m.v.the && m.modifiedAfter(next) {
+				continue // "the past three days", "the present government"
+			}
+			c.kind, c.value = cRef, p.value
+		case pkSet:
+			c.kind, c.value = cSet, p.value
 		}
 		m.span(&c, i, last)
 		return c, next, true
@@ -1036,7 +1106,7 @@ func (m *matcher) countAgo(i int) (cand, int, bool) {
 		return cand{}, 0, false
 	}
 	uw := m.word(j)
-	if uw == nil || uw.unit.kind == 0 || uw.unit.kind == 'e' {
+	if uw == nil || uw.unit.kind == 0 || uw.unit.kind == 'e' || uw.unit.kind == 'i' {
 		return cand{}, 0, false
 	}
 	aw := m.word(j + 1)
@@ -1066,7 +1136,7 @@ func (m *matcher) deicticUnit(i int) (cand, int, bool) {
 		return cand{}, 0, false
 	}
 	uw := m.word(j)
-	if uw == nil || uw.unit.kind == 0 {
+	if uw == nil || uw.unit.kind == 0 || uw.unit.kind == 'i' {
 		return cand{}, 0, false
 	}
 	first := i

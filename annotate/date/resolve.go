@@ -2,6 +2,7 @@ package date
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
@@ -322,6 +323,9 @@ func (r *resolver) resolve(c *cand) Expr {
 			e.From = mkDate(c.year, mf, 1)
 			e.To = mkDate(c.year, mt, daysIn(c.year, mt))
 			e.Value = fmtYear(c.year) // "early 2021": TimeML 2021, mod START
+			if c.half != "" {
+				e.Value += "-" + c.half // "the first half of 2021": 2021-H1
+			}
 		} else if c.decade {
 			e.From = mkDate(c.year, 1, 1)
 			e.To = mkDate(c.year+9, 12, 31)
@@ -427,6 +431,29 @@ func (r *resolver) resolve(c *cand) Expr {
 			e.Precision = precisionOf(e.From, e.To)
 		}
 		e.Value = fmtRange(e.From, e.To)
+	case cDuration:
+		e.Type, e.NoEventDate = TypeDuration, true
+		e.Value = duration(c)
+	case cSet:
+		e.Type, e.NoEventDate = TypeSet, true
+		e.Value = c.value
+	case cRef:
+		e.Type, e.NoEventDate = TypeDate, true // TimeML types PRESENT_REF a DATE
+		e.Value = c.value
+	case cFiscal:
+		e.Type, e.NoEventDate = TypeDate, true
+		e.Precision = 4
+		e.Value = "FY" + fmtYear(c.year)
+	case cClock:
+		// A clock time told without its day is on the day last told in
+		// its paragraph, else the reference day (resolveAll prefers a day
+		// told right beside it: "at 10 a.m. on Friday").
+		e.Type, e.NoEventDate, e.Precision = TypeTime, true, 1
+		if day := r.base(c.para, false); !day.IsZero() {
+			e.Value = fmtRange(day, day) + "T" + c.part
+		} else {
+			e.Value = "XXXX-XX-XXT" + c.part
+		}
 	case cAgo, cLater:
 		base := r.ref
 		if c.kind == cLater {
@@ -440,10 +467,17 @@ func (r *resolver) resolve(c *cand) Expr {
 	}
 	if c.kind == cRolling {
 		e.Value = duration(c)
+		e.Type = TypeDuration
 	}
 	if c.part != "" && e.Precision == 1 && !e.From.IsZero() && e.From.Equal(e.To) {
 		// TimeML writes the part of a day after the day: "2023-03-26TNI".
 		e.Value += "T" + c.part
+	}
+	if e.Type == "" {
+		e.Type = TypeDate
+		if strings.IndexByte(e.Value, 'T') >= 0 {
+			e.Type = TypeTime // "2023-03-26TNI", "1998-02-13T10:00"
+		}
 	}
 	if e.Precision == 1 && !e.From.IsZero() {
 		r.anchor, r.anchorPara, r.anchorPos = e.From, c.para, c.start
@@ -508,6 +542,16 @@ func (r *resolver) period(c *cand, e *Expr) {
 		y := ref.Year() + c.deixis
 		e.From, e.To = mkDate(y, 1, 1), mkDate(y, 12, 31)
 		e.Value = fmtYear(y)
+	case 'D', 'C':
+		// "last decade": the 1980s read in 1998 (TimeML 198); "last
+		// century" the 1800s (18).
+		size := 10
+		if c.u.kind == 'C' {
+			size = 100
+		}
+		y := (ref.Year()/size + c.deixis) * size
+		e.From, e.To = mkDate(y, 1, 1), mkDate(y+size-1, 12, 31)
+		e.Value = fmtYear(y)[:4-len(strconv.Itoa(size))+1]
 	default:
 		return
 	}
@@ -624,6 +668,16 @@ func (r *resolver) offset(c *cand, base time.Time, sign int, e *Expr) {
 		y := base.Year() + sign*c.n
 		e.From, e.To = mkDate(y, 1, 1), mkDate(y, 12, 31)
 		e.Value = fmtYear(y)
+	case 'D', 'C':
+		// "a decade ago": the decade that held the day ten years back
+		// (TimeML 198 in 1998); "a century ago" its century (18).
+		size := 10
+		if c.u.kind == 'C' {
+			size = 100
+		}
+		y := (base.Year() + sign*c.n*size) / size * size
+		e.From, e.To = mkDate(y, 1, 1), mkDate(y+size-1, 12, 31)
+		e.Value = fmtYear(y)[:4-len(strconv.Itoa(size))+1]
 	}
 }
 
@@ -645,6 +699,10 @@ func shift(t time.Time, u unit, n int) time.Time {
 		return t.AddDate(n, 0, 0)
 	case 'e':
 		return addDays(t, 7*n)
+	case 'D':
+		return t.AddDate(10*n, 0, 0)
+	case 'C':
+		return t.AddDate(100*n, 0, 0)
 	}
 	return t
 }
@@ -657,7 +715,7 @@ func duration(c *cand) string {
 	if c.vague != 0 {
 		u = c.vague
 	}
-	code := map[byte]string{'d': "D", 'w': "W", 'm': "M", 'y': "Y", 'h': "H", 'e': "WE"}[u]
+	code := map[byte]string{'d': "D", 'w': "W", 'm': "M", 'y': "Y", 'h': "H", 'e': "WE", 'D': "DE", 'C': "CE", 'i': "M"}[u]
 	if code == "" {
 		return ""
 	}
@@ -667,8 +725,8 @@ func duration(c *cand) string {
 	} else if c.u.kind == 'd' && c.u.days > 1 {
 		n = strconv.Itoa(c.n * c.u.days)
 	}
-	if u == 'h' {
-		return "PT" + n + code
+	if u == 'h' || u == 'i' {
+		return "PT" + n + code // hours and minutes are times: PT2H, PT30M
 	}
 	return "P" + n + code
 }

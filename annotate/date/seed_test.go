@@ -79,11 +79,18 @@ func TestSeed(t *testing.T) {
 		}
 	})
 	t.Run("NothingElse", func(t *testing.T) {
-		if len(exprs) != 5 {
-			for _, e := range exprs {
-				t.Logf("%q %s", text[e.Start:e.End], e.Value)
+		// Five that can date an event, and "recently" (PAST_REF), which
+		// cannot.
+		var dating, other []string
+		for _, e := range exprs {
+			if e.NoEventDate {
+				other = append(other, text[e.Start:e.End]+" "+e.Value)
+			} else {
+				dating = append(dating, text[e.Start:e.End])
 			}
-			t.Errorf("found %d expressions, want 5", len(exprs))
+		}
+		if len(dating) != 5 || len(other) != 1 || other[0] != "recently PAST_REF" {
+			t.Errorf("found %q that date events (want 5) and %q that do not (want recently PAST_REF)", dating, other)
 		}
 	})
 }

@@ -22,6 +22,8 @@ func TestStamp(t *testing.T) {
 		dateVal string
 	}{
 		{"Boy hurt in park shooting Posted: Tuesday, May 5, 2015 5:36 PM\n\nThe boy was shot in the park on Monday night.",
+			[]string{"Tuesday, May 5, 2015 5:36 PM"}, "2015-05-05", "Tuesday, May 5, 2015 5:36 PM", "2015-05-05T17:36"},
+		{"Boy hurt in park shooting Posted: Tuesday, May 5, 2015\n\nThe boy was shot in the park on Monday night.",
 			[]string{"Tuesday, May 5, 2015"}, "2015-05-05", "Monday night", "2015-05-04TNI"},
 		{"TOLEDO, March 3, 2014 (Reuters) - Two men were shot on Sunday, police said.",
 			[]string{"March 3, 2014"}, "2014-03-03", "Sunday", "2014-03-02"},
