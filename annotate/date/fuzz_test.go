@@ -17,6 +17,7 @@ func FuzzFind(f *testing.F) {
 		"Kabul’s police — «the directorate» — said on 18 March",
 		"\xff\xfeMarch 2\x80",
 		"last Sunday, 5-6 April, early 2021, the end of",
+		"for three years, every Monday night, twice a week, now, at 10 a.m. Friday, fiscal 1997, 21:00",
 	} {
 		f.Add(s, int64(0), 0, 0)
 		f.Add(s, int64(19442), 3, 40)
@@ -45,6 +46,18 @@ func FuzzFind(f *testing.F) {
 			}
 			if e.From.IsZero() != e.To.IsZero() || e.To.Before(e.From) {
 				t.Fatalf("%q: bad range %v..%v", text[e.Start:e.End], e.From, e.To)
+			}
+			switch e.Type {
+			case date.TypeDate, date.TypeTime, date.TypeDuration, date.TypeSet:
+			default:
+				t.Fatalf("%q: type %q", text[e.Start:e.End], e.Type)
+			}
+			if e.NoEventDate {
+				// A duration, set or reference names no days.
+				if !e.From.IsZero() {
+					t.Fatalf("%q: no event date, but days %v..%v", text[e.Start:e.End], e.From, e.To)
+				}
+				continue
 			}
 			if e.Precision < 1 || e.Precision > 4 {
 				t.Fatalf("%q: precision %d", text[e.Start:e.End], e.Precision)

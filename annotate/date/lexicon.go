@@ -63,6 +63,7 @@ type wordInfo struct {
 	meridiem    int8      // am 0, pm 12; -1 none
 	fiscal      bool      // "fiscal 1997"
 	clocklink   bool      // "at", "on": joins a day and a clock time told apart
+	age         bool      // "old": "45 years old" is an age
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
@@ -279,6 +280,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 				return r.Errorf("parts %q: bad TimeML code %q", text, val)
 			}
 			wi.partsCode = val
+		case "age":
+			wi.age = true
 		case "clocklink":
 			wi.clocklink = true
 		case "fiscal":

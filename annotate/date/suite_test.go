@@ -245,6 +245,12 @@ var timexSuite = []timexCase{
 	{"set", "Herders move south every October.", "every October", "XXXX-10", date.TypeSet, false},
 	{"set", "Guards are changed every morning.", "every morning", "XXXX-XX-XXTMO", date.TypeSet, false},
 	{"not-a-timex", "Every soldier was searched at the gate.", "Every", "", "", false},
+	{"not-a-timex", "The victim, 19 years old, died in hospital.", "19 years", "", "", false},
+	{"not-a-timex", "A 25-year old man was arrested.", "25-year", "", "", false},
+	{"not-a-timex", "Police ended an hours-long standoff.", "hours", "", "", false},
+	{"not-a-timex", "Watch: 1:09 of footage from the scene.", "1:09", "", "", false},
+	{"duration", "She is an 8-year veteran of the force.", "8-year", "P8Y", date.TypeDuration, false},
+	{"time", "Officers arrived at 09:15 on Tuesday.", "09:15", "2024-03-12T09:15", date.TypeTime, false},
 	{"not-a-timex", "The Daily Star reported the attack.", "Daily", "", "", false},
 
 	// References to the present, past and future as a whole (TimeML DATE

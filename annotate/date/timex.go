@@ -32,8 +32,14 @@ func (m *matcher) countUnit(i int) (cand, int, bool) {
 	if uw == nil || uw.unit.kind == 0 || uw.unit.kind == 'e' {
 		return cand{}, 0, false
 	}
-	if hyphen && (uw.plural || m.punct(j+1, '-')) {
-		return cand{}, 0, false // "45-year-old"
+	if hyphen && uw.plural {
+		return cand{}, 0, false // "three-years"
+	}
+	if n == 1 && uw.plural && m.toks[i].kind == tWord {
+		return cand{}, 0, false // "an hours-long standoff"
+	}
+	if m.ageAfter(j + 1) {
+		return cand{}, 0, false // "45-year-old", "45 years old": an age
 	}
 	if w := m.word(j + 1); w != nil && w.ago != 0 && m.spaced(j+1) {
 		return cand{}, 0, false // "two hours later" is a point, not read here
@@ -44,6 +50,16 @@ func (m *matcher) countUnit(i int) (cand, int, bool) {
 	}
 	m.span(&c, i, j)
 	return c, j + 1, true
+}
+
+// ageAfter reports whether an age word ("old") follows at token k, spaced
+// or after a hyphen: "45 years old", "45-year-old", "25-year old".
+func (m *matcher) ageAfter(k int) bool {
+	if m.punct(k, '-') && m.adjacent(k) {
+		k++
+	}
+	w := m.word(k)
+	return w != nil && w.age
 }
 
 // bareUnits matches a plural unit without a count after a length cue: "for
@@ -235,7 +251,10 @@ func (m *matcher) clock(i int) (cand, int, bool) {
 		}
 		h = h%12 + add
 		j = next
-	} else if sep != ':' || h > 23 {
+	} else if sep != ':' || h > 23 || t.ndig != 2 {
+		// Without am or pm only the 24-hour clock, written with two
+		// digits ("09:15", "21:00"): "1:09" is more often a video's length
+		// or a score.
 		return cand{}, 0, false
 	}
 	if mi > 59 || (j < len(m.toks) && m.adjacent(j) && m.toks[j].kind != tPunct) {
