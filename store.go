@@ -117,6 +117,23 @@ type PointLister interface {
 	EventPoints(ctx context.Context, f EventFilter, fn func(EventPoint) error) error
 }
 
+// PointRowLister is implemented by stores that keep, with each event, its
+// row of the point list of package pointlist (pointlist.Row) ready-made,
+// so that a whole list is read as the stored rows joined and nothing is
+// decoded or encoded per event.
+type PointRowLister interface {
+	// PointRows appends to buf the stored rows of the events matching f,
+	// in the order of Store.Events, separated by commas, at most max of
+	// them. It returns the grown buffer, the number of rows appended and
+	// whether more events than max matched. f.Cursor and f.Limit are
+	// ignored; a malformed filter is an error wrapping ErrInvalid. When
+	// a matching event has no stored row (its type is none of
+	// EventTypes(), or an older program wrote it), it appends nothing and
+	// returns an error wrapping errors.ErrUnsupported: list the points
+	// (PointLister) instead.
+	PointRows(ctx context.Context, f EventFilter, max int, buf []byte) (rows []byte, n int, more bool, err error)
+}
+
 // RawEventLister is implemented by stores that keep each event's JSON
 // encoding and can hand it out without decoding it.
 type RawEventLister interface {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/export"
+	"github.com/sitrep-dev/sitrep/pointlist"
 )
 
 // eventsPage is the body of GET /api/events.
@@ -247,23 +247,35 @@ func checkID(id string) error {
 	return nil
 }
 
-// handlePoints streams the least of each matching event that the map and
-// the timeline need, as compact rows:
+// handlePoints writes the least of each matching event that the map and
+// the timeline need, as the compact rows of package pointlist:
 //
 //	{"points": [[id, lat, lon, type, day, fatalities], ...],
 //	 "types": [...], "count": N, "truncated": false}
 //
 // where type indexes "types", day counts days since 1970-01-01 (null when
 // the date is unknown), and lat/lon are null for events with no place.
-// A store that implements sitrep.PointLister streams the points without
-// building events; any other is read page by page.
+// A store that keeps each event's row (sitrep.PointRowLister) hands over
+// the list joined, and nothing is encoded per event; one that implements
+// sitrep.PointLister streams the points without building events; any
+// other is read page by page. All three write the same bytes.
 func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 	f, err := parseFilter(r.URL.Query())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	pw := &pointWriter{w: w, max: s.opts.MaxPoints, types: append([]string(nil), eventTypes...)}
+	if rl, ok := s.store.(sitrep.PointRowLister); ok {
+		err := s.writePointRows(w, r, rl, f)
+		if !errors.Is(err, errors.ErrUnsupported) {
+			if err != nil {
+				s.writeError(w, r, err)
+			}
+			return
+		}
+		// An event has no stored row: list the points.
+	}
+	pw := &pointWriter{w: w, max: s.opts.MaxPoints, types: pointlist.Types()}
 	if pl, ok := s.store.(sitrep.PointLister); ok {
 		ctx, cancel := s.ctx(r)
 		defer cancel()
@@ -305,6 +317,34 @@ func (s *Server) handlePoints(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	pw.finish()
+}
+
+// writePointRows writes the body of GET /api/points from the rows rl
+// keeps. The list is read whole before anything is written, so that an
+// error gets a JSON error; an error wrapping errors.ErrUnsupported (an
+// event without a stored row) leaves the response to the other paths.
+func (s *Server) writePointRows(w http.ResponseWriter, r *http.Request, rl sitrep.PointRowLister, f sitrep.EventFilter) error {
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	bp := bufPool.Get().(*[]byte)
+	defer func() {
+		if cap(*bp) <= 4<<20 { // a rare huge list is not kept
+			bufPool.Put(bp)
+		}
+	}()
+	buf, n, more, err := rl.PointRows(ctx, f, s.opts.MaxPoints, append((*bp)[:0], pointlist.Head...))
+	*bp = buf
+	if err != nil {
+		return err
+	}
+	buf = pointlist.AppendTail(buf, pointlist.Types(), n, more)
+	*bp = buf
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf) // the client went away; nothing to tell it
+	return nil
 }
 
 // pointBatch is how many points pipePoints hands over at a time.
@@ -383,9 +423,7 @@ type pointWriter struct {
 	truncated bool
 	types     []string
 	buf       []byte
-	// The last date converted to a day number: points come in date order.
-	lastDate string
-	lastDay  []byte
+	enc       pointlist.Encoder
 }
 
 // start writes the headers and the head of the body.
@@ -394,7 +432,7 @@ func (pw *pointWriter) start() {
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	pw.bw = bufio.NewWriterSize(pw.w, 64<<10)
-	pw.bw.WriteString(`{"points":[`)
+	pw.bw.WriteString(pointlist.Head)
 }
 
 // add writes one point; errEnough when the cap is reached.
@@ -410,28 +448,7 @@ func (pw *pointWriter) add(p sitrep.EventPoint) error {
 	if pw.count > 0 {
 		buf = append(buf, ',')
 	}
-	buf = append(buf, '[')
-	buf = appendJSONString(buf, p.ID)
-	buf = append(buf, ',')
-	buf = appendCoord(buf, p.Point.Valid, p.Point.Lat)
-	buf = append(buf, ',')
-	buf = appendCoord(buf, p.Point.Valid, p.Point.Lon)
-	buf = append(buf, ',')
-	buf = strconv.AppendInt(buf, int64(pw.typeIndex(p.Type)), 10)
-	buf = append(buf, ',')
-	if p.Date != pw.lastDate || pw.lastDay == nil {
-		pw.lastDate = p.Date
-		pw.lastDay = pw.lastDay[:0]
-		if t, err := time.Parse(time.DateOnly, p.Date); err == nil {
-			pw.lastDay = strconv.AppendInt(pw.lastDay, t.Unix()/86400, 10)
-		} else {
-			pw.lastDay = append(pw.lastDay, "null"...)
-		}
-	}
-	buf = append(buf, pw.lastDay...)
-	buf = append(buf, ',')
-	buf = strconv.AppendInt(buf, int64(p.Fatalities), 10)
-	buf = append(buf, ']')
+	buf = pw.enc.AppendRow(buf, p, pw.typeIndex(p.Type))
 	pw.bw.Write(buf)
 	pw.buf = buf
 	pw.count++
@@ -454,26 +471,8 @@ func (pw *pointWriter) finish() {
 	if pw.bw == nil {
 		pw.start()
 	}
-	bw := pw.bw
-	bw.WriteString(`],"types":[`)
-	for i, t := range pw.types {
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.Write(appendJSONString(nil, t))
-	}
-	fmt.Fprintf(bw, `],"count":%d,"truncated":%t}`, pw.count, pw.truncated)
-	bw.WriteByte('\n')
-	_ = bw.Flush()
-}
-
-// appendCoord appends a coordinate rounded to 5 decimals (about a metre),
-// or null when there is none.
-func appendCoord(buf []byte, valid bool, v float64) []byte {
-	if !valid {
-		return append(buf, "null"...)
-	}
-	return strconv.AppendFloat(buf, math.Round(v*1e5)/1e5, 'f', -1, 64)
+	pw.bw.Write(pointlist.AppendTail(pw.buf[:0], pw.types, pw.count, pw.truncated))
+	_ = pw.bw.Flush()
 }
 
 // bulkPage is the page size in which points and exports read the store.

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -66,15 +67,74 @@ func TestReadPaths_SameBodies(t *testing.T) {
 				vals.Set("cursor", next)
 			}
 		})
-		t.Run("points?"+q, func(t *testing.T) {
-			vals, _ := url.ParseQuery(q)
-			vals.Del("limit")
-			path := "/api/points?" + vals.Encode()
-			fs, _, fb := do(t, "GET", fast+path, nil)
-			ss, _, sb := do(t, "GET", slow+path, nil)
-			if fs != 200 || ss != 200 || !bytes.Equal(fb, sb) {
-				t.Fatalf("%s: status %d and %d, bodies differ:\nfast %.300s\nslow %.300s", path, fs, ss, fb, sb)
+	}
+}
+
+// pointStore shows of its Store the methods of sitrep.Store and
+// sitrep.PointLister only: the points are listed, not read as stored
+// rows.
+type pointStore struct {
+	sitrep.Store
+	sitrep.PointLister
+}
+
+// TestPoints_SameBytes checks that the three ways of writing GET
+// /api/points (the rows a store keeps, points listed by the store,
+// events read page by page) answer the same bytes, over SQLite and
+// PostgreSQL, with and without an event whose row cannot be stored.
+func TestPoints_SameBytes(t *testing.T) {
+	queries := []string{
+		"",
+		"country=Afghanistan",
+		"type=Battles&from=2024-02-01",
+		"bbox=60,29,75,38.5",
+		"q=clash",
+		"country=Atlantis",
+		"verification=claimed&to=2024-03-01",
+	}
+	for _, kind := range storeKinds {
+		if kind != "sqlite" && kind != "postgres" {
+			continue
+		}
+		t.Run(kind, func(t *testing.T) {
+			db := openStore(t, kind)
+			mustFill(t, db, 400)
+			if _, ok := db.(sitrep.PointRowLister); !ok {
+				t.Fatalf("%T keeps no point rows", db)
 			}
+			servers := []string{
+				newServer(t, httpapi.Options{Store: db, CacheBytes: -1}).URL,
+				newServer(t, httpapi.Options{Store: pointStore{db, db.(sitrep.PointLister)}, CacheBytes: -1}).URL,
+				newServer(t, httpapi.Options{Store: plainStore{db}, CacheBytes: -1}).URL,
+			}
+			compare := func(t *testing.T) {
+				for _, q := range queries {
+					path := "/api/points?" + q
+					_, _, want := do(t, "GET", servers[2]+path, nil)
+					for _, base := range servers[:2] {
+						status, hdr, got := do(t, "GET", base+path, nil)
+						if status != 200 || !bytes.Equal(got, want) {
+							t.Fatalf("%s: status %d, bodies differ:\n got %.300s\nwant %.300s", path, status, got, want)
+						}
+						if ct := hdr.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+							t.Errorf("%s: Content-Type %q", path, ct)
+						}
+					}
+				}
+			}
+			compare(t)
+			// An event of a type outside ACLED's has no stored row: the
+			// lists that hold it are written from the points.
+			other := sitrep.Event{EventID: "other-1", EventDate: "2024-03-05", EventType: "Crime", SubEventType: "Theft",
+				Country: "Afghanistan", Notes: "A clash over a theft."}
+			if _, err := db.PutDocument(context.Background(), &sitrep.Document{ID: "other.txt", Text: "A theft."}, []sitrep.Event{other}); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, b := do(t, "GET", servers[0]+"/api/points", nil); !bytes.Contains(b, []byte(`"types":[`+
+				`"Battles","Explosions/Remote violence","Violence against civilians","Protests","Riots","Strategic developments","Crime"]`)) {
+				t.Fatalf("the other type is not in the list: %.200s", b[max(0, len(b)-300):])
+			}
+			t.Run("OtherType", compare)
 		})
 	}
 }

@@ -126,6 +126,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.fillPoints(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if db.stmts, err = prepareWriteStmts(ctx, db.writer); err != nil {
 		db.Close()
 		return nil, err
@@ -292,6 +296,16 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
+// migrationFills are the steps in Go of migrations whose data SQL cannot
+// compute, by version: each runs after the migration's SQL, in its
+// transaction.
+var migrationFills = map[int]func(ctx context.Context, tx *sql.Tx, log *slog.Logger) error{
+	6: func(ctx context.Context, tx *sql.Tx, log *slog.Logger) error {
+		_, err := fillPoints(ctx, tx, log)
+		return err
+	},
+}
+
 func (db *DB) apply(ctx context.Context, m schema.Migration) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -307,6 +321,11 @@ func (db *DB) apply(ctx context.Context, m schema.Migration) error {
 	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
+	}
+	if fill := migrationFills[m.Version]; fill != nil {
+		if err := fill(ctx, tx, db.opts.Logger); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
 		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {

@@ -2,13 +2,16 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 	"github.com/sitrep-dev/sitrep/store/storetest"
 )
 
@@ -214,4 +217,77 @@ func FuzzReadPaths(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPointRows checks the stored point-list rows against the points, in
+// every form of the query, over events stored out of date order: SQLite
+// must join the rows in the listing's order.
+func TestPointRows(t *testing.T) {
+	db := MustOpen(t)
+	fill(t, db, 3000, 20)
+	var filters []sitrep.EventFilter
+	for _, tc := range readFilters {
+		filters = append(filters, tc.f)
+	}
+	storetest.CheckPointRows(t, db, filters...)
+}
+
+// TestMigrate_FillsPoints makes a database as it was before migration
+// 0006 (no points column, the old listing index) and as an older program
+// leaves it after (rows without points), and checks that opening it
+// computes every row.
+func TestMigrate_FillsPoints(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, db, 500, 20)
+	db.Close()
+	exec := func(stmts ...string) {
+		t.Helper()
+		raw, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		for _, s := range stmts {
+			if _, err := raw.ExecContext(ctx, s); err != nil {
+				t.Fatalf("%s: %v", s, err)
+			}
+		}
+	}
+	exec(`DROP INDEX events_listing`, `DROP INDEX events_points_missing`, `ALTER TABLE events DROP COLUMN points`,
+		`CREATE INDEX events_listing ON events(event_date DESC, event_id, event_type, sub_event_type, country, admin1,
+			verification, claimed_by, document_rid, longitude, latitude, fatalities)`,
+		`DELETE FROM schema_migrations WHERE version >= 6`)
+
+	check := func(when string) {
+		t.Helper()
+		db, err := sqlite.Open(ctx, path, sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		_, n, _, err := db.PointRows(ctx, sitrep.EventFilter{}, 1000, nil)
+		if err != nil || n != 500 {
+			t.Fatalf("%s: %d rows, %v; want 500", when, n, err)
+		}
+		storetest.CheckPointRows(t, db)
+	}
+	check("after migrating")
+
+	// Rows an older program wrote: refused until the store is opened for
+	// writing again.
+	exec(`UPDATE events SET points = NULL WHERE rid % 3 = 0`)
+	ro, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := ro.PointRows(ctx, sitrep.EventFilter{}, 1000, nil); !errors.Is(err, errors.ErrUnsupported) {
+		t.Errorf("PointRows with rows missing: %v, want ErrUnsupported", err)
+	}
+	ro.Close()
+	check("after filling the rows an older program left")
 }

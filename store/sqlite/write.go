@@ -44,7 +44,7 @@ var (
 	event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2,
 	country, admin1, admin2, admin3, location, latitude, longitude, geo_precision,
 	fatalities, notes, source, claimed_by, verification, date_basis, date_from,
-	inter1, inter2, injuries, arrests, geonameid, cell) VALUES `, 32}
+	inter1, inter2, injuries, arrests, geonameid, cell, points) VALUES `, 33}
 	jsonTable   = &table{`INSERT INTO event_json (rid, json) VALUES `, 2}
 	actorsTable = &table{`INSERT OR IGNORE INTO event_actors (event_rid, actor) VALUES `, 2}
 )
@@ -357,7 +357,7 @@ func (w *eventWriter) add(docRID int64, source string, firstRID int64, events []
 			ev.Country, ev.Admin1, ev.Admin2, ev.Admin3, ev.Location,
 			nullFloat(ev.Latitude), nullFloat(ev.Longitude), ev.GeoPrecision,
 			ev.Fatalities, ev.Notes, src, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom,
-			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID, eventCell(ev))
+			ev.Inter1, ev.Inter2, ev.Injuries, ev.Arrests, ev.GeonameID, eventCell(ev), pointRow(ev))
 		w.js.add(rid, jsons[i])
 		for _, a := range actors(ev) {
 			w.act.add(rid, a)

@@ -154,6 +154,8 @@ func testLedgerThreeSides(t *testing.T, s sitrep.Store, ls sitrep.LedgerStore) {
 	}
 	for i, st := range steps {
 		putLedgerDoc(t, s, docs[st.doc])
+		// The joined event's figures change: so does its point-list row.
+		CheckPointRows(t, s)
 		evs := allLedger(t, s)
 		if len(evs) != 1 {
 			t.Fatalf("after %s: %d events, want 1", st.doc, len(evs))
@@ -300,6 +302,7 @@ func testLedgerSplit(t *testing.T, s sitrep.Store, ls sitrep.LedgerStore) {
 		if len(evs) != 2 {
 			t.Fatalf("%s: %d events, want 2", when, len(evs))
 		}
+		CheckPointRows(t, s)
 		for _, ev := range evs {
 			if ev.EventID == "AFG-party1" && (len(ev.Sources) != 2 || ev.Verification != sitrep.Confirmed) {
 				t.Errorf("%s: the operation has %d sources and is %s; want 2, confirmed", when, len(ev.Sources), ev.Verification)

@@ -91,6 +91,7 @@ func RunConformance(t *testing.T, newStore func(t *testing.T) sitrep.Store) {
 		{"ConcurrentReaders", testConcurrentReaders},
 		{"MigrateTwice", testMigrateTwice},
 		{"Version", testVersion},
+		{"PointRows", testPointRows},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
