@@ -173,7 +173,8 @@ func migrations() ([]schema.Migration, error) { return schema.Load(migrationsFS,
 
 // Migrate applies, in version order, every embedded migration not yet
 // applied, each in its own transaction with its row in schema_migrations,
-// then the spatial index when PostGIS is there. It holds an advisory lock
+// then the spatial index when PostGIS is there, then the point-list rows
+// an older program left out (see fillPoints). It holds an advisory lock
 // throughout, so it is safe to call again and from several processes.
 // Tables go into the first schema of the connection's search_path.
 func (db *DB) Migrate(ctx context.Context) error {
@@ -208,7 +209,17 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err := db.spatial(ctx, conn.Conn()); err != nil {
 		return fmt.Errorf("postgres: spatial index: %w", err)
 	}
-	return nil
+	return db.fillPoints(ctx, conn.Conn())
+}
+
+// migrationFills are the steps in Go of migrations whose data SQL cannot
+// compute, by version: each runs after the migration's SQL, in its
+// transaction.
+var migrationFills = map[int]func(ctx context.Context, tx pgx.Tx, log *slog.Logger) error{
+	4: func(ctx context.Context, tx pgx.Tx, log *slog.Logger) error {
+		_, err := fillPoints(ctx, tx, log)
+		return err
+	},
 }
 
 func (db *DB) apply(ctx context.Context, conn *pgx.Conn, m schema.Migration) error {
@@ -223,6 +234,11 @@ func (db *DB) apply(ctx context.Context, conn *pgx.Conn, m schema.Migration) err
 		// The simple protocol runs a file of several statements at once.
 		if _, err := tx.Exec(ctx, m.SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
 			return err
+		}
+		if fill := migrationFills[m.Version]; fill != nil {
+			if err := fill(ctx, tx, db.opts.Logger); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name); err != nil {
 			return err

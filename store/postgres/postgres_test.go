@@ -464,3 +464,73 @@ func FuzzQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestMigrate_FillsPoints makes a database as it was before migration
+// 0004 (no points column) and as an older program leaves it after (rows
+// without points), and checks that opening it computes every row.
+func TestMigrate_FillsPoints(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	db, err := postgres.Open(ctx, dsn, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := range 10 {
+		src := fmt.Sprintf("old-%d", d)
+		var evs []sitrep.Event
+		for i := range 30 {
+			e := storetest.Event(src, fmt.Sprintf("%s-%d", src, i), fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+d))
+			lat := float64(i) - 10.5
+			e.Latitude, e.Fatalities = &lat, i
+			evs = append(evs, e)
+		}
+		if _, err := db.PutDocument(ctx, storetest.Doc(src, "Text of "+src+"."), evs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec := func(stmts ...string) {
+		t.Helper()
+		for _, s := range stmts {
+			if _, err := db.Pool().Exec(ctx, s); err != nil {
+				t.Fatalf("%s: %v", s, err)
+			}
+		}
+	}
+	exec(`ALTER TABLE events DROP COLUMN points`, `DELETE FROM schema_migrations WHERE version >= 4`)
+	db.Close()
+
+	check := func(when string) {
+		t.Helper()
+		db, err := postgres.Open(ctx, dsn, postgres.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		_, n, _, err := db.PointRows(ctx, sitrep.EventFilter{}, 1000, nil)
+		if err != nil || n != 300 {
+			t.Fatalf("%s: %d rows, %v; want 300", when, n, err)
+		}
+		storetest.CheckPointRows(t, db)
+	}
+	check("after migrating")
+
+	// Rows an older program wrote: refused until the store is opened for
+	// writing again.
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, `UPDATE events SET points = NULL WHERE rid % 3 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close(ctx)
+	db, err = postgres.Open(ctx, dsn, postgres.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := db.PointRows(ctx, sitrep.EventFilter{}, 1000, nil); !errors.Is(err, errors.ErrUnsupported) {
+		t.Errorf("PointRows with rows missing: %v, want ErrUnsupported", err)
+	}
+	db.Close()
+	check("after filling the rows an older program left")
+}

@@ -304,10 +304,10 @@ var (
 			params = append(params, fmt.Sprintf("$%d::integer[]", p))
 			p++
 		}
-		cols = append(cols, "latitude", "longitude")
-		params = append(params, fmt.Sprintf("$%d::float8[]", p), fmt.Sprintf("$%d::float8[]", p+1))
+		cols = append(cols, "latitude", "longitude", "points")
+		params = append(params, fmt.Sprintf("$%d::float8[]", p), fmt.Sprintf("$%d::float8[]", p+1), fmt.Sprintf("$%d::text[]", p+2))
 		names = append(names, cols...)
-		params = append(params, fmt.Sprintf("$%d::text[]", p+2))
+		params = append(params, fmt.Sprintf("$%d::text[]", p+3))
 		names = append(names, "actors_json")
 		return "INSERT INTO events (document_rid, " + strings.Join(cols, ", ") + ", actors) " +
 			"SELECT $1, u." + strings.Join(cols, ", u.") + ", ARRAY(SELECT json_array_elements_text(u.actors_json::json)) " +
@@ -323,7 +323,7 @@ func insertEvents(ctx context.Context, tx pgx.Tx, docRID int64, source string, e
 	if n == 0 {
 		return nil
 	}
-	args := make([]any, 0, 2+len(textCols)+len(intCols)+3)
+	args := make([]any, 0, 2+len(textCols)+len(intCols)+4)
 	args = append(args, docRID)
 	texts := make([][]string, len(textCols))
 	for c := range texts {
@@ -334,6 +334,7 @@ func insertEvents(ctx context.Context, tx pgx.Tx, docRID int64, source string, e
 		ints[c] = make([]int32, n)
 	}
 	lat, lon, actorJS := make([]*float64, n), make([]*float64, n), make([]string, n)
+	points := make([]*string, n) // nil (NULL) for an event without a row
 	for i := range events {
 		ev := &events[i]
 		src := ev.Source
@@ -344,6 +345,9 @@ func insertEvents(ctx context.Context, tx pgx.Tx, docRID int64, source string, e
 			ev.Actor1, ev.AssocActor1, ev.Actor2, ev.AssocActor2, ev.Country, ev.Admin1, ev.Admin2, ev.Admin3,
 			ev.Location, ev.Notes, src, ev.ClaimedBy, ev.Verification, ev.DateBasis, ev.DateFrom, enc.jsons[i]} {
 			texts[c][i] = clean(v)
+		}
+		if row := pointRow(ev); row != "" {
+			points[i] = &row
 		}
 		for c, v := range [...]int{ev.TimePrecision, ev.GeoPrecision, ev.Fatalities, ev.Inter1, ev.Inter2,
 			ev.Injuries, ev.Arrests, ev.GeonameID} {
@@ -360,7 +364,7 @@ func insertEvents(ctx context.Context, tx pgx.Tx, docRID int64, source string, e
 	for _, v := range ints {
 		args = append(args, v)
 	}
-	args = append(args, lat, lon, actorJS)
+	args = append(args, lat, lon, points, actorJS)
 	_, err := tx.Exec(ctx, insertEventsSQL, args...)
 	return err
 }

@@ -111,7 +111,7 @@ func (db *DB) PointRows(ctx context.Context, f sitrep.EventFilter, limit int, bu
 		return buf, 0, false, err
 	}
 	var sb strings.Builder
-	sb.WriteString("SELECT count(*), count(nullif(p, '')), group_concat(p, ',') FROM (SELECT e.points AS p FROM events e")
+	sb.WriteString("SELECT count(*), count(p), group_concat(p, ',') FROM (SELECT e.points AS p FROM events e")
 	q.writeWhere(&sb)
 	sb.WriteString(" ORDER BY e.event_date DESC, e.event_id LIMIT ?)")
 	rows, err := db.query(ctx, sb.String(), append(q.args, limit)...)
@@ -121,7 +121,9 @@ func (db *DB) PointRows(ctx context.Context, f sitrep.EventFilter, limit int, bu
 	defer rows.Close()
 	var (
 		n, made int
-		joined  sql.RawBytes
+		// A string takes the driver's value as it is; RawBytes would
+		// copy it.
+		joined sql.NullString
 	)
 	if rows.Next() {
 		err = rows.Scan(&n, &made, &joined)
@@ -135,7 +137,7 @@ func (db *DB) PointRows(ctx context.Context, f sitrep.EventFilter, limit int, bu
 	if made != n {
 		return buf, 0, false, fmt.Errorf("sqlite: point rows: %d of %d events have no stored row: %w", n-made, n, errors.ErrUnsupported)
 	}
-	buf = append(buf, joined...)
+	buf = append(buf, joined.String...)
 	rows.Close()
 	more := false
 	if n == limit {
@@ -144,16 +146,17 @@ func (db *DB) PointRows(ctx context.Context, f sitrep.EventFilter, limit int, bu
 		q.writeWhere(&sb)
 		sb.WriteString(" LIMIT 1 OFFSET ?)")
 		if err := db.queryRow(ctx, sb.String(), append(q.args, limit)...).Scan(&more); err != nil {
-			return buf[:len(buf)-len(joined)], 0, false, fmt.Errorf("sqlite: point rows: %w", err)
+			return buf[:len(buf)-len(joined.String)], 0, false, fmt.Errorf("sqlite: point rows: %w", err)
 		}
 	}
 	return buf, n, more, nil
 }
 
-// pointRow returns the stored point-list row of ev: pointlist.Row of its
-// point as the events table gives it back. SQLite stores a REAL with no
-// fraction as an integer, so a coordinate of -0 comes back as 0.
-func pointRow(ev *sitrep.Event) string {
+// pointRow returns the stored point-list row of ev, nil (SQL NULL) when
+// it has none: pointlist.Row of its point as the events table gives it
+// back. SQLite stores a REAL with no fraction as an integer, so a
+// coordinate of -0 comes back as 0.
+func pointRow(ev *sitrep.Event) any {
 	p := sitrep.PointOf(ev)
 	if p.Point.Lat == 0 {
 		p.Point.Lat = 0 // +0 for -0
@@ -161,18 +164,30 @@ func pointRow(ev *sitrep.Event) string {
 	if p.Point.Lon == 0 {
 		p.Point.Lon = 0
 	}
-	return pointlist.Row(p)
+	return nullString(pointlist.Row(p))
+}
+
+// nullString maps "" to SQL NULL.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // fillBatch is how many events' rows fillPoints computes per statement
 // round.
 const fillBatch = 10_000
 
-// fillPoints computes, in tx, the point-list row of every event that has
-// none (points IS NULL): all of them when migration 0006 adds the
-// column, and afterwards those an older program wrote. The rows are made
-// from the columns as stored, read as EventPoints reads them. It returns
-// how many it filled.
+// missingPoints selects the events of ACLED's types without a stored
+// point-list row, through the partial index events_points_missing.
+var missingPoints = "e.points IS NULL AND e.event_type IN ('" + strings.Join(pointlist.Types(), "', '") + "')"
+
+// fillPoints computes, in tx, the point-list row of every event of
+// ACLED's types that has none (points IS NULL): all of them when
+// migration 0006 adds the column, and afterwards those an older program
+// wrote. The rows are made from the columns as stored, read as
+// EventPoints reads them. It returns how many it filled.
 func fillPoints(ctx context.Context, tx *sql.Tx, log *slog.Logger) (int, error) {
 	upd, err := tx.PrepareContext(ctx, `UPDATE events SET points = ? WHERE rid = ?`)
 	if err != nil {
@@ -185,7 +200,7 @@ func fillPoints(ctx context.Context, tx *sql.Tx, log *slog.Logger) (int, error) 
 	}
 	total := 0
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT `+pointColumns+`, e.rid FROM events e WHERE e.points IS NULL LIMIT ?`, fillBatch)
+		rows, err := tx.QueryContext(ctx, `SELECT `+pointColumns+`, e.rid FROM events e WHERE `+missingPoints+` LIMIT ?`, fillBatch)
 		if err != nil {
 			return total, fmt.Errorf("fill point rows: %w", err)
 		}
@@ -198,7 +213,12 @@ func fillPoints(ctx context.Context, tx *sql.Tx, log *slog.Logger) (int, error) 
 				rows.Close()
 				return total, fmt.Errorf("fill point rows: %w", err)
 			}
-			fills = append(fills, fill{rid, pointlist.Row(*p)})
+			row := pointlist.Row(*p)
+			if row == "" { // not of ACLED's types: missingPoints is wrong
+				rows.Close()
+				return total, fmt.Errorf("fill point rows: event %s of type %q has none", p.ID, p.Type)
+			}
+			fills = append(fills, fill{rid, row})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -222,10 +242,11 @@ func fillPoints(ctx context.Context, tx *sql.Tx, log *slog.Logger) (int, error) 
 }
 
 // fillPoints fills the point-list rows that are missing, in a transaction
-// of its own; it costs one probe of an empty index when none is.
+// of its own; when none is, it costs a probe of the partial index, which
+// holds only the events of other types.
 func (db *DB) fillPoints(ctx context.Context) error {
 	var missing bool
-	if err := db.writer.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE points IS NULL)`).Scan(&missing); err != nil {
+	if err := db.writer.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events e WHERE `+missingPoints+`)`).Scan(&missing); err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
 	if !missing {
