@@ -2,11 +2,12 @@ package httpapi
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"net/http"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/sitrep-dev/sitrep"
 )

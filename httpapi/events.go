@@ -342,6 +342,7 @@ func (s *Server) writePointRows(w http.ResponseWriter, r *http.Request, rl sitre
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(len(buf)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(buf) // the client went away; nothing to tell it
 	return nil
