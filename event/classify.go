@@ -140,6 +140,12 @@ func protestType(has func(trigger.Class) bool, state bool) trigger.Class {
 	return trigger.PeacefulProtest
 }
 
+// demonstrators reports whether m names people demonstrating
+// (protesters, marchers), not rioters or a crowd.
+func demonstrators(m *actor.Mention) bool {
+	return m.Kind == actor.Agent && m.Agent.Inter == actor.InterProtesters
+}
+
 // Who does the violence named with a demonstration.
 const (
 	doerNone = iota
@@ -268,7 +274,16 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 			main = first
 		}
 		has := func(c trigger.Class) bool { return v.mod(c) != nil || v.has(c) != nil }
-		return byDoer(protestType(has, v.anyActor((*actor.Mention).State)), v.crowdViolenceDoer()), main
+		doer := v.crowdViolenceDoer()
+		// ACLED codebook, Mob violence: rioters who attack people or
+		// property "outside of a demonstration". A crowd that does
+		// violence where no demonstration is told (no protest or riot
+		// word, no demonstrators named) is a mob: "a crowd attacked and
+		// burned the house of a man accused of theft".
+		if doer == doerCrowd && protest == nil && riot == nil && !v.anyActor(demonstrators) {
+			return trigger.MobViolence, main
+		}
+		return byDoer(protestType(has, v.anyActor((*actor.Mention).State)), doer), main
 	}
 
 	// Ground taken, told before the bombardment that preceded it.
@@ -474,36 +489,11 @@ func victimsArmed(v *sentenceView, t *trigger.Trigger) bool {
 		return false
 	}
 	// ACLED codebook, Violence against civilians: state forces or an
-	// armed group killing a person who is no armed group's member is an
-	// Attack, not a battle. Who was hit, named by a common noun of people
-	// with no number ("Man shot dead by police", "a trader was killed"),
-	// stands as the subject just before a passive verb.
-	if a2 == nil && t.Passive && v.personBefore(t, 3) {
-		return false
-	}
-	if a2 == nil && a1 != nil && t.Passive {
-		return a1.Armed()
-	}
-	return false
-}
-
-// personBefore reports whether a common noun of people stands within n
-// words before t with nothing but words between: the subject of a
-// passive verb.
-func (v *sentenceView) personBefore(t *trigger.Trigger, n int) bool {
-	for _, p := range v.personToks {
-		if p < t.First && t.First-p <= n {
-			ok := true
-			for k := p + 1; k < t.First; k++ {
-				if v.toks[k].Kind != segment.Word {
-					ok = false
-				}
-			}
-			if ok {
-				return true
-			}
-		}
-	}
+	// armed group killing a person who is not shown to be an armed
+	// group's member is an Attack, not a battle. A battle needs two armed,
+	// organised sides; an armed doer alone ("a councillor was hacked to
+	// death by unknown attackers", "Man shot dead by police") says
+	// nothing of the victim.
 	return false
 }
 

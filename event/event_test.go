@@ -70,6 +70,10 @@ func TestBuild_Types(t *testing.T) {
 		{"grave found", "Investigators uncovered a grave holding 40 bodies near Bucha.", []string{"Other"}},
 		// Codebook clauses of classify.go.
 		{"villagers kill: mob violence", "Villagers clubbed to death a man suspected of cattle theft near Mbarara.", []string{"Mob violence"}},
+		{"armed doer alone is no battle", "A village headman was shot dead by gunmen near Gao on Sunday.", []string{"Attack"}},
+		{"crowd outside a demonstration: mob", "An angry crowd attacked and set fire to the home of a suspected thief in Kisumu.", []string{"Mob violence"}},
+		{"crowd at a demonstration: riot", "A crowd of protesters attacked the governor's office in Kisumu during a march against tax rises.", []string{"Violent demonstration"}},
+		{"force on a demonstrating crowd", "Police fired on a crowd demonstrating against the election result in Kisumu, killing two.", []string{"Excessive force against protesters"}},
 		{"taken without a fight", "The rebels took over the town of Kalehe after the army pulled out.", []string{"Non-violent transfer of territory"}},
 		{"withdrawal under fire is no transfer", "The army recaptured two villages from rebels who withdrew after heavy shelling.", []string{"Government regains territory"}},
 		{"weapon intercepted", "Air defences shot down a drone launched toward the airport of Erbil.", []string{"Disrupted weapons use"}},
