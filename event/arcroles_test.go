@@ -63,7 +63,7 @@ func TestArcRoles(t *testing.T) {
 		{"death in custody, nominal", "The death of a detainee in police custody in Kano has angered his family.", "Attack", "Police Forces of Nigeria (2023-)", "Civilians (Nigeria)", 1, "compound of 'custody'"},
 		// "Opened fire, killing two": the participle shares the subject,
 		// and the numeral stands for the dead.
-		{"opened fire killing two", "Police opened fire on a crowd in Sylhet on Sunday, killing two.", "Attack", "Police Forces of Bangladesh (2009-2024)", "", 2, "nsubj of 'opened'"},
+		{"opened fire killing two", "Police opened fire on a crowd in Sylhet on Sunday, killing two.", "Attack", "Police Forces of Bangladesh (2009-2024)", "Civilians (Bangladesh)", 2, "nsubj of 'opened'"}, // the crowd fired on is civilians
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := embeddedGazetteer()

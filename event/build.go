@@ -315,6 +315,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 			t.Suppressed = "object"
 		}
 	}
+	setOccasions(text, in.Toks, ts)
 	subType, main := classify(v)
 	// A death in custody outranks the arrest before it ("died in police
 	// custody two days after he was arrested"): ACLED types the event

@@ -247,7 +247,10 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 	}
 	// trigger.DisruptedWeaponsUse: weapons seized, found, defused or destroyed
 	// before use. A verb that finds with a weapon noun near it is enough.
-	if t := v.has(trigger.DisruptedWeaponsUse); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) && !v.weaponsUsed() {
+	// Weapons handed over by a group that disbands, defects or lays down
+	// its arms go with that change to the group (ACLED: Change to
+	// group/activity), not a disruption by another actor.
+	if t := v.has(trigger.DisruptedWeaponsUse); t != nil && !v.violence() && !v.explosion() && !v.personObject(t) && !v.weaponsUsed() && v.hasStrong(trigger.ChangeToGroupActivity) == nil {
 		return trigger.DisruptedWeaponsUse, t
 	}
 	if first == nil {
@@ -264,7 +267,10 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 	}
 	protest := v.has(trigger.Protest)
 	riot := v.has(trigger.Riot)
-	crowd := v.anyActor((*actor.Mention).Protesters)
+	// Demonstrators named, or a crowd that does the violence, make a
+	// demonstration or riot; a crowd that is only hit ("a bomber blew
+	// himself up in a crowd", "gunmen fired on a crowd") does not.
+	crowd := v.anyActor(demonstrators) || v.crowdViolenceDoer() == doerCrowd
 	if protest != nil || riot != nil || crowd && (v.has(trigger.ArmedClash) != nil || v.has(trigger.Kill) != nil || v.has(trigger.GenericAttack) != nil) {
 		main := protest
 		if main == nil {
@@ -331,6 +337,14 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 	// overtakes territory". A capture of weapons or people is not territory.
 	// Property looted or destroyed, with no one hurt.
 	if t := v.has(trigger.LootingPropertyDestruction); t != nil && t.Strength == 3 && !v.violence() {
+		// ACLED codebook, Mob violence: rioters who attack property
+		// outside a demonstration; a crowd or a mob burning a house is
+		// one ("a crowd attacked and burned the house of ..."), where
+		// armed men, soldiers or "unknown persons" burning it is property
+		// destruction.
+		if a1, _ := v.roles(t); a1 != nil && crowdNounDoer(v.text, a1) {
+			return trigger.MobViolence, t
+		}
 		return trigger.LootingPropertyDestruction, t
 	}
 	if t := firstOf(v, trigger.GovernmentRegainsTerritory, trigger.NonStateActorOvertakesTerritory, trigger.Capture, trigger.Seize); t != nil {
@@ -371,7 +385,14 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 		trigger.LootingPropertyDestruction, trigger.NonViolentTransferOfTerritory, trigger.Agreement,
 		trigger.HeadquartersOrBaseEstablished, trigger.ChangeToGroupActivity, trigger.Other,
 	} {
-		if t := v.has(st); t != nil {
+		t := v.has(st)
+		// ACLED codebook, Non-violent transfer of territory: ground changes
+		// hands; a handover of weapons ("handed over their weapons") is
+		// no territory.
+		if st == trigger.NonViolentTransferOfTerritory && t != nil && v.after(t, trigger.Weapon, 3) != nil {
+			continue
+		}
+		if t != nil {
 			return st, t
 		}
 	}
@@ -553,9 +574,26 @@ func crowdDoer(text string, m *actor.Mention) bool {
 	if m.Agent.Inter == actor.InterRioters {
 		return true
 	}
+	if crowdNounDoer(text, m) {
+		return true
+	}
 	w := strings.ToLower(text[m.Start:m.End])
 	// English plural -s: "villagers", not "a villager" or "people".
 	return m.Civilian() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// crowdNounDoer reports whether m names rioters or a crowd ("a mob",
+// "an angry crowd", function_words.tsv crowd): people acting together
+// with no organisation.
+func crowdNounDoer(text string, m *actor.Mention) bool {
+	if m.Kind != actor.Agent {
+		return false
+	}
+	if m.Agent.Inter == actor.InterRioters {
+		return true
+	}
+	w := strings.ToLower(text[m.Start:m.End])
+	return m.Civilian() && fw.is(w[strings.LastIndexByte(w, ' ')+1:], crowdNoun)
 }
 
 // withoutFighting reports whether the sentence tells ground changing hands
@@ -599,6 +637,61 @@ func (v *sentenceView) subjectOf(m *actor.Mention, t *trigger.Trigger) bool {
 	}
 	for _, p := range v.peopleToks {
 		if p >= t.Last && p-t.Last <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// groupDecision are the strategic developments a group decides on, told
+// in a main clause that may give their occasion: a new leader, a merger,
+// an agreement, a base, a handover.
+var groupDecision = map[trigger.Class]bool{
+	trigger.ChangeToGroupActivity: true, trigger.Agreement: true,
+	trigger.HeadquartersOrBaseEstablished: true, trigger.NonViolentTransferOfTerritory: true,
+}
+
+// setOccasions sets aside, as background, the events named in an adjunct
+// of time after a group's decision: "named a new leader after the death
+// of its commander", "took up arms again three years after the peace
+// deal". A preposition of time before a determiner (function_words.tsv,
+// occasion) opens a noun phrase naming the occasion, which happened
+// before the main clause's event; the sentence reports the decision.
+// (ACLED codes the occasion for its own date when a report tells it.)
+// Arrests are left out: "arrested after the shooting" follows an event
+// that the story is about.
+func setOccasions(text string, toks []segment.Token, ts []trigger.Trigger) {
+	for i := range ts {
+		m := &ts[i]
+		if !groupDecision[m.Class] || m.Strength != 3 || !m.Active() {
+			continue
+		}
+		for j := range ts {
+			u := &ts[j]
+			if u.First < m.Last || u.Suppressed != "" {
+				continue
+			}
+			if occasionOf(text, toks, m.Last, u.First) {
+				u.Suppressed = "background"
+			}
+		}
+	}
+}
+
+// occasionOf reports whether the token at k opens, or stands in, an
+// adjunct "after the ..." that begins after from: a preposition of time
+// followed by a determiner (the determiner may be k itself, "after the
+// death of"), with no punctuation between it and k. The adjunct runs to
+// the end of its clause: "after the killing of its founder in an air
+// strike".
+func occasionOf(text string, toks []segment.Token, from, k int) bool {
+	for p := k - 1; p >= from; p-- {
+		if p+1 < len(toks) && fw.tok(text, toks, p, occasionPrep) && fw.tok(text, toks, p+1, determiner) {
+			for q := p; q < k; q++ {
+				if toks[q].Kind == segment.Punct {
+					return false
+				}
+			}
 			return true
 		}
 	}

@@ -35,7 +35,7 @@ func TestMatcher_FindResolve(t *testing.T) {
 		{"police by period", "Police said two men were shot.", "US", time.Date(2014, 2, 15, 0, 0, 0, 0, time.UTC),
 			[]string{"Police Forces of the United States (2009-2017)"}},
 		{"police before known periods", "Indian police fired on the crowd.", "IN", time.Date(2002, 3, 1, 0, 0, 0, 0, time.UTC),
-			[]string{"Police Forces of India", "Rioters (India)"}}, // a crowd is rioters until a demonstration is told
+			[]string{"Police Forces of India", "Civilians (India)"}}, // a crowd is people: civilians, rioters only as a mob
 		// Law enforcement by its US and British names is the police; an
 		// officer of the army is the army's.
 		{"sheriff's deputies", "Two sheriff's deputies and a state trooper arrived.", "US", after,
