@@ -16,6 +16,12 @@ import (
 // was seen and is kept for reporting only, as the gauge of typing on text
 // nobody tuned to. Both are scored as `sitrep eval` scores CASE 2021.
 //
+// Half C (268 snippets, 10 per sub-event type, 8 Other, 20 DIPLO and
+// disaster negatives, from South Asia, the Sahel, Latin America and the
+// Middle East, in headlines, passives and nominalisations) was written in
+// a later round from the codebook's definitions before any result was
+// seen, and is only reported: 0.799 when written.
+//
 // The floors are the figures reached when the suite was first used to
 // fix classes of error (A 0.725 -> 0.90, B 0.737 -> 0.84 weighted F1),
 // less a margin of about three snippets: they catch a regression in
@@ -26,6 +32,7 @@ var typingSuite = []struct {
 }{
 	{"testdata/typing/suite-a.jsonl", 0.88},
 	{"testdata/typing/suite-b.jsonl", 0.82},
+	{"testdata/typing/suite-c.jsonl", 0.78},
 }
 
 // TestTypingSuite scores sub-event typing on the suite and logs the
