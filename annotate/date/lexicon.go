@@ -64,6 +64,7 @@ type wordInfo struct {
 	fiscal      bool      // "fiscal 1997"
 	clocklink   bool      // "at", "on": joins a day and a clock time told apart
 	age         bool      // "old": "45 years old" is an age
+	clockTime   string    // "noon" 12:00: a clock time by itself
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
@@ -280,6 +281,11 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 				return r.Errorf("parts %q: bad TimeML code %q", text, val)
 			}
 			wi.partsCode = val
+		case "clockword":
+			if len(val) != 5 || val[2] != ':' {
+				return r.Errorf("clockword %q: bad time %q", text, val)
+			}
+			wi.clockTime = val
 		case "age":
 			wi.age = true
 		case "clocklink":
@@ -358,7 +364,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 	}
 	for _, wi := range v.words {
 		wi.starts = len(wi.phrases) > 0 || wi.month > 0 || wi.monthAbbr > 0 || wi.weekday >= 0 || wi.weekdayAbbr >= 0 || wi.deictic || wi.season > 0 || wi.quarter > 0 ||
-			wi.each || wi.frequency > 0 || wi.fiscal || wi.weekdays >= 0 || (wi.plural && wi.unit.kind != 0)
+			wi.each || wi.frequency > 0 || wi.fiscal || wi.clockTime != "" || wi.weekdays >= 0 || (wi.plural && wi.unit.kind != 0)
 		sort.SliceStable(wi.phrases, func(a, b int) bool {
 			return len(wi.phrases[a].words) > len(wi.phrases[b].words)
 		})

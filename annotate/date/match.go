@@ -258,6 +258,11 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 				return c, next, true
 			}
 		}
+		if w.clockTime != "" {
+			c := cand{kind: cClock, wd: -1, part: w.clockTime}
+			m.span(&c, i, i)
+			return c, i + 1, true
+		}
 		if w.fiscal {
 			if c, next, ok := m.fiscalYear(i); ok {
 				return c, next, true
@@ -1145,8 +1150,8 @@ func (m *matcher) deicticUnit(i int) (cand, int, bool) {
 		first = i - 1
 	}
 	c := cand{wd: -1, u: uw.unit, n: n, deixis: int(w.deixis), hasDeixis: true}
-	if counted && m.vagueCount(i+1) {
-		c.vague = uw.unit.kind // "the last few days": PXD
+	if counted && m.vagueCount(i+1) || !counted && uw.plural {
+		c.vague = uw.unit.kind // "the last few days", "the coming months": PXD, PXM
 	}
 	switch {
 	case uw.unit.kind == 'e':

@@ -213,6 +213,7 @@ var timexSuite = []timexCase{
 	{"duration", "A ceasefire could be agreed within days.", "days", "PXD", date.TypeDuration, false},
 	{"duration", "Displacement has grown over the past few years.", "the past few years", "PXY", date.TypeDuration, true},
 	{"duration", "Nine people were killed in the past 24 hours.", "the past 24 hours", "PT24H", date.TypeDuration, true},
+	{"duration", "Prices will rise in the coming months.", "the coming months", "PXM", date.TypeDuration, true},
 	{"duration", "Violence fell over the last decade.", "the last decade", "P1DE", date.TypeDuration, true},
 
 	// Clock times: with their day side by side they are that day (TimeML
@@ -225,6 +226,8 @@ var timexSuite = []timexCase{
 	{"time", "Troops entered the city on Sunday at 6 am.", "6 am", "2024-03-10T06:00", date.TypeTime, false},
 	{"time", "The curfew begins at 21:00 in the capital.", "21:00", "2024-03-13T21:00", date.TypeTime, false},
 	{"time", "The polls close at 8 p.m.", "8 p.m.", "2024-03-13T20:00", date.TypeTime, false},
+	{"time", "The ceasefire ends at midnight Friday.", "midnight Friday", "2024-03-08T24:00", date.TypeTime, true},
+	{"time", "The envoy left on Monday at noon.", "noon", "2024-03-11T12:00", date.TypeTime, false},
 	{"time", "Shots were heard Tuesday night.", "Tuesday night", "2024-03-12TNI", date.TypeTime, true},
 	{"time", "Police cleared the camp this morning.", "this morning", "2024-03-13TMO", date.TypeTime, true},
 
@@ -265,6 +268,7 @@ var timexSuite = []timexCase{
 	{"ref", "Officials hope to reopen the border in the future.", "the future", "FUTURE_REF", date.TypeDate, false},
 	{"ref", "Aid will reach the camps in the near future.", "the near future", "FUTURE_REF", date.TypeDate, false},
 	{"not-a-timex", "The present government denies the charge.", "present", "", "", false},
+	{"ref", "Even today, few families have returned.", "Even today", "PRESENT_REF", date.TypeDate, false},
 
 	// Quarters, halves and fiscal years; a year counted from the last year
 	// told.

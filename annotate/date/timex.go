@@ -339,8 +339,14 @@ func (m *matcher) joinClock(c cand, next int) (cand, int) {
 		}
 		d.start, d.part = c.start, c.part
 		return d, end
-	case dayKind(&c) && m.num(next):
-		k, end, ok := m.clock(next)
+	case dayKind(&c):
+		var k cand
+		end, ok := 0, false
+		if m.num(next) {
+			k, end, ok = m.clock(next)
+		} else if w := m.word(next); w != nil && w.clockTime != "" {
+			k, end, ok = cand{end: int(m.toks[next].end), part: w.clockTime}, next+1, true // "Friday noon"
+		}
 		if !ok {
 			return c, next
 		}
