@@ -42,6 +42,14 @@
 //     P1W, "recent weeks" PXW); seasons ("last summer" 2022-SU), quarters
 //     ("the third quarter" 2022-Q3) and decades ("the 1990s" 199) are
 //     TimeML's values too. From and To always hold the days.
+//   - Durations, sets and references are TimeML expressions too, typed
+//     and valued but never an event's date (NoEventDate, no days): "for
+//     three years" P3Y, "a decade" P1DE, "for years" PXY, "every Monday"
+//     XXXX-WXX-1, "on Fridays", "twice a week" P1W, "weekly", "now"
+//     PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF, "fiscal
+//     1997" FY1997. A clock time joins the day beside it ("10 a.m.
+//     Friday" 1998-02-13T10:00, TIME); told apart from its day ("at 10
+//     a.m. on Friday") it takes that day's value but dates nothing.
 //   - Absolute marks expressions that name a calendar day, month or year
 //     themselves ("March 26", "early March", "in 2021"), as against words
 //     relative to the reference ("Sunday", "last week", "yesterday").
