@@ -74,7 +74,12 @@ func TestTrace(t *testing.T) {
 		if focus != "" {
 			a1 = r.focusAdmin1(st, focus)
 		}
-		fmt.Printf("%s: focus %q %s (most named %q)\n", d.ID, focus, r.refName(a1), st.ctx.main)
+		var ccs []string
+		for cc, w := range st.ctx.cc {
+			ccs = append(ccs, fmt.Sprintf("%s %.1f", cc, w))
+		}
+		slices.Sort(ccs)
+		fmt.Printf("%s: focus %q %s (most named %q; %s)\n", d.ID, focus, r.refName(a1), st.ctx.main, strings.Join(ccs, ", "))
 		if os.Getenv("PLACE_TRACE_FOCUS") != "" {
 			continue
 		}
@@ -113,9 +118,13 @@ func TestTrace(t *testing.T) {
 				}
 				return 0
 			})
+			limit := 5
+			if os.Getenv("PLACE_TRACE_ALL") != "" {
+				limit = len(ss)
+			}
 			for x, s := range ss {
-				if x == 5 {
-					fmt.Printf("      ... %d more\n", len(ss)-5)
+				if x == limit {
+					fmt.Printf("      ... %d more\n", len(ss)-limit)
 					break
 				}
 				fmt.Printf("      base %6.2f %s\n", s.s, r.refName(s.ref))

@@ -106,32 +106,89 @@ func (st *state) candKey(c *cand) []byte {
 	return st.keys[st.toks[c.i].k0:st.toks[c.j-1].k1]
 }
 
-// focusCountry returns the country the story is about, "" when unclear:
-// the country most named, when a dateline ("PORTSMOUTH, Va. (WAVY) —",
-// "KABUL, March 3 (Reuters) -") resolves in it, or when it outweighs
-// every other three times over with weight 2 or more. (A dateline alone
-// is not enough: a small town's name in capitals has homonyms abroad.)
+// focusCountry returns the country the story is about, "" when unclear.
+// Two tallies are read, each of the countries the document's places
+// resolve in: one counts every mention, one counts each name once, with
+// the confidence of its surest mention. A story says where it is by the
+// different places it names: a local name told five times ("Lodi police
+// ... Lodi Memorial Hospital"), its homonym abroad chosen before the
+// story's other names were read, is one piece of evidence against the
+// county and the town it also names; the names tally decides when it is
+// clear. Else the mentions tally decides (a city told again and again
+// outweighs a stray name). A tally is clear for its top country when a
+// dateline ("PORTSMOUTH, Va. (WAVY) —", "KABUL, March 3 (Reuters) -")
+// resolves there, or the country outweighs every other three times over
+// with weight 2 or more. (A dateline alone is not enough: a small town's
+// name in capitals has homonyms abroad.)
 func (r *Resolver) focusCountry(st *state) string {
-	ctx := &st.ctx
-	if ctx.main == "" {
+	if st.ctx.main == "" {
+		return ""
+	}
+	if cc := r.clearTop(st, r.nameTally(st)); cc != "" {
+		return cc
+	}
+	return r.clearTop(st, st.ctx.cc)
+}
+
+// clearTop returns the top country of tally when it is clear (see
+// focusCountry), else "".
+func (r *Resolver) clearTop(st *state, tally map[string]float64) string {
+	main, top := "", 0.0
+	for cc, w := range tally {
+		if cc != "" && (w > top || w == top && cc < main) {
+			main, top = cc, w
+		}
+	}
+	if main == "" {
 		return ""
 	}
 	for k := range st.cands {
 		c := &st.cands[k]
-		if c.dateline && !c.dropped && c.best != gazetteer.NoRef && r.g.Info(c.best).CC == ctx.main {
-			return ctx.main
+		if c.dateline && !c.dropped && c.best != gazetteer.NoRef && r.g.Info(c.best).CC == main {
+			return main
 		}
 	}
-	top := ctx.cc[ctx.main]
-	for cc, w := range ctx.cc {
-		if cc != ctx.main && cc != "" && 3*w > top {
+	for cc, w := range tally {
+		if cc != main && cc != "" && 3*w > top {
 			return ""
 		}
 	}
 	if top < 2 {
 		return ""
 	}
-	return ctx.main
+	return main
+}
+
+// nameTally returns, per country, the sum over the document's names of
+// the confidence of each name's surest mention resolved there (an
+// adjective counts half).
+func (r *Resolver) nameTally(st *state) map[string]float64 {
+	if st.tally == nil {
+		st.tally = map[string]float64{}
+	}
+	clear(st.tally)
+	for _, members := range st.group {
+		best, w := gazetteer.NoRef, 0.0
+		for _, m := range members {
+			c := &st.cands[m]
+			if c.dropped || c.best == gazetteer.NoRef {
+				continue
+			}
+			cw := c.conf
+			if c.adjective {
+				cw *= 0.5
+			}
+			if cw > w {
+				best, w = c.best, cw
+			}
+		}
+		if best != gazetteer.NoRef {
+			if cc := r.g.Info(best).CC; cc != "" {
+				st.tally[cc] += w
+			}
+		}
+	}
+	return st.tally
 }
 
 // dropOutOfFocus drops the weak mentions that put a place outside the
@@ -237,9 +294,14 @@ func (r *Resolver) refocus(st *state) {
 			continue // another region's city, or a name its region places ("Richmond, Virginia", "in the Donetsk region ... in Kostiantynivka")
 		}
 		if in.CC != focus {
+			// What the name's own mentions added does not count: a
+			// homonym abroad told three times ("Hamilton police") is
+			// not a country the story names.
 			own := 0.0
-			if k < len(ctx.own) && ctx.own[k].cc == in.CC {
-				own = ctx.own[k].w
+			for _, o := range st.own(ctx, st.groupOf[k]).ownCC {
+				if o.cc == in.CC {
+					own = o.w
+				}
 			}
 			if ctx.cc[in.CC]-own >= 0.3 {
 				continue // the story names that country
@@ -264,6 +326,12 @@ func (r *Resolver) refocus(st *state) {
 		case in.CC == focus && len(c.refs) > 1:
 			// A name several places share, none of them in the story's
 			// region: a local sense the gazetteer lacks (a neighbourhood).
+			c.dropped = true
+		case in.CC == focus && a1 != gazetteer.NoRef && !c.cued && !c.strong && in.Population < 10_000:
+			// A village of another region that nothing cues as a
+			// place, in a story whose region is clear: a local name
+			// the gazetteer lacks ("Roxbury" in a Boston story is
+			// Boston's, not a village in Wisconsin).
 			c.dropped = true
 		}
 	}

@@ -173,6 +173,8 @@ type state struct {
 	bases      []float64
 	ctx        docContext
 	ids        map[string]int
+	// tally is the focus's count of names per country (nameTally).
+	tally map[string]float64
 	// anchor is the dateline's and the focus's place of the pass.
 	anchor anchors
 	// recording asks the last pass to keep each mention's candidates

@@ -30,10 +30,11 @@ func (r *Resolver) resolve(st *state) {
 	for k := range cands {
 		c := &cands[k]
 		key := st.keys[st.toks[c.i].k0:st.toks[c.j-1].k1]
-		if c.start != st.toks[c.i].start || c.end != st.toks[c.j-1].end {
-			// A phrase ("Balkh province", "northern Faryab") or a
-			// part of a hyphenated word ("Middlesex-London"): the
-			// mentions of the phrase as written.
+		if c.start > st.toks[c.i].start || c.end < st.toks[c.j-1].end {
+			// A part of a hyphenated word ("Middlesex-London"): the
+			// part as written. A phrase around the name ("Athens
+			// County", "northern Faryab") keeps the name's group: one
+			// name's mentions do not vouch for each other.
 			st.key = gazetteer.AppendKey(st.key[:0], st.text[c.start:c.end])
 			key = st.key
 		}
@@ -93,6 +94,9 @@ func (r *Resolver) resolve(st *state) {
 		r.oneSense(st)
 	}
 	st.record = false
+	if r.commaParts(st) {
+		r.context(st) // the focus reads the parts' new places
+	}
 	r.dropForeign(st)
 	if !r.noRefocus {
 		r.refocus(st)
@@ -110,14 +114,14 @@ func (r *Resolver) resolve(st *state) {
 			continue
 		}
 		if !c.linkOf {
-			// "Holliday, Missouri": a weak name after which a comma
-			// names the state it lies in, with no feature there, is
-			// an unknown place of that state.
-			if c.strong || r.g.Code(p.best) != "ADM1" || c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
-				continue
-			}
-			c.best, c.conf = p.best, p.conf*0.9
-			c.near, c.viaParent = true, true
+			// "Holliday, Missouri", "Hamilton Township, New Jersey": a
+			// name after which a comma names the state it lies in, with
+			// no feature there, is an unknown place of that state (the
+			// comma puts it there even when the name is a city's
+			// elsewhere). "Dorchester, Boston police said": a weak name
+			// after which a comma names a city, with no feature in it,
+			// is a part of the city (a neighbourhood).
+			r.commaPart(st, k)
 			continue
 		}
 		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
@@ -131,6 +135,70 @@ func (r *Resolver) resolve(st *state) {
 			}
 		}
 	}
+}
+
+// commaPart resolves candidate k, which a comma links to its parent, to
+// the parent when none of its features lies in it and the parent is a
+// first-level region, or a city of a country k has a feature in and k is
+// weak: "Holliday, Missouri",
+// "Hamilton Township, New Jersey" (the comma puts it there even when the
+// name is a city's elsewhere), "Dorchester, Boston police said" (a part of
+// the city: a neighbourhood). It reports whether k changed.
+func (r *Resolver) commaPart(st *state, k int) bool {
+	c := &st.cands[k]
+	if c.dropped || c.parent < 0 || c.adjective || c.capitalOf || c.linkOf || c.viaParent {
+		return false
+	}
+	p := &st.cands[c.parent]
+	if p.dropped || p.best == gazetteer.NoRef {
+		return false
+	}
+	pi := r.g.Info(p.best)
+	region := pi.Code == "ADM1"
+	city := pi.Class == 'P' && !c.strong && p.parent < 0 && r.anyInside(c.refs, r.g.CountryRef(pi.CC))
+	if !region && !city || r.anyInside(c.refs, p.best) {
+		return false
+	}
+	c.best, c.conf = p.best, p.conf*0.9
+	c.near, c.viaParent = true, true
+	return true
+}
+
+// commaParts applies commaPart to every candidate, and gives the other
+// mentions of a name that became a part of a city the same place
+// ("Two shot in Dorchester ... in Dorchester, Boston police said"). It
+// reports whether anything changed.
+func (r *Resolver) commaParts(st *state) bool {
+	changed := false
+	for k := range st.cands {
+		if !r.commaPart(st, k) {
+			continue
+		}
+		changed = true
+		c := &st.cands[k]
+		if r.g.Class(c.best) != 'P' {
+			continue
+		}
+		for _, m := range st.group[st.groupOf[k]] {
+			o := &st.cands[m]
+			if m == k || o.dropped || o.parent >= 0 || o.adjective || o.want != "" || o.strong || o.best == c.best {
+				continue
+			}
+			o.best, o.conf = c.best, c.conf
+			o.near, o.viaParent = true, true
+		}
+	}
+	return changed
+}
+
+// anyInside reports whether a feature of refs lies in feature b.
+func (r *Resolver) anyInside(refs []gazetteer.Ref, b gazetteer.Ref) bool {
+	for _, ref := range refs {
+		if r.inside(ref, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignRegion reports whether a is a first- or second-level region of
@@ -213,7 +281,10 @@ func (r *Resolver) oneSense(st *state) {
 		l := &st.cands[lead]
 		for _, m := range members {
 			c := &st.cands[m]
-			if m == lead || c.dropped || c.parent >= 0 || c.want != l.want || c.best == l.best {
+			// A bare name takes the sense of its phrase that asks for a
+			// town ("Hamilton Township ... Hamilton police"), not of
+			// one that asks for a region ("Balkh province ... Balkh").
+			if m == lead || c.dropped || c.parent >= 0 || c.want != l.want && !(c.want == "" && l.want == "P") || c.best == l.best {
 				continue
 			}
 			if slices.Contains(c.refs, l.best) {
@@ -444,7 +515,9 @@ func (r *Resolver) sameNameCode(refs []gazetteer.Ref, ref gazetteer.Ref, code st
 func (r *Resolver) sameKind(refs []gazetteer.Ref, parent gazetteer.Ref) bool {
 	code := r.g.Code(parent)
 	for _, ref := range refs {
-		if r.g.Code(ref) == code {
+		// A region without people (a parish of Bermuda named
+		// Hamilton) makes no peer.
+		if r.g.Code(ref) == code && r.g.Population(ref) > 0 {
 			return true
 		}
 	}

@@ -1,0 +1,64 @@
+package place_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestLocalStories runs whole local news stories of our own writing
+// (testdata/local) in which every ambiguous name must resolve where the
+// story is: a US local paper's "Athens", "Lodi", "Paris", "Naples" or
+// "Hamilton" is its own town, not the famous one abroad. Each entry names
+// the first-level region every mention of a name must resolve in; "-"
+// means the name must not be a place at all.
+//
+// The classes: a homonym abroad repeated more often than the county and
+// towns that place the story (the focus counts names, not mentions:
+// athens, lodi2); a phrase around a name ("Athens County") is the same
+// name and does not vouch for it (athens); "X Township, New Jersey" puts
+// X in New Jersey though X is a city elsewhere, and the bare name takes
+// the phrase's sense (hamilton); "Dorchester, Boston police said" makes
+// Dorchester a part of Boston, for every mention (dorchester).
+func TestLocalStories(t *testing.T) {
+	r := resolver(t)
+	for _, tc := range []struct {
+		file  string
+		names map[string]string // mention text -> admin1 of every mention ("-": none)
+	}{
+		{"athens.txt", map[string]string{"Athens": "Ohio", "Athens County": "Ohio", "Nelsonville": "Ohio"}},
+		{"lodi.txt", map[string]string{"Lodi": "California", "Stockton": "California"}},
+		{"lodi2.txt", map[string]string{"LODI": "California", "Lodi": "California"}},
+		{"paris.txt", map[string]string{"Paris": "Texas", "Lamar County": "Texas"}},
+		{"columbia.txt", map[string]string{"Columbia": "South Carolina"}},
+		{"naples.txt", map[string]string{"Naples": "Florida", "Immokalee": "Florida"}},
+		{"naples2.txt", map[string]string{"Naples": "Florida"}},
+		{"smyrna.txt", map[string]string{"SMYRNA": "Tennessee", "Smyrna": "Tennessee"}},
+		{"hamilton.txt", map[string]string{"Hamilton Township": "New Jersey", "Hamilton": "New Jersey"}},
+		{"dorchester.txt", map[string]string{"Dorchester": "Massachusetts", "Boston": "Massachusetts"}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "local", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := annotate(t, r, string(b))
+			seen := map[string]bool{}
+			for _, m := range got {
+				want, ok := tc.names[m.Text]
+				if !ok {
+					continue
+				}
+				seen[m.Text] = true
+				if m.Place.CountryCode != "US" || m.Place.Admin1 != want {
+					t.Errorf("%q at %d resolved to %s (%s, %s), want %s, US", m.Text, m.Start, m.Name, m.Place.Admin1, m.Place.CountryCode, want)
+				}
+			}
+			for name, want := range tc.names {
+				if !seen[name] && want != "-" {
+					t.Errorf("%q not found: %s", name, dump(got))
+				}
+			}
+		})
+	}
+}
