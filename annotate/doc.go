@@ -99,6 +99,80 @@ type Doc struct {
 	// numbered from 1 within the sentence (d.Words.In(si)[w.Head-1], 0 for
 	// the root). Token indexes Toks.
 	Words Layer[syntax.TokenWord]
+
+	// Head is what the first window of a long document told of the whole
+	// document, carried into each later window: a document longer than a
+	// window (package pipeline) is annotated window by window, each a Doc
+	// whose Body is the window. Nil for a document annotated whole and for
+	// its first window.
+	Head *Head
+}
+
+// Head is the evidence about a whole document that its head (the first
+// window of a long document) gives and a later window cannot: when it
+// was written, and where its story is.
+type Head struct {
+	// Ref and Basis are the head's reference date and how it was
+	// obtained: a document is written on one day, however long it is.
+	// The zero Ref when the head gives none.
+	Ref   time.Time
+	Basis string
+	// FirstCountry is the country code of the document's first place
+	// (Mentions names actors by it); Country the one the head's places
+	// lie in most (MainCountry). "" when none.
+	FirstCountry string
+	Country      string
+}
+
+// HeadOf returns the document-level evidence of d, the first window of a
+// long document.
+func HeadOf(d *Doc) *Head {
+	return &Head{Ref: d.Ref, Basis: d.Basis, FirstCountry: d.firstCountry(), Country: d.MainCountry()}
+}
+
+// firstCountry is the country code of d's first place, "" when none; for a
+// later window of a long document, the document's (Head).
+func (d *Doc) firstCountry() string {
+	if d.Head != nil {
+		return d.Head.FirstCountry
+	}
+	for _, pl := range d.Places.All {
+		if pl.CountryCode != "" {
+			return pl.CountryCode
+		}
+	}
+	return ""
+}
+
+// MainCountry is the country most places of the text lie in, else the
+// country of its first actor that has one; for a later window of a long
+// document that names neither, the country of the document's head: the
+// evidence nearest a passage tells where it is, the head where the
+// document is.
+func (d *Doc) MainCountry() string {
+	n := map[string]int{}
+	best := ""
+	for _, p := range d.Places.All {
+		if p.CountryCode == "" {
+			continue
+		}
+		n[p.CountryCode]++
+		if best == "" || n[p.CountryCode] > n[best] {
+			best = p.CountryCode
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, m := range d.Actors.All {
+		if m.Country != "" {
+			return m.Country
+		}
+	}
+	if d.Head != nil {
+		return d.Head.Country
+	}
+	return ""
 }
 
 // New returns the Doc of d, with no layers yet.

@@ -49,13 +49,7 @@ func Mentions(d *Doc, actors *actor.Matcher) []sitrep.Mention {
 			add(m)
 		}
 	}
-	country := ""
-	for _, pl := range d.Places.All {
-		if pl.CountryCode != "" {
-			country = pl.CountryCode
-			break
-		}
-	}
+	country := d.firstCountry()
 	for i := range d.Actors.All {
 		a := &d.Actors.All[i]
 		if a.Kind == actor.Country && a.Demonym {

@@ -79,6 +79,10 @@ func (Dates) Name() string { return "date" }
 func (s Dates) Annotate(_ context.Context, d *Doc) error {
 	body := d.BodySpan()
 	switch {
+	case d.Head != nil && !d.Head.Ref.IsZero():
+		// A later window of a long document: the document's date.
+		d.Ref, d.Basis = d.Head.Ref, d.Head.Basis
+		d.Dates.All = s.Finder.Find(d.Text, body, d.Ref)
 	case !d.Published.IsZero():
 		d.Ref, d.Basis = d.Published.Time(), d.PublishedBasis
 		if d.Basis == "" {

@@ -90,7 +90,7 @@ type docState struct {
 
 func newDocState(d *annotate.Doc) *docState {
 	st := &docState{Doc: d}
-	st.country = docCountry(st)
+	st.country = d.MainCountry()
 	return st
 }
 

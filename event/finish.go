@@ -20,29 +20,6 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
-// docCountry is the country most places of the document lie in.
-func docCountry(in *docState) string {
-	n := map[string]int{}
-	best := ""
-	for _, p := range in.Places.All {
-		if p.CountryCode == "" {
-			continue
-		}
-		n[p.CountryCode]++
-		if best == "" || n[p.CountryCode] > n[best] {
-			best = p.CountryCode
-		}
-	}
-	if best == "" {
-		for _, m := range in.Actors.All {
-			if m.Country != "" {
-				return m.Country
-			}
-		}
-	}
-	return best
-}
-
 // claimant is who a cue attributes its statement to.
 type claimant struct {
 	name        string // canonical actor or person name, "" for none
@@ -389,7 +366,9 @@ func (in *docState) datesInForce(drafts []*draft) {
 			if usable(&dates[j]) {
 				cur = int32(j)
 			}
-			if in.lead < 0 && si >= 1 && si <= 2 && usable(&dates[j]) {
+			// A later window of a long document (Head) starts with no
+			// headline.
+			if in.lead < 0 && in.Head == nil && si >= 1 && si <= 2 && usable(&dates[j]) {
 				in.lead = j
 			}
 		}

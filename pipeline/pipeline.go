@@ -115,26 +115,52 @@ func New(opts Options) (*Pipeline, error) {
 	return p, nil
 }
 
-// annotate runs every stage on doc.
-func (p *Pipeline) annotate(doc *sitrep.Document) *annotate.Doc {
-	d, err := p.annotateContext(context.Background(), doc)
-	if err != nil {
-		// No stage fails on text; only a cancelled context stops them.
-		p.opts.Logger.Warn("annotate", "source", doc.ID, "err", err)
+// each annotates doc and calls f with its annotation: a document whose
+// body is longer than WindowBytes window by window (windows), each window
+// a Doc of its own whose Body is the window and whose Head is the
+// evidence the first window gave of the whole document; any other
+// document whole, as one Doc. Offsets are the document's either way. It
+// stops between stages and windows once ctx is done and returns ctx's
+// error.
+func (p *Pipeline) each(ctx context.Context, doc *sitrep.Document, f func(*annotate.Doc)) error {
+	ws := windows(doc.Text, doc.BodySpan(), WindowBytes)
+	if len(ws) == 1 {
+		d := annotate.New(doc)
+		if err := annotate.Run(ctx, d, p.stages); err != nil {
+			return err
+		}
+		f(d)
+		return nil
 	}
-	return d
-}
-
-func (p *Pipeline) annotateContext(ctx context.Context, doc *sitrep.Document) (*annotate.Doc, error) {
-	d := annotate.New(doc)
-	return d, annotate.Run(ctx, d, p.stages)
+	var head *annotate.Head
+	for i, w := range ws {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		part := *doc
+		part.Body = w
+		d := annotate.New(&part)
+		d.Head = head
+		if err := annotate.Run(ctx, d, p.stages); err != nil {
+			return err
+		}
+		if i == 0 {
+			head = annotate.HeadOf(d)
+		}
+		f(d)
+	}
+	return nil
 }
 
 // Extract returns the events of doc in the pipeline's scope.
 func (p *Pipeline) Extract(doc *sitrep.Document) []sitrep.Event {
-	return p.scope(doc, p.events.Build(p.annotate(doc)))
+	events, err := p.ExtractContext(context.Background(), doc)
+	if err != nil {
+		// No stage fails on text; only a cancelled context stops them.
+		p.opts.Logger.Warn("annotate", "source", doc.ID, "err", err)
+	}
+	return events
 }
-
 // scope leaves out, or marks in the wide scope, the events ACLED does not
 // code (package scope).
 func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.Event {
@@ -170,20 +196,31 @@ func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.E
 	return out
 }
 
-// ExtractContext is Extract that stops between stages once ctx is done
-// and then returns ctx's error and no events.
+// ExtractContext is Extract that stops between stages (and between the
+// windows of a long document) once ctx is done and then returns ctx's
+// error and no events.
 func (p *Pipeline) ExtractContext(ctx context.Context, doc *sitrep.Document) ([]sitrep.Event, error) {
-	d, err := p.annotateContext(ctx, doc)
+	var j event.Joiner
+	err := p.each(ctx, doc, func(d *annotate.Doc) { j.Add(p.events.Build(d)) })
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return p.scope(doc, p.events.Build(d)), nil
+	return p.scope(doc, j.Events()), nil
 }
 
 // Annotate returns every mention found in doc, sorted by (Start, End).
 func (p *Pipeline) Annotate(doc *sitrep.Document) []sitrep.Mention {
-	return annotate.Mentions(p.annotate(doc), p.actors)
+	var out []sitrep.Mention
+	err := p.each(context.Background(), doc, func(d *annotate.Doc) {
+		// Windows are in text order and do not overlap: their sorted
+		// mentions, one after the other, are sorted.
+		out = append(out, annotate.Mentions(d, p.actors)...)
+	})
+	if err != nil {
+		p.opts.Logger.Warn("annotate", "source", doc.ID, "err", err)
+	}
+	return out
 }

@@ -89,6 +89,7 @@ type cue struct {
 type index struct {
 	byFirst  map[string][]*cue
 	prefixes []*cue
+	longest  int // words of the longest cue
 }
 
 var (
@@ -116,6 +117,7 @@ func load() (*index, error) {
 			if len(c.words) == 0 {
 				return r.Errorf("empty cue")
 			}
+			cues.longest = max(cues.longest, len(c.words))
 			if c.prefix && len(c.words) == 1 {
 				cues.prefixes = append(cues.prefixes, c)
 			} else {
@@ -168,9 +170,36 @@ func Read(text string) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	words := splitWords(strings.ToLower(text))
-	var rep Report
-	for i, w := range words {
+	return ix.read(text, readPiece), nil
+}
+
+// read finds the cues of text, lower-casing and splitting about piece
+// bytes of it at a time.
+func (ix *index) read(text string, piece int) Report {
+	// The text is read a piece at a time, each cut after an ASCII space
+	// or line break (a word boundary), with the words of the longest cue
+	// read ahead: a long document's words are never all held at once.
+	var (
+		rep   Report
+		words []string
+		rest  = text
+	)
+	for i := 0; ; i++ {
+		for len(words)-i < ix.longest && rest != "" {
+			var p string
+			p, rest = nextPiece(rest, piece)
+			fresh := splitWords(strings.ToLower(p))
+			if i >= len(words) {
+				words = fresh
+			} else {
+				words = append(append(words[:0], words[i:]...), fresh...)
+			}
+			i = 0
+		}
+		if i >= len(words) {
+			break
+		}
+		w := words[i]
 		// At one word, the first cue of the file wins for each kind, as
 		// a scan of every cue in file order would find it.
 		var best [nKinds]*cue
@@ -193,7 +222,24 @@ func Read(text string) (Report, error) {
 			break
 		}
 	}
-	return rep, nil
+	return rep
+}
+
+// readPiece is about how many bytes of text Read lower-cases at once.
+const readPiece = 64 << 10
+
+// nextPiece returns text's first piece of about n bytes, ended after an
+// ASCII space or line break (or the whole of text when it has none after
+// n), and the rest.
+func nextPiece(text string, n int) (piece, rest string) {
+	if len(text) <= n {
+		return text, ""
+	}
+	i := strings.IndexAny(text[n:], " \t\n\r")
+	if i < 0 {
+		return text, ""
+	}
+	return text[:n+i+1], text[n+i+1:]
 }
 
 func match(words []string, i int, c *cue) bool {

@@ -55,6 +55,38 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestRead_Pieces: reading a long text a piece at a time finds what
+// reading it whole finds, wherever the pieces are cut, also when a cue of
+// several words runs across a cut.
+func TestRead_Pieces(t *testing.T) {
+	texts := []string{
+		"A clerk was shot during a robbery at a petrol station. The gunman fled in a stolen car.",
+		"The suspect was charged with attempted murder after the armed robbery of a jeweller.",
+		"A rifle went off while the owner was cleaning it; the boy had been playing with it.",
+		"The woman was killed by her husband after a domestic dispute, neighbours said.",
+		"Rebels of the armed group attacked an army post; the insurgents seized weapons.",
+		"  \n\n  ",
+		"",
+	}
+	for _, text := range texts {
+		checkPieces(t, text)
+	}
+}
+
+func checkPieces(t *testing.T, text string) {
+	t.Helper()
+	ix, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := ix.read(text, len(text)+1)
+	for n := 1; n <= 12; n++ {
+		if got := ix.read(text, n); got != whole {
+			t.Fatalf("read(%q) in pieces of %d = %+v, whole %+v", text, n, got, whole)
+		}
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	f.Add("A clerk was shot during a robbery.")
 	f.Add("terror* -- ex-wife's")
@@ -62,5 +94,6 @@ func FuzzRead(f *testing.F) {
 		if _, err := Read(s); err != nil {
 			t.Fatal(err)
 		}
+		checkPieces(t, s)
 	})
 }
