@@ -161,6 +161,7 @@ func (p *Pipeline) Extract(doc *sitrep.Document) []sitrep.Event {
 	}
 	return events
 }
+
 // scope leaves out, or marks in the wide scope, the events ACLED does not
 // code (package scope).
 func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.Event {
