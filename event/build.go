@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
@@ -110,7 +111,7 @@ type draft struct {
 	actor1       *actor.Mention
 	actor2       *actor.Mention
 	dates        []date.Expr
-	sameDates    []int // starts of the dates told again, left out of dates
+	sameDates    []int // starts of the dates told again or of its report, left out of dates: they date no other event
 	places       []place.Mention
 	best         place.Mention // bestPlace(places), kept as places grow
 	explicitDate bool
@@ -137,6 +138,8 @@ type draft struct {
 	actorFromClaim bool
 	// roleWhy names the arc or rule behind actor1 and actor2 (--explain).
 	roleWhy roleWhy
+	// headline marks a draft told in the text's headline (headline).
+	headline bool
 }
 
 type cueRef struct {
@@ -337,7 +340,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 		weak = true
 	}
-	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak}
+	d := &draft{sents: []int{si}, subType: subType, trigger: main, weak: weak, headline: headline(in, si)}
 	for i := range ts {
 		if t := &ts[i]; t.Live() && (t.Strength >= 2 || t.Context() || t.Class == trigger.Kill || t.Class == trigger.Injure) {
 			d.addClass(t.Class)
@@ -385,6 +388,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		}
 		dates = kept
 	}
+	dates = withoutSayingDates(dates, cues, main, &d.sameDates)
 	if de, ok := nearestDate(dates, s, main); ok {
 		d.dates = append(d.dates, de)
 		d.explicitDate = true
@@ -533,6 +537,57 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 		}
 	}
 	return out
+}
+
+// withoutSayingDates leaves out the dates that date a report of the event,
+// not the event: a date after a reporting verb that itself follows the
+// event's trigger ("troops killed 11 insurgents, the army said in a
+// statement on Friday") is the day of the saying. A date before the cue,
+// or a cue before the trigger ("officials said Tuesday that gunmen had
+// killed ..."), is left to nearestDate.
+// Their starts are added to said: the day of a report dates no event.
+func withoutSayingDates(dates []date.Expr, cues []claim.Cue, main *trigger.Trigger, said *[]int) []date.Expr {
+	saying := func(de date.Expr) bool {
+		for _, c := range cues {
+			if c.Start >= main.End && c.End <= de.Start {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for _, de := range dates {
+		if saying(de) {
+			n++
+		}
+	}
+	if n == 0 {
+		return dates
+	}
+	kept := make([]date.Expr, 0, len(dates)-n)
+	for _, de := range dates {
+		if saying(de) {
+			*said = append(*said, de.Start)
+		} else {
+			kept = append(kept, de)
+		}
+	}
+	return kept
+}
+
+// headline reports whether sentence si is the text's headline: its first
+// line, standing alone above a blank line with no closing stop.
+func headline(in *docState, si int) bool {
+	if si != 0 || len(in.Sents) < 2 {
+		return false
+	}
+	s := in.Sents[0]
+	line := strings.TrimRight(in.Text[s.Start:s.End], " ")
+	if line == "" || strings.ContainsRune(line, '\n') || strings.ContainsAny(line[len(line)-1:], ".!?") {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeft(in.Text[s.End:min(len(in.Text), s.End+4)], " \t\r"), "\n\n") ||
+		strings.HasPrefix(strings.TrimLeft(in.Text[s.End:min(len(in.Text), s.End+4)], " \t"), "\r\n\r\n")
 }
 
 // twoStrikes reports whether e and d are two attacks, each told with its

@@ -24,6 +24,10 @@ func TestCasualtyModel(t *testing.T) {
 		// Injured who later die move from the injured to the killed.
 		{"wounded then died", "Two men were wounded in a shooting outside a bar in Toledo, Ohio, on Saturday. One of them later died at a hospital.", 1, 1},
 		{"wounded then died, same sentence", "Two men were wounded in a shooting in Toledo, Ohio, on Saturday; one later died.", 1, 1},
+		// A part of a group ("two of the gunmen") is not a part of the
+		// counted hurt; "two of the wounded" is.
+		{"part of another group killed", "Two officers were wounded when gunmen attacked a police post in Toledo, Ohio, on Saturday. Police killed two of the gunmen.", 2, 2},
+		{"part of the wounded died", "Two officers were wounded when gunmen attacked a police post in Toledo, Ohio, on Saturday. Two of the wounded died.", 2, 0},
 		{"killed and wounded, a wounded man died", "A man was killed and two women were wounded in a shooting in Toledo, Ohio, on Saturday. One of the wounded women later died.", 2, 1},
 		// "Shot" says who was hit, killed or not: the dead told after are among them.
 		{"shot then died", "Four people were shot at a party in Toledo, Ohio, on Saturday night. One man died at the scene.", 1, 3},

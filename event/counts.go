@@ -455,8 +455,11 @@ func transition(text string, toks []segment.Token, s segment.Sentence, first, en
 		if fw.tok(text, toks, k, transitionWord) {
 			return true
 		}
-		if k == first+1 && fw.tok(text, toks, k, partitive) && k+1 < s.Last && (fw.tok(text, toks, k+1, objectPronoun) || fw.tok(text, toks, k+1, anaphoricDet)) {
-			// "one of them died": one of those counted before.
+		if k == first+1 && fw.tok(text, toks, k, partitive) && k+1 < s.Last && (fw.tok(text, toks, k+1, objectPronoun) ||
+			fw.tok(text, toks, k+1, anaphoricDet) && k+2 < s.Last && fw.tok(text, toks, k+2, fateParticiple)) {
+			// "one of them died", "two of the wounded died": some of
+			// those counted hurt before. "11 of the insurgents" is a part
+			// of a group, not of the counted.
 			return true
 		}
 	}

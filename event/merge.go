@@ -56,7 +56,7 @@ func (m *merger) add(d *draft) {
 	}
 	// A violent event told twice, once in general words ("were killed
 	// in separate attacks") and once precisely ("in a grenade attack").
-	if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
+	if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && !twoStrikes(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
 		e := out[n-1]
 		e.subType, e.trigger = b.preferred(e, d)
 		e.absorb(d)
@@ -131,7 +131,7 @@ func sameFamily(b *Builder, a, c trigger.Class) bool {
 
 // absorbable reports whether d only adds detail to e, the event before it.
 func absorbable(e, d *draft) bool {
-	if e.weak || d.separate || d.ownPlace || d.explicitDate {
+	if e.weak || d.separate || d.ownPlace || d.explicitDate || twoStrikes(e, d) {
 		return false
 	}
 	if d.sents[0]-e.sents[len(e.sents)-1] > 2 {
@@ -296,6 +296,7 @@ func (e *draft) addClass(c trigger.Class) {
 }
 
 func (e *draft) absorb(d *draft) {
+	e.headline = e.headline && d.headline // told in full once a lead joins
 	e.sents = append(e.sents, d.sents...)
 	e.triggers = append(e.triggers, d.triggers...)
 	switch {
@@ -417,6 +418,11 @@ func territorial(d *draft) bool {
 // precise one, else a battle over an attack (armed victims were named).
 func (b *Builder) preferred(e, d *draft) (trigger.Class, *trigger.Trigger) {
 	switch {
+	// A headline compresses its story ("Insurgents kill nine in raid,
+	// army says 11 attackers killed"); the lead tells the same event in
+	// full, with its actors, and types it.
+	case e.headline && !d.headline:
+		return d.subType, d.trigger
 	case territorial(d) && !territorial(e):
 		return d.subType, d.trigger
 	case territorial(e):
