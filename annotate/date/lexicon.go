@@ -65,6 +65,7 @@ type wordInfo struct {
 	clocklink   bool      // "at", "on": joins a day and a clock time told apart
 	age         bool      // "old": "45 years old" is an age
 	clockTime   string    // "noon" 12:00: a clock time by itself
+	alternate   int8      // "other" 2: "every other day" is every second day
 	phrases     []*phrase // phrases that start with this word, longest first
 	exprs       []*phrase // of phrases, those that are expressions by themselves (day, anaphor, rolling, period)
 	starts      bool      // an expression may start at this word
@@ -286,6 +287,11 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 				return r.Errorf("clockword %q: bad time %q", text, val)
 			}
 			wi.clockTime = val
+		case "alternate":
+			if nerr != nil || n < 2 || n > 9 {
+				return r.Errorf("alternate %q: bad value %q", text, val)
+			}
+			wi.alternate = int8(n)
 		case "age":
 			wi.age = true
 		case "clocklink":

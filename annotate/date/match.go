@@ -793,9 +793,13 @@ func (m *matcher) yearOnly(i int) (cand, int, bool) {
 
 // attributive reports whether the year at token i (ending before token
 // next) modifies the noun after it, between "the" and a lower-case word:
-// "the 2020 election", "the 2014 war". A round hundred ("the 2000
+// "the 2020 election", "the 2014 war", or as a possessive: "2019's vote". A round hundred ("the 2000
 // people") is more often a count and is left alone.
 func (m *matcher) attributive(i, next int) bool {
+	if m.punct(next, '\'') && m.adjacent(next) && m.adjacent(next+1) && next+1 < len(m.toks) && m.toks[next+1].end-m.toks[next+1].start == 1 &&
+		m.text[m.toks[next+1].start]|0x20 == 's' && (next+2 >= len(m.toks) || m.toks[next+2].kind == tPunct || m.spaced(next+2)) {
+		return true // a possessive year: "2019's election"
+	}
 	if m.toks[i].num%100 == 0 || i-1 < m.floor || m.word(i-1) != m.v.the || !m.spaced(i) {
 		return false
 	}

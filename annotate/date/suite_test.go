@@ -246,6 +246,7 @@ var timexSuite = []timexCase{
 	{"set", "Shells fell on the town every few days.", "every few days", "PXD", date.TypeSet, false},
 	{"set", "Floods hit the valley each spring.", "each spring", "XXXX-SP", date.TypeSet, false},
 	{"set", "Herders move south every October.", "every October", "XXXX-10", date.TypeSet, false},
+	{"set", "Water is trucked in every other day.", "every other day", "P2D", date.TypeSet, false},
 	{"set", "Guards are changed every morning.", "every morning", "XXXX-XX-XXTMO", date.TypeSet, false},
 	{"not-a-timex", "Every soldier was searched at the gate.", "Every", "", "", false},
 	{"not-a-timex", "The victim, 19 years old, died in hospital.", "19 years", "", "", false},
@@ -277,6 +278,7 @@ var timexSuite = []timexCase{
 	{"quarter", "Exports fell in fiscal 2023.", "fiscal 2023", "FY2023", date.TypeDate, false},
 	{"quarter", "The budget for fiscal year 2025 was cut.", "fiscal year 2025", "FY2025", date.TypeDate, false},
 	{"period", "The dam broke in 2019. A year earlier, engineers had warned of cracks.", "A year earlier", "2018", date.TypeDate, true},
+	{"period", "2019's floods destroyed the bridge.", "2019", "2019", date.TypeDate, true},
 	{"period", "The war began a decade ago.", "a decade ago", "201", date.TypeDate, true},
 }
 

@@ -110,6 +110,15 @@ func (m *matcher) everySet(i int) (cand, int, bool) {
 	if w == nil {
 		return cand{}, 0, false
 	}
+	if w.alternate > 0 && j+1 < len(m.toks) && m.spaced(j+1) {
+		// "every other day": every second one (P2D).
+		if uw := m.word(j + 1); uw != nil && uw.unit.kind != 0 && uw.unit.kind != 'e' && !uw.plural {
+			c.n, c.u = int(w.alternate), uw.unit
+			c.value = duration(&c)
+			m.span(&c, i, j+1)
+			return c, j + 2, true
+		}
+	}
 	capital := m.toks[j].flags&fCap != 0
 	last := j
 	switch {
