@@ -74,6 +74,7 @@ func TestBuild_Types(t *testing.T) {
 		{"occasion of taking up arms", "The rebels took up arms again on Monday, two years after the peace accord.", []string{"Change to group/activity"}},
 		{"weapons handed over on disbanding", "The armed group disbanded and its fighters handed over their rifles to the army in Bunia.", []string{"Change to group/activity"}},
 		{"an arrest keeps its occasion", "Police arrested two men after the shooting of a shopkeeper in Karachi.", []string{"Attack"}},
+		{"purpose of a mobilisation", "The militia is mobilising its fighters for attacking the town of Kalehe, local officials said.", []string{"Change to group/activity"}},
 		{"armed doer alone is no battle", "A village headman was shot dead by gunmen near Gao on Sunday.", []string{"Attack"}},
 		{"crowd outside a demonstration: mob", "An angry crowd attacked and set fire to the home of a suspected thief in Kisumu.", []string{"Mob violence"}},
 		{"a crowd hit is no demonstration", "A suicide bomber blew himself up in a crowd at a market in Kabul, killing 12.", []string{"Suicide bomb"}},

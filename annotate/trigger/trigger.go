@@ -238,6 +238,10 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // attack" tells a plan, not an attack.
 const infinitiveMarker = "to"
 
+// purposeMarker is the preposition of purpose and reason before a gerund:
+// "for attacking".
+const purposeMarker = "for"
+
 // context window: how many tokens before a trigger a context word reaches.
 const ctxWindow = 7
 
@@ -323,6 +327,12 @@ func (f *Finder) AppendFind(dst []Trigger, text string, toks []segment.Token, fr
 			if !f.toExceptions[prev] && !(t.Class == Protest && f.gathered[prev]) {
 				t.Suppressed = "irrealis"
 			}
+		}
+		// A gerund after "for" gives the purpose or the reason of another
+		// act, not an act reported here: "mobilising its members for
+		// attacking the district", "jailed for attacking a policeman".
+		if t.Suppressed == "" && !t.Context() && toks[t.First-1].Key(text) == purposeMarker && strings.HasSuffix(toks[t.First].Key(text), "ing") {
+			t.Suppressed = "irrealis"
 		}
 	}
 	return dst, separate
