@@ -327,9 +327,9 @@ func (r *Resolver) refocus(st *state) {
 			// A name several places share, none of them in the story's
 			// region: a local sense the gazetteer lacks (a neighbourhood).
 			c.dropped = true
-		case in.CC == focus && a1 != gazetteer.NoRef && !c.cued && !c.strong && in.Population < 10_000:
-			// A village of another region that nothing cues as a
-			// place, in a story whose region is clear: a local name
+		case in.CC == focus && a1 != gazetteer.NoRef && !c.cued && !c.strong && c.j-c.i == 1 && in.Population < 10_000:
+			// A village of another region, of one word, that nothing
+			// cues as a place, in a story whose region is clear: a local name
 			// the gazetteer lacks ("Roxbury" in a Boston story is
 			// Boston's, not a village in Wisconsin).
 			c.dropped = true

@@ -88,3 +88,41 @@ func TestWeakCapitals(t *testing.T) {
 		})
 	}
 }
+
+// TestCapitalsAndDatelines checks words in capitals: a name spelled in
+// capitals inside a line in mixed case is an acronym or a shouted word,
+// an abbreviation in capitals is how a region is written, and a name in
+// capitals that opens the text before a word in mixed case is a dateline
+// even with no dash. Our own sentences.
+func TestCapitalsAndDatelines(t *testing.T) {
+	r := place.New(nil)
+	for _, tc := range []struct {
+		name, text string
+		places     []string
+		dateline   string // the first mention, when it must resolve in this country
+	}{
+		{"AcronymSpellingATown", "Police in Fresno said a SWAT team entered the house at noon.", []string{"Fresno"}, ""},
+		{"ShoutedHeading", "Two men were shot in Fresno.\n\nPREVIOUS STORY: A third man was hurt in Fresno on Friday.", []string{"Fresno", "Fresno"}, ""},
+		{"RegionAbbreviationStays", "Flooding closed roads across NSW and in northern B.C. on Monday.", []string{"NSW", "northern B.C."}, ""},
+		{"CountryCodeStays", "Ministers from the UK met in Brussels.", []string{"UK", "Brussels"}, ""},
+		{"DatelineWithoutDash", "DETROIT The city council voted on Tuesday to close two fire stations.", []string{"DETROIT"}, "US"},
+		{"MixedCaseDatelineWithAgency", "Nairobi (AFP)\nThe ministry said on Monday that two schools would close.", []string{"Nairobi"}, "KE"},
+		{"CapitalsBeforeLowerCaseIsNoDateline", "PRIMARY school pupils in Leeds cooked for their parents.", []string{"Leeds"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			ms := annotate(t, r, tc.text)
+			for _, m := range ms {
+				if !m.Adjective {
+					got = append(got, m.Text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.places, "|") {
+				t.Errorf("places %q, want %q", got, tc.places)
+			}
+			if tc.dateline != "" && (len(ms) == 0 || ms[0].Place.CountryCode != tc.dateline) {
+				t.Errorf("dateline: %s, want in %s", dump(ms), tc.dateline)
+			}
+		})
+	}
+}

@@ -767,10 +767,26 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 			break
 		}
 	}
-	// A dateline: "DETROIT —", "LONDON, Ky.".
-	if first.caps && first.sentStart && next < len(st.toks) {
-		switch text[st.toks[next].start:st.toks[next].end] {
-		case "—", "–", "-", ",", "(":
+	// A dateline: "DETROIT —", "LONDON, Ky.". Some wires run the
+	// story on after the place with no dash ("DETROIT The ministry
+	// said", "WASHINGTON Christopher Steele, who ..."): a name in
+	// capitals that opens the text or a line, before a word in mixed
+	// case, is one too; so is a name in mixed case that opens a line
+	// before an agency in brackets ("Washington (CNN)").
+	if next < len(st.toks) {
+		lineStart := c.i == 0 || first.lineBreak
+		nt := &st.toks[next]
+		switch {
+		case first.caps && first.sentStart:
+			switch text[nt.start:nt.end] {
+			case "—", "–", "-", ",", "(":
+				c.cued, c.dateline = true, true
+			default:
+				if lineStart && nt.kind == segment.Word && nt.upper && !nt.caps && !nt.lineBreak && c.end-c.start >= 4 {
+					c.cued, c.dateline = true, true
+				}
+			}
+		case lineStart && text[nt.start:nt.end] == "(" && next+2 < len(st.toks) && st.toks[next+1].caps && text[st.toks[next+2].start:st.toks[next+2].end] == ")":
 			c.cued, c.dateline = true, true
 		}
 	}
@@ -876,6 +892,18 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 			break
 		}
 	}
+	// A name written in capitals inside a line in mixed case, past the
+	// line's first word, is an acronym or a shouted word that spells a
+	// place's name ("a SWAT team", "PREVIOUS STORY:", "RANDALL SMITH:"),
+	// unless it is a country's name or code ("UK", "USA") or a
+	// preposition puts it there ("in NYC"). An abbreviation in capitals
+	// ("NSW", "B.C.", "EU") is how the region is written.
+	if single && first.caps && !c.dateline && c.i > 0 && !first.lineBreak && st.shouted(c.i) {
+		fold := gazetteer.Fold(text[c.start:c.end])
+		if r.ownAny(c.refs, fold) && !r.g.IsCountryName(fold) && !r.cuedBefore(st, text, c.i) && !r.hasClass(c.refs, 'L') {
+			return false
+		}
+	}
 	if c.strong && (c.cued || majorAny || !single || exact) {
 		return true
 	}
@@ -932,6 +960,42 @@ func (r *Resolver) cuedBefore(st *state, text string, i int) bool {
 	if i >= 2 && r.fw[text[p.start:p.end]]&fwOf != 0 {
 		pp := text[st.toks[i-2].start:st.toks[i-2].end]
 		return pp == "," || st.toks[i-2].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || r.isFold(pp, fwCapital)
+	}
+	return false
+}
+
+// shouted reports whether token i, in capitals, stands in a line that is
+// mostly in mixed case: fewer than half its words of two letters or more
+// are in capitals.
+func (st *state) shouted(i int) bool {
+	a := i
+	for a > 0 && !st.toks[a].lineBreak {
+		a--
+	}
+	words, caps := 0, 0
+	for k := a; k < len(st.toks); k++ {
+		if k > a && st.toks[k].lineBreak {
+			break
+		}
+		t := &st.toks[k]
+		if t.kind != segment.Word || t.end-t.start < 2 {
+			continue
+		}
+		words++
+		if t.caps {
+			caps++
+		}
+	}
+	return 2*caps < words
+}
+
+// hasClass reports whether refs hold a feature of class class ('L': a
+// world region, named by its curated aliases such as "EU").
+func (r *Resolver) hasClass(refs []gazetteer.Ref, class byte) bool {
+	for _, ref := range refs {
+		if r.g.Class(ref) == class {
+			return true
+		}
 	}
 	return false
 }
