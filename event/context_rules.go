@@ -115,6 +115,16 @@ var contextRules = []contextRule{
 		},
 	},
 	{
+		name:   "given result",
+		reason: "given",
+		source: "a definite noun phrase whose noun a past participle modifies (\"the burned homes\", \"the destroyed bridge\") " +
+			"names the state an event left, already told or known (definite reference to given information), not a new event",
+		example: "The governor visited Kaya on Friday and promised to rebuild the burned homes.",
+		applies: func(c *sentenceContext, t *trigger.Trigger) bool {
+			return t.Class == trigger.LootingPropertyDestruction && givenResult(c.text, c.toks, c.from, t)
+		},
+	},
+	{
 		name:    "generic plural",
 		reason:  "generic",
 		source:  "ACLED codebook: an event has one date and place; a bare plural (\"carried out attacks\") with no date or count names events in general",
@@ -156,4 +166,15 @@ func weaponOfWar(t *trigger.Trigger) bool {
 		return true
 	}
 	return false
+}
+
+// givenResult reports whether t is a past participle before its noun
+// ("burned homes", "looted shops") opened by a definite determiner: "the
+// burned homes" refers to a result already told.
+func givenResult(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
+	if t.Last-t.First < 2 || t.First-1 < from || !fw.tok(text, toks, t.First-1, anaphoricDet) {
+		return false
+	}
+	w := toks[t.First].Key(text)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "nt") // burned, burnt
 }
