@@ -268,6 +268,11 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 				return c, next, true
 			}
 		}
+		if w.deictic && !w.rolling && m.v.quarter != nil && m.word(i+1) == m.v.quarter && m.spaced(i+1) {
+			if c, next, ok := m.deicticQuarter(i); ok {
+				return c, next, true
+			}
+		}
 		if w.deictic {
 			if c, next, ok := m.deicticUnit(i); ok {
 				return c, next, true
@@ -1163,6 +1168,8 @@ func (m *matcher) deicticUnit(i int) (cand, int, bool) {
 		c.prior = w.prior
 	case w.prior && !counted:
 		c.kind, c.prior = cPeriod, true
+	case w.deixis == 0 && the && !counted && !w.rolling:
+		c.kind = cPeriod // "the current year"
 	case w.rolling || the || counted:
 		if w.deixis == 0 {
 			return cand{}, 0, false // "this two weeks"

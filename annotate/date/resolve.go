@@ -391,8 +391,16 @@ func (r *resolver) resolve(c *cand) Expr {
 	case cSeason:
 		r.season(c, &e)
 	case cQuarter:
-		e.Absolute = c.year > 0
+		e.Absolute = c.year > 0 && !c.hasDeixis
 		e.Precision = 4
+		if c.hasDeixis {
+			// "last quarter": counted from the reference's quarter.
+			if !r.hasRef() {
+				break
+			}
+			q := (r.ref.Year()*4 + (int(r.ref.Month())-1)/3) + c.deixis
+			c.year, c.month = q/4, q%4+1
+		}
 		y := c.year
 		if y == 0 {
 			if !r.hasRef() {

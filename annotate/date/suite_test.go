@@ -275,6 +275,11 @@ var timexSuite = []timexCase{
 	// told.
 	{"quarter", "Profits fell in the fourth quarter.", "the fourth quarter", "2023-Q4", date.TypeDate, true},
 	{"quarter", "Revenue rose in the first half of 2023.", "the first half of 2023", "2023-H1", date.TypeDate, true},
+	{"quarter", "The bank lost money last quarter.", "last quarter", "2023-Q4", date.TypeDate, true},
+	{"quarter", "Sales should recover in the current quarter.", "the current quarter", "2024-Q1", date.TypeDate, true},
+	{"quarter", "The bank expects a profit next quarter.", "next quarter", "2024-Q2", date.TypeDate, true},
+	{"period", "Turnout rose in the current year.", "the current year", "2024", date.TypeDate, true},
+	{"period", "Aid was cut in the current month's budget.", "the current month", "2024-03", date.TypeDate, true},
 	{"quarter", "Exports fell in fiscal 2023.", "fiscal 2023", "FY2023", date.TypeDate, false},
 	{"quarter", "The budget for fiscal year 2025 was cut.", "fiscal year 2025", "FY2025", date.TypeDate, false},
 	{"period", "The dam broke in 2019. A year earlier, engineers had warned of cracks.", "A year earlier", "2018", date.TypeDate, true},

@@ -376,3 +376,22 @@ func (m *matcher) linkClock(c *cand, i, next int) {
 		c.linkNext = int(m.toks[next+1].start)
 	}
 }
+
+// deicticQuarter matches a quarter named from the reference's: "last
+// quarter", "this quarter", "next quarter", "the previous quarter"
+// (TimeML 1997-Q4, 1998-Q1, 1998-Q2 in February 1998). c.deixis counts
+// quarters from the reference's.
+func (m *matcher) deicticQuarter(i int) (cand, int, bool) {
+	w := m.word(i)
+	j := i + 1
+	if m.punct(j+1, '-') && m.adjacent(j+1) {
+		return cand{}, 0, false // "next quarter-final"
+	}
+	c := cand{kind: cQuarter, wd: -1, hasDeixis: true, deixis: int(w.deixis)}
+	first := i
+	if m.word(i-1) == m.v.the && i-1 >= m.floor && m.spaced(i) {
+		first = i - 1
+	}
+	m.span(&c, first, j)
+	return c, j + 1, true
+}
