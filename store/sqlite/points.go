@@ -98,14 +98,21 @@ func (db *DB) EventPoints(ctx context.Context, f sitrep.EventFilter, fn func(sit
 // a row at a time costs a driver call (and its mutex) per column and row.
 // The rows are joined in the order the subquery gives them: a subquery
 // with LIMIT is not flattened into an aggregate, and a simple aggregate
-// consumes its source's rows in their order (TestPointRows_Order holds
-// it to that). An ORDER BY inside group_concat would sort again, several
+// consumes its source's rows in their order (TestPointRows holds it
+// to that). An ORDER BY inside group_concat would sort again, several
 // times slower.
 func (db *DB) PointRows(ctx context.Context, f sitrep.EventFilter, limit int, buf []byte) ([]byte, int, bool, error) {
 	f.Cursor, f.Limit = "", 0
 	q, _, err := buildQuery(f)
 	if err != nil {
 		return buf, 0, false, err
+	}
+	limit = max(limit, 0)
+	if datesOnly(f) {
+		buf, n, ok, err := db.dayRows(ctx, f, limit, buf)
+		if ok || err != nil {
+			return buf, n, false, err
+		}
 	}
 	if err := db.chooseForms(ctx, q, MaxLimit); err != nil {
 		return buf, 0, false, err
@@ -241,12 +248,15 @@ func fillPoints(ctx context.Context, tx *sql.Tx, log *slog.Logger) (int, error) 
 	return total, nil
 }
 
-// fillPoints fills the point-list rows that are missing, in a transaction
-// of its own; when none is, it costs a probe of the partial index, which
-// holds only the events of other types.
+// fillPoints fills the point-list rows that are missing and joins the
+// days whose events changed, in a transaction of its own: the work an
+// older program's writes leave. When there is none, it costs a probe of
+// the partial index (which holds only the events of other types) and of
+// an empty table.
 func (db *DB) fillPoints(ctx context.Context) error {
 	var missing bool
-	if err := db.writer.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events e WHERE `+missingPoints+`)`).Scan(&missing); err != nil {
+	if err := db.writer.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events e WHERE `+missingPoints+`)
+		OR EXISTS (SELECT 1 FROM points_days_dirty)`).Scan(&missing); err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
 	if !missing {
@@ -261,9 +271,12 @@ func (db *DB) fillPoints(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
+	if err := joinDays(ctx, tx); err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: fill point rows: %w", err)
 	}
-	db.opts.Logger.Info("computed the point-list rows of events an older program stored", "events", n, "db", db.path)
+	db.opts.Logger.Info("computed the point-list rows of events an older program stored", "rows", n, "db", db.path)
 	return nil
 }

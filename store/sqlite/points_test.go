@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sitrep-dev/sitrep"
@@ -22,6 +23,7 @@ var readFilters = []struct {
 	f    sitrep.EventFilter
 }{
 	{"All", sitrep.EventFilter{}},
+	{"Dates", sitrep.EventFilter{From: sitrep.NewDay(2017, 3, 1), To: sitrep.NewDay(2021, 6, 30)}},
 	{"Country", sitrep.EventFilter{Country: "Mali"}},
 	{"TypeAndDates", sitrep.EventFilter{EventType: []string{sitrep.Protests}, From: sitrep.NewDay(2018, 1, 1), To: sitrep.NewDay(2021, 12, 31)}},
 	{"BBoxSmall", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 60, MinLat: 29, MaxLon: 75, MaxLat: 39}}},
@@ -233,9 +235,9 @@ func TestPointRows(t *testing.T) {
 }
 
 // TestMigrate_FillsPoints makes a database as it was before migration
-// 0006 (no points column, the old listing index) and as an older program
-// leaves it after (rows without points), and checks that opening it
-// computes every row.
+// 0006 (no points column, the old listing index, no joined days) and as
+// an older program leaves it after (rows without points), and checks
+// that opening it computes every row and joins every day.
 func TestMigrate_FillsPoints(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -258,7 +260,9 @@ func TestMigrate_FillsPoints(t *testing.T) {
 			}
 		}
 	}
-	exec(`DROP INDEX events_listing`, `DROP INDEX events_points_missing`, `ALTER TABLE events DROP COLUMN points`,
+	exec(`DROP TRIGGER points_days_ai`, `DROP TRIGGER points_days_ad`, `DROP TRIGGER points_days_au`,
+		`DROP TABLE points_days`, `DROP TABLE points_days_dirty`,
+		`DROP INDEX events_listing`, `DROP INDEX events_points_missing`, `ALTER TABLE events DROP COLUMN points`,
 		`CREATE INDEX events_listing ON events(event_date DESC, event_id, event_type, sub_event_type, country, admin1,
 			verification, claimed_by, document_rid, longitude, latitude, fatalities)`,
 		`DELETE FROM schema_migrations WHERE version >= 6`)
@@ -290,4 +294,79 @@ func TestMigrate_FillsPoints(t *testing.T) {
 	}
 	ro.Close()
 	check("after filling the rows an older program left")
+}
+
+// TestPointRows_Days checks that a list by dates is read from the joined
+// days when they are clean, and from the events when an older program
+// (which the triggers still see) has written since they were joined.
+func TestPointRows_Days(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "days.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, db, 600, 20)
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	exec := func(q string) {
+		t.Helper()
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	all := sitrep.EventFilter{}
+	rows := func() string {
+		t.Helper()
+		b, _, _, err := db.PointRows(ctx, all, 1000, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	want := rows()
+
+	// The days answer: a day's joined rows changed behind the program's
+	// back show in the list.
+	exec(`UPDATE points_days SET rows = '["marked"]' WHERE event_date = (SELECT max(event_date) FROM points_days)`)
+	if got := rows(); !strings.HasPrefix(got, `["marked"]`) {
+		t.Fatalf("the list is not read from the joined days: %.80s", got)
+	}
+	exec(`DELETE FROM points_days`)
+	exec(`INSERT INTO points_days_dirty SELECT DISTINCT event_date FROM events`)
+	if got := rows(); got != want {
+		t.Errorf("with every day dirty, the list differs from the events'")
+	}
+
+	// Opening for writing joins the dirty days.
+	db.Close()
+	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var dirty int
+	if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM points_days_dirty`).Scan(&dirty); err != nil || dirty != 0 {
+		t.Errorf("after opening, %d days are dirty (%v)", dirty, err)
+	}
+	if got := rows(); got != want {
+		t.Fatalf("opening for writing did not join the days again")
+	}
+	// An older program deletes an event: the triggers note its day, the
+	// list comes from the events until the program writes again.
+	exec(`DELETE FROM events WHERE rid = (SELECT max(rid) FROM events)`)
+	storetest.CheckPointRows(t, db)
+	if got := rows(); got == want {
+		t.Errorf("the deleted event is still listed")
+	}
+	if _, err := db.PutDocument(ctx, storetest.Doc("later", "Later text."), []sitrep.Event{synthEvent("later", 100007)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM points_days_dirty`).Scan(&dirty); err != nil || dirty != 0 {
+		t.Errorf("after a write, %d days are dirty (%v)", dirty, err)
+	}
+	storetest.CheckPointRows(t, db)
 }

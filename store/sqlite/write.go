@@ -293,6 +293,9 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 			return nil, fmt.Errorf("sqlite: put documents: index notes: %w", err)
 		}
 	}
+	if err := joinDays(ctx, tx); err != nil {
+		return nil, fmt.Errorf("sqlite: put documents: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put documents: commit: %w", err)
 	}

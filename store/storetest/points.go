@@ -80,6 +80,10 @@ func testPointRows(t *testing.T, s sitrep.Store) {
 // pointRowFilters are the filters CheckPointRows lists with.
 var pointRowFilters = []sitrep.EventFilter{
 	{},
+	{From: sitrep.NewDay(2024, 2, 10)},
+	{To: sitrep.NewDay(2024, 4, 3)},
+	{From: sitrep.NewDay(2024, 3, 1), To: sitrep.NewDay(2024, 4, 4)},
+	{From: sitrep.NewDay(2023, 3, 26), To: sitrep.NewDay(2023, 3, 26)},
 	{Country: "Mali"},
 	{Country: "Afghanistan", From: sitrep.NewDay(2024, 2, 1)},
 	{EventType: []string{sitrep.Battles, sitrep.Protests}},
