@@ -17,70 +17,42 @@ import (
 
 // allRows is a LIMIT that keeps a subquery's order for the aggregate
 // over it (a subquery with LIMIT is not flattened) without limiting.
-const allRows = 1 << 62
+const (
+	allRows    = 1 << 62
+	allRowsSQL = "4611686018427387904"
+)
+
+// joinDaysSQL joins again the point-list rows of every day noted dirty
+// and clears the notes: three statements whatever the number of days.
+var joinDaysSQL = []string{
+	`DELETE FROM points_days WHERE event_date IN (SELECT event_date FROM points_days_dirty)`,
+	`INSERT INTO points_days (event_date, n, rows)
+	SELECT event_date, n, rows FROM (
+		SELECT d.event_date,
+			(SELECT count(*) FROM events e WHERE e.event_date = d.event_date) AS n,
+			(SELECT CASE WHEN count(*) = count(p) THEN group_concat(p, ',') END FROM (
+				SELECT e.points AS p FROM events e WHERE e.event_date = d.event_date
+				ORDER BY e.event_id LIMIT ` + allRowsSQL + `)) AS rows
+		FROM points_days_dirty d)
+	WHERE n > 0`,
+	`DELETE FROM points_days_dirty`,
+}
 
 // joinDays joins again the point-list rows of every day noted dirty and
 // clears the notes. Every write transaction calls it last, before it
-// commits, so that readers find the table clean.
-func joinDays(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT event_date FROM points_days_dirty`)
-	if err != nil {
-		return fmt.Errorf("join days: %w", err)
-	}
-	var dates []string
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			rows.Close()
-			return fmt.Errorf("join days: %w", err)
-		}
-		dates = append(dates, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("join days: %w", err)
-	}
-	if len(dates) == 0 {
-		return nil
-	}
-	join, err := tx.PrepareContext(ctx, `SELECT count(*), count(p), group_concat(p, ',') FROM (
-		SELECT points AS p FROM events WHERE event_date = ? ORDER BY event_id LIMIT ?)`)
-	if err != nil {
-		return fmt.Errorf("join days: %w", err)
-	}
-	defer join.Close()
-	put, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO points_days (event_date, n, rows) VALUES (?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("join days: %w", err)
-	}
-	defer put.Close()
-	del, err := tx.PrepareContext(ctx, `DELETE FROM points_days WHERE event_date = ?`)
-	if err != nil {
-		return fmt.Errorf("join days: %w", err)
-	}
-	defer del.Close()
-	for _, d := range dates {
-		var (
-			n, made int
-			joined  sql.NullString
-		)
-		if err := join.QueryRowContext(ctx, d, allRows).Scan(&n, &made, &joined); err != nil {
-			return fmt.Errorf("join days: %w", err)
-		}
-		switch {
-		case n == 0:
-			_, err = del.ExecContext(ctx, d)
-		case made < n: // an event of the day has no row
-			_, err = put.ExecContext(ctx, d, n, nil)
-		default:
-			_, err = put.ExecContext(ctx, d, n, joined.String)
+// commits, so that readers find the table clean. stmts are the prepared
+// joinDaysSQL, nil to prepare them in tx.
+func joinDays(ctx context.Context, tx *sql.Tx, stmts []*sql.Stmt) error {
+	for i, q := range joinDaysSQL {
+		var err error
+		if stmts != nil {
+			_, err = tx.StmtContext(ctx, stmts[i]).ExecContext(ctx)
+		} else {
+			_, err = tx.ExecContext(ctx, q)
 		}
 		if err != nil {
 			return fmt.Errorf("join days: %w", err)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM points_days_dirty`); err != nil {
-		return fmt.Errorf("join days: %w", err)
 	}
 	return nil
 }

@@ -224,7 +224,7 @@ func (db *DB) SplitEvent(ctx context.Context, id, source string) ([]string, erro
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts(rowid, notes) SELECT rid, notes FROM events WHERE rid > ?`, first); err != nil {
 		return nil, fmt.Errorf("sqlite: split: %w", err)
 	}
-	if err := joinDays(ctx, tx); err != nil {
+	if err := joinDays(ctx, tx, db.stmts.joinDays); err != nil {
 		return nil, fmt.Errorf("sqlite: split: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

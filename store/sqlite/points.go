@@ -271,7 +271,7 @@ func (db *DB) fillPoints(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
-	if err := joinDays(ctx, tx); err != nil {
+	if err := joinDays(ctx, tx, nil); err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -25,6 +25,7 @@ type writeStmts struct {
 	findDoc, insertDoc, updateDoc    *sql.Stmt
 	unindexDoc, deleteEvents, maxRID *sql.Stmt
 	indexDocs, indexEvents           *sql.Stmt
+	joinDays                         []*sql.Stmt             // joinDaysSQL
 	inserts                          map[insertKey]*sql.Stmt // read-only once prepared
 }
 
@@ -79,6 +80,14 @@ func prepareWriteStmts(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 		}
 		*p.dst = st
 	}
+	for _, q := range joinDaysSQL {
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		s.joinDays = append(s.joinDays, st)
+	}
 	// Every chunk size of every table, now: preparing inside a write
 	// transaction would wait for the writer's only connection.
 	for _, t := range []*table{eventsTable, jsonTable, actorsTable} {
@@ -119,6 +128,9 @@ func (s *writeStmts) close() error {
 		}
 	}
 	for _, st := range s.inserts {
+		errs = append(errs, st.Close())
+	}
+	for _, st := range s.joinDays {
 		errs = append(errs, st.Close())
 	}
 	return errors.Join(errs...)
@@ -293,7 +305,7 @@ func (db *DB) PutDocuments(ctx context.Context, docs []sitrep.DocumentEvents) ([
 			return nil, fmt.Errorf("sqlite: put documents: index notes: %w", err)
 		}
 	}
-	if err := joinDays(ctx, tx); err != nil {
+	if err := joinDays(ctx, tx, db.stmts.joinDays); err != nil {
 		return nil, fmt.Errorf("sqlite: put documents: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
