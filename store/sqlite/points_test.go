@@ -182,9 +182,9 @@ func TestReadPaths_SeeWrites(t *testing.T) {
 	}
 }
 
-// FuzzReadPaths feeds arbitrary filter values to EventsJSON and
-// EventPoints: each fails only with ErrInvalid, both fail alike, and they
-// find the same events as Events.
+// FuzzReadPaths feeds arbitrary filter values to EventsJSON, EventPoints
+// and PointRows: each fails only with ErrInvalid, all fail alike, and
+// they find the same events as Events.
 func FuzzReadPaths(f *testing.F) {
 	for _, s := range []string{"", "Mali", "strikes", `"`, "2019-01-01", "' OR 1=1 --", "\x00"} {
 		f.Add(s, s, 60.0, 29.0, 75.0, 39.0)
@@ -206,16 +206,17 @@ func FuzzReadPaths(f *testing.F) {
 			_, errJ := db.EventsJSON(ctx, flt, func([]byte) error { nj++; return nil })
 			np := 0
 			errP := db.EventPoints(ctx, flt, func(sitrep.EventPoint) error { np++; return nil })
-			for _, e := range []error{err, errJ, errP} {
+			_, nr, _, errR := db.PointRows(ctx, flt, 1000, nil)
+			for _, e := range []error{err, errJ, errP, errR} {
 				if e != nil && !errors.Is(e, sitrep.ErrInvalid) {
 					t.Fatalf("%+v: %v", flt, e)
 				}
 			}
-			if (err == nil) != (errJ == nil) || (err == nil) != (errP == nil) {
-				t.Fatalf("%+v: errors differ: %v, %v, %v", flt, err, errJ, errP)
+			if (err == nil) != (errJ == nil) || (err == nil) != (errP == nil) || (err == nil) != (errR == nil) {
+				t.Fatalf("%+v: errors differ: %v, %v, %v, %v", flt, err, errJ, errP, errR)
 			}
-			if err == nil && (nj != len(evs) || np != len(evs)) {
-				t.Fatalf("%+v: %d events, %d JSON, %d points", flt, len(evs), nj, np)
+			if err == nil && (nj != len(evs) || np != len(evs) || nr != len(evs)) {
+				t.Fatalf("%+v: %d events, %d JSON, %d points, %d rows", flt, len(evs), nj, np, nr)
 			}
 		}
 	})
