@@ -722,3 +722,10 @@ func (g *Gazetteer) Rank(refs []Ref, name, want string) {
 		return int(a - b)
 	})
 }
+
+// Skeleton returns the consonant skeleton of a name, under which
+// romanisations of one Arabic-script name that differ in their vowels
+// match: Tarin Kowt = Tirin Kot, Panjwaye = Panjwayi, Deh Rahwod =
+// Dihrawud. It is looser than Normalize: use it where a kind word or a
+// containing region narrows the choice.
+func Skeleton(s string) string { return geodata.Skeleton(s) }

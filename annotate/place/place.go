@@ -71,7 +71,10 @@ type Resolver struct {
 	w Weights
 	// noRefocus leaves the focus to the ranker's features (refocus).
 	noRefocus bool
-	pool      sync.Pool
+	// skel indexes the gazetteer's regions and places by the skeleton
+	// of their names (described.go), built on first use.
+	skel func() map[string][]gazetteer.Ref
+	pool sync.Pool
 }
 
 // New returns a Resolver over g (gazetteer.Default() when nil; a Resolver
@@ -94,6 +97,7 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	}
 	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, personNouns: personNouns(), agentHeads: agentHeads(), w: defaultWeights}
 	r.pool.New = func() any { return new(state) }
+	r.skel = sync.OnceValue(func() map[string][]gazetteer.Ref { return buildSkeletons(g) })
 	return r
 }
 
@@ -209,6 +213,7 @@ func (r *Resolver) Annotate(text string, sents []segment.Sentence, toks []segmen
 	}()
 	r.prepare(st, text, sents, toks)
 	r.recognise(st, text)
+	r.describedNames(st, text)
 	if len(st.cands) == 0 {
 		return nil
 	}
@@ -231,6 +236,7 @@ func (r *Resolver) Examples(text string, sents []segment.Sentence, toks []segmen
 	defer func() { st.recording, st.examples = false, nil }()
 	r.prepare(st, text, sents, toks)
 	r.recognise(st, text)
+	r.describedNames(st, text)
 	if len(st.cands) == 0 {
 		return nil, nil
 	}

@@ -104,13 +104,36 @@ func (r *Resolver) resolve(st *state) {
 	r.dropOutOfFocus(st)
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
-	for k := range cands {
+	// Parents first: in "X village, Y district, Z province" Y is placed
+	// in Z before X in Y.
+	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
 		if c.dropped || c.parent < 0 || c.adjective || c.capitalOf {
 			continue
 		}
 		p := &cands[c.parent]
 		if p.dropped || p.best == gazetteer.NoRef {
+			continue
+		}
+		if c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
+			continue
+		}
+		// A place described by its kind and its region ("Tarin Kowt
+		// district, Uruzgan province", "Abay village, Malistan district")
+		// lies in that region: a spelling of the name there is the
+		// place, and failing one the place is an unknown one of the
+		// region, however well known a homonym elsewhere.
+		if c.want != "" && r.g.Class(p.best) == 'A' {
+			if ref := r.skeletonIn(st.text[st.toks[c.i].start:st.toks[c.j-1].end], c.want, p.best); ref != gazetteer.NoRef {
+				c.best = ref
+				continue
+			}
+			c.best, c.conf = p.best, p.conf*0.9
+			c.near, c.viaParent = true, true
+			if c.linkOf {
+				c.start, c.end = min(c.start, p.start), max(c.end, p.end)
+				p.dropped = true
+			}
 			continue
 		}
 		if !c.linkOf {
@@ -124,7 +147,7 @@ func (r *Resolver) resolve(st *state) {
 			r.commaPart(st, k)
 			continue
 		}
-		if c.best == gazetteer.NoRef || !r.inside(c.best, p.best) {
+		{
 			// "the Southwest state of Somalia": a region the phrase
 			// asks for that is not the parent's is an unknown one of it.
 			if !c.strong || c.want != "" && r.g.Class(p.best) == 'A' && c.best != gazetteer.NoRef && r.foreignRegion(c.best, p.best) {

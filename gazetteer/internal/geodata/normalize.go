@@ -267,3 +267,37 @@ func IsLatin(s string) bool {
 	}
 	return true
 }
+
+// Skeleton returns the consonant skeleton of a name's key (Normalize):
+// its first letter, then its consonants without the vowels a, i, u, the
+// semivowel y, and an h after a vowel. Arabic script, in which Dari,
+// Pashto, Arabic and Urdu names are written, leaves short vowels
+// unwritten and writes long ones with the letters ye and waw that stand
+// for consonants too, and a final he is often silent: romanisations of one
+// name differ in their vowels and in these letters (Tarin Kowt = Tirin
+// Kot, Panjwaye = Panjwayi, Zharai = Zhari, Deh Rahwod = Dihrawud), seldom
+// in their consonants. Matching by skeleton is loose: callers use it
+// only where a kind word or a containing region narrows the choice.
+func Skeleton(s string) string {
+	var buf [64]byte
+	key := AppendKey(buf[:0], s)
+	out := make([]byte, 0, len(key))
+	for i, c := range key {
+		if i == 0 {
+			out = append(out, c)
+			continue
+		}
+		prev := key[i-1]
+		switch {
+		case c == 'a' || c == 'i' || c == 'u' || c == 'y':
+			continue
+		case c == 'h' && (prev == 'a' || prev == 'i' || prev == 'u' || prev == 'y'):
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
