@@ -129,8 +129,9 @@ func (r *Resolver) describedNames(st *state, text string) {
 		}
 		changed = true
 		if len(refs) > 0 {
+			fuzzy := !r.exactName(refs, name)
 			st.cands = append(st.cands, cand{i: a, j: s, start: st.toks[a].start, end: st.toks[s-1].end, refs: refs,
-				parent: -1, best: gazetteer.NoRef, cued: true})
+				parent: -1, best: gazetteer.NoRef, cued: true, fuzzy: fuzzy, loose: fuzzy && len(gazetteer.Skeleton(name)) < minFreeSkeleton})
 		}
 	}
 	if !changed {
@@ -163,6 +164,8 @@ func (r *Resolver) fuzzyRefs(dst []gazetteer.Ref, name string, kind byte) []gaze
 	}
 	// A village's skeleton is matched only inside the region its
 	// phrase names (skeletonIn): the world has too many villages.
+	// A region's by skeleton; a short skeleton is kept only where the
+	// phrase names the region it lies in (loose, see describedNames).
 	sk := gazetteer.Skeleton(name)
 	if kind == 'P' || len(sk) < 3 {
 		return dst
@@ -177,6 +180,22 @@ func (r *Resolver) fuzzyRefs(dst []gazetteer.Ref, name string, kind byte) []gaze
 		}
 	}
 	return dst
+}
+
+// minFreeSkeleton is the shortest skeleton that may name a region without
+// the region it lies in ("Tarin Kowt district" alone): shorter ones
+// ("Maruf", "Zharai") name too many regions of the world.
+const minFreeSkeleton = 5
+
+// exactName reports whether some feature of refs has name's key.
+func (r *Resolver) exactName(refs []gazetteer.Ref, name string) bool {
+	key := gazetteer.Normalize(name)
+	for _, ref := range refs {
+		if gazetteer.Normalize(r.g.Name(ref)) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSkeletonRefs is the most features a skeleton may name and still be
@@ -196,28 +215,46 @@ func (r *Resolver) ofKind(ref gazetteer.Ref, kind byte) bool {
 	return false
 }
 
-// skeletons returns the index of the gazetteer's regions and populated
-// places by the skeleton of their names, built on first use.
+// skeletons returns the index of the gazetteer's regions by the skeleton
+// of their names, built on first use.
 func (r *Resolver) skeletons() map[string][]gazetteer.Ref {
 	if r.skel == nil {
 		return nil
 	}
-	return r.skel()
+	return r.skel().bySkeleton
 }
 
-func buildSkeletons(g *gazetteer.Gazetteer) map[string][]gazetteer.Ref {
-	m := map[string][]gazetteer.Ref{}
+// members returns the populated places of the first-level region a1.
+func (r *Resolver) members(a1 gazetteer.Ref) []gazetteer.Ref {
+	if r.skel == nil {
+		return nil
+	}
+	return r.skel().members[a1]
+}
+
+// regionIndex is what matching described names needs beyond the name
+// index: the regions by skeleton, and the places of each first-level
+// region.
+type regionIndex struct {
+	bySkeleton map[string][]gazetteer.Ref
+	members    map[gazetteer.Ref][]gazetteer.Ref
+}
+
+func buildRegionIndex(g *gazetteer.Gazetteer) *regionIndex {
+	x := &regionIndex{bySkeleton: map[string][]gazetteer.Ref{}, members: map[gazetteer.Ref][]gazetteer.Ref{}}
 	for ref := gazetteer.Ref(0); int(ref) < g.Len(); ref++ {
 		switch g.Class(ref) {
-		case 'A', 'P':
-		default:
-			continue
-		}
-		if sk := gazetteer.Skeleton(g.Name(ref)); len(sk) >= 3 {
-			m[sk] = append(m[sk], ref)
+		case 'A':
+			if sk := gazetteer.Skeleton(g.Name(ref)); len(sk) >= 3 {
+				x.bySkeleton[sk] = append(x.bySkeleton[sk], ref)
+			}
+		case 'P':
+			if a1 := g.Info(ref).Admin1; a1 != gazetteer.NoRef {
+				x.members[a1] = append(x.members[a1], ref)
+			}
 		}
 	}
-	return m
+	return x
 }
 
 // skeletonIn returns the feature of the kind want ("P", "ADM2", "ADM1")
@@ -228,13 +265,25 @@ func (r *Resolver) skeletonIn(name, want string, region gazetteer.Ref) gazetteer
 	if len(sk) < 3 {
 		return gazetteer.NoRef
 	}
+	refs := r.skeletons()[sk]
+	if want == "P" {
+		in := r.g.Info(region)
+		switch in.Code {
+		case "ADM1":
+			refs = r.members(region)
+		case "ADM2":
+			refs = r.members(in.Admin1)
+		default:
+			return gazetteer.NoRef // a country has too many places
+		}
+	}
 	found := gazetteer.NoRef
-	for _, ref := range r.skeletons()[sk] {
+	for _, ref := range refs {
 		if !r.inside(ref, region) {
 			continue
 		}
 		switch code := r.g.Code(ref); {
-		case want == "P" && r.g.Class(ref) == 'P', want == code:
+		case want == "P" && r.g.Class(ref) == 'P' && gazetteer.Skeleton(r.g.Name(ref)) == sk, want == code:
 		default:
 			continue
 		}
@@ -244,4 +293,34 @@ func (r *Resolver) skeletonIn(name, want string, region gazetteer.Ref) gazetteer
 		found = ref
 	}
 	return found
+}
+
+// dropStrayFuzzy drops the names matched by skeleton alone, with no region
+// in their phrase, that lie in a country no other place of the document
+// lies in while other places do: a spelling tolerance that finds a
+// region abroad has found another name.
+func (r *Resolver) dropStrayFuzzy(st *state) {
+	for k := range st.cands {
+		c := &st.cands[k]
+		if !c.fuzzy || c.dropped || c.parent >= 0 || c.best == gazetteer.NoRef {
+			continue
+		}
+		cc := r.g.Info(c.best).CC
+		same, other := false, false
+		for m := range st.cands {
+			d := &st.cands[m]
+			if m == k || d.dropped || d.best == gazetteer.NoRef || d.parent == k {
+				continue
+			}
+			switch dc := r.g.Info(d.best).CC; {
+			case dc == cc:
+				same = true
+			case dc != "":
+				other = true
+			}
+		}
+		if other && !same {
+			c.dropped = true
+		}
+	}
 }

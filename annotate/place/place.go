@@ -71,9 +71,9 @@ type Resolver struct {
 	w Weights
 	// noRefocus leaves the focus to the ranker's features (refocus).
 	noRefocus bool
-	// skel indexes the gazetteer's regions and places by the skeleton
-	// of their names (described.go), built on first use.
-	skel func() map[string][]gazetteer.Ref
+	// skel indexes the gazetteer's regions by the skeleton of their
+	// names and its places by region (described.go), built on first use.
+	skel func() *regionIndex
 	pool sync.Pool
 }
 
@@ -97,7 +97,7 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	}
 	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, personNouns: personNouns(), agentHeads: agentHeads(), w: defaultWeights}
 	r.pool.New = func() any { return new(state) }
-	r.skel = sync.OnceValue(func() map[string][]gazetteer.Ref { return buildSkeletons(g) })
+	r.skel = sync.OnceValue(func() *regionIndex { return buildRegionIndex(g) })
 	return r
 }
 
@@ -142,6 +142,11 @@ type cand struct {
 	attrib bool
 	// dateline marks a name that opens a dateline ("DETROIT —").
 	dateline bool
+	// fuzzy marks a described name matched by its skeleton only
+	// (described.go), loose one whose skeleton is short: a loose one is
+	// kept only when its phrase names the region it lies in, a fuzzy one
+	// only when it agrees with the document's other places.
+	fuzzy, loose bool
 }
 
 type state struct {

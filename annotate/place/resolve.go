@@ -56,6 +56,11 @@ func (r *Resolver) resolve(st *state) {
 		st.groupOf = append(st.groupOf, g)
 		st.group[g] = append(st.group[g], k)
 	}
+	for k := range cands {
+		if c := &cands[k]; c.loose && c.parent < 0 {
+			c.dropped = true
+		}
+	}
 	// Pass 0: the prior alone (with the phrase's wanted kind).
 	for k := range cands {
 		c := &cands[k]
@@ -102,6 +107,7 @@ func (r *Resolver) resolve(st *state) {
 		r.refocus(st)
 	}
 	r.dropOutOfFocus(st)
+	r.dropStrayFuzzy(st)
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
 	// Parents first: in "X village, Y district, Z province" Y is placed
@@ -123,7 +129,14 @@ func (r *Resolver) resolve(st *state) {
 		// lies in that region: a spelling of the name there is the
 		// place, and failing one the place is an unknown one of the
 		// region, however well known a homonym elsewhere.
-		if c.want != "" && r.g.Class(p.best) == 'A' {
+		if c.want != "" && r.g.Class(p.best) == 'A' && !r.hasCode(c.refs, "PCLI") {
+			if cr, pr, ok := r.insidePair(c.refs, p.refs, p.best); ok && !c.viaParent {
+				c.best, p.best = cr, pr
+				continue
+			}
+			if c.strong {
+				goto linked // a well-known place: the region may be misread
+			}
 			if ref := r.skeletonIn(st.text[st.toks[c.i].start:st.toks[c.j-1].end], c.want, p.best); ref != gazetteer.NoRef {
 				c.best = ref
 				continue
@@ -136,6 +149,7 @@ func (r *Resolver) resolve(st *state) {
 			}
 			continue
 		}
+	linked:
 		if !c.linkOf {
 			// "Holliday, Missouri", "Hamilton Township, New Jersey": a
 			// name after which a comma names the state it lies in, with
@@ -222,6 +236,24 @@ func (r *Resolver) anyInside(refs []gazetteer.Ref, b gazetteer.Ref) bool {
 		}
 	}
 	return false
+}
+
+// insidePair returns a feature of refs inside one of parents, preferring
+// the parent best: a part and its region read together.
+func (r *Resolver) insidePair(refs, parents []gazetteer.Ref, best gazetteer.Ref) (gazetteer.Ref, gazetteer.Ref, bool) {
+	for _, cr := range refs {
+		if r.inside(cr, best) {
+			return cr, best, true
+		}
+	}
+	for _, pr := range parents {
+		for _, cr := range refs {
+			if r.inside(cr, pr) {
+				return cr, pr, true
+			}
+		}
+	}
+	return gazetteer.NoRef, gazetteer.NoRef, false
 }
 
 // foreignRegion reports whether a is a first- or second-level region of
