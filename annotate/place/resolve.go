@@ -129,12 +129,15 @@ func (r *Resolver) resolve(st *state) {
 		// lies in that region: a spelling of the name there is the
 		// place, and failing one the place is an unknown one of the
 		// region, however well known a homonym elsewhere.
-		if c.want != "" && r.g.Class(p.best) == 'A' && !r.hasCode(c.refs, "PCLI") {
+		// ("the Cincinnati suburb of West Chester" names the suburb after
+		// "of": a well-known place before "of" and a bare name after it
+		// are read the other way.)
+		if c.want != "" && r.g.Class(p.best) == 'A' && !r.hasCode(c.refs, "PCLI") && (!c.linkOf || p.want != "" || !c.strong) {
 			if cr, pr, ok := r.insidePair(c.refs, p.refs, p.best); ok && !c.viaParent {
 				c.best, p.best = cr, pr
 				continue
 			}
-			if c.strong {
+			if c.strong && p.fuzzy {
 				goto linked // a well-known place: the region may be misread
 			}
 			if ref := r.skeletonIn(st.text[st.toks[c.i].start:st.toks[c.j-1].end], c.want, p.best); ref != gazetteer.NoRef {
