@@ -65,6 +65,13 @@ func (r *Resolver) patterns(st *state, text string) {
 				c.want, c.end, j = "P", st.toks[j].end, j+1
 			}
 		}
+		// "Kabul city PD 9", "Kandahar District 6": a numbered police
+		// district or zone written after its city's name is a part of
+		// the city (ACLED's precision 2), as "PD 12 of Kabul" is.
+		if (c.want == "P" || c.want == "") && j+1 < len(st.toks) && st.toks[j+1].kind == segment.Number &&
+			is(j, "PD", "District", "Nahia", "Zone", "Sector", "Precinct") && candAt(j) < 0 {
+			c.end, c.near, j = st.toks[j+1].end, true, j+2
+		}
 		// Direction: "northern Faryab".
 		if p := c.i - 1; p >= 0 && st.toks[p].class&wDir != 0 {
 			c.start = st.toks[p].start

@@ -848,7 +848,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		c.cued = true
 	}
 	if next < len(st.toks) && text[st.toks[next].start:st.toks[next].end] == "," {
-		c.cued = c.cued || next+1 < len(st.toks) && st.toks[next+1].upper
+		c.cued = c.cued || next+1 < len(st.toks) && st.toks[next+1].upper || r.placeAppositive(st, text, next+1)
 	}
 	// Inside a run of capitalised words: part of a name.
 	// An acronym next to a name that is not one is an organisation
@@ -931,6 +931,31 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// an alternate or a sound-alike ("Qais" is not Kayes).
 	for _, ref := range c.refs {
 		if r.g.Population(ref) >= 1000 && r.ownName(ref, fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAppositive reports whether the tokens from i are an appositive that
+// says what kind of place the name before the comma is: "the provincial
+// capital of Helmand", "a village in Ghazni", "the district centre": an
+// article, at most two modifiers, and a place noun.
+func (r *Resolver) placeAppositive(st *state, text string, i int) bool {
+	if i >= len(st.toks) {
+		return false
+	}
+	switch strings.ToLower(text[st.toks[i].start:st.toks[i].end]) {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	for q := i + 1; q < len(st.toks) && q <= i+3; q++ {
+		t := &st.toks[q]
+		if t.kind != segment.Word || t.upper {
+			return false
+		}
+		if t.class&(wAdm1|wAdm2|wCity|wSub) != 0 || r.isFold(text[t.start:t.end], fwCapital) {
 			return true
 		}
 	}

@@ -140,9 +140,19 @@ func (r *Resolver) resolve(st *state) {
 			if c.strong && p.fuzzy {
 				goto linked // a well-known place: the region may be misread
 			}
-			if ref := r.skeletonIn(st.text[st.toks[c.i].start:st.toks[c.j-1].end], c.want, p.best); ref != gazetteer.NoRef {
+			name := st.text[st.toks[c.i].start:st.toks[c.j-1].end]
+			if ref := r.skeletonIn(name, c.want, p.best); ref != gazetteer.NoRef {
 				c.best = ref
 				continue
+			}
+			// A district the gazetteer lacks is placed at its seat, a
+			// town of its name in the region ("Sholgara district,
+			// Balkh province": Sholgara), near it.
+			if c.want == "ADM2" {
+				if ref := r.skeletonIn(name, "P", p.best); ref != gazetteer.NoRef {
+					c.best, c.near = ref, true
+					continue
+				}
 			}
 			c.best, c.conf = p.best, p.conf*0.9
 			c.near, c.viaParent = true, true
@@ -651,6 +661,9 @@ func (r *Resolver) output(st *state, text string) []Mention {
 		case region:
 			prec = PrecisionRegion
 		case c.near || c.viaParent:
+			prec = PrecisionNear
+		case c.want == "ADM2":
+			// A district placed at its seat: the district, not the town.
 			prec = PrecisionNear
 		}
 		if c.useSeat {
