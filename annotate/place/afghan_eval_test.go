@@ -281,7 +281,7 @@ func afghanCases(tb testing.TB) []afghanCase {
 		if v.No%10 != 0 || strings.TrimSpace(v.Village) == "" || notDistrict.MatchString(clean(v.District)) {
 			continue
 		}
-		vname := clean(v.Village)
+		vname := strings.TrimSpace(parenthesis.ReplaceAllString(clean(v.Village), ""))
 		if vname == "" || vname[0] < 'A' || vname[0] > 'Z' {
 			continue // lower-case or non-Latin names: not how a coder writes them
 		}

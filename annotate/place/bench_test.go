@@ -74,6 +74,8 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("Sakhi Abad village of Shiberghan, the capital of Afghanistan's northern Jawzjan province")
 	f.Add("PD 12 of Kabul city, near Mazar-e-Sharif")
 	f.Add("\xff\xfeKabul-based, US-led, LONDON, Ky. — ")
+	f.Add("Abay village, Chahar Bolak district, Balkh province; Kabul city PD 9; Lashkar Gah, the provincial capital of Helmand")
+	f.Add("Tarin Kowt district, Khost wa Firing district of Baghlan province, District 6")
 	r := place.New(nil)
 	f.Fuzz(func(t *testing.T, text string) {
 		sents, toks := segment.Split(text, sitrep.Span{})

@@ -68,6 +68,24 @@ func (st *state) runStart(text string, s int) int {
 	return a
 }
 
+// describedEnd returns the token after the kind word of the described name
+// that starts at token i ("Chahar Bolak district"), i when none does.
+func (st *state) describedEnd(text string, i int) int {
+	for s := i + 1; s < len(st.toks) && s <= i+maxRun+1; s++ {
+		t := &st.toks[s]
+		if t.kind != segment.Word {
+			return i
+		}
+		if _, ok := describedWords[strings.ToLower(text[t.start:t.end])]; ok {
+			if st.runStart(text, s) == i {
+				return s + 1
+			}
+			return i
+		}
+	}
+	return i
+}
+
 // describedNames applies the described-name rule to the candidates: it
 // drops the candidates that cover only a part of a described name and
 // adds one for the whole name when a spelling of it is known.

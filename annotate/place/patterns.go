@@ -92,7 +92,16 @@ func (r *Resolver) patterns(st *state, text string) {
 		// "X-based": the token runs on past the name.
 		// Containment: "X district of Y", "X in Y", "X, Y".
 		if is(j, "of", "in") || (is(j, ",") && !is(j+1, "the")) {
-			if d := candAt(j + 1); d >= 0 {
+			d := candAt(j + 1)
+			if d < 0 {
+				// "Abay village, Chahar Bolak district, Balkh province":
+				// a described name the gazetteer lacks stands between a
+				// place and the region that holds both.
+				if e := st.describedEnd(text, j+1); e > j+1 && (is(e, ",") || is(e, "of", "in")) {
+					d = candAt(e + 1)
+				}
+			}
+			if d >= 0 {
 				// "Iraq, Iran, and Syria" is a list, not Iraq in Iran.
 				e := st.cands[d].j
 				list := is(j, ",") && (is(e, "and", "or", "&") || (is(e, ",") && (candAt(e+1) >= 0 || is(e+1, "and", "or"))) || is(j-2, ",") && c.i >= 2)

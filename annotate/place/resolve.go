@@ -137,7 +137,7 @@ func (r *Resolver) resolve(st *state) {
 				c.best, p.best = cr, pr
 				continue
 			}
-			if c.strong && p.fuzzy {
+			if c.strong && p.fuzzy && !p.viaParent {
 				goto linked // a well-known place: the region may be misread
 			}
 			name := st.text[st.toks[c.i].start:st.toks[c.j-1].end]
