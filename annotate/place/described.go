@@ -33,11 +33,15 @@ var describedWords = map[string]byte{
 }
 
 // runWord reports whether token i may be a word of a described name: a
-// capitalised word of no class of words.tsv that steers recognition.
+// capitalised word of no class of words.tsv that steers recognition. A
+// common English word counts inside a sentence, where only a name
+// capitalises it ("Let Yet Kone village"), not at its start.
 func (st *state) runWord(i int) bool {
 	t := &st.toks[i]
-	return t.kind == segment.Word && t.upper && !t.caps &&
-		t.class&(wStop|wTitle|wDir|wNear|wCue|wAdm1|wAdm2|wCity|wSub|wOrg|wPerson|wFeat|wAgency|wCommon|wStreet) == 0
+	if t.kind != segment.Word || !t.upper || t.caps || t.class&wCommon != 0 && t.sentStart {
+		return false
+	}
+	return t.class&(wStop|wTitle|wDir|wNear|wCue|wAdm1|wAdm2|wCity|wSub|wOrg|wPerson|wFeat|wAgency|wStreet) == 0
 }
 
 // runStart returns the first token of the described name that ends
