@@ -99,6 +99,7 @@ func (r *Resolver) resolve(st *state) {
 		r.oneSense(st)
 	}
 	st.record = false
+	r.dropStrayFuzzy(st) // before a part is placed in a stray region
 	if r.commaParts(st) {
 		r.context(st) // the focus reads the parts' new places
 	}
@@ -107,7 +108,6 @@ func (r *Resolver) resolve(st *state) {
 		r.refocus(st)
 	}
 	r.dropOutOfFocus(st)
-	r.dropStrayFuzzy(st)
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
 	// Parents first: in "X village, Y district, Z province" Y is placed
