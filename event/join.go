@@ -72,9 +72,10 @@ func joinKey(e *sitrep.Event) (string, bool) {
 // (byte offsets into the one document), its claims and the people it
 // names anew. A figure is the first telling's when it gives one, else
 // the later's, as the tally takes the first count that states a figure.
+// d is of a later window than e, so its evidence and claims come after
+// e's in the text: appended, they stay in text order.
 func fold(e, d *sitrep.Event) {
 	e.Evidence = append(e.Evidence, d.Evidence...)
-	sortEvidence(e.Evidence)
 	e.Claims = append(e.Claims, d.Claims...)
 	for _, p := range d.People {
 		if !slices.ContainsFunc(e.People, func(q sitrep.Person) bool { return q.Name == p.Name }) {

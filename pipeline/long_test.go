@@ -100,9 +100,12 @@ func TestExtract_LongDocumentJoined(t *testing.T) {
 			}
 			keys[k] = i
 		}
-		for _, ev := range e.Evidence {
+		for k, ev := range e.Evidence {
 			if ev.Start >= pipeline.WindowBytes {
 				late++
+			}
+			if k > 0 && ev.Start < e.Evidence[k-1].Start {
+				t.Errorf("event %s: evidence out of text order at %d", e.EventID, ev.Start)
 			}
 		}
 	}
