@@ -68,15 +68,26 @@ func joinKey(e *sitrep.Event) (string, bool) {
 		e.Actor1 + "\x00" + e.Actor2 + "\x00" + e.OutsideScope, true
 }
 
-// fold adds to e, told first, what a later telling d adds: its evidence
-// (byte offsets into the one document), its claims and the people it
-// names anew. A figure is the first telling's when it gives one, else
+// fold adds to e, told first, what a later telling d adds: the evidence
+// of other words (a field supported by the same words again gains
+// nothing), the claims that say something else (another claimant, stance
+// or figure: the same statement told again is one claim), and the people
+// it names anew. A figure is the first telling's when it gives one, else
 // the later's, as the tally takes the first count that states a figure.
-// d is of a later window than e, so its evidence and claims come after
-// e's in the text: appended, they stay in text order.
+// What an event holds thus grows with what is said of it, not with how
+// often it is told. d is of a later window than e, so its evidence and
+// claims come after e's in the text: appended, they stay in text order.
 func fold(e, d *sitrep.Event) {
-	e.Evidence = append(e.Evidence, d.Evidence...)
-	e.Claims = append(e.Claims, d.Claims...)
+	for _, ev := range d.Evidence {
+		if !slices.ContainsFunc(e.Evidence, func(x sitrep.Evidence) bool { return x.Field == ev.Field && x.Text == ev.Text }) {
+			e.Evidence = append(e.Evidence, ev)
+		}
+	}
+	for _, c := range d.Claims {
+		if !slices.ContainsFunc(e.Claims, func(x sitrep.Claim) bool { return sameClaim(&x, &c) }) {
+			e.Claims = append(e.Claims, c)
+		}
+	}
 	for _, p := range d.People {
 		if !slices.ContainsFunc(e.People, func(q sitrep.Person) bool { return q.Name == p.Name }) {
 			e.People = append(e.People, p)
@@ -94,4 +105,12 @@ func fold(e, d *sitrep.Event) {
 	if e.ClaimedBy == "" {
 		e.ClaimedBy = d.ClaimedBy
 	}
+}
+
+// sameClaim reports whether two claims make one statement: the same
+// claimant, speaker, cue and stance, with the same figures.
+func sameClaim(a, b *sitrep.Claim) bool {
+	same := func(x, y *int) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return a.Claimant == b.Claimant && a.Spokesperson == b.Spokesperson && a.Cue == b.Cue && a.Stance == b.Stance &&
+		a.Channel == b.Channel && same(a.Fatalities, b.Fatalities) && same(a.Injuries, b.Injuries) && same(a.Arrests, b.Arrests)
 }
