@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
 // TestWindows checks the structure that bounds a long document's memory:
@@ -63,5 +66,60 @@ func TestWindows(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEach_WindowsBounded: a long document is annotated as Docs of one
+// window each (Body the window, tokens inside it, the head's evidence
+// carried after the first), so what a Doc holds per token is bounded by
+// the window; a short document is annotated whole, as the Document it is.
+func TestEach_WindowsBounded(t *testing.T) {
+	g, err := gazetteer.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(Options{Gazetteer: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := "Published: March 5, 2024. Gunmen attacked a police post near the market in Kunduz on Monday, officials said.\n\n"
+	short := &sitrep.Document{ID: "short", Text: para}
+	n := 0
+	if err := p.each(context.Background(), short, func(d *annotate.Doc) {
+		n++
+		if d.Document != short || d.Head != nil {
+			t.Errorf("a short document is not annotated whole")
+		}
+	}); err != nil || n != 1 {
+		t.Fatalf("short document: %d Docs, %v", n, err)
+	}
+
+	long := &sitrep.Document{ID: "long", Text: strings.Repeat(para, 3*WindowBytes/len(para)+1)}
+	var docs []*annotate.Doc
+	if err := p.each(context.Background(), long, func(d *annotate.Doc) { docs = append(docs, d) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 4 {
+		t.Fatalf("%d bytes in %d windows, want 4", len(long.Text), len(docs))
+	}
+	end := 0
+	for i, d := range docs {
+		body := d.BodySpan()
+		if body.Start != end || body.Len() > WindowBytes || d.Text != long.Text {
+			t.Errorf("window %d: body %v after %d, of %d bytes", i, body, end, body.Len())
+		}
+		end = body.End
+		if first, last := d.Toks[0], d.Toks[len(d.Toks)-1]; first.Start < body.Start || last.End > body.End {
+			t.Errorf("window %d: tokens %d-%d outside its body %v", i, first.Start, last.End, body)
+		}
+		if (i == 0) != (d.Head == nil) {
+			t.Errorf("window %d: head %v", i, d.Head)
+		}
+		if i > 0 && (d.Ref.IsZero() || !d.Ref.Equal(docs[0].Ref)) {
+			t.Errorf("window %d: reference date %v, the head's %v", i, d.Ref, docs[0].Ref)
+		}
+	}
+	if end != len(long.Text) {
+		t.Errorf("windows end at %d of %d", end, len(long.Text))
 	}
 }
