@@ -26,6 +26,14 @@ func TestNewFinder_Errors(t *testing.T) {
 		{"BadRange", header + "early\tmodifier\t10..1\n", "dates.tsv:2: modifier"},
 		{"NonASCII", header + "märz\tmonth\t3\n", "only ASCII letters"},
 		{"PhraseForWordKind", header + "next to\tcue\tany\n", "takes one word"},
+		{"BadRef", header + "now\tref\tNOW_REF\n", "dates.tsv:2: ref"},
+		{"BadSet", header + "daily\tset\tdaily\n", "dates.tsv:2: set"},
+		{"BadMeridiem", header + "am\tmeridiem\t6\n", "dates.tsv:2: meridiem"},
+		{"BadClockword", header + "noon\tclockword\tnoon\n", "dates.tsv:2: clockword"},
+		{"BadWeekdays", header + "mondays\tweekdays\t9\n", "dates.tsv:2: weekdays"},
+		{"BadParts", header + "nights\tparts\tnight\n", "dates.tsv:2: parts"},
+		{"BadFrequency", header + "once\tfrequency\tx\n", "dates.tsv:2: frequency"},
+		{"BadUnit", header + "eons\tunit\teon\n", "dates.tsv:2: unit"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
