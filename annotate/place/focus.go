@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-dev/sitrep/annotate/segment"
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
@@ -46,6 +47,85 @@ func (r *Resolver) attributiveCountry(st *state, c *cand) bool {
 		return false
 	}
 	return r.agentHeads[strings.ToLower(st.text[t.start:t.end])]
+}
+
+// nounAdjunct reports whether candidate c, a country, modifies what
+// follows it rather than naming where anything is: a noun adjunct. News
+// style writes a country's short form ("U.S.", "US", "UK") as the
+// modifier and its full name as the noun; so the short form before a
+// word that is no verb ("U.S. officials", "U.S. strikes", "US federal
+// agencies"), before a name that is no place ("U.S. Central Command"),
+// joined by a hyphen ("U.S.-led", "US-Iraq") or listed with demonyms
+// ("U.S., French and British ships") is a modifier. (re3d marks these
+// inside the organisation or person they modify, not as locations.)
+func (r *Resolver) nounAdjunct(st *state, c *cand) bool {
+	if c.best == gazetteer.NoRef || r.g.Info(c.best).Code != "PCLI" {
+		return false
+	}
+	text := st.text
+	if c.j-c.i != 1 || !allCaps(st.text[c.start:c.end]) || c.end-c.start > 4 {
+		return false // a country's name is a noun ("the United States has", "Iraq has")
+	}
+	if c.end+1 < len(text) && text[c.end] == '-' && unicode.IsLetter(rune(text[c.end+1])) {
+		return true // "U.S.-led", "US-Iraq"
+	}
+	j := c.j
+	if j < len(st.toks) && text[st.toks[j].start:st.toks[j].end] == "." && st.toks[j].start == c.end {
+		j++ // "U.S. forces": the dot is a token
+	}
+	if j >= len(st.toks) {
+		return false
+	}
+	t := &st.toks[j]
+	prevEnd := c.end
+	if j > c.j {
+		prevEnd = st.toks[j-1].end
+	}
+	if t.lineBreak || t.start-prevEnd > 1 {
+		return false
+	}
+	w := text[t.start:t.end]
+	if w == "," && j+1 < len(st.toks) {
+		// "U.S., French and Royal Navy ships": a list of modifiers.
+		n := st.toks[j+1]
+		_, dem := r.g.Demonym(text[n.start:n.end])
+		return dem
+	}
+	if t.kind != segment.Word {
+		return false
+	}
+	if t.upper {
+		// "U.S. Central Command", "United States Army": a name that
+		// is no place begins after the country.
+		for k := range st.cands {
+			if st.cands[k].i == j {
+				return false
+			}
+		}
+		return t.class&(wCue|wConn) == 0
+	}
+	lw := strings.ToLower(w)
+	return t.class&(wConn|wCue|wNear|wPerson) == 0 && r.fw[lw]&(fwVerbal|fwOf|fwConjunction|fwBy) == 0 && !r.pastForm(lw)
+}
+
+// pastForm reports whether w, lower case, is a verb's past tense: an
+// irregular one (lexicon's irregular_verbs.tsv: "met", "sent") or a word
+// of five letters or more in -ed ("warned", "struck" is irregular).
+func (r *Resolver) pastForm(w string) bool {
+	return r.past[w] || len(w) >= 5 && strings.HasSuffix(w, "ed")
+}
+
+// pastForms returns the irregular past tenses of lexicon's
+// irregular_verbs.tsv.
+func pastForms() map[string]bool {
+	m := map[string]bool{}
+	_ = lexicon.ReadTSV(lexicon.FS(), lexicon.IrregularVerbsFile, func(r lexicon.Row) error {
+		for _, p := range r.List("past") {
+			m[strings.ToLower(p)] = true
+		}
+		return nil
+	}) // the embedded file is tested by package lexicon
+	return m
 }
 
 // Headlines, institutions, honorifics and the document's focus: the

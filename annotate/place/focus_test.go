@@ -104,7 +104,7 @@ func TestCapitalsAndDatelines(t *testing.T) {
 		{"AcronymSpellingATown", "Police in Fresno said a SWAT team entered the house at noon.", []string{"Fresno"}, ""},
 		{"ShoutedHeading", "Two men were shot in Fresno.\n\nPREVIOUS STORY: A third man was hurt in Fresno on Friday.", []string{"Fresno", "Fresno"}, ""},
 		{"RegionAbbreviationStays", "Flooding closed roads across NSW and in northern B.C. on Monday.", []string{"NSW", "northern B.C."}, ""},
-		{"CountryCodeStays", "Ministers from the UK met in Brussels.", []string{"UK", "Brussels"}, ""},
+		{"CountryCodeStays", "Ministers flew from the UK to Brussels.", []string{"UK", "Brussels"}, ""},
 		{"DatelineWithoutDash", "DETROIT The city council voted on Tuesday to close two fire stations.", []string{"DETROIT"}, "US"},
 		{"MixedCaseDatelineWithAgency", "Nairobi (AFP)\nThe ministry said on Monday that two schools would close.", []string{"Nairobi"}, "KE"},
 		{"CapitalsBeforeLowerCaseIsNoDateline", "PRIMARY school pupils in Leeds cooked for their parents.", []string{"Leeds"}, ""},
@@ -123,6 +123,40 @@ func TestCapitalsAndDatelines(t *testing.T) {
 			if tc.dateline != "" && (len(ms) == 0 || ms[0].Place.CountryCode != tc.dateline) {
 				t.Errorf("dateline: %s, want in %s", dump(ms), tc.dateline)
 			}
+		})
+	}
+}
+
+// TestCountryAsModifier checks that a country's short form used as a
+// modifier is an adjective (names whose, not where), and that the short
+// form as a subject and the full name stay places. Our own sentences.
+func TestCountryAsModifier(t *testing.T) {
+	r := place.New(nil)
+	for _, tc := range []struct {
+		text, name string
+		adjective  bool
+	}{
+		{"U.S. officials said the convoy was hit near Mosul.", "U.S.", true},
+		{"A US-led coalition struck a bridge near Mosul.", "US", true},
+		{"The U.S. Central Command said two strikes hit Mosul.", "U.S.", true},
+		{"U.S., French and British ships sailed from Bahrain.", "U.S.", true},
+		{"The U.S. said it would send more troops to Iraq.", "U.S.", false},
+		{"The envoy flew to the U.S. on Monday.", "U.S.", false},
+		{"The United States condemned the attack in Mosul.", "United States", false},
+		{"Iraq has asked for two more battalions.", "Iraq", false},
+		{"The UK has closed its embassy in Kabul.", "UK", false},
+		{"The UK warned its citizens on Monday.", "UK", false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			for _, m := range annotate(t, r, tc.text) {
+				if m.Text == tc.name {
+					if m.Adjective != tc.adjective {
+						t.Errorf("%q adjective %v, want %v", tc.name, m.Adjective, tc.adjective)
+					}
+					return
+				}
+			}
+			t.Errorf("%q not found", tc.name)
 		})
 	}
 }

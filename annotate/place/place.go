@@ -64,6 +64,8 @@ type Resolver struct {
 	// personNouns are the nouns of people a name may stand in
 	// apposition to ("his father, Alan").
 	personNouns map[string]bool
+	// past holds the irregular past tenses of English verbs (nounAdjunct).
+	past map[string]bool
 	// agentHeads are the first words of the generic agents of
 	// lexicon/data/agents.tsv ("forces", "troops", "police"), lower case.
 	agentHeads map[string]bool
@@ -95,7 +97,7 @@ func New(g *gazetteer.Gazetteer) *Resolver {
 	if err != nil {
 		given = map[string]bool{} // the embedded file is tested
 	}
-	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, personNouns: personNouns(), agentHeads: agentHeads(), w: defaultWeights}
+	r := &Resolver{g: g, words: w, fw: fw, agencies: ag, given: given, personNouns: personNouns(), past: pastForms(), agentHeads: agentHeads(), w: defaultWeights}
 	r.pool.New = func() any { return new(state) }
 	r.skel = sync.OnceValue(func() *regionIndex { return buildRegionIndex(g) })
 	return r

@@ -252,7 +252,7 @@ type Example struct {
 // WithWeights returns a Resolver over the same gazetteer and word lists
 // that ranks candidates with w.
 func (r *Resolver) WithWeights(w Weights) *Resolver {
-	r2 := &Resolver{g: r.g, words: r.words, fw: r.fw, agencies: r.agencies, given: r.given, personNouns: r.personNouns, agentHeads: r.agentHeads, w: w, noRefocus: r.noRefocus, skel: r.skel}
+	r2 := &Resolver{g: r.g, words: r.words, fw: r.fw, agencies: r.agencies, given: r.given, personNouns: r.personNouns, past: r.past, agentHeads: r.agentHeads, w: w, noRefocus: r.noRefocus, skel: r.skel}
 	r2.pool.New = func() any { return new(state) }
 	return r2
 }

@@ -672,7 +672,7 @@ func (r *Resolver) output(st *state, text string) []Mention {
 			}
 			prec = PrecisionNear
 		}
-		if !c.adjective && r.attributiveCountry(st, &c) {
+		if !c.adjective && (r.attributiveCountry(st, &c) || r.nounAdjunct(st, &c)) {
 			c.adjective = true
 		}
 		p := r.g.Place(ref)

@@ -9,12 +9,13 @@ import (
 // TestStageWordClasses checks each place class of
 // lexicon/data/stage_words.tsv on a sentence of our own writing that it
 // decides: whether a name is taken for a place. (The class conjunction is
-// checked by TestOwnNameConjunction.)
+// checked by TestOwnNameConjunction, the class verbal by
+// TestCountryAsModifier.)
 func TestStageWordClasses(t *testing.T) {
 	if _, err := lexicon.WordClasses("place", map[string]uint16{
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
 		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
-		"arabic_article": 4096, "valley": 8192,
+		"arabic_article": 4096, "valley": 8192, "verbal": 16384,
 	}); err != nil {
 		t.Fatal(err)
 	}

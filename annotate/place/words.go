@@ -59,6 +59,7 @@ const (
 	fwCapital
 	fwArabicArticle
 	fwValley
+	fwVerbal
 )
 
 var fwClassNames = map[string]fwClass{
@@ -66,7 +67,7 @@ var fwClassNames = map[string]fwClass{
 	"report_by": fwReportBy, "of": fwOf, "conjunction": fwConjunction,
 	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
 	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
-	"arabic_article": fwArabicArticle, "valley": fwValley,
+	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal,
 }
 
 // isFold reports whether w, in any case, is a word of class c (as
