@@ -207,6 +207,21 @@ func parseRaw(p *Parser, text string) []SpanWord {
 	return out
 }
 
+// readEWTIfPresent returns the sentences of a part of the treebank, or
+// none when it is absent.
+func readEWTIfPresent(part string) []*Sentence {
+	f, err := os.Open(filepath.Join(ewtDir, "en_ewt-ud-"+part+".conllu"))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	ss, err := ReadCoNLLUAll(f)
+	if err != nil {
+		return nil
+	}
+	return ss
+}
+
 func mustDefault(tb testing.TB) *Parser {
 	tb.Helper()
 	p, err := Default()

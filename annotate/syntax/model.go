@@ -89,6 +89,9 @@ type scratch struct {
 	s      state
 	feats  []uint64
 	scores [256]int32 // class scores; 256 covers any class byte, so adds need no bounds checks
+	front  [256]int32 // the scores of the buffer front's features (bufFeats), kept while it stays
+	top    []int32    // per word, the scores of its stackFeats as s0 (nc each), valid while its stamp holds
+	stamp  []int32    // per word, the number of right children it had when top was filled; -1 for none
 	buf    []byte
 	lemmas []string
 	idx    []int32
@@ -277,10 +280,46 @@ func (m *Model) parseJoint(sc *scratch) {
 	s.reset(len(a.word) - 1)
 	nl := len(m.labels)
 	nc := 2 + 2*nl
+	n := len(a.word)
+	if cap(sc.top) < n*nc {
+		sc.top = make([]int32, n*nc, (n+n/2)*nc)
+	}
+	sc.top = sc.top[:n*nc]
+	sc.stamp = growN32(sc.stamp, n)
+	front := -1
 	for !s.terminal() {
-		sc.feats = a.parseFeats(sc.feats[:0], s)
-		clear(sc.scores[:nc])
-		sc.idx = m.parser.addAll(sc.feats, 0, sc.idx, &sc.scores)
+		// The buffer front's features are scored once for all the states
+		// that share it (a word stays at the front for about two steps).
+		if s.b != front {
+			front = s.b
+			sc.feats = a.bufFeats(sc.feats[:0], s.b, s.n)
+			clear(sc.front[:nc])
+			sc.idx = m.parser.addAll(sc.feats, 0, sc.idx, &sc.front)
+		}
+		// Where no left arc is allowed (the top of the stack has its
+		// head, or is the root), the weights of the left-arc classes are
+		// not added: those classes cannot win.
+		s0 := s.s0()
+		skip := s0 == 0 || s.head[s0] >= 0
+		// The top of the stack's own features are scored once for as
+		// long as it stays there without a new child: a word is on top
+		// again when the words pushed over it are gone. (Its head and
+		// left children do not change while it is on the stack.)
+		top := sc.top[s0*nc : s0*nc+nc]
+		if sc.stamp[s0] != int32(s.nr[s0]) {
+			sc.stamp[s0] = int32(s.nr[s0])
+			sc.feats = a.stackFeats(sc.feats[:0], s)
+			clear(sc.scores[:nc])
+			sc.idx = m.parser.lookup(sc.feats, 0, sc.idx)
+			m.parser.add(sc.idx, skip, &sc.scores)
+			copy(top, sc.scores[:nc])
+		}
+		for c := range top {
+			sc.scores[c] = sc.front[c] + top[c]
+		}
+		sc.feats = a.stepFeats(sc.feats[:0], s)
+		sc.idx = m.parser.lookup(sc.feats, 0, sc.idx)
+		m.parser.add(sc.idx, skip, &sc.scores)
 		scores := sc.scores[:nc]
 		best := -1
 		for c := 0; c < nc; c++ {
@@ -349,6 +388,9 @@ func (w *writer) u32s(xs []uint32) {
 func (w *writer) table(t *table) {
 	flat := make([]uint32, 0, 4*len(t.slots))
 	for _, sl := range t.slots {
+		if sl.e[0] == spill {
+			sl.e[3], sl.e[4], sl.e[5] = 0, 0, 0 // table.split's marks
+		}
 		flat = append(flat, sl.key, uint32(sl.e[0])|uint32(sl.e[1])<<16, uint32(sl.e[2])|uint32(sl.e[3])<<16, uint32(sl.e[4])|uint32(sl.e[5])<<16)
 	}
 	w.u32s(flat)
@@ -560,6 +602,7 @@ func (r *reader) rawTable(nClasses int) *table {
 			if off >= len(t.ent) || off+1+int(t.ent[off]) > len(t.ent) {
 				return bad(i, "entries out of range")
 			}
+			t.slots[i].e[3], t.slots[i].e[4], t.slots[i].e[5] = 0, 0, 0
 		}
 		for _, e := range t.stored(i) {
 			if int(e>>8) >= nClasses || int8(e) == 0 {
@@ -766,6 +809,7 @@ func (m *Model) init() error {
 	if m.rootLabel < 0 {
 		return errors.New("no root label")
 	}
+	m.split()
 	if m.leftLabel < 0 {
 		m.leftLabel = m.rootLabel
 		for i, l := range m.labels {
@@ -788,8 +832,18 @@ func (m *Model) Pruned(min int16) *Model {
 		c.labeler = m.labeler.pruned(min)
 	} else {
 		c.parser = m.parser.pruned(min)
+		c.split()
 	}
 	return &c
+}
+
+// split marks in the joint parser table where each feature's LEFT-ARC
+// classes begin and end (table.split), so that scoring can skip them in
+// a state where no left arc is allowed.
+func (m *Model) split() {
+	if m.parser != nil {
+		m.parser.split(2, 2+len(m.labels))
+	}
 }
 
 // Features returns the number of tagger and parser features (transition

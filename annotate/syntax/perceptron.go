@@ -39,6 +39,30 @@ func key(h uint64) uint32 {
 	return k
 }
 
+// split marks in every spilled feature's slot the first of its entries
+// whose class is at least c1 (e[3]) and the first at least c2 (e[4]):
+// the entries are sorted by class, so that a caller that knows the
+// classes c1 to c2-1 cannot win can skip their weights (add). The marks
+// are not part of the model file (writer.table writes them as 0).
+func (t *table) split(c1, c2 int) {
+	for i := range t.slots {
+		sl := &t.slots[i]
+		if sl.key == 0 || sl.e[0] != spill {
+			continue
+		}
+		k1, k2 := 0, 0
+		for j, e := range t.stored(i) {
+			if c := int(e >> 8); c < c1 {
+				k1 = j + 1
+			}
+			if c := int(e >> 8); c < c2 {
+				k2 = j + 1
+			}
+		}
+		sl.e[3], sl.e[4] = uint16(k1), uint16(k2)
+	}
+}
+
 // build makes the table of the sorted feature keys, whose feature f has
 // the int16 weights cls/w[start[f]:start[f+1]]. Keys may be any 32 bits:
 // those of one key (top 28 bits) are merged.
@@ -167,11 +191,19 @@ func (t *table) entries(i int, tmp []uint32) []uint32 {
 // scores. It finds every feature's slot first and adds after, so that the
 // memory loads of different features overlap; idx is scratch space.
 func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores *[256]int32) []int32 {
+	idx = t.lookup(hs, salt, idx)
+	t.add(idx, false, scores)
+	return idx
+}
+
+// lookup appends to idx[:0] the slots of the features hs (each xor salt)
+// that t has, and returns it.
+func (t *table) lookup(hs []uint64, salt uint64, idx []int32) []int32 {
+	idx = idx[:0]
 	n := len(t.slots)
 	if n == 0 {
 		return idx
 	}
-	idx = idx[:0]
 	slots := t.slots
 	// Touch the home slots first, in loads that do not wait on each other,
 	// so that their cache misses overlap (see table4.addAll).
@@ -180,7 +212,7 @@ func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores *[256]int32
 		touch ^= slots[slot(key(h^salt), n)].key
 	}
 	if touch == 1 {
-		scores[0] += 0
+		idx = append(idx, -1)[:0] // uses touch, so that the loads above are kept
 	}
 	for _, h := range hs {
 		k := key(h ^ salt)
@@ -200,14 +232,24 @@ func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores *[256]int32
 			}
 		}
 	}
+	return idx
+}
+
+// add adds the weights of the features in slots idx to scores; with
+// skip, not those of the classes that split marked in spilled features.
+func (t *table) add(idx []int32, skip bool, scores *[256]int32) {
+	slots, ent := t.slots, t.ent
 	for _, i := range idx {
 		sl := &slots[i]
 		s := sl.key & 0xf
 		if sl.e[0] == spill {
 			off := uint32(sl.e[1]) | uint32(sl.e[2])<<16
-			for _, e := range t.ent[off+1 : off+1+uint32(t.ent[off])] {
-				scores[uint8(e>>8)] += int32(int8(e)) << s
+			es := ent[off+1 : off+1+uint32(ent[off])]
+			if skip && sl.e[4] > 0 {
+				addEntries(es[min(int(sl.e[4]), len(es)):], s, scores)
+				es = es[:min(int(sl.e[3]), len(es))]
 			}
+			addEntries(es, s, scores)
 			continue
 		}
 		for _, e := range sl.e {
@@ -217,7 +259,26 @@ func (t *table) addAll(hs []uint64, salt uint64, idx []int32, scores *[256]int32
 			scores[uint8(e>>8)] += int32(int8(e)) << s
 		}
 	}
-	return idx
+}
+
+// addEntries adds the weights of entries es (cls<<8 | uint8(m), the
+// weight m << s) to scores. It is a function of its own, not inlined, so
+// that its loop keeps its values in registers: inlined into the caller's
+// loop it spills them to the stack.
+//
+//go:noinline
+func addEntries(es []uint16, s uint32, scores *[256]int32) {
+	s &= 15
+	for ; len(es) >= 4; es = es[4:] {
+		e0, e1, e2, e3 := es[0], es[1], es[2], es[3]
+		scores[uint8(e0>>8)] += int32(int8(e0)) << s
+		scores[uint8(e1>>8)] += int32(int8(e1)) << s
+		scores[uint8(e2>>8)] += int32(int8(e2)) << s
+		scores[uint8(e3>>8)] += int32(int8(e3)) << s
+	}
+	for _, e := range es {
+		scores[uint8(e>>8)] += int32(int8(e)) << s
+	}
 }
 
 // table4 is a frozen perceptron of at most four classes (the parser's
