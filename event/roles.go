@@ -189,6 +189,23 @@ var positionRules = []roleRule{
 		},
 	},
 	{
+		name:    "subject of a verb of dying before the event noun",
+		source:  "syntax: a verb of dying is unaccusative, its subject is whom the death befell (\"four children died when a shell struck their home\"): the victim, not the doer of the event named after it",
+		example: "Four children died when a shell struck their home near Donetsk on Sunday.",
+		apply: func(r *roleState) {
+			if r.subj == nil || r.t.Passive || r.passiveBefore {
+				return
+			}
+			j := r.subj.Last
+			for j < r.t.First && fw.tok(r.text, r.toks, j, passiveSkip) {
+				j++
+			}
+			if j < r.t.First && fw.tok(r.text, r.toks, j, unaccusative) {
+				r.passiveBefore = true
+			}
+		},
+	},
+	{
 		name:    "coordinated subjects",
 		source:  "syntax: of a subject joined by \"and\" (\"the army and allied militias recaptured\"), the first is the head of the coalition, ACLED's actor1",
 		example: "Iraqi troops and Popular Mobilization Forces units recaptured three villages from Islamic State in Anbar.",

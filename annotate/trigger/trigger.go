@@ -88,6 +88,10 @@ type Finder struct {
 	// after which "to protest" tells a protest that took place
 	// ("gathered to protest"). Both from function_words.tsv.
 	toExceptions, gathered map[string]bool
+	// toObjects are verbs that take an object and then "to" with a noun
+	// phrase ("subjected three girls to sexual violence"):
+	// function_words.tsv to_object.
+	toObjects map[string]bool
 }
 
 // Known reports whether c is a class of the data files.
@@ -197,7 +201,7 @@ func load() (*Finder, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.toExceptions, f.gathered = map[string]bool{}, map[string]bool{}
+	f.toExceptions, f.gathered, f.toObjects = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	err = lexicon.ReadTSV(fsys, "data/function_words.tsv", func(r lexicon.Row) error {
 		var set map[string]bool
 		switch r.Get("class") {
@@ -205,6 +209,8 @@ func load() (*Finder, error) {
 			set = f.toExceptions
 		case "gathered":
 			set = f.gathered
+		case "to_object":
+			set = f.toObjects
 		default:
 			return nil
 		}
@@ -324,7 +330,7 @@ func (f *Finder) AppendFind(dst []Trigger, text string, toks []segment.Token, fr
 				prev = toks[t.First-2].Key(text)
 			}
 			// "gathered to protest": the protest happened.
-			if !f.toExceptions[prev] && !(t.Class == Protest && f.gathered[prev]) {
+			if !f.toExceptions[prev] && !(t.Class == Protest && f.gathered[prev]) && !f.toObjectBefore(text, toks, from, t.First-1) {
 				t.Suppressed = "irrealis"
 			}
 		}
@@ -336,6 +342,21 @@ func (f *Finder) AppendFind(dst []Trigger, text string, toks []segment.Token, fr
 		}
 	}
 	return dst, separate
+}
+
+// toObjectBefore reports whether a verb of toObjects stands at most four
+// words before the "to" at k, with only words between ("subjected three
+// schoolgirls to"): that "to" is a preposition.
+func (f *Finder) toObjectBefore(text string, toks []segment.Token, from, k int) bool {
+	for j := k - 1; j >= from && j >= k-4; j-- {
+		if toks[j].Kind != segment.Word {
+			return false
+		}
+		if f.toObjects[toks[j].Key(text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // pairTriggers appends a trigger for every pair of trigger_pairs.tsv found

@@ -49,6 +49,7 @@ func TestFind(t *testing.T) {
 		{"The group is planning to attack the town.", []string{"ctx:irrealis/", "attack/irrealis", "ground/"}, false},
 		{"Troops were deployed to attack the town.", []string{"ctx:irrealis/", "attack/irrealis", "ground/"}, false},
 		{"The militia is mobilising fighters for attacking the town.", []string{"Change to group/activity/", "attack/irrealis", "ground/"}, false},
+		{"Gunmen subjected two women to sexual violence.", []string{"Sexual violence/"}, false},
 		{"Teachers gathered to protest in the capital.", []string{"protest/", "protest/", "ground/"}, false},
 		{"In another incident, police arrested two men.", []string{"ctx:separate/", "mod:intervention/", "Arrests/"}, true},
 		{"Police seized seven illegal firearms.", []string{"seize/", "find/", "Disrupted weapons use/", "weapon/"}, false},
