@@ -190,8 +190,8 @@ var positionRules = []roleRule{
 	},
 	{
 		name:    "subject of a verb of dying before the event noun",
-		source:  "syntax: a verb of dying is unaccusative, its subject is whom the death befell (\"four children died when a shell struck their home\"): the victim, not the doer of the event named after it",
-		example: "Four children died when a shell struck their home near Donetsk on Sunday.",
+		source:  "syntax: a verb of dying is unaccusative, its subject is whom the death befell (\"four children died when a rocket struck their home\"): the victim, not the doer of the event named after it",
+		example: "Four children died when a rocket struck their home near Donetsk on Sunday.",
 		apply: func(r *roleState) {
 			if r.subj == nil || r.t.Passive || r.passiveBefore {
 				return
