@@ -748,6 +748,9 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if prev >= 1 && r.fw[text[st.toks[prev].start:st.toks[prev].end]]&fwOf != 0 && st.toks[prev-1].class&wStreet != 0 && !st.toks[prev-1].upper {
 		return false
 	}
+	if st.intersection(text, c.i, c.j) {
+		return false
+	}
 	// After a title: a person ("President Kabul", "Gen. Paris", "Mr.
 	// Booker"); the name alone later is the person too.
 	if prev >= 0 && st.toks[prev].class&wTitle != 0 && st.toks[prev].upper {
@@ -998,6 +1001,57 @@ func (r *Resolver) cuedBefore(st *state, text string, i int) bool {
 	if i >= 2 && r.fw[text[p.start:p.end]]&fwOf != 0 {
 		pp := text[st.toks[i-2].start:st.toks[i-2].end]
 		return pp == "," || st.toks[i-2].class&(wAdm1|wAdm2|wCity|wSub|wNear) != 0 || r.isFold(pp, fwCapital)
+	}
+	return false
+}
+
+// intersection reports whether the name of tokens [i, j) is one of two
+// streets that name a crossing, as US local news gives a place: two names
+// joined by "and" before a plural street noun ("at Dale and Walnut
+// streets"), or after a noun of a crossing and "of" ("the corner of
+// Gratiot and Mack", "the intersection of Main and Elm").
+func (st *state) intersection(text string, i, j int) bool {
+	r := st.r
+	word := func(k int) string {
+		if k < 0 || k >= len(st.toks) {
+			return ""
+		}
+		return strings.ToLower(text[st.toks[k].start:st.toks[k].end])
+	}
+	name := func(k int) bool {
+		return k >= 0 && k < len(st.toks) && st.toks[k].kind == segment.Word && st.toks[k].upper
+	}
+	// The run of capitalised words after the pair's "and" ends before
+	// the plural street noun: "Dale and Walnut streets".
+	runEnd := func(k int) int {
+		for n := 0; n < 3 && name(k); n++ {
+			k++
+		}
+		return k
+	}
+	runStart := func(k int) int { // k is the last word of a run
+		for n := 0; n < 3 && name(k-1); n++ {
+			k--
+		}
+		return k
+	}
+	if r.fw[word(j)]&fwConjunction != 0 && name(j+1) {
+		// The first of the pair.
+		if r.fw[word(runEnd(j+1))]&fwStreetPlural != 0 {
+			return true
+		}
+		if a := i - 1; r.fw[word(a)]&fwOf != 0 && r.fw[word(a-1)]&fwCrossing != 0 {
+			return true
+		}
+	}
+	if r.fw[word(i-1)]&fwConjunction != 0 && name(i-2) {
+		// The second of the pair.
+		if r.fw[word(j)]&fwStreetPlural != 0 {
+			return true
+		}
+		if a := runStart(i-2) - 1; r.fw[word(a)]&fwOf != 0 && r.fw[word(a-1)]&fwCrossing != 0 {
+			return true
+		}
 	}
 	return false
 }

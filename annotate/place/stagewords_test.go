@@ -12,10 +12,10 @@ import (
 // checked by TestOwnNameConjunction, the class verbal by
 // TestCountryAsModifier.)
 func TestStageWordClasses(t *testing.T) {
-	if _, err := lexicon.WordClasses("place", map[string]uint16{
+	if _, err := lexicon.WordClasses("place", map[string]uint32{
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
 		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
-		"arabic_article": 4096, "valley": 8192, "verbal": 16384,
+		"arabic_article": 4096, "valley": 8192, "verbal": 16384, "street_plural": 32768, "crossing": 65536,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -35,6 +35,9 @@ func TestStageWordClasses(t *testing.T) {
 		{"alias_word", "The smuggler, nicknamed \"Lubbock\", fled.", "Lubbock", false},
 		{"capital", "The Capital of Lubbock said two died.", "Lubbock", true},
 		{"valley", "Floods hit the Swat Valley on Monday.", "Swat Valley", true},
+		{"street_plural", "Police stopped the car at Lubbock and Walnut streets.", "Lubbock", false},
+		{"crossing", "Two men were shot at the corner of Lubbock and Walnut.", "Lubbock", false},
+		{"street_plural (none)", "Police stopped the car in Lubbock and Dallas.", "Lubbock", true},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
 			got := annotate(t, r, tc.text)

@@ -42,7 +42,7 @@ var classNames = map[string]wordClass{
 
 // fwClass is a bit set of the place classes of lexicon/data/stage_words.tsv:
 // the English words the recognition rules test.
-type fwClass uint16
+type fwClass uint32
 
 const (
 	fwAgencyHead fwClass = 1 << iota
@@ -60,6 +60,8 @@ const (
 	fwArabicArticle
 	fwValley
 	fwVerbal
+	fwStreetPlural
+	fwCrossing
 )
 
 var fwClassNames = map[string]fwClass{
@@ -67,7 +69,7 @@ var fwClassNames = map[string]fwClass{
 	"report_by": fwReportBy, "of": fwOf, "conjunction": fwConjunction,
 	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
 	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
-	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal,
+	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal, "street_plural": fwStreetPlural, "crossing": fwCrossing,
 }
 
 // isFold reports whether w, in any case, is a word of class c (as
