@@ -56,7 +56,7 @@ func (m *merger) add(d *draft) {
 	}
 	// A violent event told twice, once in general words ("were killed
 	// in separate attacks") and once precisely ("in a grenade attack").
-	if n := len(out); n > 0 && !d.separate && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && !twoStrikes(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
+	if n := len(out); n > 0 && !d.separate && out[n-1].history == d.history && violentPair(b, out[n-1], d) && looselyCompatible(out[n-1], d) && !twoStrikes(out[n-1], d) && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 2 {
 		e := out[n-1]
 		e.subType, e.trigger = b.preferred(e, d)
 		e.absorb(d)
@@ -285,7 +285,16 @@ func actorsCompatible(a, b *actor.Mention) bool {
 	if ka == "state:" && len(kb) > 6 && kb[:6] == "state:" || kb == "state:" && len(ka) > 6 && ka[:6] == "state:" {
 		return true
 	}
-	return false
+	// Unidentified gunmen and the armed group that claims them: a report
+	// names the doer later ("Gunmen killed three guards ... IS claimed
+	// the attack"), and ACLED codes the claimed group.
+	return unnamedArmed(a) && b.Kind == actor.Named || unnamedArmed(b) && a.Kind == actor.Named
+}
+
+// unnamedArmed reports whether m is an armed agent that is neither a
+// state's nor named: "gunmen", "attackers", "militants".
+func unnamedArmed(m *actor.Mention) bool {
+	return m.Kind == actor.Agent && m.Armed() && !m.State()
 }
 
 // addClass adds c to the classes said of e, unless said already.
