@@ -355,7 +355,7 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 	if t := v.has(trigger.ArmedClash); t != nil {
 		// ACLED: a clash between unorganised civilians ("villagers
 		// clashed") is mob violence, not a battle.
-		if a1, a2 := v.roles(t); a1 != nil && a1.Civilian() && (a2 == nil || a2.Civilian()) {
+		if a1, a2 := v.roles(t); a1 != nil && a1.Civilian() && (a2 == nil || a2.Civilian() || crowdDoer(v.text, a1)) {
 			return trigger.MobViolence, t
 		}
 		return trigger.ArmedClash, t
@@ -371,6 +371,13 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 			return trigger.MobViolence, generic
 		}
 		if victimsArmed(v, generic) {
+			// ACLED codebook, Battles: two organised, armed sides. A crowd
+			// or unorganised civilians who attack police or soldiers
+			// ("villagers attacked a police station") riot; outside a
+			// demonstration that is Mob violence.
+			if a1, _ := v.roles(generic); a1 != nil && a1.Civilian() && crowdDoer(v.text, a1) && !generic.Passive {
+				return trigger.MobViolence, generic
+			}
 			return trigger.ArmedClash, generic
 		}
 		return trigger.Attack, generic

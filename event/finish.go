@@ -272,6 +272,20 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 			}
 		}
 	}
+	// ACLED codes the doers of mob violence as Rioters (Country), with who
+	// they are as the associated actor ("villagers" -> Civilians (Country));
+	// their victims keep their own names.
+	if sub.Name == trigger.MobViolence && r1.Name != "" && (r1.Inter == actor.InterCivilians || r1.Inter == actor.InterRioters) {
+		if cname := b.actors.CountryName(country); cname != "" {
+			if r1.Inter == actor.InterCivilians && ev.AssocActor1 == "" {
+				ev.AssocActor1 = r1.Assoc
+				if ev.AssocActor1 == "" {
+					ev.AssocActor1 = r1.Name
+				}
+			}
+			r1 = actor.Resolved{Name: "Rioters (" + cname + ")", Inter: actor.InterRioters, Country: country}
+		}
+	}
 	ev.Actor1, ev.Inter1 = r1.Name, r1.Inter
 	ev.Actor2, ev.Inter2 = r2.Name, r2.Inter
 	ev.Claims = claims
