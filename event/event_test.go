@@ -82,6 +82,8 @@ func TestBuild_Types(t *testing.T) {
 		{"villagers clash with police: mob", "Hundreds of villagers clashed with police in Kasese on Monday over a land dispute.", []string{"Mob violence"}},
 		{"militants clash with police: battle", "Militants clashed with police in Bannu on Monday, leaving two officers dead.", []string{"Armed clash"}},
 		{"protesters clash with police: riot", "Protesters clashed with police in Lahore on Friday.", []string{"Violent demonstration"}},
+		{"fire on protesters: the attack and the protest both seen", "Soldiers opened fire on protesters in Mandalay on Sunday.", []string{"Excessive force against protesters"}},
+		{"dispersal alone is intervention", "Police violently dispersed students in Dhaka on Monday.", []string{"Protest with intervention"}},
 		{"armed doer alone is no battle", "A village headman was shot dead by gunmen near Gao on Sunday.", []string{"Attack"}},
 		{"crowd outside a demonstration: mob", "An angry crowd attacked and set fire to the home of a suspected thief in Kisumu.", []string{"Mob violence"}},
 		{"a crowd hit is no demonstration", "A suicide bomber blew himself up in a crowd at a market in Kabul, killing 12.", []string{"Suicide bomb"}},
