@@ -114,7 +114,8 @@ type Doc struct {
 type Head struct {
 	// Ref and Basis are the head's reference date and how it was
 	// obtained: a document is written on one day, however long it is.
-	// The zero Ref when the head gives none.
+	// The zero Ref when the head gives none; a later window then infers
+	// its own, as a document with no date does.
 	Ref   time.Time
 	Basis string
 	// FirstCountry is the country code of the document's first place
