@@ -113,6 +113,13 @@ func (r *Resolver) describedNames(st *state, text string) {
 		// "Helmand's Nad Ali district" is written so, but "Helmand Nad
 		// Ali district" is not unknown either.
 		exact, partial := false, false
+		// A demonym is no part of a name either ("Afghan Nad Ali
+		// district").
+		for k := range st.cands {
+			if c := &st.cands[k]; c.adjective && !c.dropped && c.j > a && c.i < s {
+				a = max(a, c.j)
+			}
+		}
 		for k := range st.cands {
 			c := &st.cands[k]
 			if c.dropped || c.adjective || c.j <= a || c.i >= s {

@@ -60,6 +60,8 @@ func TestDescriptions(t *testing.T) {
 		// A village the gazetteer lacks, in a district it has: the
 		// district, at precision 2.
 		{"Qarghan village of Nahr-e Saraj district, Helmand province", nahr},
+		// A demonym before a described name is no part of it.
+		{"Afghan Nad Ali district", want{"Nad ‘Ali", "Helmand", "Nad ‘Ali", "AF", 2, 31.64, 64.24, 5}},
 		// A district named like its seat.
 		{"Nad-e Ali district", want{"Hukumat-e Nad 'Ali", "Helmand", "Nad ‘Ali", "AF", 2, 31.64, 64.24, 5}},
 	}
