@@ -258,6 +258,7 @@ func afghanCases(tb testing.TB) []afghanCase {
 				afghanCase{form: "D district", text: dname + " district", key: key, area: area},
 				afghanCase{form: "D district, P province", text: dname + " district, " + pname + " province", key: key, area: area},
 				afghanCase{form: "D district of P province", text: dname + " district of " + pname + " province", key: key, area: area},
+				afghanCase{form: "D district of P", text: dname + " district of " + pname, key: key, area: area},
 			)
 		}
 	}

@@ -60,6 +60,11 @@ func TestDescriptions(t *testing.T) {
 		// A village the gazetteer lacks, in a district it has: the
 		// district, at precision 2.
 		{"Qarghan village of Nahr-e Saraj district, Helmand province", nahr},
+		// A district "of" a name that is a province's and its seat's:
+		// the province holds it, not the town.
+		{"Andar district of Ghazni", want{"Andar", "Ghazni", "Andar", "AF", 2, 33.33, 68.44, 5}},
+		// An apposition without an article cues the name before it.
+		{"Pul-i-Alam, capital of Logar province", want{"Pul-e 'Alam", "Logar", "", "AF", 1, 33.99, 69.02, 5}},
 		// A demonym before a described name is no part of it.
 		{"Afghan Nad Ali district", want{"Nad ‘Ali", "Helmand", "Nad ‘Ali", "AF", 2, 31.64, 64.24, 5}},
 		// A district named like its seat.

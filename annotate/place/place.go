@@ -944,18 +944,17 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 
 // placeAppositive reports whether the tokens from i are an appositive that
 // says what kind of place the name before the comma is: "the provincial
-// capital of Helmand", "a village in Ghazni", "the district centre": an
-// article, at most two modifiers, and a place noun.
+// capital of Helmand", "a village in Ghazni", "capital of Logar": an
+// article or none, at most two modifiers, and a place noun.
 func (r *Resolver) placeAppositive(st *state, text string, i int) bool {
 	if i >= len(st.toks) {
 		return false
 	}
 	switch strings.ToLower(text[st.toks[i].start:st.toks[i].end]) {
 	case "the", "a", "an":
-	default:
-		return false
+		i++
 	}
-	for q := i + 1; q < len(st.toks) && q <= i+3; q++ {
+	for q := i; q < len(st.toks) && q <= i+2; q++ {
 		t := &st.toks[q]
 		if t.kind != segment.Word || t.upper {
 			return false

@@ -121,6 +121,10 @@ func (r *Resolver) resolve(st *state) {
 		if p.dropped || p.best == gazetteer.NoRef {
 			continue
 		}
+		if p.want == "" {
+			// "Andar district of Ghazni": the province, not the town.
+			p.best = r.districtRegion(c, p.best)
+		}
 		if c.best != gazetteer.NoRef && r.inside(c.best, p.best) {
 			continue
 		}
@@ -132,7 +136,8 @@ func (r *Resolver) resolve(st *state) {
 		// ("the Cincinnati suburb of West Chester" names the suburb after
 		// "of": a well-known place before "of" and a bare name after it
 		// are read the other way.)
-		if c.want != "" && r.g.Class(p.best) == 'A' && !r.hasCode(c.refs, "PCLI") && (!c.linkOf || p.want != "" || !c.strong) {
+		region := p.best
+		if c.want != "" && r.g.Class(region) == 'A' && !r.hasCode(c.refs, "PCLI") && (!c.linkOf || p.want != "" || !c.strong) {
 			if cr, pr, ok := r.insidePair(c.refs, p.refs, p.best); ok && !c.viaParent {
 				c.best, p.best = cr, pr
 				continue
@@ -141,7 +146,7 @@ func (r *Resolver) resolve(st *state) {
 				goto linked // a well-known place: the region may be misread
 			}
 			name := st.text[st.toks[c.i].start:st.toks[c.j-1].end]
-			if ref := r.skeletonIn(name, c.want, p.best); ref != gazetteer.NoRef {
+			if ref := r.skeletonIn(name, c.want, region); ref != gazetteer.NoRef {
 				c.best = ref
 				continue
 			}
@@ -149,12 +154,12 @@ func (r *Resolver) resolve(st *state) {
 			// town of its name in the region ("Sholgara district,
 			// Balkh province": Sholgara), near it.
 			if c.want == "ADM2" {
-				if ref := r.skeletonIn(name, "P", p.best); ref != gazetteer.NoRef {
+				if ref := r.skeletonIn(name, "P", region); ref != gazetteer.NoRef {
 					c.best, c.near = ref, true
 					continue
 				}
 			}
-			c.best, c.conf = p.best, p.conf*0.9
+			c.best, c.conf = region, p.conf*0.9
 			c.near, c.viaParent = true, true
 			if c.linkOf {
 				c.start, c.end = min(c.start, p.start), max(c.end, p.end)
@@ -249,6 +254,19 @@ func (r *Resolver) anyInside(refs []gazetteer.Ref, b gazetteer.Ref) bool {
 		}
 	}
 	return false
+}
+
+// districtRegion returns the region a district lies in when its phrase
+// names parent: a district is part of a province, not of a town, so
+// "Andar district of Ghazni" names the province whose seat Ghazni is.
+func (r *Resolver) districtRegion(c *cand, parent gazetteer.Ref) gazetteer.Ref {
+	if c.want != "ADM2" || r.g.Class(parent) != 'P' {
+		return parent
+	}
+	if a1 := r.g.Info(parent).Admin1; a1 != gazetteer.NoRef && r.g.Info(a1).Seat == parent {
+		return a1
+	}
+	return parent
 }
 
 // insidePair returns a feature of refs inside one of parents, preferring
