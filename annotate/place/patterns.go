@@ -203,15 +203,7 @@ func (r *Resolver) patterns(st *state, text string) {
 			if u >= 0 && !r.coveredBy(st, u, q) && st.toks[q].class&wSub != 0 {
 				c.start, c.near, c.viaParent = st.toks[u].start, true, true
 			}
-			// "Andar district of Ghazni": a district the gazetteer
-			// lacks lies in a province, not in a town: the region
-			// the town is the seat of, known only as a region.
-			if u >= 0 && !r.coveredBy(st, u, q) && st.toks[q].class&wAdm2 != 0 && c.want == "" {
-				r.addSeatRegion(st, c)
-				if r.hasCode(c.refs, "ADM1") {
-					c.start, c.want, c.viaParent = st.toks[u].start, "ADM1", true
-				}
-			}
+
 		case q >= 1 && st.toks[q].kind == segment.Number && (is(q-1, "PD", "District", "Nahia", "Zone", "Sector", "Precinct") || (is(q-1, "district") && is(q-2, "police", "Police"))):
 			// "PD 12 of Kabul", "District 12 of Kabul", "police district 12 of Kabul"
 			if !r.coveredBy(st, q-1, q+1) {

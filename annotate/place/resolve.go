@@ -121,7 +121,7 @@ func (r *Resolver) resolve(st *state) {
 		if p.dropped || p.best == gazetteer.NoRef {
 			continue
 		}
-		if p.want == "" {
+		if p.want == "" && c.linkOf {
 			// "Andar district of Ghazni": the province, not the town.
 			p.best = r.districtRegion(c, p.best)
 		}
@@ -257,14 +257,22 @@ func (r *Resolver) anyInside(refs []gazetteer.Ref, b gazetteer.Ref) bool {
 }
 
 // districtRegion returns the region a district lies in when its phrase
-// names parent: a district is part of a province, not of a town, so
-// "Andar district of Ghazni" names the province whose seat Ghazni is.
+// names parent: a second-level district is part of a province, not of a
+// town, so "Andar district of Ghazni" names the province whose seat
+// Ghazni is when Andar is a district of it. A district of a city that is
+// none ("the Karrada district of Baghdad") stays in the city.
 func (r *Resolver) districtRegion(c *cand, parent gazetteer.Ref) gazetteer.Ref {
 	if c.want != "ADM2" || r.g.Class(parent) != 'P' {
 		return parent
 	}
-	if a1 := r.g.Info(parent).Admin1; a1 != gazetteer.NoRef && r.g.Info(a1).Seat == parent {
-		return a1
+	a1 := r.g.Info(parent).Admin1
+	if a1 == gazetteer.NoRef || r.g.Info(a1).Seat != parent {
+		return parent
+	}
+	for _, ref := range c.refs {
+		if in := r.g.Info(ref); in.Code == "ADM2" && in.Admin1 == a1 {
+			return a1
+		}
 	}
 	return parent
 }
