@@ -34,6 +34,9 @@ func TestPoliceWindow(t *testing.T) {
 		{"Police arrested a trader in Nakuru, Kenya on Monday on suspicion of theft.", "Arrests", "Police Forces of Kenya", ""},
 		// People arrested, counted by a common noun of no group: civilians.
 		{"Police arrested four men in Nakuru on Thursday after a brawl.", "Arrests", "Police Forces of Kenya", "Civilians (Kenya)"},
+		// Two clauses joined by ", and": the second has its own subject;
+		// the first clause's subject does not carry over.
+		{"The gunmen fled into the forest, and police arrested two suspects in Nakuru, Kenya on Monday.", "Arrests", "Police Forces of Kenya", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -219,7 +219,9 @@ var positionRules = []roleRule{
 			}
 			if k >= r.s.First && fw.tok(r.text, r.toks, k, conjunction) {
 				for i := range r.cands {
-					if m := &r.cands[i]; m.Last <= k && m.Last >= k-4 && !afterPrep(r.text, r.toks, r.s.First, m) {
+					// The two subjects stand side by side: "The attackers
+					// fled on foot, and police detained" joins clauses.
+					if m := &r.cands[i]; m.Last <= k && m.Last >= k-4 && !afterPrep(r.text, r.toks, r.s.First, m) && !segment.ClauseBreak(r.text, r.toks, m.Last, k) {
 						r.subj = m
 						break
 					}
@@ -562,6 +564,13 @@ func coordinated(text string, toks []segment.Token, s segment.Sentence, t *trigg
 	}
 	if and < 0 {
 		return nil
+	}
+	// "The attackers fled, and police arrested two men": an actor
+	// between "and" and the verb is the subject of a clause of its own.
+	for i := range cands {
+		if m := &cands[i]; m.First > and && m.Last <= t.First {
+			return nil
+		}
 	}
 	// The clause before "and" must hold a verb-like actor subject: the
 	// first actor of the sentence that is not after a preposition.
