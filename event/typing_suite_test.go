@@ -20,17 +20,18 @@ import (
 // disaster negatives, from South Asia, the Sahel, Latin America and the
 // Middle East, in headlines, passives and nominalisations) was written in
 // a later round from the codebook's definitions before any result was
-// seen, and is only reported: 0.799 when written.
+// seen, and is only reported: 0.799 when written, 0.802 after the round
+// that studied A again (A 0.903 -> 0.950, B unchanged at 0.838).
 //
 // The floors are the figures reached when the suite was first used to
-// fix classes of error (A 0.725 -> 0.90, B 0.737 -> 0.84 weighted F1),
-// less a margin of about three snippets: they catch a regression in
+// fix classes of error (A 0.725 -> 0.90 -> 0.95, B 0.737 -> 0.84, C 0.80
+// weighted F1), less a margin of about three snippets: they catch a regression in
 // typing, not a sentence.
 var typingSuite = []struct {
 	file  string
 	floor float64 // weighted F1 below which the test fails
 }{
-	{"testdata/typing/suite-a.jsonl", 0.88},
+	{"testdata/typing/suite-a.jsonl", 0.93},
 	{"testdata/typing/suite-b.jsonl", 0.82},
 	{"testdata/typing/suite-c.jsonl", 0.78},
 }
