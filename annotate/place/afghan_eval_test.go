@@ -414,7 +414,16 @@ func TestAfghanDescriptions(t *testing.T) {
 	}
 	t.Logf("%-48s tune %4d found %.3f right %.3f | check %4d found %.3f right %.3f", "all",
 		all[0].n, ratioOf(all[0].found, all[0].n), ratioOf(all[0].right, all[0].n), all[1].n, ratioOf(all[1].found, all[1].n), ratioOf(all[1].right, all[1].n))
+	// Floors a little under the figures when written (right 0.661 tune,
+	// 0.672 check; 0.515 and 0.546 before the described-name rules).
+	for i, half := range []string{"tune", "check"} {
+		if r := ratioOf(all[i].right, all[i].n); r < afghanFloor {
+			t.Errorf("%s: %.3f of the descriptions within their precision, want >= %.2f", half, r, afghanFloor)
+		}
+	}
 }
+
+const afghanFloor = 0.64
 
 func ratioOf(a, b int) float64 {
 	if b == 0 {
