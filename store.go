@@ -134,6 +134,31 @@ type PointRowLister interface {
 	PointRows(ctx context.Context, f EventFilter, max int, buf []byte) (rows []byte, n int, more bool, err error)
 }
 
+// PointChunk is a run of consecutive rows of a point list: Rows joined by
+// commas, N of them, and Deflate, the same bytes compressed ahead as a
+// raw DEFLATE segment (RFC 1951): whole blocks, none final, the last
+// ending on a byte boundary, none referring to bytes before the segment.
+// Segments so made, concatenated and closed with a final block, are one
+// DEFLATE stream of the rows.
+type PointChunk struct {
+	Rows    []byte
+	N       int
+	Deflate []byte
+}
+
+// PointChunkLister is implemented by stores that keep point-list rows
+// joined and compressed in chunks (whole days), so that a server can send
+// a compressed list without compressing it.
+type PointChunkLister interface {
+	// PointChunks returns the chunks of the events matching f, in the
+	// order of Store.Events, when f selects by dates alone and the list
+	// holds at most max rows. ok is false, with no chunk, when the chunks
+	// cannot answer: another filter, more rows than max, an event without
+	// a stored row, or chunks not yet made again after a write by an
+	// older program. A malformed filter is an error wrapping ErrInvalid.
+	PointChunks(ctx context.Context, f EventFilter, max int) (chunks []PointChunk, ok bool, err error)
+}
+
 // RawEventLister is implemented by stores that keep each event's JSON
 // encoding and can hand it out without decoding it.
 type RawEventLister interface {

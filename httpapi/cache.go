@@ -118,7 +118,9 @@ func (c *answerCache) fill(v uint64, key string, a *answer, h http.HandlerFunc, 
 		h(rec, r)
 	}()
 	a.status, a.ctype, a.body = rec.status, rec.header.Get("Content-Type"), rec.body.Bytes()
-	if a.status == http.StatusOK && len(a.body) >= gzipMinSize && compressible(a.ctype) {
+	if rec.gz != nil && a.status == http.StatusOK {
+		a.gz = rec.gz // compressed ahead by the store
+	} else if a.status == http.StatusOK && len(a.body) >= gzipMinSize && compressible(a.ctype) {
 		var gz bytes.Buffer
 		gz.Grow(len(a.body) / 4)
 		level := gzipLevelSmall
@@ -180,6 +182,7 @@ type recorder struct {
 	status      int
 	wroteHeader bool
 	body        bytes.Buffer
+	gz          []byte // the body gzipped, when the handler had it so
 }
 
 func (rec *recorder) Header() http.Header { return rec.header }

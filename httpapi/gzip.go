@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"encoding/binary"
+	"hash/crc32"
 	"io"
 	"net/http"
 	"strconv"
@@ -8,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
+
+	"github.com/sitrep-dev/sitrep"
 )
 
 // Compression is klauspost/compress's gzip, not compress/gzip: on the
@@ -144,4 +148,52 @@ func (g *gzipWriter) close() {
 		gzipPools[g.pool].Put(g.gz)
 		g.gz = nil
 	}
+}
+
+// gzipChunks returns head, the chunks' rows separated by commas, and
+// tail as one gzip member whose DEFLATE stream is made of the chunks'
+// segments, compressed ahead, with head, the commas and tail between
+// them as stored blocks: nothing is compressed now. The checksum is
+// computed over the bytes the stream holds.
+func gzipChunks(head []byte, chunks []sitrep.PointChunk, tail []byte) []byte {
+	size := 10 + 8 + 2 + len(head) + len(tail) + 10
+	for _, c := range chunks {
+		size += len(c.Deflate) + 6
+	}
+	out := make([]byte, 0, size)
+	// The header of RFC 1952: deflate, no flags, no time, unknown OS.
+	out = append(out, 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff)
+	crc := crc32.Update(0, crc32.IEEETable, head)
+	n := len(head)
+	out = appendStored(out, head)
+	comma := []byte{','}
+	for i, c := range chunks {
+		if i > 0 {
+			out = appendStored(out, comma)
+			crc = crc32.Update(crc, crc32.IEEETable, comma)
+			n++
+		}
+		out = append(out, c.Deflate...)
+		crc = crc32.Update(crc, crc32.IEEETable, c.Rows)
+		n += len(c.Rows)
+	}
+	out = appendStored(out, tail)
+	crc = crc32.Update(crc, crc32.IEEETable, tail)
+	n += len(tail)
+	out = append(out, 0x03, 0x00) // a final block, empty, fixed codes
+	out = binary.LittleEndian.AppendUint32(out, crc)
+	return binary.LittleEndian.AppendUint32(out, uint32(n))
+}
+
+// appendStored appends b as stored DEFLATE blocks, none final. Each
+// starts on a byte boundary: what comes before ends on one (a segment is
+// flushed, a stored block is whole bytes).
+func appendStored(out, b []byte) []byte {
+	for len(b) > 0 {
+		k := min(len(b), 0xffff)
+		out = append(out, 0, byte(k), byte(k>>8), ^byte(k), ^byte(k>>8))
+		out = append(out, b[:k]...)
+		b = b[k:]
+	}
+	return out
 }

@@ -78,13 +78,18 @@ type pointStore struct {
 	sitrep.PointLister
 }
 
-// TestPoints_SameBytes checks that the three ways of writing GET
-// /api/points (the rows a store keeps, points listed by the store,
-// events read page by page) answer the same bytes, over SQLite and
-// PostgreSQL, with and without an event whose row cannot be stored.
+// TestPoints_SameBytes checks that the ways of writing GET /api/points
+// (chunks of rows a store keeps compressed, the rows a store keeps,
+// points listed by the store, events read page by page; with the answer
+// cache and without) answer the same bytes, plain and gzipped, over
+// SQLite and PostgreSQL, with and without an event whose row cannot be
+// stored.
 func TestPoints_SameBytes(t *testing.T) {
 	queries := []string{
 		"",
+		"from=2024-02-01&to=2024-03-15",
+		"to=2024-01-20",
+		"from=2031-01-01",
 		"country=Afghanistan",
 		"type=Battles&from=2024-02-01",
 		"bbox=60,29,75,38.5",
@@ -102,22 +107,48 @@ func TestPoints_SameBytes(t *testing.T) {
 			if _, ok := db.(sitrep.PointRowLister); !ok {
 				t.Fatalf("%T keeps no point rows", db)
 			}
+			slow := newServer(t, httpapi.Options{Store: plainStore{db}, CacheBytes: -1}).URL
 			servers := []string{
 				newServer(t, httpapi.Options{Store: db, CacheBytes: -1}).URL,
+				newServer(t, httpapi.Options{Store: db}).URL, // with the answer cache
 				newServer(t, httpapi.Options{Store: pointStore{db, db.(sitrep.PointLister)}, CacheBytes: -1}).URL,
-				newServer(t, httpapi.Options{Store: plainStore{db}, CacheBytes: -1}).URL,
 			}
 			compare := func(t *testing.T) {
 				for _, q := range queries {
 					path := "/api/points?" + q
-					_, _, want := do(t, "GET", servers[2]+path, nil)
-					for _, base := range servers[:2] {
-						status, hdr, got := do(t, "GET", base+path, nil)
-						if status != 200 || !bytes.Equal(got, want) {
-							t.Fatalf("%s: status %d, bodies differ:\n got %.300s\nwant %.300s", path, status, got, want)
-						}
-						if ct := hdr.Get("Content-Type"); ct != "application/json; charset=utf-8" {
-							t.Errorf("%s: Content-Type %q", path, ct)
+					_, _, want := do(t, "GET", slow+path, nil, "Accept-Encoding", "identity")
+					for _, base := range servers {
+						// Twice: the cache's miss, then its hit.
+						for range 2 {
+							status, hdr, got := do(t, "GET", base+path, nil, "Accept-Encoding", "identity")
+							if status != 200 || !bytes.Equal(got, want) {
+								t.Fatalf("%s: status %d, bodies differ:\n got %.300s\nwant %.300s", path, status, got, want)
+							}
+							if ct := hdr.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+								t.Errorf("%s: Content-Type %q", path, ct)
+							}
+							// Compressed, by whatever path: compress/gzip
+							// checks the stream, its CRC and its length.
+							status, hdr, zipped := do(t, "GET", base+path, nil, "Accept-Encoding", "gzip")
+							// A large body must come compressed; a small one
+							// may (when streamed, its length is not known).
+							if status != 200 || hdr.Get("Content-Encoding") != "gzip" && len(want) >= 1024 {
+								t.Fatalf("%s: gzip: status %d, %d bytes, %v", path, status, len(want), hdr)
+							}
+							if hdr.Get("Content-Encoding") != "gzip" {
+								if !bytes.Equal(zipped, want) {
+									t.Fatalf("%s: small body differs", path)
+								}
+								continue
+							}
+							zr, err := gzip.NewReader(bytes.NewReader(zipped))
+							if err != nil {
+								t.Fatalf("%s: %v", path, err)
+							}
+							got, err = io.ReadAll(zr)
+							if err != nil || !bytes.Equal(got, want) {
+								t.Fatalf("%s: gunzipped (%v):\n got %.300s\nwant %.300s", path, err, got, want)
+							}
 						}
 					}
 				}
@@ -130,7 +161,7 @@ func TestPoints_SameBytes(t *testing.T) {
 			if _, err := db.PutDocument(context.Background(), &sitrep.Document{ID: "other.txt", Text: "A theft."}, []sitrep.Event{other}); err != nil {
 				t.Fatal(err)
 			}
-			if _, _, b := do(t, "GET", servers[0]+"/api/points", nil); !bytes.Contains(b, []byte(`"types":[`+
+			if _, _, b := do(t, "GET", servers[0]+"/api/points", nil, "Accept-Encoding", "identity"); !bytes.Contains(b, []byte(`"types":[`+
 				`"Battles","Explosions/Remote violence","Violence against civilians","Protests","Riots","Strategic developments","Crime"]`)) {
 				t.Fatalf("the other type is not in the list: %.200s", b[max(0, len(b)-300):])
 			}

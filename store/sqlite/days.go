@@ -1,11 +1,16 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
+	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/sitrep-dev/sitrep"
 )
@@ -22,10 +27,11 @@ const (
 	allRowsSQL = "4611686018427387904"
 )
 
-// joinDaysSQL joins again the point-list rows of every day noted dirty
-// and clears the notes: three statements whatever the number of days.
+// joinDaysSQL are the statements of joinDays, in this order.
 var joinDaysSQL = []string{
+	// 0: forget the dirty days
 	`DELETE FROM points_days WHERE event_date IN (SELECT event_date FROM points_days_dirty)`,
+	// 1: join those that still have events
 	`INSERT INTO points_days (event_date, n, rows)
 	SELECT event_date, n, rows FROM (
 		SELECT d.event_date,
@@ -35,24 +41,87 @@ var joinDaysSQL = []string{
 				ORDER BY e.event_id LIMIT ` + allRowsSQL + `)) AS rows
 		FROM points_days_dirty d)
 	WHERE n > 0`,
+	// 2: their rows, to compress
+	`SELECT p.event_date, p.rows FROM points_days p JOIN points_days_dirty d ON d.event_date = p.event_date
+	WHERE p.rows IS NOT NULL`,
+	// 3
+	`UPDATE points_days SET deflate = ? WHERE event_date = ?`,
+	// 4
 	`DELETE FROM points_days_dirty`,
 }
 
-// joinDays joins again the point-list rows of every day noted dirty and
-// clears the notes. Every write transaction calls it last, before it
-// commits, so that readers find the table clean. stmts are the prepared
-// joinDaysSQL, nil to prepare them in tx.
+// deflateLevel is the compression of the days' segments: made once per
+// write of a day, they can afford more than a response could.
+const deflateLevel = 6
+
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, deflateLevel)
+	return w
+}}
+
+// deflateSegment returns rows as a sitrep.PointChunk's Deflate segment:
+// a compressor of its own, flushed (which ends it with an empty stored
+// block, on a byte boundary) and not closed (no final block).
+func deflateSegment(rows []byte) []byte {
+	var b bytes.Buffer
+	w := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(w)
+	w.Reset(&b)
+	w.Write(rows)
+	w.Flush()
+	return b.Bytes()
+}
+
+// joinDays joins again the point-list rows of every day noted dirty,
+// compresses them, and clears the notes. Every write transaction calls
+// it last, before it commits, so that readers find the table clean.
+// stmts are the prepared joinDaysSQL, nil to prepare them in tx.
 func joinDays(ctx context.Context, tx *sql.Tx, stmts []*sql.Stmt) error {
-	for i, q := range joinDaysSQL {
-		var err error
-		if stmts != nil {
-			_, err = tx.StmtContext(ctx, stmts[i]).ExecContext(ctx)
-		} else {
-			_, err = tx.ExecContext(ctx, q)
+	if stmts == nil {
+		for _, q := range joinDaysSQL {
+			st, err := tx.PrepareContext(ctx, q)
+			if err != nil {
+				return fmt.Errorf("join days: %w", err)
+			}
+			defer st.Close()
+			stmts = append(stmts, st)
 		}
-		if err != nil {
+	}
+	st := func(i int) *sql.Stmt { return tx.StmtContext(ctx, stmts[i]) }
+	for _, i := range []int{0, 1} {
+		if _, err := st(i).ExecContext(ctx); err != nil {
 			return fmt.Errorf("join days: %w", err)
 		}
+	}
+	rows, err := st(2).QueryContext(ctx)
+	if err != nil {
+		return fmt.Errorf("join days: %w", err)
+	}
+	type day struct {
+		date    string
+		deflate []byte
+	}
+	var days []day
+	for rows.Next() {
+		var d string
+		var r sql.RawBytes
+		if err := rows.Scan(&d, &r); err != nil {
+			rows.Close()
+			return fmt.Errorf("join days: %w", err)
+		}
+		days = append(days, day{d, deflateSegment(r)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("join days: %w", err)
+	}
+	for _, d := range days {
+		if _, err := st(3).ExecContext(ctx, d.deflate, d.date); err != nil {
+			return fmt.Errorf("join days: %w", err)
+		}
+	}
+	if _, err := st(4).ExecContext(ctx); err != nil {
+		return fmt.Errorf("join days: %w", err)
 	}
 	return nil
 }
@@ -98,4 +167,65 @@ func (db *DB) dayRows(ctx context.Context, f sitrep.EventFilter, limit int, buf 
 		return buf, 0, false, nil
 	}
 	return append(buf, rows.String...), n, true, nil
+}
+
+var _ sitrep.PointChunkLister = (*DB)(nil)
+
+// PointChunks returns the joined days f selects, each with its rows
+// compressed ahead (migration 0009). It implements
+// sitrep.PointChunkLister.
+func (db *DB) PointChunks(ctx context.Context, f sitrep.EventFilter, limit int) ([]sitrep.PointChunk, bool, error) {
+	f.Cursor, f.Limit = "", 0
+	if err := f.Validate(); err != nil {
+		return nil, false, fmt.Errorf("sqlite: point chunks: %w", err)
+	}
+	if !datesOnly(f) {
+		return nil, false, nil
+	}
+	var sb strings.Builder
+	var args []any
+	sb.WriteString(`SELECT (SELECT count(*) FROM points_days_dirty), n, rows, deflate FROM points_days`)
+	var where []string
+	if !f.From.IsZero() {
+		where, args = append(where, "event_date >= ?"), append(args, f.From.String())
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "event_date <= ?"), append(args, f.To.String())
+	}
+	if len(where) > 0 {
+		sb.WriteString(" WHERE " + strings.Join(where, " AND "))
+	}
+	sb.WriteString(" ORDER BY event_date DESC")
+	rows, err := db.query(ctx, sb.String(), args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("sqlite: point chunks: %w", err)
+	}
+	defer rows.Close()
+	var (
+		chunks []sitrep.PointChunk
+		total  int
+	)
+	for rows.Next() {
+		var (
+			dirty int
+			c     sitrep.PointChunk
+		)
+		if err := rows.Scan(&dirty, &c.N, &c.Rows, &c.Deflate); err != nil {
+			return nil, false, fmt.Errorf("sqlite: point chunks: %w", err)
+		}
+		total += c.N
+		if dirty > 0 || c.Rows == nil || c.Deflate == nil || total >= limit {
+			return nil, false, nil
+		}
+		chunks = append(chunks, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("sqlite: point chunks: %w", err)
+	}
+	if len(chunks) == 0 {
+		// No day: the dirty count was not read, and an older program
+		// may have written the first events. The events answer.
+		return nil, false, nil
+	}
+	return chunks, true, nil
 }

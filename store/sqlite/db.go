@@ -304,7 +304,9 @@ var migrationFills = map[int]func(ctx context.Context, tx *sql.Tx, log *slog.Log
 		_, err := fillPoints(ctx, tx, log)
 		return err
 	},
-	8: func(ctx context.Context, tx *sql.Tx, _ *slog.Logger) error { return joinDays(ctx, tx, nil) },
+	// 0008 leaves every day dirty; 0009 adds their compressed form and
+	// joins them.
+	9: func(ctx context.Context, tx *sql.Tx, _ *slog.Logger) error { return joinDays(ctx, tx, nil) },
 }
 
 func (db *DB) apply(ctx context.Context, m schema.Migration) error {

@@ -2,8 +2,10 @@ package storetest
 
 import (
 	"bytes"
+	"compress/flate"
 	"context"
 	"errors"
+	"io"
 	"math"
 	"slices"
 	"testing"
@@ -156,6 +158,58 @@ func CheckPointRows(t *testing.T, s sitrep.Store, filters ...sitrep.EventFilter)
 			if got = got[len(head):]; !bytes.Equal(got, want) {
 				t.Errorf("%+v, cap %d: stored rows\n%s\nwant\n%s", f, limit, got, want)
 			}
+			checkPointChunks(t, s, f, limit, want, n)
 		}
+	}
+}
+
+// checkPointChunks checks, for a store that keeps compressed chunks
+// (sitrep.PointChunkLister), that the chunks of a listing they answer
+// hold the rows want, n of them, and that their segments, concatenated
+// and closed with a final block, inflate to the same bytes.
+func checkPointChunks(t *testing.T, s sitrep.Store, f sitrep.EventFilter, limit int, want []byte, n int) {
+	t.Helper()
+	cl, ok := s.(sitrep.PointChunkLister)
+	if !ok {
+		return
+	}
+	chunks, ok, err := cl.PointChunks(context.Background(), f, limit)
+	if err != nil {
+		t.Fatalf("%+v, cap %d: PointChunks: %v", f, limit, err)
+	}
+	if !ok {
+		return
+	}
+	var rows, stream []byte
+	count := 0
+	for i, c := range chunks {
+		if i > 0 {
+			rows = append(rows, ',')
+		}
+		rows = append(rows, c.Rows...)
+		stream = append(stream, c.Deflate...)
+		count += c.N
+	}
+	if !bytes.Equal(rows, want) || count != n {
+		t.Errorf("%+v, cap %d: %d chunks of %d rows\n%s\nwant %d\n%s", f, limit, len(chunks), count, rows, n, want)
+	}
+	stream = append(stream, 0x03, 0x00) // a final empty block
+	var inflated []byte
+	for _, c := range chunks {
+		if len(c.Deflate) == 0 {
+			t.Fatalf("%+v: a chunk without its segment", f)
+		}
+	}
+	zr := flate.NewReader(bytes.NewReader(stream))
+	inflated, err = io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("%+v: the segments do not inflate: %v", f, err)
+	}
+	var joined []byte
+	for _, c := range chunks {
+		joined = append(joined, c.Rows...)
+	}
+	if !bytes.Equal(inflated, joined) {
+		t.Errorf("%+v: the segments inflate to\n%.200s\nwant\n%.200s", f, inflated, joined)
 	}
 }
