@@ -50,9 +50,11 @@ var joinDaysSQL = []string{
 	`DELETE FROM points_days_dirty`,
 }
 
-// deflateLevel is the compression of the days' segments: made once per
-// write of a day, they can afford more than a response could.
-const deflateLevel = 6
+// deflateLevel is the compression of the days' segments, the API's own
+// for large bodies: on the 20,000 events of the load test the 365 days'
+// segments take 290 kB, against 284 kB for the whole list compressed at
+// once, and level 6 would save 2% for a dearer write of every day.
+const deflateLevel = 2
 
 var deflaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(io.Discard, deflateLevel)
