@@ -19,7 +19,9 @@ import (
 // name and does not vouch for it (athens); "X Township, New Jersey" puts
 // X in New Jersey though X is a city elsewhere, and the bare name takes
 // the phrase's sense (hamilton); "Dorchester, Boston police said" makes
-// Dorchester a part of Boston, for every mention (dorchester).
+// Dorchester a part of Boston, for every mention (dorchester); a
+// dateline with its state fixes the name for the story, though a county
+// of a million elsewhere shares it (franklin).
 func TestLocalStories(t *testing.T) {
 	r := resolver(t)
 	for _, tc := range []struct {
@@ -36,6 +38,7 @@ func TestLocalStories(t *testing.T) {
 		{"smyrna.txt", map[string]string{"SMYRNA": "Tennessee", "Smyrna": "Tennessee"}},
 		{"hamilton.txt", map[string]string{"Hamilton Township": "New Jersey", "Hamilton": "New Jersey"}},
 		{"dorchester.txt", map[string]string{"Dorchester": "Massachusetts", "Boston": "Massachusetts"}},
+		{"franklin.txt", map[string]string{"FRANKLIN": "Louisiana", "Franklin": "Louisiana"}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join("testdata", "local", tc.file))

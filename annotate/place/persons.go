@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/gazetteer"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
@@ -200,7 +201,7 @@ func (r *Resolver) dropPeople(st *state, text string) {
 	out := st.cands[:0]
 	for k := range st.cands {
 		c := st.cands[k]
-		if c.j-c.i == 1 && !c.adjective && !c.strong && st.persons[string(st.tkey(c.i))] {
+		if c.j-c.i == 1 && !c.adjective && !r.strongBare(c.refs) && st.persons[string(st.tkey(c.i))] {
 			if !r.inRegionAfter(st, text, &c) && !(c.i > 0 && st.toks[c.i-1].class&wNear != 0 && !st.toks[c.i-1].upper) {
 				continue
 			}
@@ -208,4 +209,17 @@ func (r *Resolver) dropPeople(st *state, text string) {
 		out = append(out, c)
 	}
 	st.cands = out
+}
+
+// strongBare reports whether refs hold a strong place (see strong) that a
+// bare name means: not a county or district, which news names with its
+// word ("Smith County"), so that a bare "Smith" or "Scott" is no evidence
+// of one.
+func (r *Resolver) strongBare(refs []gazetteer.Ref) bool {
+	for _, ref := range refs {
+		if r.g.Code(ref) != "ADM2" && r.strong([]gazetteer.Ref{ref}) {
+			return true
+		}
+	}
+	return false
 }

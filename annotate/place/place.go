@@ -872,7 +872,7 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 			break
 		}
 	}
-	if r.personName(st, text, c, major, c.strong) {
+	if r.personName(st, text, c, major, r.strongBare(c.refs)) {
 		return false
 	}
 	if (prevName || nextName) && !major {

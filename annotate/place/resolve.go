@@ -351,22 +351,28 @@ func (r *Resolver) dropForeign(st *state) {
 	}
 }
 
-// oneSense gives every mention of a name the sense of its most confident
-// mention ("COLUMBIA, Ky." fixes the later "Columbia"), unless the mention
-// has a parent or a wanted kind of its own.
+// oneSense gives every mention of a name the sense of the mention that
+// its phrase puts in a region ("COLUMBIA, Ky." fixes the later
+// "Columbia"), else of its most confident mention, unless the mention has
+// a parent or a wanted kind of its own.
 func (r *Resolver) oneSense(st *state) {
 	for _, members := range st.group {
 		if len(members) < 2 {
 			continue
 		}
-		lead := -1
+		// The lead is a mention its phrase places ("FRANKLIN, La.",
+		// "Paris, Texas": in the region after the comma), else the
+		// most confident.
+		lead, placed := -1, false
 		for _, m := range members {
 			c := &st.cands[m]
 			if c.dropped || c.best == gazetteer.NoRef {
 				continue
 			}
-			if lead < 0 || c.conf > st.cands[lead].conf {
-				lead = m
+			p := c.parent >= 0 && !st.cands[c.parent].dropped && st.cands[c.parent].best != gazetteer.NoRef &&
+				r.g.Code(st.cands[c.parent].best) == "ADM1" && r.inside(c.best, st.cands[c.parent].best)
+			if lead < 0 || p && !placed || p == placed && c.conf > st.cands[lead].conf {
+				lead, placed = m, p
 			}
 		}
 		if lead < 0 {
