@@ -35,13 +35,25 @@ var describedWords = map[string]byte{
 // runWord reports whether token i may be a word of a described name: a
 // capitalised word of no class of words.tsv that steers recognition. A
 // common English word counts inside a sentence, where only a name
-// capitalises it ("Let Yet Kone village"), not at its start.
+// capitalises it ("Let Yet Kone village"), and at its start only before
+// another word of the name ("Dur Baba district").
 func (st *state) runWord(i int) bool {
 	t := &st.toks[i]
-	if t.kind != segment.Word || !t.upper || t.caps || t.class&wCommon != 0 && t.sentStart {
+	if t.kind != segment.Word || !t.upper || t.caps || t.class&wCommon != 0 && t.sentStart && !st.nameNext(i) {
 		return false
 	}
 	return t.class&(wStop|wTitle|wDir|wNear|wCue|wAdm1|wAdm2|wCity|wSub|wOrg|wPerson|wFeat|wAgency|wStreet) == 0
+}
+
+// nameNext reports whether the word after token i is capitalised too and
+// no kind word: a sentence's first word followed by a name and a kind word
+// ("Dur Baba district") is the name's, a common word or not.
+func (st *state) nameNext(i int) bool {
+	if i+1 >= len(st.toks) {
+		return false
+	}
+	t := &st.toks[i+1]
+	return t.kind == segment.Word && t.upper && t.class&(wAdm1|wAdm2|wCity|wSub) == 0
 }
 
 // runStart returns the first token of the described name that ends
