@@ -29,24 +29,18 @@ const (
 
 // joinDaysSQL are the statements of joinDays, in this order.
 var joinDaysSQL = []string{
-	// 0: forget the dirty days
-	`DELETE FROM points_days WHERE event_date IN (SELECT event_date FROM points_days_dirty)`,
-	// 1: join those that still have events
-	`INSERT INTO points_days (event_date, n, rows)
-	SELECT event_date, n, rows FROM (
-		SELECT d.event_date,
-			(SELECT count(*) FROM events e WHERE e.event_date = d.event_date) AS n,
-			(SELECT CASE WHEN count(*) = count(p) THEN group_concat(p, ',') END FROM (
-				SELECT e.points AS p FROM events e WHERE e.event_date = d.event_date
-				ORDER BY e.event_id LIMIT ` + allRowsSQL + `)) AS rows
-		FROM points_days_dirty d)
-	WHERE n > 0`,
-	// 2: their rows, to compress
-	`SELECT p.event_date, p.rows FROM points_days p JOIN points_days_dirty d ON d.event_date = p.event_date
-	WHERE p.rows IS NOT NULL`,
+	// 0: each dirty day's events joined (rows NULL when one has no row)
+	`SELECT d.event_date,
+		(SELECT count(*) FROM events e WHERE e.event_date = d.event_date),
+		(SELECT CASE WHEN count(*) = count(p) THEN group_concat(p, ',') END FROM (
+			SELECT e.points AS p FROM events e WHERE e.event_date = d.event_date
+			ORDER BY e.event_id LIMIT ` + allRowsSQL + `))
+	FROM points_days_dirty d`,
+	// 1: a day that has them, each row written once
+	`INSERT OR REPLACE INTO points_days (event_date, n, rows, deflate) VALUES (?, ?, ?, ?)`,
+	// 2: a day that has none left
+	`DELETE FROM points_days WHERE event_date = ?`,
 	// 3
-	`UPDATE points_days SET deflate = ? WHERE event_date = ?`,
-	// 4
 	`DELETE FROM points_days_dirty`,
 }
 
@@ -90,39 +84,43 @@ func joinDays(ctx context.Context, tx *sql.Tx, stmts []*sql.Stmt) error {
 		}
 	}
 	st := func(i int) *sql.Stmt { return tx.StmtContext(ctx, stmts[i]) }
-	for _, i := range []int{0, 1} {
-		if _, err := st(i).ExecContext(ctx); err != nil {
-			return fmt.Errorf("join days: %w", err)
-		}
-	}
-	rows, err := st(2).QueryContext(ctx)
+	rows, err := st(0).QueryContext(ctx)
 	if err != nil {
 		return fmt.Errorf("join days: %w", err)
 	}
 	type day struct {
 		date    string
+		n       int
+		rows    sql.NullString
 		deflate []byte
 	}
 	var days []day
 	for rows.Next() {
-		var d string
-		var r sql.RawBytes
-		if err := rows.Scan(&d, &r); err != nil {
+		var d day
+		if err := rows.Scan(&d.date, &d.n, &d.rows); err != nil {
 			rows.Close()
 			return fmt.Errorf("join days: %w", err)
 		}
-		days = append(days, day{d, deflateSegment(r)})
+		if d.rows.Valid {
+			d.deflate = deflateSegment([]byte(d.rows.String))
+		}
+		days = append(days, d)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("join days: %w", err)
 	}
 	for _, d := range days {
-		if _, err := st(3).ExecContext(ctx, d.deflate, d.date); err != nil {
+		if d.n == 0 {
+			_, err = st(2).ExecContext(ctx, d.date)
+		} else {
+			_, err = st(1).ExecContext(ctx, d.date, d.n, d.rows, d.deflate)
+		}
+		if err != nil {
 			return fmt.Errorf("join days: %w", err)
 		}
 	}
-	if _, err := st(4).ExecContext(ctx); err != nil {
+	if _, err := st(3).ExecContext(ctx); err != nil {
 		return fmt.Errorf("join days: %w", err)
 	}
 	return nil
