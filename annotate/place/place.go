@@ -706,6 +706,22 @@ func (r *Resolver) namedRegion(st *state, c *cand) bool {
 	return st.toks[c.j].class&(wAdm1|wAdm2) != 0
 }
 
+// clockTime reports whether w is a time of day in digits ("8:18", "21:00").
+func clockTime(w string) bool {
+	h, m, ok := strings.Cut(w, ":")
+	if !ok || len(h) == 0 || len(h) > 2 || len(m) != 2 {
+		return false
+	}
+	for _, s := range []string{h, m} {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // accept decides whether candidate c is a place mention, from
 // capitalisation and the words around it.
 func (r *Resolver) accept(st *state, text string, c *cand) bool {
@@ -727,6 +743,11 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	c.strong = r.strong(c.refs)
 	prev, next := c.i-1, c.j
 	if single && r.aliasQuoted(st, text, c.i) {
+		return false
+	}
+	// "8:18 PM EST", "10 a.m. GMT": capitals right after a clock time
+	// name its time zone, not a place.
+	if single && first.caps && prev >= 0 && (r.isFold(text[st.toks[prev].start:st.toks[prev].end], fwMeridiem) || clockTime(text[st.toks[prev].start:st.toks[prev].end])) {
 		return false
 	}
 	// "a Tikri official's car", "a Danbury mason": a name used as an

@@ -15,7 +15,7 @@ func TestStageWordClasses(t *testing.T) {
 	if _, err := lexicon.WordClasses("place", map[string]uint32{
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
 		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
-		"arabic_article": 4096, "valley": 8192, "verbal": 16384, "street_plural": 32768, "crossing": 65536,
+		"arabic_article": 4096, "valley": 8192, "verbal": 16384, "street_plural": 32768, "crossing": 65536, "meridiem": 131072,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -38,6 +38,9 @@ func TestStageWordClasses(t *testing.T) {
 		{"street_plural", "Police stopped the car at Lubbock and Walnut streets.", "Lubbock", false},
 		{"crossing", "Two men were shot at the corner of Lubbock and Walnut.", "Lubbock", false},
 		{"street_plural (none)", "Police stopped the car in Lubbock and Dallas.", "Lubbock", true},
+		{"meridiem", "Posted: Tuesday, May 5, 2015 8:18 PM EST\nTwo men were shot in Lubbock.", "EST", false},
+		{"meridiem (clock digits)", "The call came at 10:15 EST from Lubbock.", "EST", false},
+		{"meridiem (none)", "Troops patrolled the EST region on Monday after the raid near Lubbock.", "Lubbock", true},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
 			got := annotate(t, r, tc.text)

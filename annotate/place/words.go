@@ -62,6 +62,7 @@ const (
 	fwVerbal
 	fwStreetPlural
 	fwCrossing
+	fwMeridiem
 )
 
 var fwClassNames = map[string]fwClass{
@@ -69,7 +70,7 @@ var fwClassNames = map[string]fwClass{
 	"report_by": fwReportBy, "of": fwOf, "conjunction": fwConjunction,
 	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
 	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
-	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal, "street_plural": fwStreetPlural, "crossing": fwCrossing,
+	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal, "street_plural": fwStreetPlural, "crossing": fwCrossing, "meridiem": fwMeridiem,
 }
 
 // isFold reports whether w, in any case, is a word of class c (as
