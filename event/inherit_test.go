@@ -190,6 +190,11 @@ func TestStorySetting(t *testing.T) {
 		{"a headline and its lead",
 			"Militants kill six in raid on village, police say five attackers dead\n\nMilitants attacked the village of Kaya in Burkina Faso on Friday night, killing six civilians, residents said.",
 			[]ev{{"Kaya", "Attack"}}},
+		// A headline that names a region, a lead that names the place in
+		// it: one event, at the lead's place.
+		{"a headline's region and its lead's place",
+			"Two soldiers killed in Sahel ambush\n\nGunmen ambushed an army patrol near Kaya in Burkina Faso on Friday, killing two soldiers, the army said.",
+			[]ev{{"Kaya", "Armed clash"}}},
 		{"a capital that speaks",
 			"Drones struck a power station in Odesa on Saturday, killing three workers, the governor said.\n\nMoscow denies targeting civilians.\n\nLater that day, a missile hit a school in the city, killing two teachers.",
 			[]ev{{"Odesa", "Air/drone strike"}, {"Odesa", "Shelling/artillery/missile attack"}}},

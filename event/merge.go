@@ -49,6 +49,17 @@ func (m *merger) add(d *draft) {
 	}
 	m.pending = nil
 	merged := false
+	// A headline tells its lead's event in brief ("Three militants killed
+	// in Kashmir gunfight" over "troops killed three militants in the
+	// Kupwara district"): when the headline names a region and the lead a
+	// place, the lead makes the headline's place precise and joins it.
+	if n := len(out); n == 1 && out[0].headline && len(out[0].sents) == 1 && !d.separate && !d.headline && d.sents[0] <= 2 && sameFamily(b, out[0].subType, d.subType) &&
+		len(out[0].places) > 0 && out[0].best.Region && len(d.places) > 0 && !d.best.Region {
+		e := out[0]
+		e.subType, e.trigger = b.preferred(e, d)
+		e.absorb(d)
+		return
+	}
 	// "The attack took place on December 22": the event before, told again.
 	if n := len(out); n > 0 && d.anaphoric && !d.separate && d.sents[0]-out[n-1].sents[len(out[n-1].sents)-1] <= 3 {
 		out[n-1].absorb(d)
