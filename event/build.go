@@ -416,6 +416,13 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 		d.places = []place.Mention{d.best}
 	}
 	d.ownPlace = len(d.places) > 0
+	// "Rifles and grenades were recovered from the site": weapons taken
+	// at the scene of a fight told before are part of it, not a seizure
+	// of their own (ACLED's Disrupted weapons use is a cache found or an
+	// attack foiled).
+	if subType == trigger.DisruptedWeaponsUse && !d.ownPlace && sceneAnaphor(in, si) {
+		d.anaphoric = true
+	}
 	d.people = b.peopleFates(in, si, ts, cues)
 	if weak && len(d.people) == 0 && len(d.counts) == 0 && main.Class != trigger.Operation && !main.Class.Prefix("mod:") {
 		return nil

@@ -483,6 +483,24 @@ func settlementAnaphor(in *docState, si int) bool {
 	return false
 }
 
+// sceneAnaphor reports whether sentence si refers back to the scene of an
+// event already told by a definite noun of a scene with no name or "of"
+// after it: "recovered from the site", "found at the scene".
+func sceneAnaphor(in *docState, si int) bool {
+	s := in.Sents[si]
+	toks := in.Toks
+	for k := s.First; k+1 < s.Last; k++ {
+		if toks[k].Key(in.Text) != "the" || !fw.tok(in.Text, toks, k+1, sceneNoun) {
+			continue
+		}
+		if n := k + 2; n < s.Last && (toks[n].Upper || toks[n].Key(in.Text) == "of") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // maxPlacesBack bounds how many places back placeBefore looks past names
 // that are no setting.
 const maxPlacesBack = 32

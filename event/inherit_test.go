@@ -195,6 +195,10 @@ func TestStorySetting(t *testing.T) {
 		{"a headline's region and its lead's place",
 			"Two soldiers killed in Sahel ambush\n\nGunmen ambushed an army patrol near Kaya in Burkina Faso on Friday, killing two soldiers, the army said.",
 			[]ev{{"Kaya", "Armed clash"}}},
+		// Weapons recovered "from the site" are the fight's, not a seizure.
+		{"weapons recovered at the scene",
+			"Troops killed three militants in a gunfight near Kaya, Burkina Faso, on Saturday, the army said.\n\nThe fighting broke out after soldiers surrounded a village. The operation ended in the evening.\n\nPolice said two of the dead militants were from Mali. Rifles and grenades were recovered from the site.",
+			[]ev{{"Kaya", "Armed clash"}}},
 		{"a capital that speaks",
 			"Drones struck a power station in Odesa on Saturday, killing three workers, the governor said.\n\nMoscow denies targeting civilians.\n\nLater that day, a missile hit a school in the city, killing two teachers.",
 			[]ev{{"Odesa", "Air/drone strike"}, {"Odesa", "Shelling/artillery/missile attack"}}},
