@@ -2,7 +2,6 @@ package event
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/sitrep-dev/sitrep"
 	"github.com/sitrep-dev/sitrep/annotate/actor"
@@ -229,35 +228,11 @@ func foldBest(best place.Mention, ps []place.Mention) place.Mention {
 		case p.Precision < best.Precision:
 			best = p
 		case p.Precision == best.Precision && p.Admin1 == best.Admin1 && p.CountryCode == best.CountryCode &&
-			specificity(p.FeatureCode) < specificity(best.FeatureCode):
+			place.Specificity(p.FeatureCode) < place.Specificity(best.FeatureCode):
 			best = p
 		}
 	}
 	return best
-}
-
-// specificity ranks GeoNames feature codes from a part of a town (0) to a
-// country (7).
-func specificity(code string) int {
-	switch {
-	case code == "PPLX":
-		return 0
-	case code == "PPL" || code == "PPLL" || code == "PPLF":
-		return 1
-	case code == "PPLA4" || code == "PPLA3":
-		return 2
-	case code == "PPLA2":
-		return 3
-	case code == "PPLA":
-		return 4
-	case code == "PPLC":
-		return 5
-	case strings.HasPrefix(code, "ADM"):
-		return 6
-	case strings.HasPrefix(code, "PCL"):
-		return 7
-	}
-	return 3
 }
 
 // actorKey names the actor a mention denotes, coarsely, for comparing

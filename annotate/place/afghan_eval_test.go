@@ -316,35 +316,11 @@ func where(ms []place.Mention) (place.Mention, bool) {
 			best, ok = m, true
 		case m.Precision < best.Precision:
 			best = m
-		case m.Precision == best.Precision && m.Admin1 == best.Admin1 && specific(m.FeatureCode) < specific(best.FeatureCode):
+		case m.Precision == best.Precision && m.Admin1 == best.Admin1 && place.Specificity(m.FeatureCode) < place.Specificity(best.FeatureCode):
 			best = m
 		}
 	}
 	return best, ok
-}
-
-func specific(code string) int {
-	switch {
-	case code == "PPLX":
-		return 0
-	case code == "PPL" || code == "PPLL" || code == "PPLF":
-		return 1
-	case code == "PPLA4" || code == "PPLA3":
-		return 2
-	case code == "PPLA2":
-		return 3
-	case code == "PPLA":
-		return 4
-	case code == "PPLC":
-		return 5
-	case strings.HasPrefix(code, "ADM2"):
-		return 6
-	case strings.HasPrefix(code, "ADM1"):
-		return 7
-	case strings.HasPrefix(code, "PCL"):
-		return 8
-	}
-	return 3
 }
 
 func afghanHalf(key string) string {

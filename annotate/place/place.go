@@ -1259,3 +1259,27 @@ func (r *Resolver) inRegionAfter(st *state, text string, c *cand) bool {
 	}
 	return false
 }
+
+// Specificity ranks GeoNames feature codes from a part of a town (0) to a
+// country (7).
+func Specificity(code string) int {
+	switch {
+	case code == "PPLX":
+		return 0
+	case code == "PPL" || code == "PPLL" || code == "PPLF":
+		return 1
+	case code == "PPLA4" || code == "PPLA3":
+		return 2
+	case code == "PPLA2":
+		return 3
+	case code == "PPLA":
+		return 4
+	case code == "PPLC":
+		return 5
+	case strings.HasPrefix(code, "ADM"):
+		return 6
+	case strings.HasPrefix(code, "PCL"):
+		return 7
+	}
+	return 3
+}
