@@ -420,7 +420,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	// at the scene of a fight told before are part of it, not a seizure
 	// of their own (ACLED's Disrupted weapons use is a cache found or an
 	// attack foiled).
-	if subType == trigger.DisruptedWeaponsUse && !d.ownPlace && sceneAnaphor(in, si) {
+	if subType == trigger.DisruptedWeaponsUse && !d.ownPlace && definiteBack(in, si, sceneNoun) {
 		d.anaphoric = true
 	}
 	d.people = b.peopleFates(in, si, ts, cues)
@@ -554,26 +554,20 @@ func (b *Builder) consolidate(ds []*draft) []*draft {
 // killed ..."), is left to nearestDate.
 // Their starts are added to said: the day of a report dates no event.
 func withoutSayingDates(dates []date.Expr, cues []claim.Cue, main *trigger.Trigger, said *[]int) []date.Expr {
-	saying := func(de date.Expr) bool {
-		for _, c := range cues {
-			if c.Start >= main.End && c.End <= de.Start {
-				return true
-			}
-		}
-		return false
-	}
-	n := 0
-	for _, de := range dates {
-		if saying(de) {
-			n++
+	// The dates after the end of the first cue past the trigger are said
+	// of the report.
+	from := -1
+	for _, c := range cues {
+		if c.Start >= main.End && (from < 0 || c.End < from) {
+			from = c.End
 		}
 	}
-	if n == 0 {
+	if from < 0 || len(dates) == 0 || dates[len(dates)-1].Start < from {
 		return dates
 	}
-	kept := make([]date.Expr, 0, len(dates)-n)
+	kept := make([]date.Expr, 0, len(dates))
 	for _, de := range dates {
-		if saying(de) {
+		if de.Start >= from {
 			*said = append(*said, de.Start)
 		} else {
 			kept = append(kept, de)
@@ -593,8 +587,13 @@ func headline(in *docState, si int) bool {
 	if line == "" || strings.ContainsRune(line, '\n') || strings.ContainsAny(line[len(line)-1:], ".!?") {
 		return false
 	}
-	return strings.HasPrefix(strings.TrimLeft(in.Text[s.End:min(len(in.Text), s.End+4)], " \t\r"), "\n\n") ||
-		strings.HasPrefix(strings.TrimLeft(in.Text[s.End:min(len(in.Text), s.End+4)], " \t"), "\r\n\r\n")
+	after := strings.Map(func(r rune) rune {
+		if r == '\r' || r == ' ' || r == '\t' {
+			return -1
+		}
+		return r
+	}, in.Text[s.End:min(len(in.Text), s.End+8)])
+	return strings.HasPrefix(after, "\n\n")
 }
 
 // twoStrikes reports whether e and d are two attacks, each told with its

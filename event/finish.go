@@ -425,7 +425,7 @@ func inheritPlace(in *docState, d *draft) (place.Mention, bool) {
 			continue
 		}
 		last = si
-		if p, ok := placeBefore(in, si, settlementAnaphor(in, si)); ok {
+		if p, ok := placeBefore(in, si, definiteBack(in, si, settlementNoun)); ok {
 			if !found {
 				best, found = p, true
 			} else {
@@ -465,35 +465,18 @@ func placeBefore(in *docState, si int, town bool) (place.Mention, bool) {
 	return place.Mention{}, false
 }
 
-// settlementAnaphor reports whether sentence si refers back to a town by
-// a definite noun with no name after it: "the city", "the town's market",
-// not "the city of Lviv" or "the town Hall".
-func settlementAnaphor(in *docState, si int) bool {
+// definiteBack reports whether sentence si refers back to something told
+// before by a definite noun of class noun with no name or linking "of"
+// after it: "in the city", "from the site", not "the city of Lviv", "the
+// town Hall" or "the site of the blast".
+func definiteBack(in *docState, si int, noun wordClass) bool {
 	s := in.Sents[si]
 	toks := in.Toks
 	for k := s.First; k+1 < s.Last; k++ {
-		if toks[k].Key(in.Text) != "the" || !fw.tok(in.Text, toks, k+1, settlementNoun) {
+		if !fw.tok(in.Text, toks, k, anaphoricDet) || !fw.tok(in.Text, toks, k+1, noun) {
 			continue
 		}
-		if n := k + 2; n < s.Last && (toks[n].Upper || toks[n].Key(in.Text) == "of") {
-			continue
-		}
-		return true
-	}
-	return false
-}
-
-// sceneAnaphor reports whether sentence si refers back to the scene of an
-// event already told by a definite noun of a scene with no name or "of"
-// after it: "recovered from the site", "found at the scene".
-func sceneAnaphor(in *docState, si int) bool {
-	s := in.Sents[si]
-	toks := in.Toks
-	for k := s.First; k+1 < s.Last; k++ {
-		if toks[k].Key(in.Text) != "the" || !fw.tok(in.Text, toks, k+1, sceneNoun) {
-			continue
-		}
-		if n := k + 2; n < s.Last && (toks[n].Upper || toks[n].Key(in.Text) == "of") {
+		if n := k + 2; n < s.Last && (toks[n].Upper || fw.tok(in.Text, toks, n, nameLink)) {
 			continue
 		}
 		return true
