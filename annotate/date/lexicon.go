@@ -112,6 +112,7 @@ type vocab struct {
 	of      *wordInfo
 	between *wordInfo
 	quarter *wordInfo // the noun "quarter", after an ordinal of kind quarter
+	half    *wordInfo // the noun "half", after "the first" or "the second"
 	// stamps are the words of an article's own date line ("Posted:",
 	// "Updated"): the date after one is when the text was written.
 	stamps []string
@@ -342,6 +343,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			} else {
 				wi.quarter = int8(n)
 			}
+		case "half":
+			v.half = wi
 		case "season":
 			k := strings.Index("SPSUFAWI", val)
 			if len(val) != 2 || k < 0 || k%2 != 0 {

@@ -43,14 +43,19 @@ type cand struct {
 	wd                  int // the weekday stated with the date, -1 none
 	lo, hi              int // a part of a month (days) or day offsets
 	deixis              int // -1 last, 0 this, +1 next
-	n                   int // count of units
-	u                   unit
-	prec                int    // precision of a fixed window
-	decade              bool   // cYear: the ten years from year ("the 1990s")
-	vague               byte   // cRolling of no stated count ("recent weeks"): its unit, for TimeML "PXW"
-	part                string // TimeML code of the part of the day told with a single day ("NI": "Sunday night"), or its clock time ("10:00")
-	value               string // cSet, cRef: the TimeML value read from the vocabulary or the pattern
-	half                string // cYear: the half of the year a modifier names ("H1"), if any
+	// yearDeixis counts the year of a quarter or half from the
+	// reference's when hasYearDeixis ("the first half of last year").
+	yearDeixis    int
+	hasYearDeixis bool
+	n             int // count of units
+	u             unit
+	prec          int    // precision of a fixed window
+	decade        bool   // cYear: the ten years from year ("the 1990s")
+	century       bool   // cYear: the hundred years from year ("the 19th century")
+	vague         byte   // cRolling of no stated count ("recent weeks"): its unit, for TimeML "PXW"
+	part          string // TimeML code of the part of the day told with a single day ("NI": "Sunday night"), or its clock time ("10:00")
+	value         string // cSet, cRef: the TimeML value read from the vocabulary or the pattern
+	half          string // cYear: the half of the year a modifier names ("H1"), if any; cQuarter: "H" when month counts halves
 	// linkPrev and linkNext tie a clock time to the day told just before
 	// it ("Friday at 10 a.m.") or after it ("10 a.m. on Friday": the byte
 	// offset where that day must start; 0 none).
@@ -181,6 +186,9 @@ func (m *matcher) matchAt(i int) (cand, int, bool) {
 			return c, next, true
 		}
 		if c, next, ok := m.decade(i); ok {
+			return c, next, true
+		}
+		if c, next, ok := m.century(i); ok {
 			return c, next, true
 		}
 		if c, next, ok := m.yearOnly(i); ok {
@@ -837,6 +845,34 @@ func (m *matcher) decade(i int) (cand, int, bool) {
 	return c, j + 1, true
 }
 
+// century matches a century named by its ordinal: "the 19th century",
+// "21st-century warfare". The nth century holds the years from
+// (n-1)*100 on; TimeML writes it by its first two digits ("18"). A
+// century is too coarse to date an event.
+func (m *matcher) century(i int) (cand, int, bool) {
+	n, j, ok := m.parseDay(i)
+	if !ok || n > 21 || j != i+2 {
+		return cand{}, 0, false // no ordinal suffix: "19 century" is no name of one
+	}
+	k := j
+	switch {
+	case m.punct(k, '-') && m.adjacent(k) && m.adjacent(k+1):
+		k++
+	case k >= len(m.toks) || !m.spaced(k):
+		return cand{}, 0, false
+	}
+	if w := m.word(k); w == nil || w.unit.kind != 'C' || w.plural {
+		return cand{}, 0, false
+	}
+	c := cand{kind: cYear, year: (n - 1) * 100, wd: -1, century: true}
+	first := i
+	if i-1 >= m.floor && m.word(i-1) == m.v.the && m.spaced(i) {
+		first = i - 1
+	}
+	m.span(&c, first, k)
+	return c, k + 1, true
+}
+
 // quarterOf matches a quarter of a year: "the third quarter", "the first
 // quarter of 2023", "third-quarter profits". The quarter is c.month (1-4).
 func (m *matcher) quarterOf(i int) (cand, int, bool) {
@@ -846,13 +882,25 @@ func (m *matcher) quarterOf(i int) (cand, int, bool) {
 	} else if j < len(m.toks) && !m.spaced(j) {
 		return cand{}, 0, false
 	}
-	if m.word(j) != m.v.quarter {
+	ord := int(m.v.infos[m.toks[i].wi].quarter)
+	c := cand{kind: cQuarter, month: ord, wd: -1}
+	switch w := m.word(j); {
+	case w == nil:
+		return cand{}, 0, false
+	case w == m.v.quarter:
+	case w == m.v.half && ord <= 2 && m.word(i-1) == m.v.the && i-1 >= m.floor:
+		// "the second half": TimeML 1998-H2. Only after "the": "a
+		// second half" and "first-half goals" name no half of a year.
+		c.half = "H"
+		if m.word(j+1) == m.v.of && j+2 < len(m.toks) && m.spaced(j+2) && m.num(j+2) {
+			return cand{}, 0, false // "the first half of 2021": the modifier's, read at the year
+		}
+	default:
 		return cand{}, 0, false
 	}
 	if m.punct(j+1, '-') && m.adjacent(j+1) {
 		return cand{}, 0, false // "the first quarter-final"
 	}
-	c := cand{kind: cQuarter, month: int(m.v.infos[m.toks[i].wi].quarter), wd: -1}
 	first, k := i, j+1
 	if m.word(i-1) == m.v.the && i-1 >= m.floor {
 		first = i - 1
@@ -863,6 +911,10 @@ func (m *matcher) quarterOf(i int) (cand, int, bool) {
 		} else if m.word(k) == m.v.of && k+1 < len(m.toks) && m.spaced(k+1) {
 			if y, n, ok := m.parseYear(k + 1); ok {
 				c.year, k = y, n
+			} else if d, ok := m.deicticYear(k + 1); ok {
+				// "the fourth quarter of last year": the year counted
+				// from the reference's.
+				c.yearDeixis, c.hasYearDeixis, k = d, true, k+3
 			} else {
 				return cand{}, 0, false // "the third quarter of the city"
 			}
@@ -870,6 +922,19 @@ func (m *matcher) quarterOf(i int) (cand, int, bool) {
 	}
 	m.span(&c, first, k-1)
 	return c, k, true
+}
+
+// deicticYear reads "last year", "this year" or "next year" at token i
+// and returns its count of years from the reference's.
+func (m *matcher) deicticYear(i int) (int, bool) {
+	w := m.word(i)
+	if w == nil || !w.deictic || w.rolling || w.prior || i+1 >= len(m.toks) || !m.spaced(i+1) {
+		return 0, false
+	}
+	if u := m.word(i + 1); u == nil || u.unit.kind != 'y' || u.plural {
+		return 0, false
+	}
+	return int(w.deixis), true
 }
 
 // season matches a season in lower case: "last summer", "this winter",

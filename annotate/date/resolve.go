@@ -326,6 +326,11 @@ func (r *resolver) resolve(c *cand) Expr {
 			if c.half != "" {
 				e.Value += "-" + c.half // "the first half of 2021": 2021-H1
 			}
+		} else if c.century {
+			e.From = mkDate(c.year, 1, 1)
+			e.To = mkDate(c.year+99, 12, 31)
+			e.Value = fmtYear(c.year)[:2]
+			e.NoEventDate = true
 		} else if c.decade {
 			e.From = mkDate(c.year, 1, 1)
 			e.To = mkDate(c.year+9, 12, 31)
@@ -391,6 +396,13 @@ func (r *resolver) resolve(c *cand) Expr {
 	case cSeason:
 		r.season(c, &e)
 	case cQuarter:
+		// A quarter of a year, or a half when c.half is set: c.month
+		// counts parts of per months each.
+		per, letter := 3, "-Q"
+		if c.half != "" {
+			per, letter = 6, "-H"
+		}
+		parts := 12 / per
 		e.Absolute = c.year > 0 && !c.hasDeixis
 		e.Precision = 4
 		if c.hasDeixis {
@@ -398,20 +410,25 @@ func (r *resolver) resolve(c *cand) Expr {
 			if !r.hasRef() {
 				break
 			}
-			q := (r.ref.Year()*4 + (int(r.ref.Month())-1)/3) + c.deixis
-			c.year, c.month = q/4, q%4+1
+			q := (r.ref.Year()*parts + (int(r.ref.Month())-1)/per) + c.deixis
+			c.year, c.month = q/parts, q%parts+1
 		}
 		y := c.year
-		if y == 0 {
-			if !r.hasRef() {
-				e.Value = "XXXX-Q" + strconv.Itoa(c.month)
-				break
-			}
-			// The latest such quarter begun by the reference date (a report
+		switch {
+		case y > 0:
+		case c.hasYearDeixis && r.hasRef():
+			y = r.ref.Year() + c.yearDeixis // "the first half of last year"
+		case !r.hasRef():
+			e.Value = "XXXX" + letter + strconv.Itoa(c.month)
+		default:
+			// A bare half ("the second half") is also a match's or a
+			// film's: its value is given, but it dates no event.
+			e.NoEventDate = c.half != ""
+			// The latest such part begun by the reference date (a report
 			// of "third-quarter profits" in October); the next not yet
 			// over when the clause looks forward.
 			y = r.ref.Year()
-			refQ := (int(r.ref.Month())-1)/3 + 1
+			refQ := (int(r.ref.Month())-1)/per + 1
 			switch {
 			case c.future && c.month < refQ:
 				y++
@@ -419,9 +436,12 @@ func (r *resolver) resolve(c *cand) Expr {
 				y--
 			}
 		}
-		e.From = mkDate(y, 3*c.month-2, 1)
-		e.To = addDays(mkDate(y, 3*c.month+1, 1), -1)
-		e.Value = fmtYear(y) + "-Q" + strconv.Itoa(c.month)
+		if y == 0 {
+			break
+		}
+		e.From = mkDate(y, per*(c.month-1)+1, 1)
+		e.To = addDays(mkDate(y, per*c.month+1, 1), -1)
+		e.Value = fmtYear(y) + letter + strconv.Itoa(c.month)
 	case cRolling:
 		e.Precision = c.prec
 		if !r.hasRef() {

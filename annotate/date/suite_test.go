@@ -285,6 +285,20 @@ var timexSuite = []timexCase{
 	{"period", "The dam broke in 2019. A year earlier, engineers had warned of cracks.", "A year earlier", "2018", date.TypeDate, true},
 	{"period", "2019's floods destroyed the bridge.", "2019", "2019", date.TypeDate, true},
 	{"period", "The war began a decade ago.", "a decade ago", "201", date.TypeDate, true},
+
+	// Halves named by tense like quarters (a bare half never dates an
+	// event: "the second half" of a match is no half of a year), a quarter
+	// or half of a deictic year, centuries by their ordinal, and verbs that
+	// take a length.
+	{"quarter", "The ministry expects exports to recover in the second half.", "the second half", "2024-H2", date.TypeDate, false},
+	{"quarter", "Aid deliveries fell in the first half of last year.", "the first half of last year", "2023-H1", date.TypeDate, true},
+	{"quarter", "Attacks rose in the fourth quarter of last year.", "the fourth quarter of last year", "2023-Q4", date.TypeDate, true},
+	{"period", "The fort was built in the 17th century.", "the 17th century", "16", date.TypeDate, false},
+	{"period", "Drones have changed 21st-century warfare.", "21st-century", "20", date.TypeDate, false},
+	{"duration", "Clearing the mines could take years.", "years", "PXY", date.TypeDuration, false},
+	{"duration", "The standoff lasted hours before police withdrew.", "hours", "PTXH", date.TypeDuration, false},
+	{"duration", "He spent months in hiding.", "months", "PXM", date.TypeDuration, false},
+	{"duration", "The town changed hands twice in a single week.", "a single week", "P1W", date.TypeDuration, false},
 }
 
 // timemlType is the TimeML type a value implies: a period is a duration,
