@@ -221,9 +221,9 @@ func TestBuild_Verification(t *testing.T) {
 		text, claimedBy, verification, actor1 string
 	}{
 		{"Gunmen killed five villagers in Zurmi on Monday, residents and a hospital official confirmed.", "", sitrep.Confirmed, "Unidentified Armed Group (Nigeria)"},
-		{"Gunmen killed five villagers in Kano on Monday, police said. The army denied the report.", "Police Forces of Nigeria (2023-)", sitrep.Disputed, "Unidentified Armed Group (Nigeria)"},
+		{"Gunmen killed five villagers in Kano on Monday, police said. The army denied the report.", "Police Forces of Nigeria", sitrep.Disputed, "Unidentified Armed Group (Nigeria)"},
 		{"Islamic State said its fighters killed 12 soldiers in an ambush near Gao, but the claim could not be verified.", "Islamic State (Mali)", sitrep.Unconfirmed, "Islamic State (Mali)"},
-		{"Soldiers killed four militants near Gao on Monday, the army said.", "Military Forces of Mali (2021-)", sitrep.Claimed, "Military Forces of Mali (2021-)"},
+		{"Soldiers killed four militants near Gao on Monday, the army said.", "Military Forces of Mali", sitrep.Claimed, "Military Forces of Mali"},
 		{"Gunmen killed four people at a market in Gao on Monday.", "", sitrep.Reported, "Unidentified Armed Group (Mali)"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {

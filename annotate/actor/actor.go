@@ -452,12 +452,26 @@ type Resolved struct {
 
 // Resolve names the actor of m for an event in country (ISO2, "" when
 // unknown) on day (zero when unknown).
+//
+// Without a day, which group a name means is read as of today (the
+// Taliban rule Afghanistan now), but state forces are named without the
+// period of a government: ACLED's period names whose forces they were on
+// the event's day, and a report that gives no day does not say that (a
+// 2009 report read today is no report on today's forces).
 func (mt *Matcher) Resolve(m *Mention, country string, day time.Time) Resolved {
+	if !day.IsZero() {
+		return mt.resolve(m, country, day)
+	}
+	r := mt.resolve(m, country, time.Now())
+	if r.State {
+		r.Name, r.Base = stripPeriod(r.Name), stripPeriod(r.Base)
+	}
+	return r
+}
+
+func (mt *Matcher) resolve(m *Mention, country string, day time.Time) Resolved {
 	if country == "" {
 		country = m.Country
-	}
-	if day.IsZero() {
-		day = time.Now()
 	}
 	// A ruling power valid on the day wins: the Taliban after August 2021.
 	for _, f := range m.Regimes {

@@ -44,6 +44,14 @@ func TestMatcher_FindResolve(t *testing.T) {
 		{"army officer", "An army officer fired twice.", "AF", after, []string{"Military Forces of Afghanistan (2021-)"}},
 		{"army before known periods", "Albanian troops left the base.", "AL", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC),
 			[]string{"Military Forces of Albania"}},
+		// Without a day the text does not say whose forces they were:
+		// no government's period, not today's.
+		{"troops on no day", "US troops raided the compound.", "AF", time.Time{},
+			[]string{"Military Forces of the United States"}},
+		{"police on no day", "Police fired tear gas at the marchers.", "IN", time.Time{},
+			[]string{"Police Forces of India", "Protesters (India)"}},
+		{"Taliban rule on no day", "Taliban security forces", "AF", time.Time{}, []string{"Military Forces of Afghanistan"}},
+		{"group on no day", "unidentified gunmen", "NG", time.Time{}, []string{"Unidentified Armed Group (Nigeria)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})
