@@ -220,6 +220,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 		return i == 0 || !toks[i-1].Upper || toks[i-1].Kind != segment.Word || taken[i-1] || country[i-1]
 	}
 	surnames := person.Surnames{}
+	s.Finder.Rulers(d.Text, toks, func(i int) bool { return taken[i] }, surnames)
 	for si, sent := range d.Sents {
 		for _, a := range d.Actors.In(si) {
 			for k := a.First; k < a.Last; k++ {

@@ -53,17 +53,23 @@ const (
 	article
 	relative
 	conjunction
+	titleLower
+	quotative
+	rulerHead
 )
 
 var fwClassNames = map[string]fwClass{
 	"alias_particle": aliasParticle, "article": article, "relative": relative, "conjunction": conjunction,
+	"title_lower": titleLower, "quotative": quotative, "ruler_head": rulerHead,
 }
 
 // Finder finds person mentions. It is safe for concurrent use.
 type Finder struct {
 	fw     map[string]fwClass // function words by folded word
 	words  map[string]wordKind
-	titles map[string]string // folded title -> kind
+	titles map[string]string // folded title words, space-separated, without periods -> kind
+	// titleLen is the most words a title has ("Deputy Secretary of State").
+	titleLen int
 }
 
 // New builds a Finder from the embedded lexicon.
@@ -94,7 +100,9 @@ func New() (*Finder, error) {
 		return nil, err
 	}
 	for _, t := range titles {
-		f.titles[phrase.Fold(strings.TrimSuffix(t.Title, "."))] = t.Kind
+		ws := strings.Fields(strings.ReplaceAll(phrase.Fold(t.Title), ".", " "))
+		f.titles[strings.Join(ws, " ")] = t.Kind
+		f.titleLen = max(f.titleLen, len(ws))
 	}
 	return f, nil
 }
@@ -115,9 +123,34 @@ func (f *Finder) kind(text string, t segment.Token) wordKind {
 	return f.words[strings.TrimSuffix(t.Key(text), ".")]
 }
 
-func (f *Finder) title(text string, t segment.Token) (string, bool) {
-	k, ok := f.titles[strings.TrimSuffix(t.Key(text), ".")]
-	return k, ok
+// title returns the longest title written from token i ("Secretary of
+// State", "Lt. Gen.", "Minister"): the token after it and its kind. A
+// title's words after the first may be lower case ("of"), its first is
+// capitalised; periods of abbreviations are skipped.
+func (f *Finder) title(text string, toks []segment.Token, i, to int, taken func(int) bool) (end int, kind string, ok bool) {
+	if !toks[i].Upper {
+		return 0, "", false
+	}
+	var b strings.Builder
+	words := 0
+	for j := i; j < to && words < f.titleLen && toks[j].Kind == segment.Word && !taken(j); j++ {
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.TrimSuffix(toks[j].Key(text), "."))
+		words++
+		if k, hit := f.titles[b.String()]; hit {
+			end, kind, ok = j+1, k, true
+		}
+		// "Lt . Gen": a period written apart from its abbreviation.
+		if j+1 < to && toks[j+1].Kind == segment.Punct && text[toks[j+1].Start] == '.' && toks[j+1].Start == toks[j].End {
+			if ok && end == j+1 {
+				end = j + 2
+			}
+			j++
+		}
+	}
+	return end, kind, ok
 }
 
 // Find returns the people named in toks[from:to] (one sentence). taken
@@ -141,7 +174,7 @@ type Surnames map[string]bool
 // AppendFindKnown is AppendFind with the surnames of the people of dst
 // kept in known, which it extends; a nil known scans dst instead.
 func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Token, from, to int, taken func(i int) bool, known Surnames) []Mention {
-	headline := isHeadline(text, toks, from, to)
+	headline := f.isHeadline(text, toks, from, to)
 	out := dst
 	for i := from; i < to; i++ {
 		t := toks[i]
@@ -153,22 +186,23 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 		titled := false
 		office := -1
 		for i < to && toks[i].Kind == segment.Word && toks[i].Upper && !taken(i) {
-			k, ok := f.title(text, toks[i])
+			e, k, ok := f.title(text, toks, i, to, taken)
+			// "Deputy Secretary of State", "Acting Governor": a
+			// modifier of an office opens the office.
+			if !ok && modifiers[toks[i].Key(text)] && i+1 < to {
+				if e2, k2, ok2 := f.title(text, toks, i+1, to, taken); ok2 && !inName(k2) {
+					e, k, ok = e2, k2, true
+				}
+			}
 			if !ok {
 				break
 			}
 			titled = true
 			if !inName(k) {
 				office = i
-				start = i + 1
+				start = e
 			}
-			i++
-			if i < to && toks[i].Kind == segment.Punct && text[toks[i].Start] == '.' {
-				i++
-				if !inName(k) {
-					start = i
-				}
-			}
+			i = e
 		}
 		j := i
 		names := 0
@@ -178,14 +212,29 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 				break
 			}
 			k := f.kind(text, tj)
-			if tj.Upper && k != stopWord && k != placeWord && k != locativeWord && !allCaps(tj.Text(text)) {
+			if tj.Upper && k != stopWord && k != placeWord && k != locativeWord && k != roleWord && !allCaps(tj.Text(text)) {
 				names++
 				j++
 				continue
 			}
-			if k == particleWord || strings.HasPrefix(tj.Text(text), "al-") || strings.HasPrefix(tj.Text(text), "el-") {
-				if j+1 < to && toks[j+1].Upper || strings.Contains(tj.Text(text), "-") {
+			// The Arabic article and the patronymic particles join a
+			// name: "Bashar al-Assad", "Osama bin Laden", and "al- Jaafari"
+			// with the hyphen set apart. A particle glued to a
+			// capitalised word is a word of the name itself.
+			if w := tj.Text(text); k == particleWord || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") {
+				if p, glued := particleName(w); glued {
+					if p {
+						names++
+					}
 					j++
+					continue
+				}
+				if j+1 < to && toks[j+1].Upper {
+					j++
+					continue
+				}
+				if j+2 < to && toks[j+1].Kind == segment.Punct && text[toks[j+1].Start:toks[j+1].End] == "-" && toks[j+1].Start == tj.End && toks[j+2].Upper && !taken(j+2) {
+					j += 2
 					continue
 				}
 			}
@@ -199,7 +248,8 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 		// A name is two words or more, or one word with a title, or the
 		// surname of a person named in full before ("Tobias Ellwood ...
 		// Ellwood said"): later mentions by surname are the person.
-		if names < 2 && !titled && !(names == 1 && !headline && (known != nil && known[toks[start].Text(text)] || known == nil && surnameOf(text, toks, out, start))) {
+		if names < 2 && !titled && !(names == 1 && !headline && (known != nil && known[toks[start].Text(text)] || known == nil && surnameOf(text, toks, out, start))) &&
+			!(names == 1 && end == start+1 && f.inverted(text, toks, from, to, start)) {
 			i = j
 			continue
 		}
@@ -241,12 +291,71 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 			m.Role = strings.TrimSpace(text[toks[m.RoleFirst].Start:toks[m.RoleLast-1].End])
 		}
 		out = append(out, m)
-		if known != nil && m.Last-m.First >= 2 {
-			known[toks[m.Last-1].Text(text)] = true
+		if known != nil && (m.Last-m.First >= 2 || titled) {
+			known.add(toks[m.Last-1].Text(text))
 		}
 		i = max(end, next) - 1
 	}
 	return out
+}
+
+// add keeps a surname, and without its article the form it is also
+// written in: "al-Assad" and "Assad".
+func (s Surnames) add(w string) {
+	s[w] = true
+	if p, glued := particleName(w); p && glued {
+		_, rest, _ := strings.Cut(w, "-")
+		s[rest] = true
+	}
+}
+
+// inverted reports whether the one word at k is the subject of a
+// reporting verb set before it, as quotations are closed ("“We held the
+// bridge,” said Marsh."): the speaker is a person, or an organisation,
+// which the actor stage has taken before. The verb follows a quotation
+// mark or comma, and the name ends the clause.
+func (f *Finder) inverted(text string, toks []segment.Token, from, to, k int) bool {
+	if k-2 < from || k+1 > to || f.fw[toks[k-1].Key(text)]&quotative == 0 || toks[k-1].Upper {
+		return false
+	}
+	if p := toks[k-2]; p.Kind != segment.Punct || !isQuote(text[p.Start:p.End]) && text[p.Start] != ',' {
+		return false
+	}
+	if k+1 == to {
+		return true
+	}
+	n := toks[k+1]
+	return n.Kind == segment.Punct && strings.ContainsAny(text[n.Start:n.End], ".,;:")
+}
+
+// Rulers adds to known the names a ruling power is called by in toks: a
+// single capitalised word before "regime" or "administration", owned
+// ("Haddad's regime") or as the attribute of "the" ("the Haddad
+// regime"). Such a word names the ruler, whose name later stands alone
+// ("Haddad has no part in it"). taken reports the words of places and
+// dates, which name a country's government instead ("Syria's regime").
+func (f *Finder) Rulers(text string, toks []segment.Token, taken func(int) bool, known Surnames) {
+	for i := 2; i < len(toks); i++ {
+		if f.fw[toks[i].Key(text)]&rulerHead == 0 {
+			continue
+		}
+		k := i - 1
+		if w := toks[k].Text(text); w == "’s" || w == "'s" {
+			k--
+		} else if f.fw[toks[k-1].Key(text)]&article == 0 {
+			continue
+		}
+		t := toks[k]
+		w := t.Text(text)
+		if t.Kind != segment.Word || !t.Upper || taken(k) || f.kind(text, t) != 0 || allCaps(w) ||
+			k > 0 && toks[k-1].Upper && toks[k-1].Kind == segment.Word && f.fw[toks[k-1].Key(text)]&article == 0 {
+			continue
+		}
+		if _, _, ok := f.title(text, toks, k, k+1, taken); ok {
+			continue
+		}
+		known.add(w)
+	}
 }
 
 // surnameOf reports whether token k is the last word of a person named
@@ -364,6 +473,18 @@ func (f *Finder) appositive(text string, toks []segment.Token, i, to int, m *Men
 	return i
 }
 
+// particleName reports whether w is a particle glued by a hyphen to the
+// rest of a name ("al-Assad", "el-Sisi"), and whether that rest is
+// capitalised, so that the word names someone on its own.
+func particleName(w string) (upper, glued bool) {
+	_, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" {
+		return false, false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r), true
+}
+
 func isQuote(s string) bool {
 	switch s {
 	case "‘", "’", "'", "\"", "“", "”":
@@ -385,22 +506,30 @@ func allCaps(s string) bool {
 	return n > 1
 }
 
-// isHeadline reports whether most words of a sentence are capitalised, as
-// in a title, where capitals say nothing about names.
-func isHeadline(text string, toks []segment.Token, from, to int) bool {
+// isHeadline reports whether a sentence is written in title case, where
+// capitals say nothing about names: most words capitalised, and no word
+// of content left in lower case. Title case lowers only short function
+// words (articles, prepositions, conjunctions: "Killed In Raid on the
+// Road"); a lower-case verb or noun ("Marsh, the envoy, said:", "Haddad
+// was assigned to ...") shows a sentence whose capitals are names.
+func (f *Finder) isHeadline(text string, toks []segment.Token, from, to int) bool {
 	words, upper := 0, 0
+	content := false
 	for i := from; i < to; i++ {
 		if toks[i].Kind != segment.Word {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(toks[i].Text(text))
+		w := toks[i].Text(text)
+		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		words++
 		if toks[i].Upper {
 			upper++
+		} else if f.fw[toks[i].Key(text)]&titleLower == 0 {
+			content = true
 		}
 	}
-	return words >= 4 && upper*10 >= words*7
+	return words >= 4 && upper*10 >= words*7 && !content
 }
