@@ -32,6 +32,18 @@ func TestFinder_Find(t *testing.T) {
 		{"one word alone is no name", "Marsh said the tents were full.", nil},
 		{"unit is no person", "Soldiers of the Field Artillery Regiment and the Air Refueling Wing arrived.", nil},
 		{"capitalised preposition", "Near Tal Hamis, the convoy stopped.", nil},
+		// Titles of several words, and a modifier that opens one.
+		{"title of words", "Deputy Secretary of State Laila Farrow will fly to Oslo.", []want{{"Laila Farrow", "Deputy Secretary of State", ""}}},
+		{"title alone is no name", "The Deputy Secretary of State will fly to Oslo.", nil},
+		// The Arabic article joins the name, glued or with the hyphen set apart.
+		{"arabic article", "The council was chaired by Samir al-Haddadi until 2010.", []want{{"Samir al-Haddadi", "", ""}}},
+		{"arabic article apart", "Officials met Samir al- Haddadi on Tuesday.", []want{{"Samir al- Haddadi", "", ""}}},
+		// Commas around a name with lower-case verbs: a sentence, not a title.
+		{"sentence not title case", "Foreign Office Minister, Rana Qasim, said:", []want{{"Rana Qasim", "", ""}}},
+		{"title case", "Rana Qasim Visits Camp After Floods", nil},
+		// Quotative inversion names the speaker.
+		{"quotative inversion", "“We held the bridge,” said Marsh.", []want{{"Marsh", "", ""}}},
+		{"no inversion without a quotation", "The bridge was held, officials said Marsh Road was shut.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})
@@ -74,5 +86,41 @@ func TestAppendFindKnown(t *testing.T) {
 	}
 	if !reflect.DeepEqual(scanned, kept) || len(kept) != 2 || !known["Haddad"] {
 		t.Errorf("kept %q (%d), scanned %d, known %v", names, len(kept), len(scanned), known)
+	}
+}
+
+// TestRulers checks that the name a regime is called by is a person's,
+// later named alone (our own sentences).
+func TestRulers(t *testing.T) {
+	f, err := person.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"possessive", "Crowds fled Varek's regime. On Monday Varek spoke on television.", []string{"Varek", "Varek"}},
+		{"attributive", "Aid was blocked by the Varek regime. On Monday Varek spoke on television.", []string{"Varek", "Varek"}},
+		{"after a capitalised word, a full name", "Crowds fled Tomas Varek's regime.", []string{"Tomas Varek"}},
+		{"no regime, no ruler", "On Monday Varek spoke on television.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sents, toks := segment.Split(tc.text, sitrep.Span{})
+			none := func(int) bool { return false }
+			known := person.Surnames{}
+			f.Rulers(tc.text, toks, none, known)
+			var ms []person.Mention
+			for _, s := range sents {
+				ms = f.AppendFindKnown(ms, tc.text, toks, s.First, s.Last, none, known)
+			}
+			var got []string
+			for _, m := range ms {
+				got = append(got, m.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
