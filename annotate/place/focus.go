@@ -370,8 +370,8 @@ func (r *Resolver) refocus(st *state) {
 		if in.CC == "" || in.Code == "PCLI" || in.Class == 'L' {
 			continue
 		}
-		if in.CC == focus && (a1 == gazetteer.NoRef || in.Admin1 == a1 || in.Code == "ADM1" || c.strong || r.inRegionAfter(st, st.text, c) || namesRegion(st, k, in.Admin1)) {
-			continue // another region's city, or a name its region places ("Richmond, Virginia", "in the Donetsk region ... in Kostiantynivka")
+		if in.CC == focus && (a1 == gazetteer.NoRef || in.Admin1 == a1 || in.Code == "ADM1" || c.strong || r.inRegionAfter(st, st.text, c) || namesRegion(st, k, in.Admin1) || r.nearStory(st, k)) {
+			continue // another region's city, or a name its region places ("Richmond, Virginia", "in the Donetsk region ... in Kostiantynivka"), or a town across a nearby border
 		}
 		if in.CC != focus {
 			// What the name's own mentions added does not count: a
@@ -415,6 +415,24 @@ func (r *Resolver) refocus(st *state) {
 			c.dropped = true
 		}
 	}
+}
+
+// nearStory reports whether candidate k's place lies within nearbyKm of a
+// place the story names under another name: a town across a nearby
+// border (a Memphis story's "Southaven", in Mississippi) is no stray
+// homonym.
+func (r *Resolver) nearStory(st *state, k int) bool {
+	in := r.g.Info(st.cands[k].best)
+	if in.Class != 'P' {
+		return false
+	}
+	g := st.groupOf[k]
+	for _, p := range st.ctx.points {
+		if c := &st.cands[p.cand]; st.groupOf[p.cand] != g && !c.dropped && within(in.Lat, in.Lon, p.lat, p.lon, nearbyKm) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesRegion reports whether a candidate other than k names the

@@ -65,3 +65,62 @@ func TestLocalStories(t *testing.T) {
 		})
 	}
 }
+
+// TestOutOfState checks the wire style's rule for places of other states
+// (local.go): in a story whose state is clear, a bare name that resolves
+// in another state with nothing else of the story there is the story
+// state's homonym, or no place; a name its phrase places, a name near the
+// story's places across a state line, a city that stands alone and a
+// state named as a qualifier ("Fort Riley, Kan.") are kept. Our own
+// sentences.
+func TestOutOfState(t *testing.T) {
+	r := resolver(t)
+	for _, tc := range []struct {
+		name, text string
+		want       map[string]string // mention text -> admin1 ("-": no place)
+	}{
+		{"NeighbourhoodOfTheDatelineCity",
+			"CHICAGO — Two men were wounded Friday night in Brainerd, police said. A third man was taken to Mount Sinai Hospital, where he died. Chicago police have made no arrest.",
+			map[string]string{"CHICAGO": "Illinois", "Brainerd": "-", "Mount Sinai": "-", "Chicago": "Illinois"}},
+		{"WordAfterAColonInAStateStory",
+			"Police in Houston said a man was shot twice on Monday. Harris County deputies closed the road.\n\nMore: Trial set for a man accused in a Pasadena robbery",
+			map[string]string{"Houston": "Texas", "Harris County": "Texas", "Trial": "-", "Pasadena": "Texas"}},
+		{"QualifiedPlaceStays",
+			"CHICAGO — A man was shot dead on the South Side on Friday. The suspect was arrested in Brainerd, Minnesota, on Monday.",
+			map[string]string{"CHICAGO": "Illinois", "Brainerd": "Minnesota", "Minnesota": "Minnesota"}},
+		{"AcrossANearbyStateLine",
+			"MEMPHIS, Tenn. — A woman was shot in Memphis late Sunday. Police found the car in Southaven hours later.",
+			map[string]string{"MEMPHIS": "Tennessee", "Memphis": "Tennessee", "Southaven": "Mississippi"}},
+		{"AStateAsAQualifierIsNoHome",
+			"A boy was shot in Clarksville on Friday. Clarksville police said the family was visiting from Fort Riley, Kan. The boy died at a Clarksville hospital.",
+			map[string]string{"Clarksville": "Tennessee"}},
+		{"HomonymInTheStorysState",
+			"CHICAGO — Cook County deputies said a man was shot in Homewood on Friday. Chicago police are helping.",
+			map[string]string{"CHICAGO": "Illinois", "Cook County": "Illinois", "Homewood": "Illinois", "Chicago": "Illinois"}},
+		{"CityThatStandsAlone",
+			"BOSTON — A Boston man was shot Friday night. He had moved from Chicago a year before, police said.",
+			map[string]string{"BOSTON": "Massachusetts", "Boston": "Massachusetts", "Chicago": "Illinois"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := annotate(t, r, tc.text)
+			seen := map[string]bool{}
+			for _, m := range got {
+				want, ok := tc.want[m.Text]
+				if !ok {
+					continue
+				}
+				seen[m.Text] = true
+				if want == "-" {
+					t.Errorf("%q at %d is a place (%s, %s), want none", m.Text, m.Start, m.Name, m.Place.Admin1)
+				} else if m.Place.CountryCode != "US" || m.Place.Admin1 != want {
+					t.Errorf("%q at %d resolved to %s (%s, %s), want %s, US", m.Text, m.Start, m.Name, m.Place.Admin1, m.Place.CountryCode, want)
+				}
+			}
+			for name, want := range tc.want {
+				if !seen[name] && want != "-" {
+					t.Errorf("%q not found: %s", name, dump(got))
+				}
+			}
+		})
+	}
+}

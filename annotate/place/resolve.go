@@ -108,6 +108,9 @@ func (r *Resolver) resolve(st *state) {
 		r.refocus(st)
 	}
 	r.dropOutOfFocus(st)
+	if !r.noRefocus {
+		r.dropOutOfState(st)
+	}
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
 	// Parents first: in "X village, Y district, Z province" Y is placed
