@@ -383,8 +383,17 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 		return trigger.Attack, generic
 	}
 	if t := v.has(trigger.Arrests); t != nil {
-		if a1, _ := v.roles(t); a1 != nil && a1.Armed() && !a1.State() {
+		a1, a2 := v.roles(t)
+		if a1 != nil && a1.Armed() && !a1.State() {
 			return trigger.AbductionForcedDisappearance, t
+		}
+		// ACLED codebook, Violence against civilians: a person who dies
+		// while state forces arrest or hold them ("a woman died after
+		// officers pinned her to the ground during an arrest") is the
+		// victim of an attack by those forces, as a death in custody is;
+		// the arrest is how it began, not the event.
+		if a1 != nil && a1.State() && a2 != nil && v.diedHeld(a2) {
+			return trigger.Attack, t
 		}
 		return trigger.Arrests, t
 	}
@@ -699,6 +708,18 @@ func occasionOf(text string, toks []segment.Token, from, k int) bool {
 					return false
 				}
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// diedHeld reports whether the sentence counts as killed the person a2
+// that an arrest acts on: the same mention names the dead and the one
+// arrested.
+func (v *sentenceView) diedHeld(a2 *actor.Mention) bool {
+	for _, c := range v.victims {
+		if c.fate == fateKilled && c.actor != nil && sameMention(c.actor, a2) {
 			return true
 		}
 	}

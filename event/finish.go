@@ -25,6 +25,9 @@ type claimant struct {
 	name        string // canonical actor or person name, "" for none
 	actor       actor.Resolved
 	independent bool
+	// police is true when the speaker is a police force or one of its
+	// officers ("a police spokesman", "the senior officer").
+	police bool
 	// spokesperson is the person named as speaking for the actor
 	// ("Taliban spokesman Zabihullah Mujahid"), "" when none.
 	spokesperson string
@@ -59,6 +62,7 @@ func (b *Builder) resolveClaimant(in *docState, si int, c claim.Cue, country str
 		r := b.actors.Resolve(&m, country, day)
 		if r.Name != "" {
 			cl.name, cl.actor = r.Name, r
+			cl.police = m.Kind == actor.Agent && m.Agent.Kind == "police"
 			// "Taliban spokesman Zabihullah Mujahid said": the group
 			// speaks through a named person.
 			for _, p := range in.People.In(si) {
@@ -80,6 +84,7 @@ func (b *Builder) resolveClaimant(in *docState, si int, c claim.Cue, country str
 					if m.First >= p.RoleFirst && m.Last <= p.RoleLast {
 						if r := b.actors.Resolve(&m, country, day); r.Name != "" {
 							cl.name, cl.actor, cl.spokesperson = r.Name, r, p.Name
+							cl.police = m.Kind == actor.Agent && m.Agent.Kind == "police"
 							return cl
 						}
 					}
@@ -706,7 +711,12 @@ func (b *Builder) claims(in *docState, d *draft, country string, day time.Time, 
 	}
 	// Who did it, when the text names only the party that announces it:
 	// "Taliban spokesman ... reported an attack on three ISIS hideouts".
-	if r1.Name == "" && by.name != "" && by.actor.Inter != 0 && by.actor.Inter <= 4 && by.actor.Name != r2.Name && by.actor.Base != r2.Base {
+	// Not the police: they are the routine source of every crime and
+	// incident report ("the shop owner was shot dead by two men, police
+	// said"), so their word attributes the account, not the deed; ACLED's
+	// actor1 is the perpetrator, and the police are it only where the
+	// text says they acted ("police shot", "killed in police firing").
+	if r1.Name == "" && by.name != "" && !by.police && by.actor.Inter != 0 && by.actor.Inter <= 4 && by.actor.Name != r2.Name && by.actor.Base != r2.Base {
 		*r1 = by.actor
 	}
 	verification := sitrep.Reported

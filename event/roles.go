@@ -634,7 +634,10 @@ func passive(text string, toks []segment.Token, from, to int, t *trigger.Trigger
 	// militants killed in Nangarhar raid", "two soldiers wounded".
 	w := toks[t.Last-1].Key(text)
 	transitive := t.Class == trigger.Kill || t.Class == trigger.Injure || t.Class == trigger.Arrests || t.Class == trigger.AbductionForcedDisappearance
-	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && t.First > from && toks[t.First-1].Kind == segment.Word && !fw.tok(text, toks, t.First-1, activeBefore) {
+	// A count in digits before the participle is its subject too ("Police
+	// clear blockade, 12 detained"): a number does not act.
+	prev := t.First > from && (toks[t.First-1].Kind == segment.Word || toks[t.First-1].Kind == segment.Number)
+	if transitive && t.Last-t.First == 1 && strings.HasSuffix(w, "ed") && prev && !fw.tok(text, toks, t.First-1, activeBefore) {
 		// ... but "militants killed at least 40 civilians" is active.
 		if t.Last+1 < to && fw.tok(text, toks, t.Last, lowerBoundHead) && fw.tok(text, toks, t.Last+1, lowerBoundTail) {
 			return false
