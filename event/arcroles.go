@@ -278,6 +278,13 @@ func (r *arcReader) subject(h int) (w int, how string, at int) {
 		r.p.children(h, func(c int) bool {
 			if b := r.p.base(c); b == "nsubj" || b == "csubj" {
 				named := r.actorOf(c, 2) != nil
+				// A headline's count right before its participle ("Police
+				// clear blockade, 12 detained") is the participle's
+				// subject; an actor further back heads another clause.
+				if c == h-1 && r.p.ws[c].UPOS == "NUM" && (r.p.ws[h].XPOS == "VBN" || r.p.ws[h].XPOS == "VBD") {
+					s, actorSubj = c, true
+					return false
+				}
 				if s < 0 || !actorSubj && (named || c < h) {
 					s, actorSubj = c, named
 				}

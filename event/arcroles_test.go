@@ -35,6 +35,10 @@ func TestArcRoles(t *testing.T) {
 		// (ACLED codebook, Arrests), of the country and period of the event.
 		{"passive no agent", "Eight men were detained in Quetta on Wednesday.", "Arrests", "Police Forces of Pakistan (2022-)", "", 0, "implicit"},
 		{"passive no agent, India", "Four youths were arrested in Ludhiana on Saturday.", "Arrests", "Police Forces of India (2014-)", "", 0, "implicit"},
+		// A headline's count before its participle is the participle's
+		// subject, whatever the parser hangs on the verb besides: the
+		// police of the first clause are not the arrested.
+		{"headline count subject", "Police raid opposition offices in Lahore; 25 detained.", "Arrests", "Police Forces of Pakistan (2022-)", "", 0, "implicit"},
 		{"passive no agent, arrested police", "Two policemen were detained in Peshawar on Friday.", "Arrests", "", "Police Forces of Pakistan (2022-)", 0, ""},
 		// A demonstration's arrests with no agent named: the police
 		// intervened (ACLED: Protesters first, the state forces second).

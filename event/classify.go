@@ -392,7 +392,7 @@ func classifyType(v *sentenceView) (trigger.Class, *trigger.Trigger) {
 		// officers pinned her to the ground during an arrest") is the
 		// victim of an attack by those forces, as a death in custody is;
 		// the arrest is how it began, not the event.
-		if a1 != nil && a1.State() && a2 != nil && v.diedHeld(a2) {
+		if a1 != nil && a1.State() && v.diedHeld(a2) {
 			return trigger.Attack, t
 		}
 		return trigger.Arrests, t
@@ -714,12 +714,26 @@ func occasionOf(text string, toks []segment.Token, from, k int) bool {
 	return false
 }
 
-// diedHeld reports whether the sentence counts as killed the person a2
-// that an arrest acts on: the same mention names the dead and the one
-// arrested.
+// diedHeld reports whether the sentence counts as killed the person that
+// an arrest acts on: the same mention names the dead and the one arrested
+// (a2), or the arrest names no one arrested ("died during an arrest",
+// "died after his arrest") and the dead are civilians: then they are whom
+// it befell. An arrest of others ("arrested two men after a trader was
+// killed") counts its own people and is not read so.
 func (v *sentenceView) diedHeld(a2 *actor.Mention) bool {
 	for _, c := range v.victims {
-		if c.fate == fateKilled && c.actor != nil && sameMention(c.actor, a2) {
+		if c.fate == fateArrested && a2 == nil {
+			return false
+		}
+	}
+	for _, c := range v.victims {
+		if c.fate != fateKilled {
+			continue
+		}
+		if c.actor != nil && a2 != nil && sameMention(c.actor, a2) {
+			return true
+		}
+		if a2 == nil && c.kind == kindCivilian && (c.actor == nil || c.actor.Civilian()) {
 			return true
 		}
 	}

@@ -37,6 +37,20 @@ func TestPoliceWindow(t *testing.T) {
 		// Two clauses joined by ", and": the second has its own subject;
 		// the first clause's subject does not carry over.
 		{"The gunmen fled into the forest, and police arrested two suspects in Nakuru, Kenya on Monday.", "Arrests", "Police Forces of Kenya", ""},
+		// A person named by a civilian occupation is a civilian: killed by
+		// the police at a checkpoint, the scene, it is an Attack, not a
+		// clash (count_nouns.tsv); and "Nigeria" after "in Enugu," is a
+		// place, not the military of Nigeria as actor2.
+		{"A police officer shot dead a motorcyclist at a checkpoint in Enugu, Nigeria on Monday.", "Attack", "Police Forces of Nigeria", ""},
+		// A death during an arrest that names no one else arrested is
+		// the arresting force's attack (ACLED: Violence against civilians).
+		{"A man died after officers pinned him down during an arrest in Puebla, Mexico on Sunday.", "Attack", "Police Forces of Mexico", ""},
+		// A headline's reduced passive after a count in digits: the count
+		// is the subject, the arrest the implicit police's.
+		{"Police clear teachers' blockade in Oaxaca, Mexico, 12 detained.", "Arrests", "Police Forces of Mexico", ""},
+		{"Police raid opposition offices in Lahore, Pakistan; 25 detained.", "Arrests", "Police Forces of Pakistan", ""},
+		// Riot gear is the police's, not a riot.
+		{"Officers in riot gear dispersed hundreds of students protesting outside parliament in Nairobi, Kenya on Tuesday.", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -47,6 +61,29 @@ func TestPoliceWindow(t *testing.T) {
 			ev := evs[0]
 			if ev.SubEventType != tt.sub || !hasPrefix(ev.Actor1, tt.actor1) || tt.actor2 != "" && !hasPrefix(ev.Actor2, tt.actor2) {
 				t.Errorf("got %q %q | %q, want %q %q | %q", ev.SubEventType, ev.Actor1, ev.Actor2, tt.sub, tt.actor1, tt.actor2)
+			}
+		})
+	}
+}
+
+// TestPoliceAsSource checks that the police who report a crime are not
+// its doer: ACLED's actor1 is the perpetrator, and "police said" names
+// the source of the account (the claimant), not who acted. Sentences of
+// our own writing; each gave the police or the army as actor1 before.
+func TestPoliceAsSource(t *testing.T) {
+	p := mustPipeline(t)
+	for _, text := range []string{
+		"Two vendors were shot dead near a market in Kano on Friday, police said.",
+		"A shopkeeper was shot dead in Patna, India on Monday by two men on a motorcycle, police said.",
+		"A trader was stabbed to death outside his shop in Kano, Nigeria on Friday, a police spokesman said.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "source", Text: text, Published: sitrep.NewDay(2024, 3, 1)})
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
+			}
+			if ev := evs[0]; ev.SubEventType != "Attack" || ev.Actor1 != "" {
+				t.Errorf("got %q by %q, want an Attack with no actor1", ev.SubEventType, ev.Actor1)
 			}
 		})
 	}

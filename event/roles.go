@@ -69,6 +69,15 @@ func locative(text string, toks []segment.Token, i int) bool {
 		if fw.is(w, locativePrep) {
 			return true
 		}
+		// "in Patna, India on Monday": a name after a place name and a
+		// comma is that place's country or region, a place as well.
+		if w == "," && k > 0 && toks[k-1].Upper {
+			j := k - 1
+			for j > 0 && j >= k-3 && toks[j].Upper && toks[j].Kind == segment.Word {
+				j--
+			}
+			return fw.tok(text, toks, j, locativePrep)
+		}
 		if !fw.is(w, locativeSkip) {
 			return false
 		}
@@ -273,6 +282,12 @@ var assignRules = []roleRule{
 		apply: func(r *roleState) {
 			if r.t.Passive || r.passiveBefore {
 				r.a2 = r.subj
+				// "Police raid offices in Lahore; 25 detained": a count
+				// right before the participle is its subject, and an
+				// actor further back is the subject of another clause.
+				if r.a2 != nil && r.a2.Last < r.t.First-1 && countJustBefore(r) {
+					r.a2 = nil
+				}
 				if r.a2 == nil {
 					r.a2 = r.objBefore
 				}
@@ -643,6 +658,21 @@ func passive(text string, toks []segment.Token, from, to int, t *trigger.Trigger
 			return false
 		}
 		if t.Last == to || endsClause(text, toks[t.Last]) || fw.tok(text, toks, t.Last, reducedPassiveNext) {
+			return true
+		}
+	}
+	return false
+}
+
+// countJustBefore reports whether a count of people ends right before
+// the trigger: "25 detained".
+func countJustBefore(r *roleState) bool {
+	if r.t.First == 0 {
+		return false
+	}
+	prev := r.toks[r.t.First-1]
+	for _, c := range r.victims {
+		if c.start >= prev.Start && c.end <= r.toks[r.t.First].Start {
 			return true
 		}
 	}

@@ -375,10 +375,12 @@ func TestPoliceSuite(t *testing.T) {
 	}
 }
 
-// policeFloors are the studied half's figures the suite must keep, by run.
+// policeFloors are the studied half's figures the suite must keep, by run
+// (reached on 2026-12-07: document F1 0.952 on every run; events F1 0.889
+// in the wide scope, 0.800 in ACLED's).
 var policeFloors = map[string]struct{ label, event float64 }{
-	"syntax=false scope=all":   {0, 0},
-	"syntax=true scope=all":    {0, 0},
-	"syntax=false scope=acled": {0, 0},
-	"syntax=true scope=acled":  {0, 0},
+	"syntax=false scope=all":   {0.95, 0.88},
+	"syntax=true scope=all":    {0.95, 0.88},
+	"syntax=false scope=acled": {0.95, 0.79},
+	"syntax=true scope=acled":  {0.95, 0.79},
 }
