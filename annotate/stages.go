@@ -219,8 +219,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 		}
 		return i == 0 || !toks[i-1].Upper || toks[i-1].Kind != segment.Word || taken[i-1] || country[i-1]
 	}
-	surnames := person.Surnames{}
-	s.Finder.Rulers(d.Text, toks, func(i int) bool { return taken[i] }, surnames)
+	doc := s.Finder.NewDocument(d.Text, toks, func(i int) bool { return taken[i] })
 	for si, sent := range d.Sents {
 		for _, a := range d.Actors.In(si) {
 			for k := a.First; k < a.Last; k++ {
@@ -231,7 +230,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 				}
 			}
 		}
-		d.People.All = s.Finder.AppendFindKnown(d.People.All, d.Text, toks, sent.First, sent.Last, isTaken, surnames)
+		d.People.All = s.Finder.AppendFindDoc(d.People.All, d.Text, toks, sent.First, sent.Last, isTaken, doc)
 		d.People.Close(si, len(d.Sents))
 	}
 	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".

@@ -44,6 +44,16 @@ func TestFinder_Find(t *testing.T) {
 		// Quotative inversion names the speaker.
 		{"quotative inversion", "“We held the bridge,” said Marsh.", []want{{"Marsh", "", ""}}},
 		{"no inversion without a quotation", "The bridge was held, officials said Marsh Road was shut.", nil},
+		// A run that ends in a common noun names a thing, unless a
+		// title, role or reporting verb makes it a person's.
+		{"thing", "Donors gave to the Reconstruction Trust Fund last year.", nil},
+		{"thing named by a title", "The pledge came from Director Amal Price.", []want{{"Amal Price", "Director", ""}}},
+		{"thing that speaks", "Amal Price said the fund was empty.", []want{{"Amal Price", "", ""}}},
+		// A sentence's first word is capitalised whatever it is.
+		{"sentence opener", "Later Tomas Varek spoke on television.", []want{{"Tomas Varek", "", ""}}},
+		// A classifier before or at the front of a name.
+		{"classifier before", "Troops joined Exercise Silver Falcon in May.", nil},
+		{"classifier at the front", "Families fled to Mount Qandil overnight.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})
@@ -122,5 +132,33 @@ func TestRulers(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestDocumentLowerCase checks that a noun the document writes in lower
+// case ends no person's name: one sense per discourse (our own text).
+func TestDocumentLowerCase(t *testing.T) {
+	f, err := person.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Water rose behind the Qaryat Weir. Engineers said the weir would hold."
+	sents, toks := segment.Split(text, sitrep.Span{})
+	none := func(int) bool { return false }
+	d := f.NewDocument(text, toks, none)
+	var ms []person.Mention
+	for _, s := range sents {
+		ms = f.AppendFindDoc(ms, text, toks, s.First, s.Last, none, d)
+	}
+	if len(ms) != 0 {
+		t.Errorf("found %+v, want none", ms)
+	}
+	// Without the second sentence, "Weir" could be a surname.
+	text = "Water rose behind the Qaryat Weir."
+	sents, toks = segment.Split(text, sitrep.Span{})
+	d = f.NewDocument(text, toks, none)
+	ms = f.AppendFindDoc(nil, text, toks, sents[0].First, sents[0].Last, none, d)
+	if len(ms) != 1 {
+		t.Errorf("found %+v, want Qaryat Weir", ms)
 	}
 }

@@ -6,6 +6,7 @@
 package person
 
 import (
+	"embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,11 @@ import (
 	"github.com/sitrep-dev/sitrep/internal/phrase"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
+
+//go:generate go run ./internal/commonwords -data ../../../shared/data/ud-english-ewt -o data/common_words.tsv
+
+//go:embed data/common_words.tsv
+var dataFS embed.FS
 
 // Mention is a person named in text.
 type Mention struct {
@@ -70,18 +76,29 @@ type Finder struct {
 	titles map[string]string // folded title words, space-separated, without periods -> kind
 	// titleLen is the most words a title has ("Deputy Secretary of State").
 	titleLen int
+	// prefix holds the classifier nouns written before the name of a
+	// place or occasion ("Lake", "Mount", "Exercise").
+	prefix map[string]bool
+	// common holds the words English writes in lower case
+	// (data/common_words.tsv), true for nouns.
+	common map[string]bool
 }
 
 // New builds a Finder from the embedded lexicon.
 func New() (*Finder, error) {
 	f := &Finder{words: make(map[string]wordKind), titles: make(map[string]string)}
 	kinds := map[string]wordKind{"stop": stopWord, "place": placeWord, "role": roleWord, "alias": aliasWord, "particle": particleWord, "locative": locativeWord}
+	f.prefix = map[string]bool{}
 	err := lexicon.ReadTSV(lexicon.FS(), "data/name_words.tsv", func(r lexicon.Row) error {
+		w := phrase.Fold(r.Get("word"))
+		if r.Get("kind") == "prefix" {
+			f.prefix[w] = true
+			return nil
+		}
 		k, ok := kinds[r.Get("kind")]
 		if !ok {
 			return r.Errorf("unknown kind %q", r.Get("kind"))
 		}
-		w := phrase.Fold(r.Get("word"))
 		// A word listed as a stop word and as a place noun is a place noun:
 		// both end a name, only the second makes it a place.
 		if old, dup := f.words[w]; !dup || old == stopWord && k == placeWord {
@@ -103,6 +120,14 @@ func New() (*Finder, error) {
 		ws := strings.Fields(strings.ReplaceAll(phrase.Fold(t.Title), ".", " "))
 		f.titles[strings.Join(ws, " ")] = t.Kind
 		f.titleLen = max(f.titleLen, len(ws))
+	}
+	f.common = map[string]bool{}
+	err = lexicon.ReadTSV(dataFS, "data/common_words.tsv", func(r lexicon.Row) error {
+		f.common[r.Get("word")] = r.Get("noun") == "yes"
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return f, nil
 }
@@ -174,6 +199,62 @@ type Surnames map[string]bool
 // AppendFindKnown is AppendFind with the surnames of the people of dst
 // kept in known, which it extends; a nil known scans dst instead.
 func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Token, from, to int, taken func(i int) bool, known Surnames) []Mention {
+	return f.AppendFindDoc(dst, text, toks, from, to, taken, &Document{Surnames: known})
+}
+
+// Document is what a Finder keeps of one document read sentence by
+// sentence: the surnames of its people and the words it writes in lower
+// case. NewDocument makes one.
+type Document struct {
+	Surnames Surnames
+	// lower holds the folded words the document writes in lower case,
+	// and their singulars.
+	lower map[string]bool
+}
+
+// NewDocument reads what the whole document tells before its first
+// sentence is searched: the words it writes in lower case (one sense per
+// discourse: "the barrage" and "the Samarra Barrage" use one noun) and
+// the rulers its regimes are named after (Rulers). taken reports the
+// tokens of places and dates.
+func (f *Finder) NewDocument(text string, toks []segment.Token, taken func(int) bool) *Document {
+	d := &Document{Surnames: Surnames{}, lower: map[string]bool{}}
+	for _, t := range toks {
+		if t.Kind != segment.Word || t.Upper {
+			continue
+		}
+		if w := t.Text(text); strings.IndexFunc(w, unicode.IsUpper) >= 0 || strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue // "al-Assad" is no lower-case word
+		}
+		k := t.Key(text)
+		d.lower[k] = true
+		if s, ok := strings.CutSuffix(k, "s"); ok && len(s) > 2 {
+			d.lower[s] = true
+		}
+	}
+	f.Rulers(text, toks, taken, d.Surnames)
+	return d
+}
+
+// thing reports whether a word of a name without a title or role is a
+// common noun, which makes the run the name of a thing ("Recovery Trust
+// Fund", "the Ishtar Gate"): English names a thing by a head noun at the
+// end, a person by a surname. A noun is common when English writes it
+// in lower case (data/common_words.tsv) or the document itself does.
+func (f *Finder) thing(text string, t segment.Token, d *Document) bool {
+	k := strings.TrimSuffix(t.Key(text), ".")
+	if d != nil && d.lower[k] {
+		return true
+	}
+	noun, ok := f.common[k]
+	return ok && noun
+}
+
+// AppendFindDoc is AppendFind with what d keeps of the document: its
+// surnames (extended as people are found; a nil d.Surnames scans dst
+// instead) and its lower-case words.
+func (f *Finder) AppendFindDoc(dst []Mention, text string, toks []segment.Token, from, to int, taken func(i int) bool, d *Document) []Mention {
+	known := d.Surnames
 	headline := f.isHeadline(text, toks, from, to)
 	out := dst
 	for i := from; i < to; i++ {
@@ -241,6 +322,15 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 			break
 		}
 		end := j
+		// The first word of a sentence is capitalised whatever it is: a
+		// common word there opens the sentence, not a name ("Later Varek
+		// spoke", "Security Minister ..."), unless a title went before.
+		if !titled && start == i && start < end-1 && f.opensSentence(text, toks, from, start) && toks[start].Upper {
+			if _, ok := f.common[strings.TrimSuffix(toks[start].Key(text), ".")]; ok {
+				start++
+				names--
+			}
+		}
 		if names == 0 || start >= end {
 			i = max(i, j)
 			continue
@@ -259,6 +349,14 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 		}
 		// "Sakhi Abad village": a place, not a person.
 		if end < to && f.kind(text, toks[end]) == placeWord {
+			i = j
+			continue
+		}
+		// "Lake Tharthar", "Exercise Eager Lion": a classifier noun
+		// before the name, or opening it, makes it a place's or an
+		// occasion's.
+		if !titled && (f.prefix[strings.TrimSuffix(toks[start].Key(text), ".")] ||
+			start > from && toks[start-1].Upper && f.prefix[strings.TrimSuffix(toks[start-1].Key(text), ".")]) {
 			i = j
 			continue
 		}
@@ -286,6 +384,14 @@ func (f *Finder) AppendFindKnown(dst []Mention, text string, toks []segment.Toke
 			}
 		}
 		next := f.appositive(text, toks, end, to, &m)
+		// A run that ends in a common noun, with nothing that makes
+		// it a person's (a title, a role, a known surname, a reporting
+		// verb), names a thing.
+		if !titled && m.RoleFirst < 0 && f.thing(text, toks[end-1], d) && !(known != nil && known[toks[end-1].Text(text)]) &&
+			!f.inverted(text, toks, from, to, start) && !(next < to && f.fw[toks[next].Key(text)]&quotative != 0) {
+			i = j
+			continue
+		}
 		m.Next = next
 		if m.RoleFirst >= 0 && m.RoleLast > m.RoleFirst {
 			m.Role = strings.TrimSpace(text[toks[m.RoleFirst].Start:toks[m.RoleLast-1].End])
@@ -307,6 +413,21 @@ func (s Surnames) add(w string) {
 		_, rest, _ := strings.Cut(w, "-")
 		s[rest] = true
 	}
+}
+
+// opensSentence reports whether token k stands where any word is
+// capitalised: first in the sentence, or after a quotation mark, colon
+// or opening bracket.
+func (f *Finder) opensSentence(text string, toks []segment.Token, from, k int) bool {
+	if k == from {
+		return true
+	}
+	p := toks[k-1]
+	if p.Kind != segment.Punct {
+		return false
+	}
+	c := text[p.Start:p.End]
+	return isQuote(c) || c == ":" || c == "(" || c == "-" || c == "–" || c == "—"
 }
 
 // inverted reports whether the one word at k is the subject of a
