@@ -39,9 +39,22 @@ func main() {
 	data := flag.String("data", "../../../shared/data/ud-english-ewt", "folder of the treebank's .conllu files")
 	out := flag.String("o", "data/common_words.tsv", "output file")
 	flag.Parse()
-	files, err := filepath.Glob(filepath.Join(*data, "*.conllu"))
+	tsv, n, err := build(*data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, tsv, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("commonwords: %d words", n)
+}
+
+// build counts the treebank in folder data and returns the TSV file and
+// the number of words it keeps.
+func build(data string) ([]byte, int, error) {
+	files, err := filepath.Glob(filepath.Join(data, "*.conllu"))
 	if err != nil || len(files) == 0 {
-		log.Fatalf("commonwords: no .conllu files in %s", *data)
+		return nil, 0, fmt.Errorf("commonwords: no .conllu files in %s", data)
 	}
 	sort.Strings(files)
 	words := map[string]*counts{}
@@ -49,7 +62,7 @@ func main() {
 	for _, f := range files {
 		n, err := read(f, words)
 		if err != nil {
-			log.Fatal(err)
+			return nil, 0, err
 		}
 		sentences += n
 	}
@@ -75,10 +88,7 @@ func main() {
 		}
 		fmt.Fprintf(&b, "%s\t%s\t%d\t%d\n", w, noun, c.lower, c.upper)
 	}
-	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("commonwords: %d words from %d sentences", len(keep), sentences)
+	return []byte(b.String()), len(keep), nil
 }
 
 func base(files []string) []string {
