@@ -169,6 +169,7 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 
 	// Where.
 	country := in.country
+	var placed place.Mention
 	if len(d.places) > 0 {
 		p := d.best
 		b.setPlace(&ev, p)
@@ -176,15 +177,20 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 		if p.CountryCode != "" {
 			country = p.CountryCode
 		}
+		placed = p
 	} else if p, ok := inheritPlace(in, d); ok {
 		b.setPlace(&ev, p)
 		ev.GeoPrecision = max(ev.GeoPrecision, 2)
 		if p.CountryCode != "" {
 			country = p.CountryCode
 		}
+		placed = p
 	}
 	if dl, ok := datelineCity(in, ev.Country, ev.Admin1, ev.Admin2, ev.GeoPrecision); ok {
 		b.setPlace(&ev, dl)
+		ev.GeoPrecision = 2
+	} else if t, ok := storyTown(in, placed); ok {
+		b.setPlace(&ev, t)
 		ev.GeoPrecision = 2
 	}
 	if ev.Country == "" && country != "" {

@@ -152,3 +152,93 @@ func nearestDate(dates []date.Expr, s segment.Sentence, t *trigger.Trigger) (dat
 func tokenAt(toks []segment.Token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
 }
+
+// storyTown returns, for an event placed only at a state or a county
+// (p, a first- or second-level region), the place inside that region the
+// report is about: of the region's towns and (for a state) counties, the
+// one the report names most, at least as often as the region itself (a
+// county told three times is not moved to a town told once); a county so
+// chosen gives way to its town the report names as often. A local report
+// that says "a Texas road rage shooting" and "Houston police said" tells
+// a shooting in Houston: the town is the most precise place the text
+// gives for it (ACLED's geo_precision 2: near the town, in its region).
+// The first told wins a tie of two; a report of three places or more
+// keeps the region unless one is told more than every other.
+func storyTown(in *docState, p place.Mention) (place.Mention, bool) {
+	if p.Adjective || p.FeatureClass != "A" || p.CountryCode == "" || p.Admin1 == "" {
+		return place.Mention{}, false
+	}
+	county := p.FeatureCode == "ADM2"
+	if !county && p.FeatureCode != "ADM1" {
+		return place.Mention{}, false
+	}
+	inRegion := func(m place.Mention) bool {
+		return !m.Adjective && m.CountryCode == p.CountryCode && m.Admin1 == p.Admin1 && (!county || m.Admin2 == p.Admin2)
+	}
+	// How often the region itself is told, not counting it where it
+	// places the name before it ("Dayton, Ohio").
+	self := 0
+	for i, m := range in.Places.All {
+		if m.Adjective || m.Name != p.Name || m.FeatureCode != p.FeatureCode || m.CountryCode != p.CountryCode {
+			continue
+		}
+		if i > 0 && strings.TrimSpace(in.Text[min(in.Places.All[i-1].End, m.Start):m.Start]) == "," {
+			continue
+		}
+		self++
+	}
+	t, n, ok := mostTold(in.Places.All, func(m place.Mention) bool {
+		return inRegion(m) && (m.FeatureClass == "P" || !county && m.FeatureCode == "ADM2")
+	})
+	if !ok || n < self {
+		return place.Mention{}, false
+	}
+	if t.FeatureCode == "ADM2" {
+		if town, tn, ok := mostTold(in.Places.All, func(m place.Mention) bool {
+			return inRegion(m) && m.FeatureClass == "P" && m.Admin2 == t.Admin2
+		}); ok && tn >= n {
+			return town, true
+		}
+	}
+	return t, true
+}
+
+// mostTold returns the place told most often among the mentions that keep
+// holds and how often: the first told on a tie of two places; of three or
+// more, one told more than every other.
+func mostTold(ps []place.Mention, keep func(place.Mention) bool) (place.Mention, int, bool) {
+	type told struct {
+		first place.Mention
+		n     int
+	}
+	var seen []told
+	for _, m := range ps {
+		if !keep(m) {
+			continue
+		}
+		i := 0
+		for i < len(seen) && (seen[i].first.ID != m.ID || seen[i].first.Name != m.Name) {
+			i++
+		}
+		if i == len(seen) {
+			seen = append(seen, told{first: m})
+		}
+		seen[i].n++
+	}
+	if len(seen) == 0 {
+		return place.Mention{}, 0, false
+	}
+	best, tie := seen[0], false
+	for _, s := range seen[1:] {
+		switch {
+		case s.n > best.n:
+			best, tie = s, false
+		case s.n == best.n:
+			tie = true
+		}
+	}
+	if tie && len(seen) > 2 {
+		return place.Mention{}, 0, false
+	}
+	return best.first, best.n, true
+}
