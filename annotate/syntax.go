@@ -26,17 +26,25 @@ func (s Syntax) wanted(d *Doc, si int) bool {
 		return true
 	}
 	if s.Events {
-		if len(d.Actors.In(si)) == 0 {
-			return false
-		}
-		for _, t := range d.Triggers.In(si) {
-			if t.Live() && !t.Class.Context() {
-				return true
-			}
-		}
-		return false
+		return EventSentence(d, si)
 	}
 	return len(d.Triggers.In(si)) > 0 || len(d.Actors.In(si)) > 0 || len(d.Places.In(si)) > 0
+}
+
+// EventSentence reports whether sentence si has an event trigger that is
+// not set aside and an actor: a sentence whose roles the event builder
+// can read from the arcs (a role is always an actor mention). It reads
+// the triggers as the context stage leaves them.
+func EventSentence(d *Doc, si int) bool {
+	if len(d.Actors.In(si)) == 0 {
+		return false
+	}
+	for _, t := range d.Triggers.In(si) {
+		if t.Live() && !t.Class.Context() {
+			return true
+		}
+	}
+	return false
 }
 
 // Name implements Stage.

@@ -39,7 +39,13 @@ type BenchResult struct {
 	MBPerSec       float64 `json:"mb_per_sec"` // 10^6 bytes
 	// PerCore is ArticlesPerSec divided by the cores in use:
 	// min(Workers, GOMAXPROCS).
-	PerCore          float64 `json:"articles_per_sec_per_core"`
+	PerCore float64 `json:"articles_per_sec_per_core"`
+	// CPUSeconds is the CPU time of the whole process during the rounds
+	// (user and system, the collector's included; 0 where not measured),
+	// and PerCPUSecond the articles per CPU-second: the figure that holds
+	// on a machine other processes load, where wall time does not.
+	CPUSeconds       float64 `json:"cpu_seconds,omitempty"`
+	PerCPUSecond     float64 `json:"articles_per_cpu_second,omitempty"`
 	AllocsPerArticle float64 `json:"allocs_per_article"`
 	BytesPerArticle  float64 `json:"bytes_per_article"`
 }
@@ -75,6 +81,7 @@ func Bench(ctx context.Context, build func() (Extractor, error), docs []*sitrep.
 
 	runtime.GC()
 	runtime.ReadMemStats(&ms0)
+	cpu0 := cpuTime()
 	for range repeat {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("bench: %w", err)
@@ -83,6 +90,7 @@ func Bench(ctx context.Context, build func() (Extractor, error), docs []*sitrep.
 		r.Events = extractAll(p, docs, workers)
 		r.Rounds = append(r.Rounds, time.Since(t).Seconds())
 	}
+	r.CPUSeconds = (cpuTime() - cpu0).Seconds()
 	runtime.ReadMemStats(&ms1)
 	for _, s := range r.Rounds {
 		r.Seconds += s
@@ -92,6 +100,9 @@ func Bench(ctx context.Context, build func() (Extractor, error), docs []*sitrep.
 		r.ArticlesPerSec = n / r.Seconds
 		r.MBPerSec = float64(r.Bytes) * float64(repeat) / 1e6 / r.Seconds
 		r.PerCore = r.ArticlesPerSec / float64(min(workers, r.GOMAXPROCS))
+	}
+	if r.CPUSeconds > 0 {
+		r.PerCPUSecond = n / r.CPUSeconds
 	}
 	if n > 0 {
 		r.AllocsPerArticle = float64(ms1.Mallocs-ms0.Mallocs) / n
@@ -129,6 +140,7 @@ build        %.3fs, %.1f MB allocated (pipeline data, gazetteer)
 rounds       %d: %s
 throughput   %.0f articles/s, %.2f MB/s with %d workers
 per core     %.0f articles/s (GOMAXPROCS %d)
+cpu          %.3fs, %.0f articles per CPU-second
 allocations  %.0f allocs/article, %.0f bytes/article
 events       %d per round
 `,
@@ -137,6 +149,7 @@ events       %d per round
 		len(r.Rounds), showRounds(r.Rounds),
 		r.ArticlesPerSec, r.MBPerSec, r.Workers,
 		r.PerCore, r.GOMAXPROCS,
+		r.CPUSeconds, r.PerCPUSecond,
 		r.AllocsPerArticle, r.BytesPerArticle,
 		r.Events)
 	return err

@@ -551,8 +551,8 @@ func (r *arcReader) between(n int) [2]arcRole {
 // killing people who are not fighting as Violence against civilians,
 // Attack (a text that tells of an armed clash is typed by its own
 // trigger before this). It needs the parse; "", nil otherwise.
-func framedStateKilling(text string, toks []segment.Token, s segment.Sentence, ts []trigger.Trigger, cands, all []actor.Mention, victims []count, sr sentenceRoles) (trigger.Class, *trigger.Trigger) {
-	if len(sr.words) == 0 {
+func framedStateKilling(text string, toks []segment.Token, s segment.Sentence, ts []trigger.Trigger, cands, all []actor.Mention, victims []count, sr *sentenceRoles) (trigger.Class, *trigger.Trigger) {
+	if sr.parse == nil {
 		return "", nil
 	}
 	for i := range ts {

@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/date"
 	"github.com/sitrep-dev/sitrep/annotate/place"
 	"github.com/sitrep-dev/sitrep/annotate/segment"
+	"github.com/sitrep-dev/sitrep/annotate/syntax"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 )
 
@@ -25,6 +26,19 @@ type Builder struct {
 	// Explain, when set, receives a trace of the sentence drafts and how
 	// they were merged, for people tuning the lexicons.
 	Explain io.Writer
+	// Parser, when set, gives the dependency parser the builder reads
+	// roles with (arcroles.go). A sentence is parsed when its roles are
+	// first asked for, and only when the arcs may read them otherwise
+	// than the window rules (arcsMayChange), unless ParseAll is set; a
+	// sentence the Doc's syntax stage parsed is read from the Doc.
+	// Parser is called on the first sentence to parse, so that a text
+	// with none never loads the model.
+	Parser func() (*syntax.Parser, error)
+	// ParseAll parses every sentence whose roles are asked for and that
+	// has an event trigger and an actor (annotate.EventSentence), not
+	// only those whose roles the arcs may change: the reference that
+	// arcsMayChange is measured against.
+	ParseAll bool
 }
 
 // New returns a Builder with the embedded trigger lexicon; actors resolves
@@ -87,12 +101,44 @@ type docState struct {
 	// the date of the lead (sentences 1 and 2) for the headline's event.
 	inForce []int32
 	lead    int
+	// parseable[si] is true for a sentence the builder may parse: one
+	// with an event trigger and an actor as the stages left it
+	// (annotate.EventSentence), before the builder sets triggers aside.
+	parseable []bool
+	words     []syntax.TokenWord // the parses made, sentence after sentence
 }
 
 func newDocState(d *annotate.Doc) *docState {
 	st := &docState{Doc: d}
 	st.country = d.MainCountry()
 	return st
+}
+
+// sentenceRolesOf returns what the role rules read of sentence si
+// beyond its tokens and actors: its triggers, and its parse when it is
+// asked for (b.Parser, or the words of the Doc's syntax stage).
+func (b *Builder) sentenceRolesOf(in *docState, si int, ts []trigger.Trigger) *sentenceRoles {
+	sr := &sentenceRoles{triggers: ts, person: b.personNoun, all: b.ParseAll}
+	switch ws := in.Words.In(si); {
+	case len(ws) > 0:
+		sr.parse = func() []syntax.TokenWord { return ws }
+	case b.Parser != nil && in.parseable != nil && in.parseable[si]:
+		sr.parse = func() []syntax.TokenWord {
+			p, err := b.Parser()
+			if err != nil {
+				return nil
+			}
+			s := in.Sents[si]
+			first := len(in.words)
+			in.words = p.ParseTokens(in.words, in.Text, in.Toks[s.First:s.Last])
+			ws := in.words[first:len(in.words):len(in.words)]
+			for i := range ws {
+				ws[i].Token += s.First
+			}
+			return ws
+		}
+	}
+	return sr
 }
 
 // Fates of counted people.
@@ -150,6 +196,12 @@ type cueRef struct {
 // Build returns the events of the document in text order.
 func (b *Builder) Build(doc *annotate.Doc) []sitrep.Event {
 	in := newDocState(doc)
+	if b.Parser != nil {
+		in.parseable = make([]bool, len(in.Sents))
+		for si := range in.Sents {
+			in.parseable[si] = annotate.EventSentence(doc, si)
+		}
+	}
 	m := merger{b: b}
 	var sentDrafts []*draft
 	for si := range in.Sents {
@@ -276,7 +328,7 @@ func (b *Builder) sentenceDraft(in *docState, si int, ts []trigger.Trigger) *dra
 	actors := roleCandidates(text, in.Toks, in.Actors.In(si), cues, ts)
 	v := &sentenceView{text: text, toks: in.Toks, triggers: ts, actors: actors, all: in.Actors.In(si)}
 	v.victims = b.counts(in, si, ts, in.Actors.In(si))
-	sr := sentenceRoles{words: in.Words.In(si), triggers: ts, person: b.personNoun}
+	sr := b.sentenceRolesOf(in, si, ts)
 	v.roles = func(t *trigger.Trigger) (*actor.Mention, *actor.Mention) {
 		return roles(text, in.Toks, s, t, actors, in.Actors.In(si), v.victims, sr)
 	}

@@ -407,10 +407,13 @@ func implicitPolice(t *trigger.Trigger, a1, a2 *actor.Mention) *actor.Mention {
 }
 
 // sentenceRoles is what the role rules read of a sentence beyond its
-// tokens and actors: its parse, when the syntax stage ran (nil words
-// otherwise), and its triggers.
+// tokens and actors: its parse, made when first needed (parse nil: the
+// sentence is not parsed), and its triggers.
 type sentenceRoles struct {
-	words    []syntax.TokenWord
+	parse    func() []syntax.TokenWord
+	words    []syntax.TokenWord // the parse, once made
+	parsed   bool
+	all      bool // parse whenever roles are asked, not only when arcsMayChange
 	triggers []trigger.Trigger
 	// person reports a common noun of people ("man", "driver"), folded.
 	person func(w string) bool
@@ -426,7 +429,7 @@ type roleWhy struct {
 
 // roles assigns actor1 (who acted) and actor2 (on whom) around the main
 // trigger (explainedRoles).
-func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count, sr sentenceRoles) (a1, a2 *actor.Mention) {
+func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count, sr *sentenceRoles) (a1, a2 *actor.Mention) {
 	a1, a2, _ = explainedRoles(text, toks, s, t, cands, all, victims, sr)
 	return a1, a2
 }
@@ -435,18 +438,19 @@ func roles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Tri
 // dependency arcs when the sentence is parsed (arcroles.go), and for a
 // role the arcs leave open by position and the role rules; then the
 // actor the codebook implies (implicitPolice).
-func explainedRoles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count, sr sentenceRoles) (a1, a2 *actor.Mention, why roleWhy) {
+func explainedRoles(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands, all []actor.Mention, victims []count, sr *sentenceRoles) (a1, a2 *actor.Mention, why roleWhy) {
 	a1, a2, why = windowRoles(text, toks, s, t, cands, all, victims)
-	if len(sr.words) == 0 {
+	words := sr.wordsFor(text, toks, s, t, cands, a1, a2)
+	if len(words) == 0 {
 		return a1, a2, why
 	}
-	ar := arcReader{p: tree{ws: sr.words, head: -1}, cands: cands, ts: sr.triggers}
+	ar := arcReader{p: tree{ws: words, head: -1}, cands: cands, ts: sr.triggers}
 	x1, x2 := ar.arcRoles(t)
 	if x1.m != nil && sameMention(x1.m, x2.m) {
 		x2.m = nil
 	}
 	// A pronoun ("they") refers to an actor the window may have found.
-	if x1.m == nil && x1.word >= 0 && sr.words[x1.word].UPOS != "PRON" && a1 != nil && a1 != statePolice && !sameMention(a1, x2.m) && !insideArc(sr.words, x1.word, a1) {
+	if x1.m == nil && x1.word >= 0 && words[x1.word].UPOS != "PRON" && a1 != nil && a1 != statePolice && !sameMention(a1, x2.m) && !insideArc(words, x1.word, a1) {
 		// The arcs find who acts and it is no actor ("a man shot two
 		// officers", "lawyers criticised the arrest"): the window's
 		// actor stands elsewhere in the sentence.
@@ -471,7 +475,7 @@ func explainedRoles(text string, toks []segment.Token, s segment.Sentence, t *tr
 	// "The men were killed" refers back to people already told, who
 	// may be fighters: only a person told anew ("a man", "two drivers")
 	// is read so.
-	if a2 == nil && x2.m == nil && x2.word >= 0 && sr.person != nil && sr.person(strings.ToLower(sr.words[x2.word].Form)) && !ar.told(x2.word) {
+	if a2 == nil && x2.m == nil && x2.word >= 0 && sr.person != nil && sr.person(strings.ToLower(words[x2.word].Form)) && !ar.told(x2.word) {
 		a2, why.a2 = unnamedCivilians, x2.why+", a person named by a common noun: civilians"
 	}
 	if p := implicitPolice(t, a1, a2); p != a1 {
@@ -740,4 +744,128 @@ func framingHolder(text string, toks []segment.Token, s segment.Sentence, t *tri
 		}
 	}
 	return nil
+}
+
+// wordsFor returns the parse of the sentence when the arcs may read the
+// roles of t otherwise than the window did (a1, a2), parsing it on the
+// first call; nil when the sentence is not parsed.
+func (sr *sentenceRoles) wordsFor(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands []actor.Mention, a1, a2 *actor.Mention) []syntax.TokenWord {
+	if sr == nil || sr.parse == nil {
+		return nil
+	}
+	if !sr.all && !arcsMayChange(text, toks, s, t, cands, a1, a2, sr) {
+		return nil
+	}
+	if !sr.parsed {
+		sr.words, sr.parsed = sr.parse(), true
+	}
+	return sr.words
+}
+
+// arcsMayChange reports whether the arcs may read the roles of trigger t
+// otherwise than the window rules did (a1, a2): whether its sentence is
+// worth parsing. Parsing is the dearest stage, and the arcs change the
+// roles of about one parsed sentence in six; the others read as the
+// window does. It is a superset of the constructions arcroles.go reads
+// otherwise than the window, told by the tokens alone:
+//   - an event noun that frames the trigger and names a doer ("killed in
+//     police firing", "died in police custody": circumstanceAgent);
+//   - a role candidate the window gave no role (the arcs may make it the
+//     subject, object or agent);
+//   - a verb of dying, whose subject undergoes it (unaccusative);
+//   - actor1 after the trigger, of a passive trigger (or a trigger phrase
+//     with its passive auxiliary, "were formed"), or before it with
+//     more than auxiliaries and adverbs between (another verb's subject,
+//     "police are investigating a shooting"; a relative or reported
+//     clause; a nominal trigger with no doer);
+//   - actor2 before an active trigger or one with actor1 (a subject the
+//     window read as the object), or after it beyond punctuation or "by"
+//     (a clause boundary, a passive's agent);
+//   - no actor2 and a person named by a common noun told anew ("a man",
+//     not "the man" or "his son"): the arcs may make it the civilian
+//     victim.
+//
+// A sentence the window reads as a plain clause, actor1 right before an
+// active trigger and actor2 right after it or none, is not parsed.
+// TestParseChoice measures what the choice costs on the gold texts.
+func arcsMayChange(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands []actor.Mention, a1, a2 *actor.Mention, sr *sentenceRoles) bool {
+	onlyAux := func(from, to int) bool {
+		for k := from; k < to; k++ {
+			if !fw.tok(text, toks, k, auxiliary|passiveSkip|passiveAux) {
+				return false
+			}
+		}
+		return true
+	}
+	if framedBy(text, toks, s, t, cands, sr.triggers) {
+		return true
+	}
+	for i := range cands {
+		if m := &cands[i]; !sameMention(m, a1) && !sameMention(m, a2) {
+			return true
+		}
+	}
+	passive := t.Passive
+	for k := t.First; k < t.Last; k++ {
+		// A verb of dying; a trigger phrase with its auxiliary ("were
+		// formed"), passive whatever the window rule made of it.
+		if a1 != nil && fw.tok(text, toks, k, unaccusative) {
+			return true
+		}
+		passive = passive || fw.tok(text, toks, k, passiveAux)
+	}
+	if a1 != nil && a1.First >= 0 && (a1.First >= t.First || passive || !onlyAux(a1.Last, t.First)) {
+		return true
+	}
+	if a2 != nil && a2.First >= 0 {
+		if a2.First < t.First && (a1 != nil || !passive) {
+			return true
+		}
+		for k := t.Last; k < a2.First; k++ {
+			if toks[k].Kind == segment.Punct || fw.tok(text, toks, k, agentBy) {
+				return true
+			}
+		}
+	}
+	if a2 == nil && sr.person != nil {
+		for k := s.First; k < s.Last; k++ {
+			if sr.person(toks[k].Key(text)) && (k == s.First || !fw.tok(text, toks, k-1, anaphoricDet|possessiveSingular|possessivePlural)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// framedBy reports a frame preposition after trigger t followed, within
+// four words, by an event noun or a custodial noun with a role candidate
+// near it: "killed in police firing", "died in police custody".
+func framedBy(text string, toks []segment.Token, s segment.Sentence, t *trigger.Trigger, cands []actor.Mention, ts []trigger.Trigger) bool {
+	for k := t.Last; k < s.Last-1; k++ {
+		if !fw.tok(text, toks, k, framePrep) {
+			continue
+		}
+		for j := k + 1; j < s.Last && j <= k+4; j++ {
+			if !fw.tok(text, toks, j, custodial) && !eventTok(ts, j) {
+				continue
+			}
+			for i := range cands {
+				if m := &cands[i]; m.First > k && m.First <= j+3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// eventTok reports whether token k lies in a live event trigger of ts
+// (arcReader.eventNoun).
+func eventTok(ts []trigger.Trigger, k int) bool {
+	for i := range ts {
+		if t := &ts[i]; t.First <= k && k < t.Last && t.Live() && !t.Context() && t.Class != trigger.Protest {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/sitrep-dev/sitrep"
@@ -19,6 +20,7 @@ import (
 	"github.com/sitrep-dev/sitrep/annotate/number"
 	"github.com/sitrep-dev/sitrep/annotate/person"
 	"github.com/sitrep-dev/sitrep/annotate/place"
+	"github.com/sitrep-dev/sitrep/annotate/syntax"
 	"github.com/sitrep-dev/sitrep/annotate/trigger"
 	"github.com/sitrep-dev/sitrep/event"
 	"github.com/sitrep-dev/sitrep/gazetteer"
@@ -41,10 +43,19 @@ type Options struct {
 	// "") leaves out what ACLED does not code, with a line on Explain;
 	// scope.All writes it too, marked with Event.OutsideScope.
 	Scope scope.Scope
-	// Syntax adds the syntax stage: tags, lemmas and dependency arcs of
-	// the sentences with an event trigger (annotate.Syntax with Events),
-	// from which the event builder reads who did what to whom.
+	// Syntax reads who did what to whom from dependency arcs: Extract's
+	// event builder parses the sentences with an event trigger and an
+	// actor whose roles the arcs may read otherwise than the window
+	// rules (event.Builder.Parser), when it first asks for their roles;
+	// Annotate adds the syntax stage (tags, lemmas and arcs of every
+	// sentence with an event trigger and an actor, annotate.Syntax with
+	// Events).
 	Syntax bool
+	// SyntaxAll, with Syntax, has Extract parse every sentence with an
+	// event trigger and an actor whose roles it asks for, not only those
+	// whose roles the arcs may change (event.Builder.ParseAll): slower,
+	// the reference the choice is measured against.
+	SyntaxAll bool
 }
 
 // Pipeline turns documents into mentions and events. It is safe for
@@ -52,8 +63,11 @@ type Options struct {
 type Pipeline struct {
 	opts   Options
 	stages []annotate.Stage
-	actors *actor.Matcher
-	events *event.Builder
+	// annotating are the stages of Annotate: stages and, with
+	// Options.Syntax, the syntax stage.
+	annotating []annotate.Stage
+	actors     *actor.Matcher
+	events     *event.Builder
 }
 
 // New returns a Pipeline with the embedded data.
@@ -107,10 +121,13 @@ func New(opts Options) (*Pipeline, error) {
 		annotate.Triggers{Finder: triggers},
 		p.events.Context(),
 	}
+	p.annotating = p.stages
 	if opts.Syntax {
 		// The parser's model is read when a text first needs it
 		// (syntax.Default, once per process).
-		p.stages = append(p.stages, annotate.Syntax{Events: true})
+		p.events.Parser = syntax.Default
+		p.events.ParseAll = opts.SyntaxAll
+		p.annotating = append(slices.Clip(p.stages), annotate.Syntax{Events: true})
 	}
 	return p, nil
 }
@@ -122,11 +139,11 @@ func New(opts Options) (*Pipeline, error) {
 // document whole, as one Doc. Offsets are the document's either way. It
 // stops between stages and windows once ctx is done and returns ctx's
 // error.
-func (p *Pipeline) each(ctx context.Context, doc *sitrep.Document, f func(*annotate.Doc)) error {
+func (p *Pipeline) each(ctx context.Context, doc *sitrep.Document, stages []annotate.Stage, f func(*annotate.Doc)) error {
 	ws := windows(doc.Text, doc.BodySpan(), WindowBytes)
 	if len(ws) == 1 {
 		d := annotate.New(doc)
-		if err := annotate.Run(ctx, d, p.stages); err != nil {
+		if err := annotate.Run(ctx, d, stages); err != nil {
 			return err
 		}
 		f(d)
@@ -141,7 +158,7 @@ func (p *Pipeline) each(ctx context.Context, doc *sitrep.Document, f func(*annot
 		part.Body = w
 		d := annotate.New(&part)
 		d.Head = head
-		if err := annotate.Run(ctx, d, p.stages); err != nil {
+		if err := annotate.Run(ctx, d, stages); err != nil {
 			return err
 		}
 		if i == 0 {
@@ -202,7 +219,7 @@ func (p *Pipeline) scope(doc *sitrep.Document, events []sitrep.Event) []sitrep.E
 // error and no events.
 func (p *Pipeline) ExtractContext(ctx context.Context, doc *sitrep.Document) ([]sitrep.Event, error) {
 	var j event.Joiner
-	err := p.each(ctx, doc, func(d *annotate.Doc) { j.Add(p.events.Build(d)) })
+	err := p.each(ctx, doc, p.stages, func(d *annotate.Doc) { j.Add(p.events.Build(d)) })
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +232,7 @@ func (p *Pipeline) ExtractContext(ctx context.Context, doc *sitrep.Document) ([]
 // Annotate returns every mention found in doc, sorted by (Start, End).
 func (p *Pipeline) Annotate(doc *sitrep.Document) []sitrep.Mention {
 	var out []sitrep.Mention
-	err := p.each(context.Background(), doc, func(d *annotate.Doc) {
+	err := p.each(context.Background(), doc, p.annotating, func(d *annotate.Doc) {
 		// Windows are in text order and do not overlap: their sorted
 		// mentions, one after the other, are sorted.
 		out = append(out, annotate.Mentions(d, p.actors)...)

@@ -85,7 +85,7 @@ func TestEach_WindowsBounded(t *testing.T) {
 	para := "Published: March 5, 2024. Gunmen attacked a police post near the market in Kunduz on Monday, officials said.\n\n"
 	short := &sitrep.Document{ID: "short", Text: para}
 	n := 0
-	if err := p.each(context.Background(), short, func(d *annotate.Doc) {
+	if err := p.each(context.Background(), short, p.stages, func(d *annotate.Doc) {
 		n++
 		if d.Document != short || d.Head != nil {
 			t.Errorf("a short document is not annotated whole")
@@ -96,7 +96,7 @@ func TestEach_WindowsBounded(t *testing.T) {
 
 	long := &sitrep.Document{ID: "long", Text: strings.Repeat(para, 3*WindowBytes/len(para)+1)}
 	var docs []*annotate.Doc
-	if err := p.each(context.Background(), long, func(d *annotate.Doc) { docs = append(docs, d) }); err != nil {
+	if err := p.each(context.Background(), long, p.stages, func(d *annotate.Doc) { docs = append(docs, d) }); err != nil {
 		t.Fatal(err)
 	}
 	if len(docs) != 4 {
