@@ -87,6 +87,9 @@ type Doc struct {
 	Adjectives []place.Mention
 	Actors     Layer[actor.Mention]
 	People     Layer[person.Mention]
+	// Offices are the people named by the office they hold ("the Foreign
+	// Secretary"): annotated as persons, never an event's named people.
+	Offices []person.Office
 	Cues       Layer[claim.Cue]
 	Triggers   Layer[trigger.Trigger]
 	// Separate marks the sentences that open a new incident ("In another

@@ -62,6 +62,9 @@ func Mentions(d *Doc, actors *actor.Matcher) []sitrep.Mention {
 	for _, pm := range d.People.All {
 		add(sitrep.Mention{Kind: sitrep.KindPerson, Start: pm.Start, End: pm.End, Name: pm.Name, Label: pm.Role})
 	}
+	for _, o := range d.Offices {
+		add(sitrep.Mention{Kind: sitrep.KindPerson, Start: o.Start, End: o.End, Name: text[o.Start:o.End], Label: "office"})
+	}
 	for _, c := range d.Cues.All {
 		add(sitrep.Mention{Kind: sitrep.KindClaim, Start: c.Start, End: c.End, Label: c.Stance})
 	}

@@ -223,6 +223,9 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 	for si, sent := range d.Sents {
 		for _, a := range d.Actors.In(si) {
 			for k := a.First; k < a.Last; k++ {
+				if doc.Ruler(toks[k].Text(d.Text)) {
+					continue // "the Haddad regime": Haddad is a person too
+				}
 				if a.Kind != actor.Country {
 					taken[k] = true
 				} else {
@@ -232,6 +235,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 		}
 		d.People.All = s.Finder.AppendFindDoc(d.People.All, d.Text, toks, sent.First, sent.Last, isTaken, doc)
 		d.People.Close(si, len(d.Sents))
+		d.Offices = s.Finder.AppendOffices(d.Offices, d.Text, toks, sent.First, sent.Last, isTaken, d.People.In(si))
 	}
 	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".
 	d.Places.Filter(d.Sents, placeSpan, func(pl *place.Mention) bool {

@@ -3,7 +3,7 @@ package lexicon
 import "testing"
 
 func TestWordClasses(t *testing.T) {
-	all := map[string]uint8{"alias_particle": 1, "article": 2, "relative": 4, "conjunction": 8, "title_lower": 16, "quotative": 32, "ruler_head": 64}
+	all := map[string]uint8{"alias_particle": 1, "article": 2, "relative": 4, "conjunction": 8, "title_lower": 16, "quotative": 32, "ruler_head": 64, "domain_prep": 128}
 	ws, err := WordClasses("person", all)
 	if err != nil {
 		t.Fatal(err)
@@ -16,7 +16,7 @@ func TestWordClasses(t *testing.T) {
 		names map[string]uint8
 	}{
 		{"class of the file unknown to the stage", map[string]uint8{"alias_particle": 1, "article": 2, "relative": 4}},
-		{"class of the stage missing from the file", map[string]uint8{"alias_particle": 1, "article": 2, "relative": 4, "conjunction": 8, "title_lower": 16, "quotative": 32, "ruler_head": 64, "nosuch": 128}},
+		{"class of the stage missing from the file", map[string]uint8{"alias_particle": 1, "article": 2, "relative": 4, "conjunction": 8, "title_lower": 16, "quotative": 32, "ruler_head": 64, "domain_prep": 128, "nosuch": 1}},
 		{"stage missing from the file", map[string]uint8{"relative": 1}},
 	} {
 		stage := "person"

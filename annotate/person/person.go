@@ -62,11 +62,12 @@ const (
 	titleLower
 	quotative
 	rulerHead
+	domainPrep
 )
 
 var fwClassNames = map[string]fwClass{
 	"alias_particle": aliasParticle, "article": article, "relative": relative, "conjunction": conjunction,
-	"title_lower": titleLower, "quotative": quotative, "ruler_head": rulerHead,
+	"title_lower": titleLower, "quotative": quotative, "ruler_head": rulerHead, "domain_prep": domainPrep,
 }
 
 // Finder finds person mentions. It is safe for concurrent use.
@@ -210,7 +211,14 @@ type Document struct {
 	// lower holds the folded words the document writes in lower case,
 	// and their singulars.
 	lower map[string]bool
+	// rulers holds the names its regimes are called by (Rulers).
+	rulers Surnames
 }
+
+// Ruler reports whether w names a ruler of the document's regimes
+// ("Haddad" of "the Haddad regime"): the word is a person's name even
+// inside the name of the regime, which the actor stage takes whole.
+func (d *Document) Ruler(w string) bool { return d != nil && d.rulers[w] }
 
 // NewDocument reads what the whole document tells before its first
 // sentence is searched: the words it writes in lower case (one sense per
@@ -232,7 +240,11 @@ func (f *Finder) NewDocument(text string, toks []segment.Token, taken func(int) 
 			d.lower[s] = true
 		}
 	}
-	f.Rulers(text, toks, taken, d.Surnames)
+	d.rulers = Surnames{}
+	f.Rulers(text, toks, taken, d.rulers)
+	for w := range d.rulers {
+		d.Surnames[w] = true
+	}
 	return d
 }
 
