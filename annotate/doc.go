@@ -89,9 +89,9 @@ type Doc struct {
 	People     Layer[person.Mention]
 	// Offices are the people named by the office they hold ("the Foreign
 	// Secretary"): annotated as persons, never an event's named people.
-	Offices []person.Office
-	Cues       Layer[claim.Cue]
-	Triggers   Layer[trigger.Trigger]
+	Offices  []person.Office
+	Cues     Layer[claim.Cue]
+	Triggers Layer[trigger.Trigger]
 	// Separate marks the sentences that open a new incident ("In another
 	// incident, ..."); nil when none does.
 	Separate []bool
