@@ -85,6 +85,12 @@ func (r *Resolver) nounAdjunct(st *state, c *cand) bool {
 		return false
 	}
 	w := text[t.start:t.end]
+	if isPossessive(w) {
+		return false // "the UK's commitment": a possessor is a noun phrase
+	}
+	if st.subjectAfterArticle(c, j) {
+		return false // "The UK stands by its allies"
+	}
 	if w == "," && j+1 < len(st.toks) {
 		// "U.S., French and Royal Navy ships": a list of modifiers.
 		n := st.toks[j+1]
@@ -106,6 +112,45 @@ func (r *Resolver) nounAdjunct(st *state, c *cand) bool {
 	}
 	lw := strings.ToLower(w)
 	return t.class&(wConn|wCue|wNear|wPerson) == 0 && r.fw[lw]&(fwVerbal|fwOf|fwConjunction|fwBy) == 0 && !r.pastForm(lw)
+}
+
+// subjectAfterArticle reports whether the country's short name of c, whose
+// next word is token j, is the subject of a verb in the present tense: the
+// article before it ("The UK continues to ...", "the US stands by ...")
+// makes it a noun phrase of its own when the word after it ends in -s and
+// is followed by what follows a verb and not a plural noun: "to" of an
+// infinitive, a preposition that a verb governs ("stands by", "works
+// with"), an object's determiner ("welcomes the ..."), or an adverb in
+// -ly; or when an adverb in -ly comes between ("The UK strongly
+// condemns"). A plural noun after the short name ("the U.S. strikes on ...",
+// "the UK forces in ...") is followed by a locative preposition instead.
+func (st *state) subjectAfterArticle(c *cand, j int) bool {
+	if c.i == 0 || j+1 >= len(st.toks) {
+		return false
+	}
+	text := st.text
+	if !strings.EqualFold(text[st.toks[c.i-1].start:st.toks[c.i-1].end], "the") {
+		return false
+	}
+	t, n := &st.toks[j], &st.toks[j+1]
+	w := text[t.start:t.end]
+	if len(w) > 4 && strings.HasSuffix(w, "ly") && t.kind == segment.Word && n.kind == segment.Word && !n.upper {
+		// "The UK strongly condemns": an adverb before the verb.
+		nw := text[n.start:n.end]
+		return len(nw) >= 4 && strings.HasSuffix(nw, "s") && !strings.HasSuffix(nw, "ss") && !st.r.agentHeads[nw]
+	}
+	if t.kind != segment.Word || t.upper || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if st.r.agentHeads[w] {
+		return false // "the U.S. forces"
+	}
+	nw := strings.ToLower(text[n.start:n.end])
+	switch nw {
+	case "to", "by", "with", "that", "the", "a", "an", "its", "their", "his", "her", "all", "every":
+		return true
+	}
+	return len(nw) > 4 && strings.HasSuffix(nw, "ly") && n.kind == segment.Word
 }
 
 // pastForm reports whether w, lower case, is a verb's past tense: an

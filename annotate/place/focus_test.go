@@ -146,6 +146,17 @@ func TestCountryAsModifier(t *testing.T) {
 		{"Iraq has asked for two more battalions.", "Iraq", false},
 		{"The UK has closed its embassy in Kabul.", "UK", false},
 		{"The UK warned its citizens on Monday.", "UK", false},
+		// A possessor is a noun phrase; after "the", a verb in -s
+		// followed by what a verb governs makes the short name a subject.
+		{"The envoy restated the UK's support for Jordan.", "UK", false},
+		{"The UK stands by its partners in Jordan.", "UK", false},
+		{"The UK continues to fund schools in Jordan.", "UK", false},
+		{"The UK firmly rejects the claims made in Amman.", "UK", false},
+		{"The U.S. strikes on the depot near Mosul went on.", "U.S.", true},
+		{"The U.S. forces to the north of Mosul withdrew.", "U.S.", true},
+		{"The frigate joined U.S. Naval Forces in Bahrain.", "U.S.", true},
+		// "Arab" is the adjective of the Arab world, not Arab, Alabama.
+		{"Arab ministers met in Amman on Sunday.", "Arab", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			for _, m := range annotate(t, r, tc.text) {

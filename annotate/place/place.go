@@ -407,10 +407,26 @@ func abbrevDot(text string, prev, t tok) bool {
 	return false
 }
 
-// nameStart reports whether token i may begin a place name.
+// nameStart reports whether token i may begin a place name: a
+// capitalised word, or a name written with the Arabic article in lower
+// case and a hyphen ("al-Hilla", "ar-Raqqah"): English keeps the article
+// in lower case inside a name, and the name with it is the place's
+// (gazetteer keys drop the hyphen: "al-Hilla" is "Al Hilla").
 func (st *state) nameStart(i int) bool {
 	t := &st.toks[i]
-	return t.kind == segment.Word && t.upper
+	return t.kind == segment.Word && (t.upper || st.r.articled(st.text[t.start:t.end]))
+}
+
+// articled reports whether w is a name after the Arabic article in lower
+// case and a hyphen: "al-Hilla", "ash-Shaddadi" (stage_words.tsv's
+// arabic_article), the name capitalised.
+func (r *Resolver) articled(w string) bool {
+	art, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" || art == "" || art != strings.ToLower(art) || r.fw[art]&fwArabicArticle == 0 {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(c) && !strings.Contains(rest, "-")
 }
 
 func (r *Resolver) recognise(st *state, text string) {
@@ -446,7 +462,12 @@ func (r *Resolver) recognise(st *state, text string) {
 		// Demonyms and adjectives first: "Afghan", "Turkish", "Cuban"
 		// (not Cobán), unless a longer name starts here ("Afghan
 		// Hills" is not a demonym).
-		if ref, ok := r.g.DemonymKey(text[st.toks[i].start:st.toks[i].end], st.tkey(i)); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) {
+		// The adjective of a world region begins a described name
+		// instead when a kind word closes the capitalised run it opens
+		// ("Arab Khana village", "Arab village, Zari district"): Dari
+		// and Pashto village names hold the word.
+		if ref, ok := r.g.DemonymKey(text[st.toks[i].start:st.toks[i].end], st.tkey(i)); ok && st.toks[i].class&wStop == 0 && !r.longerName(st, text, i) &&
+			(r.g.Class(ref) != 'L' || st.describedEnd(text, i) == i) {
 			st.cands = append(st.cands, cand{i: i, j: i + 1, start: st.toks[i].start, end: st.toks[i].end,
 				refs: st.keep(append(st.refs, ref)), adjective: true, parent: -1, best: gazetteer.NoRef})
 			continue
@@ -786,15 +807,39 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		}
 		return false
 	}
+	// "Brig. Gen. Coe", "Lt. Col. Smith": military ranks compound, and an
+	// abbreviation right before an abbreviated title is the first part of
+	// the rank, not a place ("Brig" is also a Swiss town).
+	if single && !c.strong && st.rankPart(text, c) {
+		return false
+	}
 	// "Mosul Dam", "Kabul River": another feature, not the place; but a
 	// valley is named after the place or region it holds ("Swat
 	// Valley", "Salinas Valley"): near it.
-	if next < len(st.toks) && st.toks[next].upper && st.toks[next].class&wFeat != 0 && st.toks[next].start-c.end <= 1 {
-		if !r.isFold(text[st.toks[next].start:st.toks[next].end], fwValley) || next+1 < len(st.toks) && st.toks[next+1].upper {
-			return false
+	// A facility is named after the place it stands at or by ("Mosul
+	// Dam", "Samarra Barrage", "Bagram Air Base", "Rafah Crossing"): near
+	// it, as a valley is.
+	if next < len(st.toks) && st.toks[next].upper && st.toks[next].start-c.end <= 1 {
+		feat := next
+		if r.isFold(text[st.toks[next].start:st.toks[next].end], fwAirPrefix) && next+1 < len(st.toks) && st.toks[next+1].upper &&
+			r.isFold(text[st.toks[next+1].start:st.toks[next+1].end], fwFacility) {
+			feat = next + 1 // "Air Base"
 		}
-		c.end, c.near, c.cued = st.toks[next].end, true, true
-		next++ // the valley is part of the phrase
+		if st.toks[feat].class&wFeat != 0 {
+			w := text[st.toks[feat].start:st.toks[feat].end]
+			if !r.isFold(w, fwValley) && !r.isFold(w, fwFacility) || feat+1 < len(st.toks) && st.toks[feat+1].upper && st.toks[feat+1].kind == segment.Word {
+				return false
+			}
+			c.end, c.near, c.cued = st.toks[feat].end, true, true
+			next = feat + 1 // the valley or facility is part of the phrase
+		}
+	}
+	// "Air Force", "Naval Forces", "U.S. Air Forces": a common English
+	// word capitalised before a military body's head noun is a word of
+	// the body's name (stage_words.tsv's military_head).
+	if last := &st.toks[c.j-1]; next < len(st.toks) && last.class&wCommon != 0 && !r.g.IsCountryName(gazetteer.Fold(text[last.start:last.end])) &&
+		st.toks[next].upper && st.toks[next].start-c.end <= 1 && r.isFold(text[st.toks[next].start:st.toks[next].end], fwMilitaryHead) {
+		return false
 	}
 	// "Glasgow Police", "Winnipeg Free Press": an institution of the place.
 	institution := false
@@ -944,8 +989,15 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if c.strong && (c.cued || majorAny || !single || exact) {
 		return true
 	}
+	// A sentence's first word is capitalised whatever it is: a name
+	// there that is no well-known place is one only when the document
+	// names the place elsewhere where its capital tells (one sense per
+	// discourse: "Sinjar is free ..." after "near Sinjar"; dropWeakStarts).
 	if first.sentStart && !c.cued && (single || !nameAbbrev(text[first.start:first.end])) {
-		return false
+		if !single || first.class&wCommon != 0 || r.given[string(st.tkey(c.i))] {
+			return false // a longer name: its first word alone may be cued ("Lamar County")
+		}
+		c.weakStart = true
 	}
 	if single && first.caps && !c.cued && c.end-c.start <= 4 {
 		return false // an acronym
@@ -1282,4 +1334,28 @@ func Specificity(code string) int {
 		return 7
 	}
 	return 3
+}
+
+// rankPart reports whether candidate c is an abbreviation that a title
+// abbreviation follows: "Brig." of "Brig. Gen.", written as the word, its
+// dot, the title and the title's dot.
+func (st *state) rankPart(text string, c *cand) bool {
+	j := c.j
+	if text[c.end-1] != '.' {
+		if j >= len(st.toks) || text[st.toks[j].start:st.toks[j].end] != "." || st.toks[j].start != c.end {
+			return false
+		}
+		j++
+	}
+	if j >= len(st.toks) {
+		return false
+	}
+	t := &st.toks[j]
+	if !t.upper || t.class&wTitle == 0 {
+		return false
+	}
+	if text[t.end-1] == '.' {
+		return true // "Gen." as one token
+	}
+	return j+1 < len(st.toks) && text[st.toks[j+1].start:st.toks[j+1].end] == "." && st.toks[j+1].start == t.end
 }

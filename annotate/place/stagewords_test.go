@@ -16,6 +16,7 @@ func TestStageWordClasses(t *testing.T) {
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
 		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
 		"arabic_article": 4096, "valley": 8192, "verbal": 16384, "street_plural": 32768, "crossing": 65536, "meridiem": 131072,
+		"military_head": 262144, "facility": 524288, "air_prefix": 1048576,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +41,11 @@ func TestStageWordClasses(t *testing.T) {
 		{"street_plural (none)", "Police stopped the car in Lubbock and Dallas.", "Lubbock", true},
 		{"meridiem", "Posted: Tuesday, May 5, 2015 8:18 PM EST\nTwo men were shot in Lubbock.", "EST", false},
 		{"meridiem (clock digits)", "The call came at 10:15 EST from Lubbock.", "EST", false},
+		{"military_head", "Two crews of the Naval Forces flew to Lubbock.", "Naval", false},
+		{"military_head (a place's own institution)", "Two officers of the Lubbock Police flew home.", "Lubbock", true},
+		{"facility", "Shells fell near the Lubbock Dam on Monday.", "Lubbock Dam", true},
+		{"facility air_prefix", "The crews flew from Lubbock Air Base on Monday.", "Lubbock Air Base", true},
+		{"facility (none: a river)", "Boats sank on the Lubbock River on Monday.", "Lubbock", false},
 		{"meridiem (none)", "Troops patrolled the EST region on Monday after the raid near Lubbock.", "Lubbock", true},
 	} {
 		t.Run(tc.class, func(t *testing.T) {

@@ -63,6 +63,9 @@ const (
 	fwStreetPlural
 	fwCrossing
 	fwMeridiem
+	fwMilitaryHead
+	fwFacility
+	fwAirPrefix
 )
 
 var fwClassNames = map[string]fwClass{
@@ -71,6 +74,7 @@ var fwClassNames = map[string]fwClass{
 	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
 	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
 	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal, "street_plural": fwStreetPlural, "crossing": fwCrossing, "meridiem": fwMeridiem,
+	"military_head": fwMilitaryHead, "facility": fwFacility, "air_prefix": fwAirPrefix,
 }
 
 // isFold reports whether w, in any case, is a word of class c (as
