@@ -89,6 +89,12 @@ func (m *merger) add(d *draft) {
 			merged = true
 			break
 		}
+		if k == len(out)-1 && demonstrationArrests(e, d) {
+			e.subType, e.trigger = d.subType, d.trigger
+			e.absorb(d)
+			merged = true
+			break
+		}
 		if k == len(out)-1 && absorbable(e, d) {
 			if e.trigger.Strength < 3 && d.trigger.Strength == 3 && sameFamily(b, e.subType, d.subType) {
 				e.subType, e.trigger = d.subType, d.trigger
@@ -101,6 +107,26 @@ func (m *merger) add(d *draft) {
 	if !merged {
 		m.out = append(out, d)
 	}
+}
+
+// demonstrationArrests reports whether e, an arrest told just before the
+// demonstration d (a headline's "Police clear blockade, 12 detained" over
+// the lead's dispersal), is that demonstration's. ACLED codebook
+// (Protests): arrests made at a demonstration are its intervention
+// (Protest with intervention), not an Arrests event of their own. Only
+// people named by no name are read so: the arrest of a named leader that
+// a protest answers is an event of its own.
+func demonstrationArrests(e, d *draft) bool {
+	if e.subType != trigger.Arrests || !protestFamily[d.subType] || d.separate || e.history != d.history || len(e.people) > 0 {
+		return false
+	}
+	if a := e.actor2; a != nil && !a.Civilian() && !a.Protesters() {
+		return false
+	}
+	if d.sents[0]-e.sents[len(e.sents)-1] > 1 || !placeContained(e, d) {
+		return false
+	}
+	return !e.explicitDate || !d.explicitDate || datesOverlap(e, d)
 }
 
 // done refines the type of every event and returns them in text order.

@@ -49,6 +49,14 @@ func TestPoliceWindow(t *testing.T) {
 		// is the subject, the arrest the implicit police's.
 		{"Police clear teachers' blockade in Oaxaca, Mexico, 12 detained.", "Arrests", "Police Forces of Mexico", ""},
 		{"Police raid opposition offices in Lahore, Pakistan; 25 detained.", "Arrests", "Police Forces of Pakistan", ""},
+		// "Picked up" from a place or by a force is a detention.
+		{"A journalist was picked up from his home in Peshawar, Pakistan by plainclothes officers on Thursday.", "Arrests", "Police Forces of Pakistan", ""},
+		// A baton (lathi) charge is made on a gathering: a demonstration
+		// met with intervention, though no protest word is used.
+		{"Police baton-charged teachers demanding higher pay in Patna, India on Friday.", "Protest with intervention", "Protesters (India)", "Police Forces of India"},
+		// A headline's arrests over the lead's dispersal are the
+		// demonstration's intervention, one event (ACLED: Protests).
+		{"Police break up teachers' sit-in in Lahore, 30 detained.\n\nPolice fired tear gas at hundreds of teachers protesting outside the assembly in Lahore, Pakistan on Monday.", "Protest with intervention", "Protesters (Pakistan)", "Police Forces of Pakistan"},
 		// Riot gear is the police's, not a riot.
 		{"Officers in riot gear dispersed hundreds of students protesting outside parliament in Nairobi, Kenya on Tuesday.", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya"},
 	}
