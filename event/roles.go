@@ -724,6 +724,11 @@ func framingHolder(text string, toks []segment.Token, s segment.Sentence, t *tri
 	if t.Class != trigger.Kill && t.Class != trigger.Injure {
 		return nil
 	}
+	// "died in custody": the hold right after the death, with no holder
+	// named, is the police's of the event's country and period.
+	if statePolice != nil && t.Last+1 < s.Last && fw.tok(text, toks, t.Last, framePrep) && fw.tok(text, toks, t.Last+1, heldNoun) {
+		return statePolice
+	}
 	for i := range cands {
 		m := &cands[i]
 		if !m.State() || m.First < t.Last || m.First-t.Last > 4 {

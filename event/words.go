@@ -58,6 +58,7 @@ const (
 	followUp
 	followUpPrep
 	custodial
+	heldNoun
 	unaccusative
 	targetPrep
 	supportVerb
@@ -90,7 +91,7 @@ var wordClassNames = map[string]wordClass{
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
 	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep, "toll_update": tollUpdateWord, "toll_noun": tollNoun, "perfect_aux": perfectAux, "iterative": iterative, "comparison": comparison, "period_unit": periodUnit, "settlement": settlementNoun, "occasion": occasionPrep, "crowd": crowdNoun, "to_object": toObject, "scene": sceneNoun, "name_link": nameLink,
-	"custodial": custodial, "unaccusative": unaccusative,
+	"custodial": custodial, "held": heldNoun, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 }
 
