@@ -21,6 +21,10 @@ func TestPoliceWindow(t *testing.T) {
 		// A death in custody: the holder is actor1, the dead a civilian.
 		{"A farmer died in army custody in Gulu, Uganda on Monday, a week after soldiers detained him.", "Attack", "Military Forces of Uganda", "Civilians (Uganda)"},
 		{"A 40-year-old mechanic died in police custody in Nakuru, Kenya on Tuesday, his brother said.", "Attack", "Police Forces of Kenya", "Civilians (Kenya)"},
+		// A hold with no holder named is the police's.
+		{"A mechanic died in custody in Nakuru, Kenya on Tuesday, his brother said.", "Attack", "Police Forces of Kenya", "Civilians (Kenya)"},
+		// "To death" says the torture killed.
+		{"Police tortured a theft suspect to death in Faisalabad, Pakistan on Sunday.", "Attack", "Police Forces of Pakistan", ""},
 		// A headline in the present tense: no passive to read roles from.
 		{"A farmer dies in army custody in Gulu, Uganda.", "Attack", "Military Forces of Uganda", "Civilians (Uganda)"},
 		// A death in a force's firing.
