@@ -232,6 +232,28 @@ func (t *table) lookup(hs []uint64, salt uint64, idx []int32) []int32 {
 			}
 		}
 	}
+	// Touch the entries of the spilled features the same way: their list
+	// lies apart from the slot, another cache miss each (two for a list
+	// of more than a cache line), and those features, of seven classes
+	// and more, are the frequent ones. This made tagging and parsing 1.2
+	// times as fast (BenchmarkParseEWT, alternating, load 20).
+	ent := t.ent
+	var etouch uint16
+	for _, i := range idx {
+		if sl := &slots[i]; sl.e[0] == spill {
+			off := uint32(sl.e[1]) | uint32(sl.e[2])<<16
+			if off < uint32(len(ent)) {
+				etouch ^= ent[off]
+			}
+			// A long list spans cache lines: touch its second.
+			if off+32 < uint32(len(ent)) {
+				etouch ^= ent[off+32]
+			}
+		}
+	}
+	if etouch == 1 && len(idx) > 0 {
+		idx = append(idx, idx[len(idx)-1])[:len(idx)] // uses etouch, so that the loads above are kept
+	}
 	return idx
 }
 
