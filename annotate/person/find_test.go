@@ -44,6 +44,9 @@ func TestFinder_Find(t *testing.T) {
 		// Quotative inversion names the speaker.
 		{"quotative inversion", "“We held the bridge,” said Marsh.", []want{{"Marsh", "", ""}}},
 		{"no inversion without a quotation", "The bridge was held, officials said Marsh Road was shut.", nil},
+		// Enlisted ranks are titles, and their abbreviations end no sentence.
+		{"enlisted rank", "“The range was quiet,” said Spc. Dana Whitfield, a gunner.", []want{{"Dana Whitfield", "Spc.", ""}}},
+		{"rank of words", "Petty Officer Dana Whitfield was hurt.", []want{{"Dana Whitfield", "Petty Officer", ""}}},
 		// A run that ends in a common noun names a thing, unless a
 		// title, role or reporting verb makes it a person's.
 		{"thing", "Donors gave to the Reconstruction Trust Fund last year.", nil},
