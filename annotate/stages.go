@@ -219,7 +219,14 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 		}
 		return i == 0 || !toks[i-1].Upper || toks[i-1].Kind != segment.Word || taken[i-1] || country[i-1]
 	}
-	doc := s.Finder.NewDocument(d.Text, toks, func(i int) bool { return taken[i] })
+	// The pre-pass also skips demonyms: "the Kurdish administration".
+	adjective := make([]bool, len(toks))
+	for _, pl := range d.Adjectives {
+		for i := d.TokenAt(pl.Start); i < len(toks) && toks[i].Start < pl.End; i++ {
+			adjective[i] = true
+		}
+	}
+	doc := s.Finder.NewDocument(d.Text, toks, func(i int) bool { return taken[i] || adjective[i] })
 	for si, sent := range d.Sents {
 		for _, a := range d.Actors.In(si) {
 			for k := a.First; k < a.Last; k++ {

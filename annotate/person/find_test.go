@@ -117,6 +117,8 @@ func TestRulers(t *testing.T) {
 		{"attributive", "Aid was blocked by the Varek regime. On Monday Varek spoke on television.", []string{"Varek", "Varek"}},
 		{"after a capitalised word, a full name", "Crowds fled Tomas Varek's regime.", []string{"Tomas Varek"}},
 		{"no regime, no ruler", "On Monday Varek spoke on television.", nil},
+		{"a group's regime is no ruler", "Aid was blocked by the Taliban regime. On Monday Taliban spoke.", nil},
+		{"an adjective is no ruler", "The Baathist regime fell. On Monday Baathist spoke.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sents, toks := segment.Split(tc.text, sitrep.Span{})

@@ -80,6 +80,10 @@ type Finder struct {
 	// prefix holds the classifier nouns written before the name of a
 	// place or occasion ("Lake", "Mount", "Exercise").
 	prefix map[string]bool
+	// groups holds the one-word names of groups, ruling powers and
+	// countries (lexicon's actors, state forces and countries), folded:
+	// "the Taliban regime" is named after a group, not a ruler.
+	groups map[string]bool
 	// common holds the words English writes in lower case
 	// (data/common_words.tsv), true for nouns.
 	common map[string]bool
@@ -121,6 +125,9 @@ func New() (*Finder, error) {
 		ws := strings.Fields(strings.ReplaceAll(phrase.Fold(t.Title), ".", " "))
 		f.titles[strings.Join(ws, " ")] = t.Kind
 		f.titleLen = max(f.titleLen, len(ws))
+	}
+	if f.groups, err = groupWords(); err != nil {
+		return nil, err
 	}
 	f.common = map[string]bool{}
 	err = lexicon.ReadTSV(dataFS, "data/common_words.tsv", func(r lexicon.Row) error {
@@ -484,7 +491,7 @@ func (f *Finder) Rulers(text string, toks []segment.Token, taken func(int) bool,
 			k > 0 && toks[k-1].Upper && toks[k-1].Kind == segment.Word && f.fw[toks[k-1].Key(text)]&article == 0 {
 			continue
 		}
-		if _, _, ok := f.title(text, toks, k, k+1, taken); ok {
+		if _, _, ok := f.title(text, toks, k, k+1, taken); ok || f.groups[t.Key(text)] || adjectival(t.Key(text)) {
 			continue
 		}
 		known.add(w)
@@ -665,4 +672,55 @@ func (f *Finder) isHeadline(text string, toks []segment.Token, from, to int) boo
 		}
 	}
 	return words >= 4 && upper*10 >= words*7 && !content
+}
+
+// groupWords returns the folded one-word names of the lexicon's groups,
+// ruling powers and countries, with their plurals and demonyms.
+func groupWords() (map[string]bool, error) {
+	m := map[string]bool{}
+	add := func(names ...string) {
+		for _, n := range names {
+			if !strings.ContainsAny(n, " ") {
+				m[phrase.Fold(n)] = true
+			}
+		}
+	}
+	actors, err := lexicon.Actors()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range actors {
+		add(a.Name)
+		add(a.Aliases...)
+	}
+	forces, err := lexicon.Forces()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range forces {
+		add(f.Aliases...)
+	}
+	countries, err := lexicon.Countries()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range countries {
+		add(c.Name)
+		add(c.Aliases...)
+		add(c.Demonyms...)
+	}
+	return m, nil
+}
+
+// adjectival reports whether a folded word ends in a suffix that makes
+// English adjectives and demonyms of a people, creed or party ("Kurdish",
+// "Baathist", "Alawite", "Sudanese", "Syrian"): "the Baathist regime" is
+// described, not named after a ruler.
+func adjectival(w string) bool {
+	for _, suf := range [...]string{"ish", "ist", "ite", "ese", "ian", "ean"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
