@@ -48,3 +48,43 @@ func TestStoryTown(t *testing.T) {
 		})
 	}
 }
+
+// TestShootingWords checks the words of a shooting that US local news
+// uses besides "shot" and "shooting" (lexicon/data/triggers.tsv): the
+// headline's present tense with an object or adverb that makes it a
+// shooting, gunfire that strikes someone, shots fired, a gunshot wound;
+// and the same words in senses that name no violence. Scope all, as a
+// gun-violence tracker reads. Our own sentences.
+func TestShootingWords(t *testing.T) {
+	p := wideScopePipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3)
+	for _, tc := range []struct {
+		text string
+		want bool // a violent event is written
+	}{
+		{"Teen accidentally shoots himself in hand in Spokane", true},
+		{"Woman fatally shoots intruder in Spokane home", true},
+		{"Man shoots and kills his neighbour in Spokane", true},
+		{"A girl was struck by a stray bullet in Spokane on Sunday night, police said.", true},
+		{"A man was struck by gunfire outside a store in Spokane on Sunday.", true},
+		{"Three people were hurt after shots were fired into a crowd in Spokane on Sunday.", true},
+		{"Shots rang out at a party in Spokane on Sunday night, and two guests were wounded.", true},
+		{"A man with a gunshot wound walked into a Spokane hospital on Sunday.", true},
+		{"The photographer shoots weddings in Spokane every summer.", false},
+		{"Bamboo shoots were served at a dinner in Spokane on Sunday.", false},
+		{"The team fired twelve shots on goal in Spokane on Sunday.", false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+			got := false
+			for _, ev := range evs {
+				if ev.EventType == sitrep.ViolenceAgainstCivilian || ev.EventType == sitrep.Battles {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("violent event written %v, want %v (%d events)", got, tc.want, len(evs))
+			}
+		})
+	}
+}
