@@ -128,6 +128,25 @@ type roleRule struct {
 // positionRules refine who stands where around the trigger, in order.
 var positionRules = []roleRule{
 	{
+		name:    "wound borne",
+		source:  "syntax: a noun of a wound after a preposition of bearing (\"found with gunshot wounds\", \"suffering from a gunshot wound\") names what a person bears; the subject of the clause found or bears it and is no doer (actor1) of the violence",
+		example: "Soldiers found three herders with gunshot wounds near Gao, Mali, on Monday.",
+		apply: func(r *roleState) {
+			if !fw.tok(r.text, r.toks, r.t.Last-1, woundNoun) {
+				return
+			}
+			for k := r.t.First - 1; k >= r.s.First && k >= r.t.First-3; k-- {
+				if fw.tok(r.text, r.toks, k, bearerPrep) {
+					r.a1, r.a2, r.done = nil, nil, true
+					return
+				}
+				if r.toks[k].Kind != segment.Word {
+					return
+				}
+			}
+		},
+	},
+	{
 		name:    "holder of the framing noun",
 		source:  "ACLED codebook: a death in custody is the doing of the force that holds the person, and a death in a force's firing the doing of that force (actor1); syntax: the state actor modifying a custodial or firing noun after \"in\" (\"died in army custody\", \"killed in police firing\") names the doer, not the victim",
 		example: "A farmer dies in army custody in Gulu, Uganda, on Monday.",

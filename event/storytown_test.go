@@ -69,7 +69,7 @@ func TestShootingWords(t *testing.T) {
 		{"A man was struck by gunfire outside a store in Spokane on Sunday.", true},
 		{"Three people were hurt after shots were fired into a crowd in Spokane on Sunday.", true},
 		{"Shots rang out at a party in Spokane on Sunday night, and two guests were wounded.", true},
-		{"A man with a gunshot wound walked into a Spokane hospital on Sunday.", true},
+		{"A man was found dead with a gunshot wound in a Spokane park on Sunday.", true},
 		{"The photographer shoots weddings in Spokane every summer.", false},
 		{"Bamboo shoots were served at a dinner in Spokane on Sunday.", false},
 		{"The team fired twelve shots on goal in Spokane on Sunday.", false},
