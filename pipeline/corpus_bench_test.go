@@ -65,10 +65,10 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	}
 }
 
-// BenchmarkExtractCorpusSyntax is BenchmarkExtractCorpus with the syntax
-// stage: the sentences with an event trigger and an actor are tagged and
-// parsed, and roles read from their arcs. The model is read before the
-// timer starts.
+// BenchmarkExtractCorpusSyntax is BenchmarkExtractCorpus with Syntax:
+// the sentences with an event trigger and an actor whose roles the arcs
+// may change are tagged and parsed, and roles read from their arcs. The
+// model is read before the timer starts.
 func BenchmarkExtractCorpusSyntax(b *testing.B) {
 	for _, c := range []struct{ name, path string }{
 		{"geovirus", "gold/places/geovirus.jsonl"},

@@ -163,4 +163,4 @@ text: {source, kind, start, end, text, ...}.`,
 // scopeUsage is the help of every --scope flag.
 const scopeUsage = `what to write: "acled" (what ACLED codes) or "all" (also every violent incident of any motive, marked outside_acled_scope)`
 
-const syntaxUsage = `parse the sentences that can carry an event (tags and dependency arcs) and read who did what to whom from the arcs: the agent of a passive, the doer inside "police firing", a shared or relative subject`
+const syntaxUsage = `parse the sentences that can carry an event (tags and dependency arcs) and read who did what to whom from the arcs: the agent of a passive, the doer inside "police firing", a shared or relative subject (only sentences whose roles the arcs may read otherwise than the word windows are parsed)`
