@@ -113,6 +113,45 @@ func TestAnnotate(t *testing.T) {
 			not:  []string{"Arab"},
 		},
 		{
+			// The Arabic article inside a name, in lower case ("Salah
+			// ad Din", "Dayr az Zawr"), is a word of the name.
+			name: "ArabicArticleInsideName",
+			text: "Clashes spread across northern Salah ad Din province and into Dayr az Zawr.",
+			want: []want{{"northern Salah ad Din province", "Salah ad Din", "Salah ad Din", "IQ", 3, 34.616, 43.679}, {"Dayr az Zawr", "Deir ez-Zor", "Deir ez-Zor", "SY", 1, 35.336, 40.141}},
+		},
+		{
+			// A name with the Arabic article in lower case is a word of
+			// the capitalised run it stands in: a group's name, not a
+			// place ("al-Mansurah" of a brigade is not Mansoura).
+			name: "ArabicArticleInGroupName",
+			text: "Fighters of Liwa al-Mansurah and Saray al-Jihad Group met in Mosul.",
+			want: []want{{"Mosul", "Mosul", "Nineveh", "IQ", 1, 36.335, 43.119}},
+			not:  []string{"al-Mansurah", "Mansurah", "Saray"},
+		},
+		{
+			// A name the gazetteer lacks, written before a city with a
+			// comma after a preposition of place, is a part of the city.
+			name: "NeighbourhoodCommaCity",
+			text: "A car bomb killed nine people in Zayouna, Baghdad on Sunday.",
+			want: []want{{"Zayouna, Baghdad", "Baghdad", "Baghdad", "IQ", 2, 33.341, 44.401}},
+		},
+		{
+			// A colon may open a sentence: a common word capitalised
+			// after it is no place ("Will" is a county of Illinois),
+			// and the document is then about France, not Illinois.
+			name: "ColonOpensSentence",
+			text: "Question: Will the delegates meet in Paris again?",
+			want: []want{{"Paris", "Paris", "Ile-de-France", "FR", 1, 48.853, 2.349}},
+			not:  []string{"Will"},
+		},
+		{
+			// A ship's prefix: the name after it is the ship's.
+			name: "ShipName",
+			text: "The crew of HMS Ocean sailed from Bahrain on Monday.",
+			want: []want{{"Bahrain", "Bahrain", "", "BH", 3, 26.228, 50.586}},
+			not:  []string{"Ocean"},
+		},
+		{
 			// "Brig. Gen.": a compound rank, not the Swiss town Brig.
 			name: "RankAbbreviation",
 			text: "Brig. Gen. Amal Haddad told reporters in Amman that the patrol returned.",

@@ -170,6 +170,10 @@ func (r *Resolver) patterns(st *state, text string) {
 			continue
 		}
 		q := c.i - 1
+		if is(q, ",") {
+			r.cityPart(st, text, c)
+			continue
+		}
 		if !is(q, "of", "in") {
 			continue
 		}
@@ -344,4 +348,48 @@ func (r *Resolver) addSeatRegion(st *state, c *cand) {
 		c.base = nil
 		return
 	}
+}
+
+// cityPart extends candidate c, a city, over a name the gazetteer lacks
+// written before it with a comma after a preposition of place: "in
+// Karrada, Baghdad", "at Balintawak, Quezon City". News names a
+// neighbourhood or a suburb so, by its city: a part of the city (ACLED's
+// precision 2), as "Sakhi Abad village of Shiberghan" is.
+func (r *Resolver) cityPart(st *state, text string, c *cand) {
+	comma := c.i - 1
+	if comma < 2 || r.hasCode(c.refs, "PCLI") {
+		return // "Pailin, Cambodia": the comma names a country
+	}
+	city := false // a city of 100,000 or a seat of a region ("Holliday, Missouri" names a state: commaPart)
+	for _, ref := range c.refs {
+		switch code := r.g.Code(ref); {
+		case r.g.Class(ref) != 'P':
+		case code == "PPLC", code == "PPLA", r.g.Population(ref) >= 100_000:
+			city = true
+		}
+	}
+	if !city {
+		return
+	}
+	// The name: one to three capitalised words, none of which steers
+	// recognition, right before the comma.
+	u := -1
+	for s := comma - 1; s >= 0 && comma-s <= 3; s-- {
+		t := &st.toks[s]
+		if t.kind != segment.Word || !t.upper || t.caps || t.sentStart || t.class&(wStop|wTitle|wOrg|wCommon|wPerson|wFeat|wAgency|wDir|wCue|wNear|wAdm1|wAdm2|wCity|wSub|wStreet) != 0 {
+			break
+		}
+		if s+1 < comma && st.toks[s+1].start-t.end > 1 {
+			break
+		}
+		u = s
+	}
+	if u < 1 || r.coveredBy(st, u, comma) || r.given[string(st.tkey(u))] {
+		return
+	}
+	p := &st.toks[u-1]
+	if p.kind != segment.Word || p.upper || p.class&(wCue|wNear) == 0 {
+		return
+	}
+	c.start, c.near, c.viaParent = st.toks[u].start, true, true
 }

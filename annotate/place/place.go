@@ -305,6 +305,12 @@ func (r *Resolver) prepare(st *state, text string, sents []segment.Sentence, tok
 				st.remember(w, st.keys[x.k0:x.k1], x.class)
 			}
 		}
+		// A colon may open a sentence ("Question: Will the ..."), whose
+		// first word is capitalised whatever it is: a common word
+		// capitalised after one is read as a sentence's first word.
+		if n := len(st.toks); n > 0 && x.upper && x.class&wCommon != 0 && text[st.toks[n-1].start:st.toks[n-1].end] == ":" {
+			x.sentStart = true
+		}
 		st.toks = append(st.toks, x)
 	}
 }
@@ -477,10 +483,13 @@ func (r *Resolver) recognise(st *state, text string) {
 			if j-1 > i && !(last.upper || last.kind == segment.Number || elided(text[last.start:last.end])) {
 				continue
 			}
-			// Inner lower-case words must be connectors.
+			// Inner lower-case words must be connectors, or the Arabic
+			// article in its assimilated forms ("Salah ad Din", "Dayr
+			// az Zawr", "Ras al Ain").
 			ok := true
 			for k := i + 1; k < j-1; k++ {
-				if !st.toks[k].upper && st.toks[k].kind == segment.Word && st.toks[k].class&wConn == 0 && !isPossessive(text[st.toks[k].start:st.toks[k].end]) {
+				if !st.toks[k].upper && st.toks[k].kind == segment.Word && st.toks[k].class&wConn == 0 && !isPossessive(text[st.toks[k].start:st.toks[k].end]) &&
+					r.fw[text[st.toks[k].start:st.toks[k].end]]&fwArabicArticle == 0 {
 					ok = false
 					break
 				}
@@ -510,7 +519,12 @@ func (r *Resolver) recognise(st *state, text string) {
 			continue
 		}
 		// "Kabul-based", "US-led", "Syria-Turkey": the parts of a
-		// hyphenated word.
+		// hyphenated word; but a name with the Arabic article is one
+		// name, already looked up whole ("al-Mansurah" of a group's
+		// name is not Mansurah).
+		if !st.toks[i].upper {
+			continue
+		}
 		r.hyphenParts(st, text, i)
 	}
 	r.dropWeakStarts(st)
@@ -907,6 +921,10 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	if prev >= 0 && st.toks[prev].class&(wCue|wNear|wDir) != 0 && (!st.toks[prev].upper || st.toks[prev].sentStart && !st.toks[prev].caps) {
 		c.cued = true
 	}
+	// "out of X": a compound preposition of place.
+	if prev >= 1 && r.fw[text[st.toks[prev].start:st.toks[prev].end]]&fwOf != 0 && r.fw[text[st.toks[prev-1].start:st.toks[prev-1].end]]&fwOutOfHead != 0 {
+		c.cued = true
+	}
 	if next < len(st.toks) && st.toks[next].class&(wAdm1|wAdm2|wCity|wSub) != 0 {
 		c.cued = true
 	}
@@ -926,9 +944,11 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 	// beside its place ("CDC Atlanta", "Brant OPP"), not one name.
 	// A sentence's first word may be any word, unless it is a given name
 	// ("Philip Hammond visited ...": Hammond is his surname).
-	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.toks[prev].upper && (!st.toks[prev].sentStart || nameAbbrev(text[st.toks[prev].start:st.toks[prev].end]) || r.given[string(st.tkey(prev))]) &&
+	// A name with the Arabic article in lower case ("al-Jihad") is a
+	// capitalised word of the run ("Saray al-Jihad Group").
+	prevName := prev >= 0 && st.toks[prev].kind == segment.Word && st.nameStart(prev) && (!st.toks[prev].sentStart || nameAbbrev(text[st.toks[prev].start:st.toks[prev].end]) || r.given[string(st.tkey(prev))]) &&
 		st.toks[prev].class&(wStop|wCue|wDir) == 0 && c.start-st.toks[prev].end <= 1 && (!st.toks[prev].caps || first.caps)
-	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.toks[next].upper && !institution &&
+	nextName := next < len(st.toks) && st.toks[next].kind == segment.Word && st.nameStart(next) && !institution &&
 		st.toks[next].class&(wAdm1|wAdm2|wCity|wSub|wStop|wTitle) == 0 && st.toks[next].start-c.end <= 1 && (!st.toks[next].caps || first.caps)
 	fold := gazetteer.Fold(text[c.start:c.end])
 	major := false // a major place under its own name

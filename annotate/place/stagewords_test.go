@@ -16,7 +16,7 @@ func TestStageWordClasses(t *testing.T) {
 		"agency_head": 1, "news_head": 2, "outlet_noun": 4, "report_by": 8, "of": 16, "conjunction": 32,
 		"cite_before": 64, "according_head": 128, "according_to": 256, "by": 512, "alias_word": 1024, "capital": 2048,
 		"arabic_article": 4096, "valley": 8192, "verbal": 16384, "street_plural": 32768, "crossing": 65536, "meridiem": 131072,
-		"military_head": 262144, "facility": 524288, "air_prefix": 1048576,
+		"military_head": 262144, "facility": 524288, "air_prefix": 1048576, "out_of_head": 2097152,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +46,8 @@ func TestStageWordClasses(t *testing.T) {
 		{"facility", "Shells fell near the Lubbock Dam on Monday.", "Lubbock Dam", true},
 		{"facility air_prefix", "The crews flew from Lubbock Air Base on Monday.", "Lubbock Air Base", true},
 		{"facility (none: a river)", "Boats sank on the Lubbock River on Monday.", "Lubbock", false},
+		{"out_of_head", "The militia was driven out of Kobani last year.", "Kobani", true},
+		{"out_of_head (none)", "Two of Kobani were there last year.", "Kobani", false},
 		{"meridiem (none)", "Troops patrolled the EST region on Monday after the raid near Lubbock.", "Lubbock", true},
 	} {
 		t.Run(tc.class, func(t *testing.T) {

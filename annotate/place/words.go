@@ -66,6 +66,7 @@ const (
 	fwMilitaryHead
 	fwFacility
 	fwAirPrefix
+	fwOutOfHead
 )
 
 var fwClassNames = map[string]fwClass{
@@ -74,7 +75,7 @@ var fwClassNames = map[string]fwClass{
 	"cite_before": fwCiteBefore, "according_head": fwAccordingHead, "according_to": fwAccordingTo,
 	"by": fwBy, "alias_word": fwAliasWord, "capital": fwCapital,
 	"arabic_article": fwArabicArticle, "valley": fwValley, "verbal": fwVerbal, "street_plural": fwStreetPlural, "crossing": fwCrossing, "meridiem": fwMeridiem,
-	"military_head": fwMilitaryHead, "facility": fwFacility, "air_prefix": fwAirPrefix,
+	"military_head": fwMilitaryHead, "facility": fwFacility, "air_prefix": fwAirPrefix, "out_of_head": fwOutOfHead,
 }
 
 // isFold reports whether w, in any case, is a word of class c (as
