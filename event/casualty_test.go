@@ -54,6 +54,13 @@ func TestCasualtyModel(t *testing.T) {
 		{"911 call", "Officers answered a 911 call and found two men shot dead in a house in Toledo, Ohio, on Saturday.", 2, 0},
 		// "a number of" is coded 10 (ACLED's vague counts), the two dead among them.
 		{"shooting a number, killing two", "A gunman opened fire at a party in Toledo, Ohio, on Saturday, shooting a number of people and killing two women.", 2, 8},
+		// A word of the fate used as a noun is counted by the number before it.
+		{"one dead, nine wounded", "1 dead, 4 wounded in Toledo bar shooting\n\nTOLEDO, Ohio - A shooting outside a bar on Saturday night left four people wounded and one dead, police said.", 1, 4},
+		{"two dead", "A shooting at a gas station in Toledo, Ohio, on Saturday left two dead.", 2, 0},
+		// An adverb of degree before a vague quantity counts no one.
+		{"too many shootings", "Three men were shot outside a bar in Toledo, Ohio, on Saturday. \"We have had too many killings on this street,\" a neighbour said.", 0, 3},
+		// A genitive opens the noun phrase of one person: "an officer's son".
+		{"killed an officer's son", "A stray bullet killed a police officer's son in Toledo, Ohio, on Saturday.", 1, 0},
 		// Running totals of a year or a city are not the event's.
 		{"year tally", "A man was shot and killed in Toledo, Ohio, on Saturday. Police figures for 2015 show 165 people were killed in the city.", 1, 0},
 		{"so far this year", "A man was shot and killed in Toledo, Ohio, on Saturday. He was the 40th person killed in the city this year.", 1, 0},

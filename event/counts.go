@@ -79,6 +79,12 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if n.Start < s.Start || n.End > s.End || n.Value <= 0 || n.Ordinal && n.Value > maxOrdinalVictim {
 			continue
 		}
+		// A vague quantity after an adverb of degree judges an amount,
+		// counting no one: "too many killings", "so many shootings",
+		// "how many were hurt".
+		if k := tokAt(n.Start); n.Vague && k > s.First && fw.tok(text, toks, k-1, degree) {
+			continue
+		}
 		cs = append(cs, cand{n: n.Value, start: n.Start, end: n.End, first: tokAt(n.End), ordinal: n.Ordinal})
 	}
 	// The numbers come in text order: one pointer walks them with the
@@ -111,7 +117,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: i})
 		case cls&singularPerson != 0:
 			// "the victim died", "killed his 4-year-old son".
-			if j, ok := definiteBefore(text, toks, s.First, i); ok {
+			if j, ok := definiteBefore(text, toks, ts, s.First, i); ok {
 				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: j})
 			}
 		}
@@ -192,6 +198,11 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 					grp = &actors[i]
 				}
 			}
+		}
+		// A noun with a genitive is the possessor of the counted noun,
+		// not a victim: "killed a police officer's son" counts the son.
+		if noun >= 0 && !c.pronoun && possessor(text, toks, noun, s.Last) {
+			continue
 		}
 		// The actor mention may be the noun itself: "12 soldiers".
 		if noun >= 0 {
@@ -314,6 +325,16 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				break
 			}
 		}
+		// A noun of the fate itself: "one dead", "1 dead and 9 wounded"
+		// (an adjective of a victim's fate used as a noun names people in
+		// that state: the count counts them).
+		if fate == "" && fw.tok(text, toks, noun, fateParticiple) {
+			for i := range ts {
+				if ts[i].First == noun && fateOf(&ts[i]) != "" {
+					fate, fateEnd = fateOf(&ts[i]), noun+1
+				}
+			}
+		}
 		if fate == "" && noun+1 < s.Last && fw.tok(text, toks, noun+1, fatalAdverb) && !triggerAt(ts, noun+1) {
 			fate, fateEnd = fateKilled, noun+2
 		}
@@ -340,8 +361,9 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 // countBetween reports whether a count starts at a token in [from, to).
 // definiteBefore reports whether the noun at token i follows a definite
 // or possessive determiner, past an age compound ("the victim", "his
-// 4-year-old son"), and the determiner's token.
-func definiteBefore(text string, toks []segment.Token, first, i int) (int, bool) {
+// 4-year-old son"), and the determiner's token; for a genitive, the first
+// token of its possessor, up to a word of an event in ts.
+func definiteBefore(text string, toks []segment.Token, ts []trigger.Trigger, first, i int) (int, bool) {
 	j := i - 1
 	if j >= first && strings.HasSuffix(toks[j].Key(text), "-old") {
 		// "4-year-old" is read as a number, a hyphen and "year-old";
@@ -354,8 +376,42 @@ func definiteBefore(text string, toks []segment.Token, first, i int) (int, bool)
 			j--
 		}
 	}
-	return j, j >= first && (fw.tok(text, toks, j, anaphoricDet) || fw.tok(text, toks, j, possessiveSingular))
+	if j < first || !fw.tok(text, toks, j, anaphoricDet) && !fw.tok(text, toks, j, possessiveSingular) {
+		return j, false
+	}
+	// A genitive ends the noun phrase of its possessor, which opens the
+	// whole phrase: "killed a police officer's son" starts at "a".
+	if toks[j].Key(text) == "'s" {
+		for k := j - 1; k >= first && k >= j-maxPossessor; k-- {
+			if toks[k].Kind != segment.Word || triggerAt(ts, k) {
+				break
+			}
+			j = k
+			if fw.tok(text, toks, k, determiner) {
+				break
+			}
+		}
+	}
+	return j, true
 }
+
+// possessor reports whether the noun at token noun heads a possessor:
+// a genitive follows it, or the compound it begins ("a police officer's").
+func possessor(text string, toks []segment.Token, noun, last int) bool {
+	for k := noun + 1; k < last && k <= noun+2; k++ {
+		if toks[k].Key(text) == "'s" {
+			return true
+		}
+		if toks[k].Kind != segment.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// maxPossessor bounds the words of a possessor read back from its
+// genitive ("the police officer's").
+const maxPossessor = 3
 
 // determinerBetween reports whether a determiner stands in toks[from:to].
 func determinerBetween(text string, toks []segment.Token, from, to int) bool {
