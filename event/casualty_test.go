@@ -61,6 +61,12 @@ func TestCasualtyModel(t *testing.T) {
 		{"too many shootings", "Three men were shot outside a bar in Toledo, Ohio, on Saturday. \"We have had too many killings on this street,\" a neighbour said.", 0, 3},
 		// A genitive opens the noun phrase of one person: "an officer's son".
 		{"killed an officer's son", "A stray bullet killed a police officer's son in Toledo, Ohio, on Saturday.", 1, 0},
+		// Headlines drop articles: a bare singular noun of a person
+		// counts one, hurt or killed, and a comma lists them.
+		{"headline: deputy dies", "Toledo deputy dies in accidental shooting\n\nTOLEDO, Ohio - A shooting at a house in the north of the city on Saturday is under investigation, police said.", 1, 0},
+		{"headline: teen shot", "Teen shot outside Toledo club\n\nTOLEDO, Ohio - Police are looking for the gunman after a shooting outside a club on Saturday night.", 0, 1},
+		{"headline: woman, girl found dead", "Woman, teen daughter found dead in Toledo home\n\nTOLEDO, Ohio - Police found the bodies after a shooting at a house on Saturday night.", 2, 0},
+		{"headline: bare subject of a charge", "Toledo man charged in shooting death of neighbor\n\nTOLEDO, Ohio - Police arrested a man on Sunday after a shooting at a house on Saturday night.", 1, 0},
 		// Running totals of a year or a city are not the event's.
 		{"year tally", "A man was shot and killed in Toledo, Ohio, on Saturday. Police figures for 2015 show 165 people were killed in the city.", 1, 0},
 		{"so far this year", "A man was shot and killed in Toledo, Ohio, on Saturday. He was the 40th person killed in the city this year.", 1, 0},

@@ -72,10 +72,21 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		first      int // first token after the number
 		ordinal    bool
 		pronoun    bool // a singular pronoun or definite noun: one person
+		bare       bool // of those, a headline's noun with no article: told first
 		from       int  // for those, the first token of the noun phrase
 	}
 	var cs []cand
+	inHeadline := headline(in, si)
+	var numToks map[int]bool // the tokens of numbers, for a headline's bare nouns
 	for _, n := range in.Numbers.In(si) {
+		if inHeadline {
+			if numToks == nil {
+				numToks = map[int]bool{}
+			}
+			for k := tokAt(n.Start); k < len(toks) && toks[k].Start < n.End; k++ {
+				numToks[k] = true
+			}
+		}
 		if n.Start < s.Start || n.End > s.End || n.Value <= 0 || n.Ordinal && n.Value > maxOrdinalVictim {
 			continue
 		}
@@ -119,6 +130,11 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			// "the victim died", "killed his 4-year-old son".
 			if j, ok := definiteBefore(text, toks, ts, s.First, i); ok {
 				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: j})
+			} else if j, ok := bareNoun(text, toks, ts, numToks, s.First, i); ok && inHeadline && (i+1 >= s.Last || fw[toks[i+1].Key(text)]&singularPerson == 0) {
+				// Headlines drop articles: "Deputy dies in shooting",
+				// "Waverly man killed", "Officer shoots teen" tell of one
+				// person each, first told, hurt or killed.
+				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, bare: true, from: j})
 			}
 		}
 	}
@@ -201,7 +217,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		}
 		// A noun with a genitive is the possessor of the counted noun,
 		// not a victim: "killed a police officer's son" counts the son.
-		if noun >= 0 && !c.pronoun && possessor(text, toks, noun, s.Last) {
+		if noun >= 0 && !fw.tok(text, toks, ctok, personalPronoun|reflexive) && possessor(text, toks, noun, s.Last) {
 			continue
 		}
 		// The actor mention may be the noun itself: "12 soldiers".
@@ -292,6 +308,15 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		// counts the three, not the gunman); and a death said with it
 		// wins ("were shot and killed").
 		fateEnd := first + 1
+		// A headline's list of bare nouns takes the verb after the last:
+		// "Woman, girl found dead".
+		for c.bare {
+			next, ok := listedBare(text, toks, starts, first, s.Last)
+			if !ok {
+				break
+			}
+			first = next
+		}
 		// A relative clause between the noun and its verb is read past:
 		// "the suspect, who fled, died in a crash".
 		if end, ok := relativeClause(text, toks, first+1, s.Last); ok {
@@ -303,6 +328,9 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first+1, t.First) {
 				continue
 			}
+			if c.bare && !headlineVerb(text, toks, ts, first+1, t.First) {
+				break // a headline's bare subject takes the verb right after it
+			}
 			if countBetween(starts, first+1, t.First) && !coordinatedCount(text, toks, starts, noun) {
 				break // the verb of another count
 			}
@@ -312,7 +340,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 				// his wife", "a gunman wounded three people"), unless
 				// nothing follows it as object ("shot dead" in a
 				// headline, "five died").
-				if hasObject(text, toks, starts, t.Last, s.Last) || f != fateArrested && t.Strength >= 2 && t.Class != trigger.Kill {
+				if hasObject(text, toks, starts, t.Last, s.Last) || !c.bare && f != fateArrested && t.Strength >= 2 && t.Class != trigger.Kill {
 					continue
 				}
 			}
@@ -344,7 +372,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if c.n == 1 && !c.pronoun && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == kindOther {
 			continue
 		}
-		if c.pronoun && fate != fateKilled {
+		if c.pronoun && !c.bare && fate != fateKilled || c.bare && fate == fateArrested {
 			continue // one told again adds no one hurt or held
 		}
 		if c.ordinal && kind == "" {
@@ -393,6 +421,66 @@ func definiteBefore(text string, toks []segment.Token, ts []trigger.Trigger, fir
 		}
 	}
 	return j, true
+}
+
+// bareNoun reports whether the singular noun of a person at token i
+// stands with no determiner, number or possessive before it (a headline's
+// "Fresno County deputy dies"), and the first token of its phrase: up to
+// maxPossessor words back, stopping after a word of an event in ts ("Officer
+// shoots teen").
+func bareNoun(text string, toks []segment.Token, ts []trigger.Trigger, numbers map[int]bool, first, i int) (int, bool) {
+	j := i
+	for k := i - 1; k >= first && k >= i-maxPossessor; k-- {
+		if numbers[k] || fw.tok(text, toks, k, determiner) || fw.tok(text, toks, k, possessiveSingular) || fw.tok(text, toks, k, indefinite) {
+			return 0, false
+		}
+		// A function word (a preposition, a conjunction) or a word of
+		// an event ends the phrase: "after young girl", "kills teen".
+		if toks[k].Kind != segment.Word || triggerAt(ts, k) || fw[toks[k].Key(text)] != 0 {
+			break
+		}
+		j = k
+	}
+	return j, true
+}
+
+// headlineVerb reports whether only adverbs of fate or auxiliaries stand
+// in toks[from:to], between a headline's bare subject and its verb ("Man
+// fatally shot", "Teen is shot") or a verb of finding ("found dead").
+func headlineVerb(text string, toks []segment.Token, ts []trigger.Trigger, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !fw.tok(text, toks, k, fatalAdverb|auxiliary|passiveSkip) && !finding(ts, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// finding reports whether token k is a verb of finding ("found dead"):
+// the state found after it is the fate.
+func finding(ts []trigger.Trigger, k int) bool {
+	for i := range ts {
+		if ts[i].First <= k && k < ts[i].Last && ts[i].Class == trigger.Find {
+			return true
+		}
+	}
+	return false
+}
+
+// listedBare reports whether the headline noun at token noun is listed
+// with the next by a comma, the "and" of headlines ("Woman, girl found
+// dead" tells of both), and the next noun's token.
+func listedBare(text string, toks []segment.Token, starts map[int]bool, noun, last int) (int, bool) {
+	if noun+2 >= last || toks[noun+1].Text(text) != "," {
+		return 0, false
+	}
+	// The next noun, past a word that qualifies it ("teen daughter").
+	for k := noun + 2; k < last && k <= noun+3; k++ {
+		if starts[k] {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // possessor reports whether the noun at token noun heads a possessor:
