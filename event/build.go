@@ -106,6 +106,11 @@ type docState struct {
 	// (annotate.EventSentence), before the builder sets triggers aside.
 	parseable []bool
 	words     []syntax.TokenWord // the parses made, sentence after sentence
+	// narrative[si] is the date in force at sentence si counting the
+	// dates other events state too: the story's time, for an event that
+	// has no date of its own and inherits none.
+	narrative     []int32
+	narrativeLead int // the lead's date, owned or not, for the headline's event
 }
 
 func newDocState(d *annotate.Doc) *docState {

@@ -363,6 +363,18 @@ func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 			return in.Dates.All[i], true
 		}
 	}
+	// Failing those, the story's time where the event is told, though
+	// another event states it: "A man was arrested Thursday after he fired
+	// a gun. Police answered a shooting call around 1:30 p.m." tells the
+	// shooting on the day of the narrative, not on the day of the report.
+	for _, si := range d.sents {
+		if i := in.narrative[si]; i >= 0 {
+			return in.Dates.All[i], true
+		}
+	}
+	if first == 0 && in.narrativeLead >= 0 {
+		return in.Dates.All[in.narrativeLead], true
+	}
 	return date.Expr{}, false
 }
 
@@ -370,26 +382,37 @@ func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 // sentence (inheritDate): a date dates an event when it is a day or a
 // week, not after the reference date, and no event states it.
 func (in *docState) datesInForce(drafts []*draft) {
-	owned := map[int]bool{}
+	owned, said := map[int]bool{}, map[int]bool{}
 	for _, d := range drafts {
 		for _, de := range d.dates {
 			owned[de.Start] = true
 		}
 		for _, start := range d.sameDates {
 			owned[start] = true
+			said[start] = true
 		}
 	}
-	usable := func(de *date.Expr) bool {
-		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !owned[de.Start] && !de.Stamp
+	// A date told of the story: another event's may be it, the day of a
+	// saying or of a follow-up is not.
+	told := func(de *date.Expr) bool {
+		return !de.From.IsZero() && de.Precision <= 2 && (in.Ref.IsZero() || !de.To.After(in.Ref)) && !de.Stamp && !said[de.Start]
 	}
+	usable := func(de *date.Expr) bool { return told(de) && !owned[de.Start] }
 	dates := in.Dates.All
 	in.inForce = make([]int32, len(in.Sents))
-	in.lead = -1
-	cur, j := int32(-1), 0
+	in.narrative = make([]int32, len(in.Sents))
+	in.lead, in.narrativeLead = -1, -1
+	cur, story, j := int32(-1), int32(-1), 0
 	for si := range in.Sents {
 		for ; j < len(dates) && sentenceOf(in, dates[j].Start) <= si; j++ {
 			if usable(&dates[j]) {
 				cur = int32(j)
+			}
+			if told(&dates[j]) {
+				story = int32(j)
+				if in.narrativeLead < 0 && in.Head == nil && si >= 1 && si <= 2 {
+					in.narrativeLead = j
+				}
 			}
 			// A later window of a long document (Head) starts with no
 			// headline.
@@ -398,6 +421,7 @@ func (in *docState) datesInForce(drafts []*draft) {
 			}
 		}
 		in.inForce[si] = cur
+		in.narrative[si] = story
 	}
 }
 

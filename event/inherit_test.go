@@ -41,6 +41,25 @@ func TestInheritDate(t *testing.T) {
 	}
 }
 
+// TestStoryDay checks the date of an event that states none and inherits
+// none free (the dates before it belong to other events): the day of the
+// story it is told in, not the day of the report. The day of a saying
+// dates nothing. Our own text.
+func TestStoryDay(t *testing.T) {
+	p := wideScopePipeline(t)
+	pub := sitrep.NewDay(2016, 5, 3) // a Tuesday
+	text := "Toledo man arrested after shooting\n\nTOLEDO, Ohio - A Toledo man was arrested Saturday after he fired a gun at a neighbor during an argument. Officers answered a shooting call on Elm Street around 1:30 p.m. and found a woman wounded in the arm."
+	evs := p.Extract(&sitrep.Document{ID: "t", Text: text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, ev := range evs {
+		if ev.EventDate != "2016-04-30" {
+			t.Errorf("%s event_date %s, want 2016-04-30", ev.SubEventType, ev.EventDate)
+		}
+	}
+}
+
 // TestShotCounts checks "shot": an act of violence by itself, whose
 // counted victims are wounded unless the text says they were killed, and
 // whose shooter is not counted. Our own sentences.
