@@ -67,6 +67,11 @@ func TestCasualtyModel(t *testing.T) {
 		{"headline: teen shot", "Teen shot outside Toledo club\n\nTOLEDO, Ohio - Police are looking for the gunman after a shooting outside a club on Saturday night.", 0, 1},
 		{"headline: woman, girl found dead", "Woman, teen daughter found dead in Toledo home\n\nTOLEDO, Ohio - Police found the bodies after a shooting at a house on Saturday night.", 2, 0},
 		{"headline: bare subject of a charge", "Toledo man charged in shooting death of neighbor\n\nTOLEDO, Ohio - Police arrested a man on Sunday after a shooting at a house on Saturday night.", 1, 0},
+		// Two nouns under one article count two; "slain" is a verb of killing.
+		{"a man and woman", "A man and woman were slain in their home in Toledo, Ohio, on Saturday.", 2, 0},
+		{"a male and an aged female", "A 19-year-old male and 20-year-old female were shot outside a bar in Toledo, Ohio, on Saturday.", 0, 2},
+		// A negated fate befell no one.
+		{"were not hurt", "A man was shot and killed outside a bar in Toledo, Ohio, on Saturday night. His wife and son were not hurt.", 1, 0},
 		// Running totals of a year or a city are not the event's.
 		{"year tally", "A man was shot and killed in Toledo, Ohio, on Saturday. Police figures for 2015 show 165 people were killed in the city.", 1, 0},
 		{"so far this year", "A man was shot and killed in Toledo, Ohio, on Saturday. He was the 40th person killed in the city this year.", 1, 0},

@@ -37,6 +37,15 @@ type count struct {
 	ordinal bool
 }
 
+// maxFateReach is how many tokens after its noun a count's verb of fate
+// may stand ("24 people in the town were killed"); maxConjunct how many
+// more a noun joined to it by "and" may take ("a man and a 20-year-old
+// woman").
+const (
+	maxFateReach = 6
+	maxConjunct  = 5
+)
+
 // maxOrdinalVictim is the highest rank read as a victim's place in the
 // count of one incident ("a third victim"); a higher one ranks the event
 // in a period's tally ("the 40th homicide this year").
@@ -130,6 +139,10 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 			// "the victim died", "killed his 4-year-old son".
 			if j, ok := definiteBefore(text, toks, ts, s.First, i); ok {
 				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: j})
+			} else if b.sharedArticle(text, toks, s.First, i) {
+				// "a man and woman were found dead": the second noun
+				// shares the first's article and counts one more.
+				cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i})
 			} else if j, ok := bareNoun(text, toks, ts, numToks, s.First, i); ok && inHeadline && (i+1 >= s.Last || fw[toks[i+1].Key(text)]&singularPerson == 0) {
 				// Headlines drop articles: "Deputy dies in shooting",
 				// "Waverly man killed", "Officer shoots teen" tell of one
@@ -322,14 +335,23 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if end, ok := relativeClause(text, toks, first+1, s.Last); ok {
 			first = end
 		}
+		// The verb is near the noun, or near the noun joined to it ("a
+		// 16-year-old male and 20-year-old woman were slain").
+		reach := maxFateReach
+		if coordinatedCount(text, toks, starts, noun) {
+			reach += maxConjunct
+		}
 		for i := range ts {
 			t := &ts[i]
 			f := fateOf(t)
-			if f == "" || t.First <= first || t.First-first > 6 || segment.ClauseBreak(text, toks, first+1, t.First) {
+			if f == "" || t.First <= first || t.First-first > reach || segment.ClauseBreak(text, toks, first+1, t.First) {
 				continue
 			}
 			if c.bare && !headlineVerb(text, toks, ts, first+1, t.First) {
 				break // a headline's bare subject takes the verb right after it
+			}
+			if negated(text, toks, first+1, t.First) {
+				break // "her mother and brother were not hurt"
 			}
 			if countBetween(starts, first+1, t.First) && !coordinatedCount(text, toks, starts, noun) {
 				break // the verb of another count
@@ -421,6 +443,39 @@ func definiteBefore(text string, toks []segment.Token, ts []trigger.Trigger, fir
 		}
 	}
 	return j, true
+}
+
+// negated reports whether a negation stands in toks[from:to], between a
+// counted noun and its verb of fate: the fate did not befall them.
+func negated(text string, toks []segment.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if fw.tok(text, toks, k, negation) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedArticle reports whether the singular noun of a person at token i
+// is the second of two nouns joined by "and" under one article ("a man
+// and woman", "a 16-year-old male and 20-year-old woman"): the first is a
+// noun of a person too.
+func (b *Builder) sharedArticle(text string, toks []segment.Token, first, i int) bool {
+	j := i - 1
+	if j >= first && strings.HasSuffix(toks[j].Key(text), "-old") {
+		j--
+		if j >= first && text[toks[j].Start:toks[j].End] == "-" {
+			j--
+		}
+		if j >= first && toks[j].Kind == segment.Number {
+			j--
+		}
+	}
+	if j-1 < first || !fw.tok(text, toks, j, conjunction) {
+		return false
+	}
+	prev := toks[j-1].Key(text)
+	return fw.is(prev, singularPerson) && !fw.is(prev, personalPronoun|reflexive) && b.lex.countNouns[prev].kind != ""
 }
 
 // bareNoun reports whether the singular noun of a person at token i
@@ -565,7 +620,14 @@ func partitiveEnd(text string, toks []segment.Token, nouns map[string]countNoun,
 // count by a conjunction ("a man and a woman were shot"): the verb after
 // both is said of both.
 func coordinatedCount(text string, toks []segment.Token, starts map[int]bool, noun int) bool {
-	return noun+2 < len(toks) && fw.tok(text, toks, noun+1, conjunction) && starts[noun+2]
+	if noun+2 >= len(toks) || !fw.tok(text, toks, noun+1, conjunction) {
+		return false
+	}
+	// "a 16-year-old male and 20-year-old woman": past the second's age.
+	if end, ok := ageCompound(text, toks, noun+2, len(toks)); ok {
+		return starts[noun+2] || starts[end]
+	}
+	return starts[noun+2]
 }
 
 func countBetween(starts map[int]bool, from, to int) bool {

@@ -367,6 +367,11 @@ func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 	// another event states it: "A man was arrested Thursday after he fired
 	// a gun. Police answered a shooting call around 1:30 p.m." tells the
 	// shooting on the day of the narrative, not on the day of the report.
+	// An event told in the present perfect ("all members have been
+	// arrested") is set at no definite past time: it takes no day so.
+	if presentPerfect(in.Text, in.Toks, in.Sents[sentenceOf(in, d.trigger.Start)].First, d.trigger) {
+		return date.Expr{}, false
+	}
 	for _, si := range d.sents {
 		if i := in.narrative[si]; i >= 0 {
 			return in.Dates.All[i], true
@@ -376,6 +381,21 @@ func inheritDate(in *docState, d *draft) (date.Expr, bool) {
 		return in.Dates.All[in.narrativeLead], true
 	}
 	return date.Expr{}, false
+}
+
+// presentPerfect reports whether trigger t is a verb in the present
+// perfect: "has", "have" or "'ve" within the three words before it, in
+// its clause ("have been arrested", "has killed").
+func presentPerfect(text string, toks []segment.Token, from int, t *trigger.Trigger) bool {
+	for k := t.First - 1; k >= from && k >= t.First-3; k-- {
+		if toks[k].Kind == segment.Punct || fw.tok(text, toks, k, determiner) {
+			return false
+		}
+		if fw.tok(text, toks, k, perfectAux) {
+			return true
+		}
+	}
+	return false
 }
 
 // datesInForce finds, once for the document, the date in force at each

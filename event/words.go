@@ -77,6 +77,7 @@ const (
 	bearerPrep
 	woundNoun
 	degree
+	negation
 )
 
 var wordClassNames = map[string]wordClass{
@@ -93,7 +94,7 @@ var wordClassNames = map[string]wordClass{
 	"running_total": runningTotal, "age_unit": ageUnit, "reflexive": reflexive,
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
-	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep, "toll_update": tollUpdateWord, "toll_noun": tollNoun, "perfect_aux": perfectAux, "iterative": iterative, "comparison": comparison, "period_unit": periodUnit, "settlement": settlementNoun, "occasion": occasionPrep, "crowd": crowdNoun, "to_object": toObject, "scene": sceneNoun, "name_link": nameLink, "bearer_prep": bearerPrep, "wound_noun": woundNoun, "degree": degree,
+	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep, "toll_update": tollUpdateWord, "toll_noun": tollNoun, "perfect_aux": perfectAux, "iterative": iterative, "comparison": comparison, "period_unit": periodUnit, "settlement": settlementNoun, "occasion": occasionPrep, "crowd": crowdNoun, "to_object": toObject, "scene": sceneNoun, "name_link": nameLink, "bearer_prep": bearerPrep, "wound_noun": woundNoun, "degree": degree, "negation": negation,
 	"custodial": custodial, "held": heldNoun, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 }
