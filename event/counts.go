@@ -378,7 +378,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		// A noun of the fate itself: "one dead", "1 dead and 9 wounded"
 		// (an adjective of a victim's fate used as a noun names people in
 		// that state: the count counts them).
-		if fate == "" && fw.tok(text, toks, noun, fateParticiple) {
+		if fate == "" && noun == c.first && fw.tok(text, toks, noun, fateParticiple) {
 			for i := range ts {
 				if ts[i].First == noun && fateOf(&ts[i]) != "" {
 					fate, fateEnd = fateOf(&ts[i]), noun+1
