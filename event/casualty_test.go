@@ -63,7 +63,7 @@ func TestCasualtyModel(t *testing.T) {
 		{"killed an officer's son", "A stray bullet killed a police officer's son in Toledo, Ohio, on Saturday.", 1, 0},
 		// Headlines drop articles: a bare singular noun of a person
 		// counts one, hurt or killed, and a comma lists them.
-		{"headline: deputy dies", "Toledo deputy dies in accidental shooting\n\nTOLEDO, Ohio - A shooting at a house in the north of the city on Saturday is under investigation, police said.", 1, 0},
+		{"headline: deputy dies", "Toledo deputy dies in shooting\n\nTOLEDO, Ohio - A shooting at a house in the north of the city on Saturday is under investigation, police said.", 1, 0},
 		{"headline: teen shot", "Teen shot outside Toledo club\n\nTOLEDO, Ohio - Police are looking for the gunman after a shooting outside a club on Saturday night.", 0, 1},
 		{"headline: woman, girl found dead", "Woman, teen daughter found dead in Toledo home\n\nTOLEDO, Ohio - Police found the bodies after a shooting at a house on Saturday night.", 2, 0},
 		{"headline: bare subject of a charge", "Toledo man charged in shooting death of neighbor\n\nTOLEDO, Ohio - Police arrested a man on Sunday after a shooting at a house on Saturday night.", 1, 0},
