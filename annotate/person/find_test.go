@@ -41,6 +41,7 @@ func TestFinder_Find(t *testing.T) {
 		// Commas around a name with lower-case verbs: a sentence, not a title.
 		{"sentence not title case", "Foreign Office Minister, Rana Qasim, said:", []want{{"Rana Qasim", "", ""}}},
 		{"title case", "Rana Qasim Visits Camp After Floods", nil},
+		{"file names are no prose", "Photos: Rana_Qasim_31.jpg Families Return To Camp After Floods", nil},
 		// Quotative inversion names the speaker.
 		{"quotative inversion", "“We held the bridge,” said Marsh.", []want{{"Marsh", "", ""}}},
 		{"no inversion without a quotation", "The bridge was held, officials said Marsh Road was shut.", nil},
@@ -57,6 +58,7 @@ func TestFinder_Find(t *testing.T) {
 		// A classifier before or at the front of a name.
 		{"classifier before", "Troops joined Exercise Silver Falcon in May.", nil},
 		{"classifier at the front", "Families fled to Mount Qandil overnight.", nil},
+		{"a saint names a place", "He was treated at St. Brendan's Hospital.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})

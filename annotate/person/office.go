@@ -50,7 +50,8 @@ func (f *Finder) AppendOffices(dst []Office, text string, toks []segment.Token, 
 				continue
 			}
 			e = end
-		case !t.Upper && f.kind(text, t) == roleWord && !strings.HasSuffix(t.Key(text), "s") && i > from && toks[i-1].Upper && toks[i-1].Kind == segment.Word:
+		case !t.Upper && f.kind(text, t) == roleWord && !strings.HasSuffix(t.Key(text), "s") && i > from && toks[i-1].Upper && toks[i-1].Kind == segment.Word &&
+			f.fw[toks[i-1].Key(text)]&article == 0 && !(f.opensSentence(text, toks, from, i-1) && f.isCommon(text, toks[i-1])):
 			// "a Border Police spokesman": a lower-case office after
 			// the capitalised name of the body it serves.
 			e = i + 1

@@ -30,6 +30,7 @@ func TestAppendOffices(t *testing.T) {
 		{"domain of something else", "The Department of Justice filed charges.", nil},
 		{"bare heading", "President", nil},
 		{"plural body", "Taliban officials denied the report.", nil},
+		{"capitalised article, no body", "The officer denied the report.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})

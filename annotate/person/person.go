@@ -311,6 +311,11 @@ func (f *Finder) AppendFindDoc(dst []Mention, text string, toks []segment.Token,
 			if taken(j) || tj.Kind != segment.Word {
 				break
 			}
+			// "Lucy_Hale_35.jpg", "@AnnHale": a word glued into a file
+			// name, address or handle is no word of prose.
+			if glued(text, toks, j, "_/@") {
+				break
+			}
 			k := f.kind(text, tj)
 			if tj.Upper && k != stopWord && k != placeWord && k != locativeWord && k != roleWord && !allCaps(tj.Text(text)) {
 				names++
@@ -667,7 +672,7 @@ func (f *Finder) isHeadline(text string, toks []segment.Token, from, to int) boo
 		words++
 		if toks[i].Upper {
 			upper++
-		} else if f.fw[toks[i].Key(text)]&titleLower == 0 {
+		} else if f.fw[toks[i].Key(text)]&titleLower == 0 && !glued(text, toks, i, "_/@.") {
 			content = true
 		}
 	}
@@ -723,4 +728,15 @@ func adjectival(w string) bool {
 		}
 	}
 	return false
+}
+
+// glued reports whether token k touches, with no space, one of the
+// punctuation characters in marks: the token is part of a file name
+// ("Hale_35.jpg"), a web address or a handle, not a word of prose.
+func glued(text string, toks []segment.Token, k int, marks string) bool {
+	touch := func(p segment.Token) bool {
+		return p.Kind == segment.Punct && p.End-p.Start == 1 && strings.IndexByte(marks, text[p.Start]) >= 0
+	}
+	return k > 0 && toks[k-1].End == toks[k].Start && touch(toks[k-1]) ||
+		k+1 < len(toks) && toks[k+1].Start == toks[k].End && touch(toks[k+1])
 }
