@@ -89,7 +89,10 @@ type Doc struct {
 	People     Layer[person.Mention]
 	// Offices are the people named by the office they hold ("the Foreign
 	// Secretary"): annotated as persons, never an event's named people.
-	Offices  []person.Office
+	Offices []person.Office
+	// Bodies are the organisations named that no actor list holds ("the
+	// Syrian Computer Society"): annotated as actors, never an event's.
+	Bodies   []person.Body
 	Cues     Layer[claim.Cue]
 	Triggers Layer[trigger.Trigger]
 	// Separate marks the sentences that open a new incident ("In another

@@ -62,6 +62,9 @@ func Mentions(d *Doc, actors *actor.Matcher) []sitrep.Mention {
 	for _, pm := range d.People.All {
 		add(sitrep.Mention{Kind: sitrep.KindPerson, Start: pm.Start, End: pm.End, Name: pm.Name, Label: pm.Role})
 	}
+	for _, b := range d.Bodies {
+		add(sitrep.Mention{Kind: sitrep.KindActor, Start: b.Start, End: b.End, Name: text[b.Start:b.End], Label: "organisation"})
+	}
 	for _, o := range d.Offices {
 		add(sitrep.Mention{Kind: sitrep.KindPerson, Start: o.Start, End: o.End, Name: text[o.Start:o.End], Label: "office"})
 	}

@@ -209,6 +209,15 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 	for _, e := range d.Dates.All {
 		markBytes(e.Span)
 	}
+	// blocked: tokens no organisation's name holds (dates, people);
+	// group: tokens of the actors found, whose names are theirs.
+	blocked := make([]bool, len(toks))
+	group := make([]bool, len(toks))
+	for _, e := range d.Dates.All {
+		for i := d.TokenAt(e.Start); i < len(toks) && toks[i].Start < e.End; i++ {
+			blocked[i] = true
+		}
+	}
 	country := make([]bool, len(toks))
 	isTaken := func(i int) bool {
 		if taken[i] {
@@ -235,6 +244,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 				}
 				if a.Kind != actor.Country {
 					taken[k] = true
+					group[k] = true
 				} else {
 					country[k] = true
 				}
@@ -243,6 +253,13 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 		d.People.All = s.Finder.AppendFindDoc(d.People.All, d.Text, toks, sent.First, sent.Last, isTaken, doc)
 		d.People.Close(si, len(d.Sents))
 		d.Offices = s.Finder.AppendOffices(d.Offices, d.Text, toks, sent.First, sent.Last, isTaken, d.People.In(si))
+		for _, pm := range d.People.In(si) {
+			for k := pm.First; k < pm.Last; k++ {
+				blocked[k] = true
+			}
+		}
+		d.Bodies = s.Finder.AppendBodies(d.Bodies, d.Text, toks, sent.First, sent.Last,
+			func(i int) bool { return blocked[i] }, func(i int) bool { return group[i] })
 	}
 	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".
 	d.Places.Filter(d.Sents, placeSpan, func(pl *place.Mention) bool {

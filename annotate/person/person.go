@@ -80,6 +80,9 @@ type Finder struct {
 	// prefix holds the classifier nouns written before the name of a
 	// place or occasion ("Lake", "Mount", "Exercise").
 	prefix map[string]bool
+	// body holds the head nouns of organisations' names ("Council",
+	// "Ministry", "Society").
+	body map[string]bool
 	// groups holds the one-word names of groups, ruling powers and
 	// countries (lexicon's actors, state forces and countries), folded:
 	// "the Taliban regime" is named after a group, not a ruler.
@@ -94,10 +97,15 @@ func New() (*Finder, error) {
 	f := &Finder{words: make(map[string]wordKind), titles: make(map[string]string)}
 	kinds := map[string]wordKind{"stop": stopWord, "place": placeWord, "role": roleWord, "alias": aliasWord, "particle": particleWord, "locative": locativeWord}
 	f.prefix = map[string]bool{}
+	f.body = map[string]bool{}
 	err := lexicon.ReadTSV(lexicon.FS(), "data/name_words.tsv", func(r lexicon.Row) error {
 		w := phrase.Fold(r.Get("word"))
-		if r.Get("kind") == "prefix" {
+		switch r.Get("kind") {
+		case "prefix":
 			f.prefix[w] = true
+			return nil
+		case "body":
+			f.body[w] = true
 			return nil
 		}
 		k, ok := kinds[r.Get("kind")]

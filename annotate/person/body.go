@@ -1,0 +1,80 @@
+package person
+
+import (
+	"github.com/sitrep-dev/sitrep"
+	"github.com/sitrep-dev/sitrep/annotate/segment"
+)
+
+// Body is the proper name of an organisation that no actor list holds:
+// a run of capitalised words ending in a noun of bodies ("Syrian
+// Computer Society", "UN Security Council", "Kurdistan Regional
+// Government"), or such a noun with the domain it serves ("Ministry of
+// Culture"), or one alone after "the" ("the Coalition"). English names a
+// body by its kind, the head noun, written last or followed by "of": the
+// head says what the name denotes, as it does for the things a person's
+// name is told apart from (Finder.thing).
+type Body struct {
+	sitrep.Span     // byte offsets, with the determiner
+	First, Last int // token indices, Last exclusive
+}
+
+// AppendBodies appends the bodies named in toks[from:to] (one sentence)
+// to dst. blocked reports tokens a body may not hold: those of people,
+// named groups and dates. Places may stand inside a body's name
+// ("Kurdistan Regional Government"); found reports tokens of actors
+// already known, whose bodies are left to them.
+func (f *Finder) AppendBodies(dst []Body, text string, toks []segment.Token, from, to int, blocked, found func(int) bool) []Body {
+	for i := from; i < to; i++ {
+		t := toks[i]
+		if t.Kind != segment.Word || !t.Upper || blocked(i) || !f.body[t.Key(text)] || allCaps(t.Text(text)) {
+			continue
+		}
+		e := i + 1
+		// A capitalised word after the head goes on with a longer name
+		// ("Security Council Resolution"): the head is not its end.
+		if e < to && toks[e].Kind == segment.Word && toks[e].Upper {
+			continue
+		}
+		// The domain the body serves: "Ministry of Culture", "Office of
+		// the Prosecutor".
+		domain := false
+		for e+1 < to && toks[e].Kind == segment.Word && f.fw[toks[e].Key(text)]&domainPrep != 0 {
+			k := e + 1
+			if f.fw[toks[k].Key(text)]&article != 0 {
+				k++
+			}
+			n := k
+			for n < to && toks[n].Kind == segment.Word && toks[n].Upper && !blocked(n) {
+				n++
+			}
+			if n == k {
+				break
+			}
+			e, domain = n, true
+		}
+		s := i
+		for s-1 >= from && s > i-5 && toks[s-1].Kind == segment.Word && toks[s-1].Upper && !blocked(s-1) &&
+			f.fw[toks[s-1].Key(text)]&article == 0 && !(f.opensSentence(text, toks, from, s-1) && f.isCommon(text, toks[s-1])) {
+			s--
+		}
+		det := s-1 >= from && toks[s-1].Kind == segment.Word && f.fw[toks[s-1].Key(text)]&article != 0
+		if s == i && !domain && !det {
+			continue // "Government forces", a heading: a kind, not a name
+		}
+		// An actor already found holds the name ("the Iraqi Army").
+		held := false
+		for k := s; k < e; k++ {
+			held = held || found(k)
+		}
+		if held {
+			i = e - 1
+			continue
+		}
+		if det {
+			s--
+		}
+		dst = append(dst, Body{Span: sitrep.Span{Start: toks[s].Start, End: toks[e-1].End}, First: s, Last: e})
+		i = e - 1
+	}
+	return dst
+}
