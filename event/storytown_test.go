@@ -9,7 +9,8 @@ import (
 // TestStoryTown checks that an event placed only at a state or a county
 // takes the town of that region the report is about (event/where.go,
 // storyTown), and keeps the region when the report is not about one
-// town. Our own text.
+// town; and that the site's name after a scraped headline places no
+// event unless the story names its town too (siteSuffix). Our own text.
 func TestStoryTown(t *testing.T) {
 	p := wideScopePipeline(t)
 	pub := sitrep.NewDay(2016, 5, 3)
@@ -28,6 +29,12 @@ func TestStoryTown(t *testing.T) {
 			"Lucas County"},
 		{"CountyThenItsTown",
 			"Man shot in Ohio\n\nA man was shot on Saturday in Lucas County, deputies said. The Lucas County sheriff said the man was found on a road outside Toledo. Toledo police helped at the scene.",
+			"Toledo"},
+		{"SiteNameAfterHeadline",
+			"Woman wounded in Kenner shooting - WXYZ News 8 Baton Rouge, Louisiana\n\nA woman was wounded on Sunday night, police said. The shooting happened outside a bar.",
+			"Kenner"},
+		{"SiteNameOfTheStorysTown",
+			"Two wounded in shooting at apartments - KXYZ 4 Toledo\n\nTOLEDO, Ohio (KXYZ) - Two men were wounded on Sunday night at an apartment complex, police said.",
 			"Toledo"},
 		{"SeveralTownsKeepTheState",
 			"Man shot in Ohio\n\nA man was shot on Saturday. He had lived in Toledo, worked in Dayton and studied in Akron, police said.",

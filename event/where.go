@@ -40,6 +40,12 @@ func eventPlaces(in *docState, si int, ts []trigger.Trigger, cues []claim.Cue, m
 		if dateline(in.Text, p.Start, p.End) || credit(in.Text, p.Start, p.End) {
 			continue
 		}
+		// The site's name after a headline ("... dies - KSLA News 12
+		// Shreveport, Louisiana") says where the outlet is, not the
+		// event, unless the story names that place too.
+		if ss, se := place.SiteSuffix(in.Text); p.Start >= ss && p.End <= se && !namedElsewhere(in, p, ss, se) {
+			continue
+		}
 		inSpeaker := false
 		for _, c := range cues {
 			if c.HasSpeaker() {
@@ -111,6 +117,17 @@ func dateline(text string, start, end int) bool {
 	rest := strings.TrimLeft(text[end:], " ")
 	for _, p := range []string{",", "—", "–", "-", "("} {
 		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedElsewhere reports whether the text names p's place outside the
+// span [start, end).
+func namedElsewhere(in *docState, p place.Mention, start, end int) bool {
+	for _, m := range in.Places.All {
+		if (m.End <= start || m.Start >= end) && m.ID == p.ID && m.Name == p.Name && m.CountryCode == p.CountryCode {
 			return true
 		}
 	}

@@ -188,7 +188,11 @@ func titleLineEnd(text string) int {
 	if end < 0 || end > 200 {
 		return 0
 	}
-	line := strings.TrimSpace(text[:end])
+	line := text[:end]
+	if ss, _ := SiteSuffix(text); ss > 0 {
+		line = line[:ss] // the site's name after the headline is no part of it
+	}
+	line = strings.TrimSpace(line)
 	if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?") {
 		return 0
 	}

@@ -781,8 +781,9 @@ func (r *Resolver) accept(st *state, text string, c *cand) bool {
 		return false
 	}
 	// "8:18 PM EST", "10 a.m. GMT": capitals right after a clock time
-	// name its time zone, not a place.
-	if single && first.caps && prev >= 0 && (r.isFold(text[st.toks[prev].start:st.toks[prev].end], fwMeridiem) || clockTime(text[st.toks[prev].start:st.toks[prev].end])) {
+	// name its time zone, not a place; on a line of its own after the
+	// time they open a dateline ("5:40 PM\n\nPITTSBURGH (KDKA) –").
+	if single && first.caps && prev >= 0 && !first.lineBreak && (r.isFold(text[st.toks[prev].start:st.toks[prev].end], fwMeridiem) || clockTime(text[st.toks[prev].start:st.toks[prev].end])) {
 		return false
 	}
 	// "a Tikri official's car", "a Danbury mason": a name used as an
