@@ -28,6 +28,9 @@ type claimant struct {
 	// police is true when the speaker is a police force or one of its
 	// officers ("a police spokesman", "the senior officer").
 	police bool
+	// self is true when the speaker tells of its own deed: "police said
+	// they had killed two militants" (selfReport).
+	self bool
 	// spokesperson is the person named as speaking for the actor
 	// ("Taliban spokesman Zabihullah Mujahid"), "" when none.
 	spokesperson string
@@ -110,6 +113,33 @@ func (b *Builder) resolveClaimant(in *docState, si int, c claim.Cue, country str
 		return prev
 	}
 	return cl
+}
+
+// selfReport reports whether the clause that cue c reports opens with a
+// plural pronoun that is the subject of the event's trigger (at byte
+// trig): "police said they had killed", "said that they shot". The
+// speaker tells of its own deed; "police said they found the bodies"
+// does not.
+func selfReport(in *docState, c claim.Cue, trig int) bool {
+	k := c.Last
+	if k < len(in.Toks) && in.Toks[k].Key(in.Text) == "that" {
+		k++
+	}
+	if !c.HasSpeaker() || c.SpeakerLast > c.First || k >= len(in.Toks) || !fw.tok(in.Text, in.Toks, k, selfPronoun) {
+		return false
+	}
+	// The trigger follows in the pronoun's own clause: no relative
+	// pronoun or clause break between ("they found two men who had been
+	// shot" tells of others' deed).
+	for j := k + 1; j < len(in.Toks) && j <= k+12; j++ {
+		if in.Toks[j].Start >= trig {
+			return in.Toks[j].Start == trig
+		}
+		if fw.tok(in.Text, in.Toks, j, relative) || endsClause(in.Text, in.Toks[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // finish resolves a draft into an event record.
@@ -734,6 +764,7 @@ func (b *Builder) claims(in *docState, d *draft, country string, day time.Time, 
 		case claim.Asserts, claim.Claims:
 			if by.name == "" && cl.name != "" {
 				by = cl
+				by.self = selfReport(in, cr.c, d.trigger.Start)
 			}
 		case claim.Doubts:
 			doubt = true
@@ -766,7 +797,7 @@ func (b *Builder) claims(in *docState, d *draft, country string, day time.Time, 
 	// said"), so their word attributes the account, not the deed; ACLED's
 	// actor1 is the perpetrator, and the police are it only where the
 	// text says they acted ("police shot", "killed in police firing").
-	if r1.Name == "" && by.name != "" && !by.police && by.actor.Inter != 0 && by.actor.Inter <= 4 && by.actor.Name != r2.Name && by.actor.Base != r2.Base {
+	if r1.Name == "" && by.name != "" && (!by.police || by.self) && by.actor.Inter != 0 && by.actor.Inter <= 4 && by.actor.Name != r2.Name && by.actor.Base != r2.Base {
 		*r1 = by.actor
 	}
 	verification := sitrep.Reported

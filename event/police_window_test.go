@@ -21,6 +21,9 @@ func TestPoliceWindow(t *testing.T) {
 		// A death in custody: the holder is actor1, the dead a civilian.
 		{"A farmer died in army custody in Gulu, Uganda on Monday, a week after soldiers detained him.", "Attack", "Military Forces of Uganda", "Civilians (Uganda)"},
 		{"A 40-year-old mechanic died in police custody in Nakuru, Kenya on Tuesday, his brother said.", "Attack", "Police Forces of Kenya", "Civilians (Kenya)"},
+		// A verb of dying before a clash noun: the one who died, named by
+		// no actor, is not the police who follow "with".
+		{"A suspected smuggler died in a gunfight with police in Teknaf, Bangladesh on Monday.", "Armed clash", "Police Forces of Bangladesh", ""},
 		// A hold with no holder named is the police's.
 		{"A mechanic died in custody in Nakuru, Kenya on Tuesday, his brother said.", "Attack", "Police Forces of Kenya", "Civilians (Kenya)"},
 		// "To death" says the torture killed.
@@ -96,6 +99,27 @@ func TestPoliceAsSource(t *testing.T) {
 			}
 			if ev := evs[0]; ev.SubEventType != "Attack" || ev.Actor1 != "" {
 				t.Errorf("got %q by %q, want an Attack with no actor1", ev.SubEventType, ev.Actor1)
+			}
+		})
+	}
+}
+
+// TestPoliceSelfReport checks the other side of TestPoliceAsSource: the
+// police who say they did it ("police said they had killed") are the
+// doer, the speaker of its own deed. Sentences of our own writing.
+func TestPoliceSelfReport(t *testing.T) {
+	p := mustPipeline(t)
+	for _, text := range []string{
+		"Police said they had killed two militants in a shootout in Anantnag, India on Sunday.",
+		"Police said that they shot dead two robbers in an exchange of fire in Meerut, India on Sunday.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			evs := p.Extract(&sitrep.Document{ID: "self", Text: text, Published: sitrep.NewDay(2024, 3, 1)})
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
+			}
+			if ev := evs[0]; !hasPrefix(ev.Actor1, "Police Forces of India") {
+				t.Errorf("got %q by %q, want the police as actor1", ev.SubEventType, ev.Actor1)
 			}
 		})
 	}

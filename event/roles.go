@@ -221,7 +221,19 @@ var positionRules = []roleRule{
 		source:  "syntax: a verb of dying is unaccusative, its subject is whom the death befell (\"four children died when a rocket struck their home\"): the victim, not the doer of the event named after it",
 		example: "Four children died when a rocket struck their home near Donetsk on Sunday.",
 		apply: func(r *roleState) {
-			if r.subj == nil || r.t.Passive || r.passiveBefore {
+			if r.t.Passive || r.passiveBefore {
+				return
+			}
+			if r.subj == nil {
+				// The one who died is named by no actor ("a suspected
+				// smuggler died in a gunfight with police"): the verb of
+				// dying before the event noun still makes whoever follows
+				// it the doer, not the one it befell.
+				for k := r.s.First; k < r.t.First; k++ {
+					if fw.tok(r.text, r.toks, k, unaccusative) && !segment.ClauseBreak(r.text, r.toks, k, r.t.First) {
+						r.passiveBefore = true
+					}
+				}
 				return
 			}
 			j := r.subj.Last

@@ -59,6 +59,7 @@ const (
 	followUpPrep
 	custodial
 	heldNoun
+	selfPronoun
 	unaccusative
 	targetPrep
 	supportVerb
@@ -95,7 +96,7 @@ var wordClassNames = map[string]wordClass{
 	"partitive": partitive, "dual": dual, "singular_person": singularPerson,
 	"personal_pronoun": personalPronoun, "object_pronoun": objectPronoun,
 	"fatal_adverb": fatalAdverb, "transition": transitionWord, "collective": collective, "possessive": possessiveSingular, "follow_up": followUp, "follow_up_prep": followUpPrep, "toll_update": tollUpdateWord, "toll_noun": tollNoun, "perfect_aux": perfectAux, "iterative": iterative, "comparison": comparison, "period_unit": periodUnit, "settlement": settlementNoun, "occasion": occasionPrep, "crowd": crowdNoun, "to_object": toObject, "scene": sceneNoun, "name_link": nameLink, "bearer_prep": bearerPrep, "wound_noun": woundNoun, "degree": degree, "negation": negation,
-	"custodial": custodial, "held": heldNoun, "unaccusative": unaccusative,
+	"custodial": custodial, "held": heldNoun, "self_pronoun": selfPronoun, "unaccusative": unaccusative,
 	"target_prep": targetPrep, "support_verb": supportVerb,
 }
 
