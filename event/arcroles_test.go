@@ -73,6 +73,9 @@ var arcRoleCases = []struct {
 	// (ACLED codebook, Arrests), of the country and period of the event.
 	{"passive no agent", "Eight men were detained in Quetta on Wednesday.", "Arrests", "Police Forces of Pakistan (2022-)", "", 0, "implicit"},
 	{"passive no agent, India", "Four youths were arrested in Ludhiana on Saturday.", "Arrests", "Police Forces of India (2014-)", "", 0, "implicit"},
+	// A person suspected of an unarmed trade is a civilian, counted as
+	// one dead (count_nouns.tsv).
+	{"suspect of an unarmed trade", "A suspected drug dealer was gunned down by police in Manila on Tuesday.", "Attack", "Police Forces of the Philippines (2022-)", "Civilians (Philippines)", 1, "obl:agent of 'gunned down'"},
 	// A headline's count before its participle is the participle's
 	// subject, whatever the parser hangs on the verb besides: the
 	// police of the first clause are not the arrested.
