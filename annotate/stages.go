@@ -259,7 +259,7 @@ func (s People) Annotate(_ context.Context, d *Doc) error {
 			}
 		}
 		d.Bodies = s.Finder.AppendBodies(d.Bodies, d.Text, toks, sent.First, sent.Last,
-			func(i int) bool { return blocked[i] }, func(i int) bool { return group[i] })
+			func(i int) bool { return blocked[i] }, func(i int) bool { return group[i] }, doc)
 	}
 	// A person's alias is not a place: "Asad Laghmani, known as ‘Qais’".
 	d.Places.Filter(d.Sents, placeSpan, func(pl *place.Mention) bool {

@@ -23,9 +23,18 @@ type Body struct {
 // named groups and dates. Places may stand inside a body's name
 // ("Kurdistan Regional Government"); found reports tokens of actors
 // already known, whose bodies are left to them.
-func (f *Finder) AppendBodies(dst []Body, text string, toks []segment.Token, from, to int, blocked, found func(int) bool) []Body {
+//
+// An acronym set in brackets right after a body's name ("the Valley
+// Farmers Association (VFA)") is that body's short name, and names it
+// wherever the document uses it after; d keeps the acronyms (nil keeps
+// none).
+func (f *Finder) AppendBodies(dst []Body, text string, toks []segment.Token, from, to int, blocked, found func(int) bool, d *Document) []Body {
 	for i := from; i < to; i++ {
 		t := toks[i]
+		if t.Kind == segment.Word && d != nil && d.acronyms[t.Text(text)] && !blocked(i) && !found(i) {
+			dst = append(dst, Body{Span: t.Span(), First: i, Last: i + 1})
+			continue
+		}
 		if t.Kind != segment.Word || !t.Upper || blocked(i) || !f.body[t.Key(text)] || allCaps(t.Text(text)) {
 			continue
 		}
@@ -75,6 +84,27 @@ func (f *Finder) AppendBodies(dst []Body, text string, toks []segment.Token, fro
 		}
 		dst = append(dst, Body{Span: sitrep.Span{Start: toks[s].Start, End: toks[e-1].End}, First: s, Last: e})
 		i = e - 1
+		if a := acronymAfter(text, toks, e, to); a >= 0 && d != nil {
+			d.acronyms[toks[a].Text(text)] = true
+			dst = append(dst, Body{Span: toks[a].Span(), First: a, Last: a + 1})
+			i = a
+		}
 	}
 	return dst
+}
+
+// acronymAfter returns the token of an acronym in brackets at toks[e]
+// (after a possessive, "Command's (NAVCENT)"), or -1.
+func acronymAfter(text string, toks []segment.Token, e, to int) int {
+	if e < to && toks[e].Kind == segment.Word && (toks[e].Text(text) == "’s" || toks[e].Text(text) == "'s") {
+		e++
+	}
+	if e+2 >= to || text[toks[e].Start:toks[e].End] != "(" || text[toks[e+2].Start:toks[e+2].End] != ")" {
+		return -1
+	}
+	a := toks[e+1]
+	if w := a.Text(text); a.Kind != segment.Word || !allCaps(w) || len(w) > 10 {
+		return -1
+	}
+	return e + 1
 }

@@ -31,12 +31,34 @@ func TestAppendBodies(t *testing.T) {
 			_, toks := segment.Split(tc.text, sitrep.Span{})
 			none := func(int) bool { return false }
 			var got []string
-			for _, b := range f.AppendBodies(nil, tc.text, toks, 0, len(toks), none, none) {
+			for _, b := range f.AppendBodies(nil, tc.text, toks, 0, len(toks), none, none, nil) {
 				got = append(got, tc.text[b.Start:b.End])
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestBodyAcronym checks that an acronym set in brackets after a body
+// names it later in the document (our own text).
+func TestBodyAcronym(t *testing.T) {
+	f, err := person.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Seed came from the Valley Farmers Association (VFA) on Monday. VFA trucks left at dawn. The UNHCR said nothing."
+	sents, toks := segment.Split(text, sitrep.Span{})
+	none := func(int) bool { return false }
+	d := f.NewDocument(text, toks, none)
+	var got []string
+	for _, s := range sents {
+		for _, b := range f.AppendBodies(nil, text, toks, s.First, s.Last, none, none, d) {
+			got = append(got, text[b.Start:b.End])
+		}
+	}
+	if want := []string{"the Valley Farmers Association", "VFA", "VFA"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -228,6 +228,8 @@ type Document struct {
 	lower map[string]bool
 	// rulers holds the names its regimes are called by (Rulers).
 	rulers Surnames
+	// acronyms holds the short names of its bodies (AppendBodies).
+	acronyms map[string]bool
 }
 
 // Ruler reports whether w names a ruler of the document's regimes
@@ -241,7 +243,7 @@ func (d *Document) Ruler(w string) bool { return d != nil && d.rulers[w] }
 // the rulers its regimes are named after (Rulers). taken reports the
 // tokens of places and dates.
 func (f *Finder) NewDocument(text string, toks []segment.Token, taken func(int) bool) *Document {
-	d := &Document{Surnames: Surnames{}, lower: map[string]bool{}}
+	d := &Document{Surnames: Surnames{}, lower: map[string]bool{}, acronyms: map[string]bool{}}
 	for _, t := range toks {
 		if t.Kind != segment.Word || t.Upper {
 			continue
