@@ -72,6 +72,9 @@ func TestCasualtyModel(t *testing.T) {
 		{"a male and an aged female", "A 19-year-old male and 20-year-old female were shot outside a bar in Toledo, Ohio, on Saturday.", 0, 2},
 		// A negated fate befell no one.
 		{"were not hurt", "A man was shot and killed outside a bar in Toledo, Ohio, on Saturday night. His wife and son were not hurt.", 1, 0},
+		// A shot at oneself after a killing is the killer's death (GVA and
+		// ACLED count the perpetrator's death too).
+		{"murder-suicide", "A man shot and killed his wife and then shot himself at their home in Toledo, Ohio, on Saturday night.", 2, 0},
 		// Running totals of a year or a city are not the event's.
 		{"year tally", "A man was shot and killed in Toledo, Ohio, on Saturday. Police figures for 2015 show 165 people were killed in the city.", 1, 0},
 		{"so far this year", "A man was shot and killed in Toledo, Ohio, on Saturday. He was the 40th person killed in the city this year.", 1, 0},

@@ -82,6 +82,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		ordinal    bool
 		pronoun    bool // a singular pronoun or definite noun: one person
 		bare       bool // of those, a headline's noun with no article: told first
+		reflexive  bool // of those, a reflexive object: "shot himself"
 		from       int  // for those, the first token of the noun phrase
 	}
 	var cs []cand
@@ -134,7 +135,7 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		case cls&singularPerson != 0 && cls&(personalPronoun|reflexive) != 0:
 			// "he died", "killed him", "before killing himself": one
 			// person told again, who counts one at least.
-			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: i})
+			cs = append(cs, cand{n: 1, start: toks[i].Start, end: toks[i].End, first: i + 1, pronoun: true, from: i, reflexive: cls&reflexive != 0})
 		case cls&singularPerson != 0:
 			// "the victim died", "killed his 4-year-old son".
 			if j, ok := definiteBefore(text, toks, ts, s.First, i); ok {
@@ -394,6 +395,13 @@ func (b *Builder) counts(in *docState, si int, ts []trigger.Trigger, actors []ac
 		if c.n == 1 && !c.pronoun && fw.is(phrase.Fold(text[c.start:c.end]), indefinite) && kind == kindOther {
 			continue
 		}
+		// "killed his wife, then shot himself": a shot at oneself told
+		// after a killing is the killer's own death (a murder-suicide),
+		// one more dead. (Alone, "shot himself" hurts the subject, whom
+		// the subject's own count tells.)
+		if c.reflexive && fate == fateInjured && killingBefore(ts, ctok) {
+			fate, hit = fateKilled, false
+		}
 		if c.pronoun && !c.bare && fate != fateKilled || c.bare && fate == fateArrested {
 			continue // one told again adds no one hurt or held
 		}
@@ -497,6 +505,17 @@ func bareNoun(text string, toks []segment.Token, ts []trigger.Trigger, numbers m
 		j = k
 	}
 	return j, true
+}
+
+// killingBefore reports whether a verb of killing stands before token k
+// in ts (the sentence's triggers).
+func killingBefore(ts []trigger.Trigger, k int) bool {
+	for i := range ts {
+		if t := &ts[i]; t.Live() && t.Class == trigger.Kill && t.Strength >= 2 && t.Last <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineVerb reports whether only adverbs of fate or auxiliaries stand
