@@ -181,6 +181,10 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 		ev.EventDate = best.To.Format(time.DateOnly)
 		ev.DateFrom = best.From.Format(time.DateOnly)
 		ev.TimePrecision = min(best.Precision, 3)
+		if day, ok := nightDay(in, d, best); ok {
+			ev.EventDate = day.Format(time.DateOnly)
+			ev.TimePrecision = 1
+		}
 		addEv(sitrep.FieldEventDate, best.Start, best.End)
 	} else if de, ok := inheritDate(in, d); ok {
 		ev.EventDate = de.To.Format(time.DateOnly)
@@ -364,6 +368,40 @@ func (b *Builder) finish(in *docState, d *draft) (sitrep.Event, bool) {
 	ev.EventID = eventID(&ev, d.trigger.Start, country)
 	sortEvidence(ev.Evidence)
 	return ev, true
+}
+
+// nightDay returns the day of an event told by a night, which spans
+// midnight: a night named by its evening ("Friday night") whose event is
+// timed in the small hours ("about 2:45 a.m.", told in the event's
+// sentences) happened on the next day, the calendar day of that hour.
+func nightDay(in *docState, d *draft, best date.Expr) (time.Time, bool) {
+	if best.From.IsZero() || best.Precision != 1 {
+		return time.Time{}, false
+	}
+	if !strings.HasSuffix(best.Value, "TNI") {
+		return time.Time{}, false
+	}
+	next := best.To.AddDate(0, 0, 1)
+	smallHours := func(de *date.Expr) bool {
+		_, clock, ok := strings.Cut(de.Value, "T")
+		return ok && len(clock) == 5 && clock[2] == ':' && clock[0] == '0' && clock[1] <= '5'
+	}
+	for _, si := range d.sents {
+		// A clock time with its own day must be the next day's.
+		for _, de := range in.Dates.In(si) {
+			if smallHours(&de) && de.From.Equal(next) {
+				return next, true
+			}
+		}
+	}
+	// A bare one ("at about 2:45 a.m.", no day) is the night's own small
+	// hours.
+	for i := range in.Timexes {
+		if de := &in.Timexes[i]; de.Type == date.TypeTime && smallHours(de) && slices.Contains(d.sents, sentenceOf(in, de.Start)) {
+			return next, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func sentenceOf(in *docState, off int) int {

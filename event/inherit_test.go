@@ -60,6 +60,26 @@ func TestStoryDay(t *testing.T) {
 	}
 }
 
+// TestSmallHours checks the day of an event told by a night whose time is
+// given in the small hours: "Friday night ... at about 2:45 a.m." is
+// early Saturday, the calendar day of that hour. Our own text.
+func TestSmallHours(t *testing.T) {
+	p := wideScopePipeline(t)
+	pub := sitrep.NewDay(2016, 5, 1) // a Sunday
+	for _, tc := range []struct{ text, want string }{
+		{"A 16-year-old was shot outside a club in Toledo, Ohio, on Friday night. Police said someone shot the teen in the hip at about 2:45 a.m. after an argument.", "2016-04-30"},
+		{"A 16-year-old was shot outside a club in Toledo, Ohio, on Friday night. Police said someone shot the teen in the hip at about 11:45 p.m. after an argument.", "2016-04-29"},
+	} {
+		evs := p.Extract(&sitrep.Document{ID: "t", Text: tc.text, Published: pub, PublishedBasis: sitrep.BasisGiven})
+		if len(evs) == 0 {
+			t.Fatalf("%q: no event", tc.text)
+		}
+		if evs[0].EventDate != tc.want {
+			t.Errorf("%q\nevent_date %s, want %s", tc.text, evs[0].EventDate, tc.want)
+		}
+	}
+}
+
 // TestShotCounts checks "shot": an act of violence by itself, whose
 // counted victims are wounded unless the text says they were killed, and
 // whose shooter is not counted. Our own sentences.
