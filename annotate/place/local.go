@@ -1,6 +1,8 @@
 package place
 
 import (
+	"slices"
+
 	"github.com/sitrep-dev/sitrep/gazetteer"
 )
 
@@ -242,4 +244,48 @@ func (r *Resolver) nearOther(gp []groupPlace, g int) bool {
 		}
 	}
 	return false
+}
+
+// countyHomonyms resolves a town's name that several places share to the
+// one in a county the story names ("Clinton Township ... the Macomb County
+// prosecutor"): a story that names a county expects its towns, as one
+// that names a state expects the state's (namesRegion). A name its phrase
+// places ("X, Ohio") keeps its place.
+func (r *Resolver) countyHomonyms(st *state) {
+	var counties []gazetteer.Ref
+	for k := range st.cands {
+		c := &st.cands[k]
+		if !c.dropped && !c.adjective && c.best != gazetteer.NoRef && r.g.Code(c.best) == "ADM2" && !slices.Contains(counties, c.best) {
+			counties = append(counties, c.best)
+		}
+	}
+	if len(counties) == 0 {
+		return
+	}
+	for k := range st.cands {
+		c := &st.cands[k]
+		if c.dropped || c.best == gazetteer.NoRef || c.adjective || c.parent >= 0 || c.viaParent || len(c.refs) < 2 && c.want == "" || r.g.Class(c.best) != 'P' {
+			continue
+		}
+		if slices.Contains(counties, r.g.Info(c.best).Admin2) || r.inRegionAfter(st, st.text, c) {
+			continue
+		}
+		// The features of the name, and of the whole phrase when a
+		// suffix was read off it ("Clinton Township": the township
+		// itself may be a feature).
+		refs := c.refs
+		if c.want != "" {
+			st.key = gazetteer.AppendKey(st.key[:0], st.text[c.start:c.end])
+			refs = r.g.AppendRefs(slices.Clip(refs), st.key)
+		}
+		alt, n := gazetteer.NoRef, 0
+		for _, ref := range refs {
+			if in := r.g.Info(ref); in.Class == 'P' && slices.Contains(counties, in.Admin2) && ref != alt {
+				alt, n = ref, n+1
+			}
+		}
+		if n == 1 {
+			c.best = alt
+		}
+	}
 }

@@ -124,3 +124,30 @@ func TestOutOfState(t *testing.T) {
 		})
 	}
 }
+
+// TestCountyHomonyms checks that a town's name several places share
+// resolves in the county the story names (local.go, countyHomonyms).
+// Our own sentences.
+func TestCountyHomonyms(t *testing.T) {
+	r := resolver(t)
+	for _, tc := range []struct {
+		text, name, admin2 string
+	}{
+		{"A man was shot in Clinton Township on Monday, and the Macomb County prosecutor charged a neighbour.", "Clinton Township", "Macomb"},
+		{"Clinton Township — A man who shot a neighbour on Monday was charged by the Macomb County prosecutor, Clinton Township police said.", "Clinton Township", "Macomb"},
+	} {
+		got := annotate(t, r, tc.text)
+		found := false
+		for _, m := range got {
+			if m.Text == tc.name {
+				found = true
+				if m.Place.Admin2 != tc.admin2 {
+					t.Errorf("%q: %q in %s (%s), want county %s", tc.text, tc.name, m.Place.Admin2, m.Place.Admin1, tc.admin2)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.name, dump(got))
+		}
+	}
+}

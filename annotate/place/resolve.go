@@ -110,6 +110,7 @@ func (r *Resolver) resolve(st *state) {
 	r.dropOutOfFocus(st)
 	if !r.noRefocus {
 		r.dropOutOfState(st)
+		r.countyHomonyms(st)
 	}
 	// A part that lies in none of its parent's features is an unknown
 	// place inside the parent: "Sakhi Abad village of Shiberghan".
