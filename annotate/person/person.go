@@ -1,8 +1,18 @@
 // Package person finds the named people of a news text: runs of
 // capitalised words that are not places, groups or dates, told apart by
 // honorifics ("Mawlawi Ziauddin"), offices ("spokesman Zabihullah
-// Mujahid"), appositives ("Abu Omar Afridi, a member of the Khorasan
-// branch") and aliases ("Asad Laghmani, known as ‘Qais’").
+// Mujahid", "Deputy Secretary of State"), appositives ("Abu Omar Afridi,
+// a member of the Khorasan branch"), aliases ("Asad Laghmani, known as
+// ‘Qais’"), quotative inversion ("…,” said Marsh."), the surnames of
+// people named before and the rulers regimes are named after ("the
+// Haddad regime"). A run that ends in a common noun (counted in the UD
+// English treebank, or written in lower case by the document itself)
+// names a thing, not a person ("Recovery Trust Fund").
+//
+// It also finds the people named only by their office (Office: "the
+// Foreign Secretary") and the organisations named by the head noun of
+// their kind that no actor list holds (Body: "the Syrian Computer
+// Society"); these are annotated, not read by events.
 package person
 
 import (
